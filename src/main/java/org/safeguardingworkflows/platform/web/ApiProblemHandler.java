@@ -1,0 +1,94 @@
+package org.safeguardingworkflows.platform.web;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.AuthorizationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+/**
+ * Every refusal of the domain API as {@code application/problem+json}: the status, a title, a detail sentence
+ * and, for invalid fields, {@code errors: [{field, rule, message}]}. Never a stack trace or SQL.
+ */
+@RestControllerAdvice(basePackages = "org.safeguardingworkflows")
+public class ApiProblemHandler extends ResponseEntityExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
+
+  @ExceptionHandler(ApiProblem.class)
+  ResponseEntity<ProblemDetail> refused(ApiProblem problem) {
+    return respond(problem.status(), problem.title(), problem.getMessage(), problem.fieldProblems());
+  }
+
+  @ExceptionHandler(AuthorizationException.class)
+  ResponseEntity<ProblemDetail> notAllowed(AuthorizationException e) {
+    return respond(HttpStatus.FORBIDDEN, "Forbidden", "Your role does not allow this.", List.of());
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    // The exception may carry case details: log its type and where it happened, not its message.
+    log.error("Unexpected {} while handling an API request", e.getClass().getName(), e);
+    return respond(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+        "Something went wrong on our side; nothing was stored.", List.of());
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
+      HttpStatusCode status, WebRequest request) {
+    FieldProblem problem;
+    if (ex.getCause() instanceof InvalidFormatException format && !format.getPath().isEmpty()) {
+      String field = format.getPath().get(format.getPath().size() - 1).getFieldName();
+      problem = new FieldProblem(field, "format", "'" + format.getValue() + "' is not a valid value for " + field + ".");
+    } else if (ex.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+      String field = mismatch.getPath().get(mismatch.getPath().size() - 1).getFieldName();
+      problem = new FieldProblem(field, "type", field + " has the wrong type.");
+    } else {
+      problem = new FieldProblem("body", "json", "The request body is not valid JSON.");
+    }
+    return new ResponseEntity<>(body(HttpStatus.BAD_REQUEST, "Invalid request",
+        "The request body could not be read; nothing was stored.", List.of(problem)), problemHeaders(), HttpStatus.BAD_REQUEST);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+      HttpStatusCode statusCode, WebRequest request) {
+    // Spring's own refusals (wrong method, unsupported media type...) keep their status but lose internals.
+    HttpStatus status = HttpStatus.valueOf(statusCode.value());
+    return new ResponseEntity<>(body(status, status.getReasonPhrase(), status.getReasonPhrase() + ".", List.of()),
+        problemHeaders(), status);
+  }
+
+  private static ResponseEntity<ProblemDetail> respond(HttpStatus status, String title, String detail,
+      List<FieldProblem> problems) {
+    return ResponseEntity.status(status).headers(problemHeaders()).body(body(status, title, detail, problems));
+  }
+
+  private static ProblemDetail body(HttpStatus status, String title, String detail, List<FieldProblem> problems) {
+    ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+    body.setTitle(title);
+    if (!problems.isEmpty()) {
+      body.setProperty("errors", problems);
+    }
+    return body;
+  }
+
+  private static HttpHeaders problemHeaders() {
+    HttpHeaders headers = new HttpHeaders();
+    headers.set(HttpHeaders.CONTENT_TYPE, "application/problem+json");
+    return headers;
+  }
+}

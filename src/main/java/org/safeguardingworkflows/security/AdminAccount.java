@@ -1,0 +1,49 @@
+package org.safeguardingworkflows.security;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.PasswordPolicyResult;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Component;
+
+import jakarta.annotation.PostConstruct;
+
+/**
+ * Makes sure the administrator exists and is a direct member of {@code camunda-admin} (which also keeps
+ * the webapps' first-user setup page closed). An existing administrator's password is never overwritten.
+ */
+@Component
+public class AdminAccount {
+
+  private final IdentityService identityService;
+  private final AdminAccountProperties properties;
+
+  public AdminAccount(IdentityService identityService, AdminAccountProperties properties, RoleGroups roleGroups) {
+    this.identityService = identityService;
+    this.properties = properties;
+  }
+
+  @PostConstruct
+  void ensureAdministrator() {
+    if (!properties.isComplete()) {
+      throw new MissingAdminAccountException(
+          "No administrator account: set ADMIN_USER and ADMIN_PASSWORD (there is no default password outside the demo profile).");
+    }
+    String userId = properties.user();
+    if (identityService.createUserQuery().userId(userId).count() == 0) {
+      PasswordPolicyResult policy = identityService.checkPasswordAgainstPolicy(properties.password());
+      if (!policy.isValid()) {
+        throw new MissingAdminAccountException(
+            "ADMIN_PASSWORD does not meet the password policy (at least 10 characters with upper and lower case, a digit and a symbol).");
+      }
+      User admin = identityService.newUser(userId);
+      admin.setFirstName("Service");
+      admin.setLastName("Administrator");
+      admin.setPassword(properties.password());
+      identityService.saveUser(admin);
+    }
+    boolean isMember = identityService.createUserQuery().userId(userId).memberOfGroup(Role.ADMINS.groupId()).count() > 0;
+    if (!isMember) {
+      identityService.createMembership(userId, Role.ADMINS.groupId());
+    }
+  }
+}

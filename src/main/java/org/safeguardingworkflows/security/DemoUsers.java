@@ -1,0 +1,86 @@
+package org.safeguardingworkflows.security;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+import jakarta.annotation.PostConstruct;
+
+/**
+ * One demo user per role, only in the demo profile (the default when no profile is chosen), so that a
+ * newcomer can try every part of the journeys. Prints where to log in once the application is ready.
+ */
+@Component
+@Profile("demo")
+public class DemoUsers {
+
+  record DemoUser(String id, String firstName, String lastName, Role role) {}
+
+  static final List<DemoUser> USERS = List.of(
+      new DemoUser("sam.worker", "Sam", "Worker", Role.SOCIAL_WORKERS),
+      new DemoUser("alex.worker", "Alex", "Worker", Role.SOCIAL_WORKERS),
+      new DemoUser("tia.manager", "Tia", "Manager", Role.TEAM_MANAGERS),
+      new DemoUser("sol.senior", "Sol", "Senior", Role.SENIOR_MANAGERS),
+      new DemoUser("ira.iro", "Ira", "Reviewing-Officer", Role.IROS),
+      new DemoUser("lee.legal", "Lee", "Legal", Role.LEGAL),
+      new DemoUser("cam.coordinator", "Cam", "Coordinator", Role.CONFERENCE_COORDINATORS),
+      new DemoUser("pat.owner", "Pat", "Owner", Role.PROCESS_OWNERS));
+
+  private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
+
+  private final IdentityService identityService;
+  private final String password;
+  private final AdminAccountProperties admin;
+  private final Environment environment;
+
+  public DemoUsers(IdentityService identityService, @Value("${safeguarding.demo.password}") String password,
+      AdminAccountProperties admin, Environment environment, RoleGroups roleGroups) {
+    this.identityService = identityService;
+    this.password = password;
+    this.admin = admin;
+    this.environment = environment;
+  }
+
+  @PostConstruct
+  void createMissingUsers() {
+    for (DemoUser demoUser : USERS) {
+      if (identityService.createUserQuery().userId(demoUser.id()).count() == 0) {
+        User user = identityService.newUser(demoUser.id());
+        user.setFirstName(demoUser.firstName());
+        user.setLastName(demoUser.lastName());
+        user.setEmail(demoUser.id() + "@example.org");
+        user.setPassword(password);
+        identityService.saveUser(user);
+        identityService.createMembership(demoUser.id(), demoUser.role().groupId());
+      }
+    }
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  void printWhereToLogIn() {
+    String port = environment.getProperty("local.server.port", "8080");
+    String base = "http://localhost:" + port;
+    StringBuilder users = new StringBuilder();
+    for (DemoUser user : USERS) {
+      users.append(String.format("%n    %-16s %s", user.id(), user.role().displayName()));
+    }
+    users.append(String.format("%n    %-16s %s", admin.user(), Role.ADMINS.displayName()));
+    log.info("""
+
+        Safeguarding Workflows is ready (demo profile).
+          Tasklist: {}/camunda/app/tasklist/
+          Cockpit:  {}/camunda/app/cockpit/
+          REST API: {}/engine-rest and {}/api (HTTP Basic)
+          Demo users (password from safeguarding.demo.password, see README):{}
+        """, base, base, base, base, users);
+  }
+}

@@ -1,0 +1,102 @@
+package org.safeguardingworkflows.security;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.springframework.stereotype.Component;
+
+import jakarta.annotation.PostConstruct;
+
+/**
+ * The grants each role needs, created at start-up in every profile (authorizations are always on).
+ * Administrators get everything on every resource: the engine's admin status lifts command checks but not
+ * query filtering, so without explicit grants an administrator would see empty lists.
+ */
+@Component
+public class RoleAuthorizations {
+
+  /** One row of the matrix: a role may do these things to this resource (id or {@code *}). */
+  record Grant(Role role, Resource resource, String resourceId, Permission... permissions) {}
+
+  static final String STEP_DOWN = "stepDownFromProtection";
+
+  static final List<Grant> GRANTS = List.of(
+      // Who may open which webapp
+      new Grant(Role.SOCIAL_WORKERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
+      new Grant(Role.TEAM_MANAGERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
+      new Grant(Role.TEAM_MANAGERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS),
+      new Grant(Role.SENIOR_MANAGERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
+      new Grant(Role.SENIOR_MANAGERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS),
+      new Grant(Role.IROS, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
+      new Grant(Role.LEGAL, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
+      new Grant(Role.CONFERENCE_COORDINATORS, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
+      new Grant(Role.PROCESS_OWNERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
+      new Grant(Role.PROCESS_OWNERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS),
+      // Starting a step-down journey (Tasklist start form or the domain API)
+      new Grant(Role.SOCIAL_WORKERS, Resources.PROCESS_DEFINITION, STEP_DOWN, Permissions.READ, Permissions.CREATE_INSTANCE),
+      new Grant(Role.SOCIAL_WORKERS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE),
+      new Grant(Role.TEAM_MANAGERS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE),
+      // Managers read every journey and its history (Cockpit is read-only for them)
+      new Grant(Role.TEAM_MANAGERS, Resources.PROCESS_DEFINITION, ANY,
+          Permissions.READ, Permissions.CREATE_INSTANCE, Permissions.READ_INSTANCE, Permissions.READ_HISTORY, Permissions.READ_TASK),
+      new Grant(Role.TEAM_MANAGERS, Resources.PROCESS_INSTANCE, ANY, Permissions.READ),
+      new Grant(Role.SENIOR_MANAGERS, Resources.PROCESS_DEFINITION, ANY,
+          Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY, Permissions.READ_TASK),
+      new Grant(Role.SENIOR_MANAGERS, Resources.PROCESS_INSTANCE, ANY, Permissions.READ),
+      // Process owners change diagrams: deployments, definitions, migration
+      new Grant(Role.PROCESS_OWNERS, Resources.DEPLOYMENT, ANY, Permissions.ALL),
+      new Grant(Role.PROCESS_OWNERS, Resources.PROCESS_DEFINITION, ANY, Permissions.ALL),
+      new Grant(Role.PROCESS_OWNERS, Resources.DECISION_DEFINITION, ANY, Permissions.ALL),
+      new Grant(Role.PROCESS_OWNERS, Resources.PROCESS_INSTANCE, ANY, Permissions.READ));
+
+  private final AuthorizationService authorizationService;
+
+  public RoleAuthorizations(AuthorizationService authorizationService, RoleGroups roleGroups) {
+    this.authorizationService = authorizationService;
+  }
+
+  static List<Grant> allGrants() {
+    List<Grant> all = new java.util.ArrayList<>(GRANTS);
+    for (Resources resource : Resources.values()) {
+      all.add(new Grant(Role.ADMINS, resource, ANY, Permissions.ALL));
+    }
+    return all;
+  }
+
+  @PostConstruct
+  void grantMissing() {
+    for (Grant grant : allGrants()) {
+      // One authorization per group, resource and id (the engine's unique key); rows of the matrix merge into it.
+      Authorization authorization = authorizationService.createAuthorizationQuery()
+          .authorizationType(AUTH_TYPE_GRANT)
+          .groupIdIn(grant.role().groupId())
+          .resourceType(grant.resource())
+          .resourceId(grant.resourceId())
+          .singleResult();
+      if (authorization == null) {
+        authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+        authorization.setGroupId(grant.role().groupId());
+        authorization.setResource(grant.resource());
+        authorization.setResourceId(grant.resourceId());
+      }
+      boolean changed = authorization.getId() == null;
+      for (Permission permission : grant.permissions()) {
+        if (!authorization.isPermissionGranted(permission)) {
+          authorization.addPermission(permission);
+          changed = true;
+        }
+      }
+      if (changed) {
+        authorizationService.saveAuthorization(authorization);
+      }
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package org.safeguardingworkflows.tasks;
+
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.stereotype.Component;
+
+/**
+ * Conventions that hold for every user task of every process, so that no diagram has to repeat them (and no
+ * process owner can forget them in Modeler):
+ * <ul>
+ *   <li>the task name carries the child reference, so Tasklist lists say whose task it is;</li>
+ *   <li>on completion, the task's Camunda Form rules (required fields, lengths, patterns) are checked again on
+ *       the server, because Tasklist validates in the browser only.</li>
+ * </ul>
+ */
+@Component
+public class TaskConventions extends AbstractProcessEnginePlugin {
+
+  private final TaskListener childReferenceInTaskName = new ChildReferenceInTaskName();
+  private final TaskListener formRulesOnServer = new FormRulesOnServer();
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
+      @Override
+      public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+        TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+        task.addTaskListener(TaskListener.EVENTNAME_CREATE, childReferenceInTaskName);
+        task.addTaskListener(TaskListener.EVENTNAME_COMPLETE, formRulesOnServer);
+      }
+    });
+  }
+}

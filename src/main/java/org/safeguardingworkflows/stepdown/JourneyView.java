@@ -1,0 +1,27 @@
+package org.safeguardingworkflows.stepdown;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where a child's step-down journey stands: its current stage, the open tasks with their due dates, the
+ * contingency plan and when the next supervision and CIN review fall due.
+ */
+public record JourneyView(
+    String childRef,
+    String processInstanceId,
+    List<String> stage,
+    String planStartDate,
+    String planEndDate,
+    String destination,
+    String allocatedWorker,
+    String teamManager,
+    Integer workerChanges,
+    List<OpenTask> openTasks,
+    List<Map<String, Object>> contingencyPlan,
+    LocalDate nextSupervisionDue,
+    LocalDate nextReviewDue) {
+
+  public record OpenTask(String id, String name, String taskDefinitionKey, String assignee, LocalDate due) {}
+}

@@ -1,0 +1,118 @@
+package org.safeguardingworkflows.stepdown;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.safeguardingworkflows.planhistory.CategoryOfAbuse;
+import org.safeguardingworkflows.planhistory.CpPlan;
+import org.safeguardingworkflows.planhistory.PlanHistory;
+import org.safeguardingworkflows.platform.SystemAccess;
+import org.safeguardingworkflows.platform.web.FieldProblem;
+import org.safeguardingworkflows.security.Role;
+import org.safeguardingworkflows.security.Staff;
+import org.safeguardingworkflows.timescales.WorkingDays;
+import org.springframework.stereotype.Component;
+
+/**
+ * The rules a step-down start must meet, whichever way it arrives (domain API, Tasklist start form, engine REST).
+ * The API turns each kind of breach into its own status; the process refuses them all the same way.
+ */
+@Component
+public class PlanEndedRules {
+
+  /** Child references are opaque case-management ids, never names. */
+  public static final Pattern CHILD_REF = Pattern.compile("^[A-Za-z0-9-]{1,40}$");
+
+  private final Staff staff;
+  private final PlanHistory planHistory;
+  private final RuntimeService runtimeService;
+  private final SystemAccess systemAccess;
+  private final WorkingDays workingDays;
+
+  public PlanEndedRules(Staff staff, PlanHistory planHistory, RuntimeService runtimeService, SystemAccess systemAccess,
+      WorkingDays workingDays) {
+    this.staff = staff;
+    this.planHistory = planHistory;
+    this.runtimeService = runtimeService;
+    this.systemAccess = systemAccess;
+    this.workingDays = workingDays;
+  }
+
+  /** Field by field: every problem at once, so the caller can fix them in one go. */
+  public List<FieldProblem> fieldProblems(PlanEnded plan) {
+    List<FieldProblem> problems = new ArrayList<>();
+    if (plan.childRef() == null || !CHILD_REF.matcher(plan.childRef()).matches()) {
+      problems.add(new FieldProblem("childRef", "pattern",
+          "childRef must be the case-management reference: 1-40 letters, digits or hyphens (never a name)."));
+    }
+    LocalDate start = date(plan.planStartDate(), "planStartDate", problems);
+    LocalDate end = date(plan.planEndDate(), "planEndDate", problems);
+    LocalDate today = workingDays.today();
+    if (start != null && start.isAfter(today)) {
+      problems.add(new FieldProblem("planStartDate", "not-in-future", "planStartDate cannot be in the future."));
+    }
+    if (end != null && end.isAfter(today)) {
+      problems.add(new FieldProblem("planEndDate", "not-in-future",
+          "planEndDate cannot be in the future: start the journey when the review conference has ended the plan."));
+    }
+    if (start != null && end != null && end.isBefore(start)) {
+      problems.add(new FieldProblem("planEndDate", "not-before-start", "planEndDate cannot be before planStartDate."));
+    }
+    if (!CategoryOfAbuse.isCode(plan.categoryOfAbuse())) {
+      problems.add(new FieldProblem("categoryOfAbuse", "code-list",
+          "categoryOfAbuse must be a CIN census code: NEG, PHY, SAB, EMO or MUL."));
+    }
+    if (!Destination.isValue(plan.destination())) {
+      problems.add(new FieldProblem("destination", "code-list", "destination must be CHILD_IN_NEED, EARLY_HELP or CLOSURE."));
+    }
+    checkStaff(plan.allocatedWorker(), "allocatedWorker", Role.SOCIAL_WORKERS, problems);
+    checkStaff(plan.teamManager(), "teamManager", Role.TEAM_MANAGERS, problems);
+    checkStaff(plan.iro(), "iro", Role.IROS, problems);
+    return problems;
+  }
+
+  /** The journey running for this child, if any (a child has at most one step-down journey at a time). */
+  public Optional<String> activeJourney(String childRef, String exceptInstanceId) {
+    return systemAccess.call(() -> runtimeService.createProcessInstanceQuery()
+            .processDefinitionKey(StepDownVariables.PROCESS_KEY)
+            .processInstanceBusinessKey(childRef)
+            .list())
+        .stream()
+        .map(instance -> instance.getId())
+        .filter(id -> !id.equals(exceptInstanceId))
+        .findFirst();
+  }
+
+  /** CIN census rule: a child's plans never overlap. The plan that starts on the same day is this plan. */
+  public Optional<CpPlan> overlappingPlan(PlanEnded plan) {
+    return planHistory.overlappingPlan(plan.childRef(), LocalDate.parse(plan.planStartDate()), LocalDate.parse(plan.planEndDate()));
+  }
+
+  private void checkStaff(String userId, String field, Role role, List<FieldProblem> problems) {
+    if (userId == null || userId.isBlank()) {
+      problems.add(new FieldProblem(field, "required", field + " is required."));
+    } else if (!staff.exists(userId)) {
+      problems.add(new FieldProblem(field, "unknown-user", field + " '" + userId + "' is not a user of this service."));
+    } else if (!staff.hasRole(userId, role)) {
+      problems.add(new FieldProblem(field, "wrong-role", field + " '" + userId + "' is not in the " + role.groupId() + " group."));
+    }
+  }
+
+  private static LocalDate date(String value, String field, List<FieldProblem> problems) {
+    if (value == null || value.isBlank()) {
+      problems.add(new FieldProblem(field, "required", field + " is required."));
+      return null;
+    }
+    try {
+      return LocalDate.parse(value);
+    } catch (DateTimeParseException e) {
+      problems.add(new FieldProblem(field, "date", field + " must be a date written as yyyy-MM-dd."));
+      return null;
+    }
+  }
+}

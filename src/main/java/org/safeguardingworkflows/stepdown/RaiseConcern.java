@@ -1,0 +1,35 @@
+package org.safeguardingworkflows.stepdown;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.safeguardingworkflows.platform.SystemAccess;
+import org.springframework.stereotype.Component;
+
+/**
+ * A supervision, review or early-help check that finds poor engagement or re-emerging difficulties raises a
+ * concern on its own journey: the same {@code ConcernReported} message a case management system sends through
+ * the API, so every concern reaches the team manager's contingency review the same way.
+ */
+@Component("raiseConcern")
+public class RaiseConcern implements JavaDelegate {
+
+  private final SystemAccess systemAccess;
+
+  public RaiseConcern(SystemAccess systemAccess) {
+    this.systemAccess = systemAccess;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Map<String, Object> concern = Map.of(
+        StepDownVariables.CONCERN_KIND, execution.getVariableLocal(StepDownVariables.CONCERN_KIND),
+        StepDownVariables.CONCERN_SUMMARY, execution.getVariableLocal(StepDownVariables.CONCERN_SUMMARY));
+    systemAccess.run(() -> execution.getProcessEngineServices().getRuntimeService()
+        .createMessageCorrelation(StepDownVariables.MESSAGE_CONCERN_REPORTED)
+        .processInstanceId(execution.getProcessInstanceId())
+        .setVariablesLocal(concern)
+        .correlateWithResult());
+  }
+}

@@ -1,0 +1,60 @@
+package org.safeguardingworkflows.stepdown;
+
+import java.net.URI;
+import java.util.Map;
+
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The step-down journey for case management systems: JSON over HTTP Basic, problem+json on refusal. */
+@RestController
+@RequestMapping(path = "/api/step-downs", produces = MediaType.APPLICATION_JSON_VALUE)
+public class StepDownApi {
+
+  public record Started(String childRef, String processInstanceId) {}
+
+  public record ConcernReport(String kind, String summary) {}
+
+  public record WorkerChange(String newWorker) {}
+
+  private final StepDownJourneys journeys;
+
+  public StepDownApi(StepDownJourneys journeys) {
+    this.journeys = journeys;
+  }
+
+  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<Started> start(@RequestBody PlanEnded plan) {
+    ProcessInstance instance = journeys.start(plan);
+    return ResponseEntity.created(URI.create("/api/step-downs/" + plan.childRef()))
+        .body(new Started(plan.childRef(), instance.getId()));
+  }
+
+  @GetMapping("/{childRef}")
+  JourneyView view(@PathVariable String childRef) {
+    return journeys.view(childRef);
+  }
+
+  @PostMapping(path = "/{childRef}/concerns", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  Map<String, String> reportConcern(@PathVariable String childRef, @RequestBody ConcernReport concern) {
+    journeys.reportConcern(childRef, concern.kind(), concern.summary());
+    return Map.of("childRef", childRef, "status", "contingency review raised");
+  }
+
+  @PostMapping(path = "/{childRef}/worker-changes", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  Map<String, String> changeWorker(@PathVariable String childRef, @RequestBody WorkerChange change) {
+    journeys.changeWorker(childRef, change.newWorker());
+    return Map.of("childRef", childRef, "status", "handover raised");
+  }
+}

@@ -1,0 +1,164 @@
+package org.safeguardingworkflows.stepdown;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.safeguardingworkflows.platform.SystemAccess;
+import org.safeguardingworkflows.platform.web.ApiProblem;
+import org.safeguardingworkflows.platform.web.FieldProblem;
+import org.safeguardingworkflows.security.Role;
+import org.safeguardingworkflows.security.Staff;
+import org.safeguardingworkflows.timescales.WorkingDays;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The step-down journeys as a case management system sees them: start one when a plan ends, read where it is,
+ * report a concern, change the worker. Each refusal is an {@link ApiProblem} raised before anything changes.
+ */
+@Service
+public class StepDownJourneys {
+
+  /** What a concern can be, as the API and the contingency review name it. */
+  public enum ConcernKind { DISENGAGEMENT, RECURRENCE, NEW_REFERRAL }
+
+  static final int SUMMARY_MAX_LENGTH = 2000;
+
+  private final PlanEndedRules rules;
+  private final RuntimeService runtimeService;
+  private final TaskService taskService;
+  private final HistoryService historyService;
+  private final ManagementService managementService;
+  private final SystemAccess systemAccess;
+  private final Staff staff;
+  private final WorkingDays workingDays;
+
+  public StepDownJourneys(PlanEndedRules rules, RuntimeService runtimeService, TaskService taskService,
+      HistoryService historyService, ManagementService managementService, SystemAccess systemAccess, Staff staff,
+      WorkingDays workingDays) {
+    this.rules = rules;
+    this.runtimeService = runtimeService;
+    this.taskService = taskService;
+    this.historyService = historyService;
+    this.managementService = managementService;
+    this.systemAccess = systemAccess;
+    this.staff = staff;
+    this.workingDays = workingDays;
+  }
+
+  /** Starts the journey as the calling user (who needs the right to start it); 400, 409 or 422 otherwise. */
+  @Transactional
+  public ProcessInstance start(PlanEnded plan) {
+    List<FieldProblem> problems = rules.fieldProblems(plan);
+    if (!problems.isEmpty()) {
+      throw ApiProblem.invalid(problems);
+    }
+    if (rules.activeJourney(plan.childRef(), null).isPresent()) {
+      throw ApiProblem.conflict("Child " + plan.childRef() + " already has a step-down journey in progress.");
+    }
+    rules.overlappingPlan(plan).ifPresent(other -> {
+      throw ApiProblem.unprocessable("The plan overlaps another recorded plan of this child; a child's plans never overlap.",
+          List.of(new FieldProblem("planStartDate", "plans-do-not-overlap",
+              "The child has a recorded plan from " + other.planStart() + (other.planEnd() == null ? " that is still open" : " to " + other.planEnd()) + ".")));
+    });
+    return runtimeService.createProcessInstanceByKey(StepDownVariables.PROCESS_KEY)
+        .businessKey(plan.childRef())
+        .setVariables(plan.toVariables())
+        .execute();
+  }
+
+  public JourneyView view(String childRef) {
+    String instanceId = requireActive(childRef);
+    return systemAccess.call(() -> {
+      Map<String, Object> variables = runtimeService.getVariables(instanceId);
+      List<JourneyView.OpenTask> tasks = taskService.createTaskQuery().processInstanceId(instanceId).list().stream()
+          .map(task -> new JourneyView.OpenTask(task.getId(), task.getName(), task.getTaskDefinitionKey(), task.getAssignee(),
+              localDate(task.getDueDate())))
+          .sorted(Comparator.comparing(JourneyView.OpenTask::due, Comparator.nullsLast(Comparator.naturalOrder())))
+          .toList();
+      List<String> stage = historyService.createHistoricActivityInstanceQuery().processInstanceId(instanceId).unfinished()
+          .list().stream()
+          .filter(activity -> Arrays.asList("userTask", "subProcess", "intermediateTimer").contains(activity.getActivityType()))
+          .map(HistoricActivityInstance::getActivityName)
+          .distinct()
+          .toList();
+      return new JourneyView(childRef, instanceId, stage,
+          (String) variables.get(StepDownVariables.PLAN_START_DATE), (String) variables.get(StepDownVariables.PLAN_END_DATE),
+          (String) variables.get(StepDownVariables.DESTINATION), (String) variables.get(StepDownVariables.ALLOCATED_WORKER),
+          (String) variables.get(StepDownVariables.TEAM_MANAGER), (Integer) variables.get(StepDownVariables.WORKER_CHANGES),
+          new ArrayList<>(tasks),
+          StepDownVariables.rows(variables.get(StepDownVariables.CONTINGENCY_PLAN)),
+          nextTimer(instanceId, "Event_SupervisionDue"), nextTimer(instanceId, "Event_ReviewDue"));
+    });
+  }
+
+  public void reportConcern(String childRef, String kind, String summary) {
+    List<FieldProblem> problems = new ArrayList<>();
+    if (kind == null || Arrays.stream(ConcernKind.values()).noneMatch(k -> k.name().equals(kind))) {
+      problems.add(new FieldProblem("kind", "code-list", "kind must be DISENGAGEMENT, RECURRENCE or NEW_REFERRAL."));
+    }
+    if (summary == null || summary.isBlank()) {
+      problems.add(new FieldProblem("summary", "required", "summary is required: say briefly what has happened."));
+    } else if (summary.length() > SUMMARY_MAX_LENGTH) {
+      problems.add(new FieldProblem("summary", "max-length", "summary must be at most " + SUMMARY_MAX_LENGTH + " characters."));
+    }
+    if (!problems.isEmpty()) {
+      throw ApiProblem.invalid(problems);
+    }
+    String instanceId = requireActive(childRef);
+    systemAccess.run(() -> runtimeService.createMessageCorrelation(StepDownVariables.MESSAGE_CONCERN_REPORTED)
+        .processInstanceId(instanceId)
+        .setVariablesLocal(Map.of(StepDownVariables.CONCERN_KIND, kind, StepDownVariables.CONCERN_SUMMARY, summary))
+        .correlateWithResult());
+  }
+
+  public void changeWorker(String childRef, String newWorker) {
+    if (newWorker == null || newWorker.isBlank()) {
+      throw ApiProblem.invalid(List.of(new FieldProblem("newWorker", "required", "newWorker is required.")));
+    }
+    if (!staff.exists(newWorker)) {
+      throw ApiProblem.invalid(List.of(new FieldProblem("newWorker", "unknown-user",
+          "newWorker '" + newWorker + "' is not a user of this service.")));
+    }
+    if (!staff.hasRole(newWorker, Role.SOCIAL_WORKERS)) {
+      throw ApiProblem.invalid(List.of(new FieldProblem("newWorker", "wrong-role",
+          "newWorker '" + newWorker + "' is not in the social-workers group.")));
+    }
+    String instanceId = requireActive(childRef);
+    Object current = systemAccess.call(() -> runtimeService.getVariable(instanceId, StepDownVariables.ALLOCATED_WORKER));
+    if (newWorker.equals(current)) {
+      throw ApiProblem.invalid(List.of(new FieldProblem("newWorker", "different-worker",
+          "newWorker '" + newWorker + "' is already the allocated worker.")));
+    }
+    systemAccess.run(() -> runtimeService.createMessageCorrelation(StepDownVariables.MESSAGE_WORKER_CHANGED)
+        .processInstanceId(instanceId)
+        .setVariablesLocal(Map.of(StepDownVariables.NEW_WORKER, newWorker))
+        .correlateWithResult());
+  }
+
+  private String requireActive(String childRef) {
+    return rules.activeJourney(childRef, null)
+        .orElseThrow(() -> ApiProblem.notFound("Child " + childRef + " has no step-down journey in progress."));
+  }
+
+  private LocalDate nextTimer(String instanceId, String timerActivityId) {
+    Job job = managementService.createJobQuery().processInstanceId(instanceId).activityId(timerActivityId).timers().singleResult();
+    return job == null ? null : localDate(job.getDuedate());
+  }
+
+  private LocalDate localDate(Date date) {
+    return date == null ? null : workingDays.localDate(date);
+  }
+}

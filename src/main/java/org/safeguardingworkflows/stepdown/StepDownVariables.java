@@ -1,0 +1,159 @@
+package org.safeguardingworkflows.stepdown;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.spin.json.SpinJsonNode;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The step-down journey's variables: every name the diagram, the forms, the delegates and the tests use, in
+ * one place, with typed reads for the values Java needs. A form field whose key is not named here fails the
+ * model checks.
+ */
+public final class StepDownVariables {
+
+  public static final String PROCESS_KEY = "stepDownFromProtection";
+  public static final String MESSAGE_CONCERN_REPORTED = "ConcernReported";
+  public static final String MESSAGE_WORKER_CHANGED = "WorkerChanged";
+
+  // Started with
+  public static final String CHILD_REF = "childRef";
+  public static final String PLAN_START_DATE = "planStartDate";
+  public static final String PLAN_END_DATE = "planEndDate";
+  public static final String CATEGORY_OF_ABUSE = "categoryOfAbuse";
+  public static final String DESTINATION = "destination";
+  public static final String ALLOCATED_WORKER = "allocatedWorker";
+  public static final String TEAM_MANAGER = "teamManager";
+  public static final String IRO = "iro";
+  // Kept by the process
+  public static final String WORKER_CHANGES = "workerChanges";
+  public static final String PREVIOUS_WORKER = "previousWorker";
+  public static final String JOURNEY_OUTCOME = "journeyOutcome";
+  // Step-down meeting
+  public static final String MEETING_DATE = "meetingDate";
+  public static final String WHAT_CHANGED = "whatChanged";
+  public static final String EVIDENCE_OF_CHANGE = "evidenceOfChange";
+  public static final String SERVICES = "services";
+  public static final String FAMILY_VIEWS = "familyViews";
+  public static final String AGENCY_VIEWS = "agencyViews";
+  public static final String CONTINGENCY_PLAN = "contingencyPlan";
+  public static final String FAMILY_TOLD_OF_CONTINGENCY = "familyToldOfContingency";
+  // Approvals
+  public static final String STEP_DOWN_DECISION = "stepDownDecision";
+  public static final String STEP_DOWN_DECISION_REASONS = "stepDownDecisionReasons";
+  public static final String EARLY_CLOSURE_DECISION = "earlyClosureDecision";
+  public static final String EARLY_CLOSURE_REASONS = "earlyClosureReasons";
+  // Management supervision
+  public static final String SUPERVISION_ENGAGEMENT = "supervisionEngagement";
+  public static final String SUPERVISION_DIFFICULTIES_REEMERGING = "supervisionDifficultiesReemerging";
+  public static final String SUPERVISION_SAME_WORKER = "supervisionSameWorker";
+  public static final String SUPERVISION_ACTIONS = "supervisionActions";
+  // CIN services review
+  public static final String SERVICE_REVIEWS = "serviceReviews";
+  public static final String REVIEW_OVERALL_PROGRESS = "reviewOverallProgress";
+  public static final String REVIEW_ENGAGEMENT = "reviewEngagement";
+  public static final String REVIEW_DIFFICULTIES_REEMERGING = "reviewDifficultiesReemerging";
+  // Chasing overdue work
+  public static final String CHASE_ACTION = "chaseAction";
+  // Impact review at the end of the watch period
+  public static final String IMPACT_DECISION = "impactDecision";
+  public static final String IMPACT_REASONS = "impactReasons";
+  // Closure meeting and early help
+  public static final String CLOSURE_MEETING_DATE = "closureMeetingDate";
+  public static final String FAMILY_CONTACT = "familyContact";
+  public static final String EARLY_HELP_WORKER = "earlyHelpWorker";
+  public static final String CONTINGENCY_AFTER_CLOSURE = "contingencyAfterClosure";
+  public static final String EARLY_HELP_ENGAGEMENT = "earlyHelpEngagement";
+  public static final String EARLY_HELP_NOTES = "earlyHelpNotes";
+  // Contingency review (concernKind and concernSummary are local to the review)
+  public static final String CONCERN_KIND = "concernKind";
+  public static final String CONCERN_SUMMARY = "concernSummary";
+  public static final String CONTINGENCY_DECISION = "contingencyDecision";
+  public static final String CONTINGENCY_REASONS = "contingencyReasons";
+  public static final String AGREED_ACTIONS = "agreedActions";
+  // Handover (newWorker is local to the handover)
+  public static final String NEW_WORKER = "newWorker";
+  public static final String HANDOVER_HISTORY_READ = "handoverHistoryRead";
+  public static final String HANDOVER_PLAN = "handoverPlan";
+  public static final String HANDOVER_CONFIRMED = "handoverConfirmed";
+  public static final String HANDOVER_MANAGER_NOTES = "handoverManagerNotes";
+
+  /** Keys inside the items of list variables (services, contingency plan, service reviews). */
+  public static final Set<String> LIST_ITEM_KEYS = Set.of("provider", "purpose", "trigger", "response", "whoActs", "attended", "impact");
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private StepDownVariables() {
+  }
+
+  /** Every variable name of the journey. */
+  public static Set<String> names() {
+    return Arrays.stream(StepDownVariables.class.getFields())
+        .filter(field -> Modifier.isStatic(field.getModifiers()) && field.getType() == String.class)
+        .filter(field -> !field.getName().startsWith("MESSAGE_") && !field.getName().equals("PROCESS_KEY"))
+        .map(StepDownVariables::constantValue)
+        .collect(Collectors.toUnmodifiableSet());
+  }
+
+  public static String text(VariableScope scope, String name) {
+    Object value = scope.getVariable(name);
+    return value == null ? null : value.toString();
+  }
+
+  public static LocalDate date(VariableScope scope, String name) {
+    String value = text(scope, name);
+    return value == null ? null : LocalDate.parse(value);
+  }
+
+  /**
+   * A list variable as plain maps, whether it was stored as Spin JSON (Tasklist, REST) or as a Java list.
+   */
+  public static List<Map<String, Object>> list(VariableScope scope, String name) {
+    return rows(scope.getVariable(name));
+  }
+
+  /** A list value as plain maps (see {@link #list(VariableScope, String)}). */
+  public static List<Map<String, Object>> rows(Object value) {
+    if (value == null) {
+      return List.of();
+    }
+    Object plain = value;
+    if (value instanceof SpinJsonNode || value instanceof String) {
+      try {
+        plain = JSON.readValue(value.toString(), Object.class);
+      } catch (JsonProcessingException e) {
+        throw new IllegalArgumentException("Not a list: " + value.getClass().getSimpleName());
+      }
+    }
+    List<Map<String, Object>> rows = new ArrayList<>();
+    if (plain instanceof List<?> items) {
+      for (Object item : items) {
+        if (item instanceof Map<?, ?> map) {
+          @SuppressWarnings("unchecked")
+          Map<String, Object> row = (Map<String, Object>) map;
+          rows.add(row);
+        }
+      }
+    }
+    return rows;
+  }
+
+  private static String constantValue(Field field) {
+    try {
+      return (String) field.get(null);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

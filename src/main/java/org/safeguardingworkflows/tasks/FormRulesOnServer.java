@@ -1,7 +1,6 @@
 package org.safeguardingworkflows.tasks;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,9 +10,7 @@ import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
-import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.spin.json.SpinJsonNode;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,32 +29,14 @@ class FormRulesOnServer implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    JsonNode form = deployedForm(task);
-    if (form == null) {
-      return;
-    }
-    List<String> problems = new ArrayList<>();
-    check(form.path("components"), task.getVariables(), problems);
-    if (!problems.isEmpty()) {
-      throw new FormFieldValidationException(task.getTaskDefinitionKey(),
-          "Please correct the form: " + String.join("; ", problems) + ".");
-    }
-  }
-
-  private static JsonNode deployedForm(DelegateTask task) {
-    if (task.getProcessEngineServices() == null) {
-      return null;
-    }
-    try (InputStream form = Context.getCommandContext().runWithoutAuthorization(
-        () -> hasCamundaForm(task) ? task.getProcessEngineServices().getFormService().getDeployedTaskForm(task.getId()) : null)) {
-      return form == null ? null : JSON.readTree(form);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static boolean hasCamundaForm(DelegateTask task) {
-    return task instanceof TaskEntity entity && entity.getCamundaFormRef() != null;
+    DeployedForm.of(task).ifPresent(form -> {
+      List<String> problems = new ArrayList<>();
+      check(form.path("components"), task.getVariables(), problems);
+      if (!problems.isEmpty()) {
+        throw new FormFieldValidationException(task.getTaskDefinitionKey(),
+            "Please correct the form: " + String.join("; ", problems) + ".");
+      }
+    });
   }
 
   private static void check(JsonNode components, Map<String, Object> values, List<String> problems) {

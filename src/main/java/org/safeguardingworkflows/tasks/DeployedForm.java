@@ -1,0 +1,58 @@
+package org.safeguardingworkflows.tasks;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The Camunda Form a task is completed with, read from the task's deployment (the binding the diagram chose). */
+final class DeployedForm {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private DeployedForm() {
+  }
+
+  static Optional<JsonNode> of(DelegateTask task) {
+    if (!(task instanceof TaskEntity entity) || entity.getTaskDefinition() == null
+        || entity.getTaskDefinition().getCamundaFormDefinitionKey() == null) {
+      return Optional.empty();
+    }
+    // The application reads its own form definition; the user's rights to deployments do not matter here.
+    try (InputStream form = Context.getCommandContext().runWithoutAuthorization(
+        () -> task.getProcessEngineServices().getFormService().getDeployedTaskForm(task.getId()))) {
+      return Optional.of(JSON.readTree(form));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The variables the form writes: input field keys and list paths, not the read-only texts and tables. */
+  static Set<String> inputKeys(JsonNode form) {
+    Set<String> keys = new LinkedHashSet<>();
+    collect(form.path("components"), keys);
+    return keys;
+  }
+
+  private static void collect(JsonNode components, Set<String> keys) {
+    for (JsonNode component : components) {
+      String type = component.path("type").asText();
+      if ("group".equals(type)) {
+        collect(component.path("components"), keys);
+      } else if ("dynamiclist".equals(type)) {
+        keys.add(component.path("path").asText());
+      } else if (component.has("key") && !component.path("readonly").asBoolean() && !component.path("disabled").asBoolean()) {
+        keys.add(component.path("key").asText());
+      }
+    }
+  }
+}

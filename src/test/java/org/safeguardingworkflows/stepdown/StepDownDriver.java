@@ -1,0 +1,171 @@
+package org.safeguardingworkflows.stepdown;
+
+import static org.safeguardingworkflows.stepdown.StepDownVariables.*;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.safeguardingworkflows.testsupport.EngineClock;
+import org.safeguardingworkflows.testsupport.TestStaff;
+
+/**
+ * Drives a step-down journey the way practitioners would, with answers a real form would send. Each method
+ * names the step in the practitioner's words; the test reads as the journey.
+ */
+class StepDownDriver {
+
+  private final ProcessEngine engine;
+  final String childRef = "C-" + UUID.randomUUID().toString().substring(0, 8);
+  ProcessInstance journey;
+
+  StepDownDriver(ProcessEngine engine) {
+    this.engine = engine;
+  }
+
+  StepDownDriver planEnded(String destination) {
+    journey = engine.getRuntimeService().startProcessInstanceByKey(PROCESS_KEY, childRef, startVariables(childRef, destination));
+    return this;
+  }
+
+  static Map<String, Object> startVariables(String childRef, String destination) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(CHILD_REF, childRef);
+    variables.put(PLAN_START_DATE, EngineClock.today().minusMonths(9).toString());
+    variables.put(PLAN_END_DATE, EngineClock.today().minusDays(3).toString());
+    variables.put(CATEGORY_OF_ABUSE, "NEG");
+    variables.put(DESTINATION, destination);
+    variables.put(ALLOCATED_WORKER, TestStaff.WORKER);
+    variables.put(TEAM_MANAGER, TestStaff.TEAM_MANAGER);
+    variables.put(IRO, TestStaff.IRO);
+    return variables;
+  }
+
+  /** A complete step-down meeting record: services and a contingency for disengagement and recurrence. */
+  static Map<String, Object> stepDownMeeting() {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(MEETING_DATE, EngineClock.today().toString());
+    variables.put(WHAT_CHANGED, "Home conditions improved and sustained for four months");
+    variables.put(EVIDENCE_OF_CHANGE, "Unannounced visits, school attendance 96%");
+    variables.put(SERVICES, List.of(Map.of("provider", "Family support service", "purpose", "Weekly parenting sessions")));
+    variables.put(FAMILY_VIEWS, "Parents agree with the plan");
+    variables.put(AGENCY_VIEWS, "School and health visitor agree");
+    variables.put(CONTINGENCY_PLAN, List.of(
+        Map.of("trigger", "DISENGAGEMENT", "response", "Team manager reviews within 5 working days", "whoActs", "Allocated social worker"),
+        Map.of("trigger", "RECURRENCE", "response", "Strategy discussion considered the same day", "whoActs", "Team manager")));
+    variables.put(FAMILY_TOLD_OF_CONTINGENCY, true);
+    return variables;
+  }
+
+  StepDownDriver holdStepDownMeeting() {
+    complete("Task_HoldStepDownMeeting", stepDownMeeting());
+    return this;
+  }
+
+  StepDownDriver managerDecidesStepDown(String decision) {
+    complete("Task_ApproveStepDownPlan", Map.of(STEP_DOWN_DECISION, decision, STEP_DOWN_DECISION_REASONS, "Considered in supervision"));
+    return this;
+  }
+
+  StepDownDriver seniorManagerDecidesEarlyStepDown(String decision) {
+    complete("Task_ApproveEarlyClosure", Map.of(EARLY_CLOSURE_DECISION, decision, EARLY_CLOSURE_REASONS, "Read the whole file"));
+    return this;
+  }
+
+  StepDownDriver supervise(String engagement, String difficultiesReemerging) {
+    complete("Task_HoldManagementSupervision", Map.of(SUPERVISION_ENGAGEMENT, engagement,
+        SUPERVISION_DIFFICULTIES_REEMERGING, difficultiesReemerging, SUPERVISION_SAME_WORKER, "YES",
+        SUPERVISION_ACTIONS, "Continue the plan"));
+    return this;
+  }
+
+  StepDownDriver reviewCinServices(String engagement, String difficultiesReemerging) {
+    complete("Task_ReviewCinServices", Map.of(
+        SERVICE_REVIEWS, List.of(Map.of("provider", "Family support service", "attended", "YES", "impact", "Routines in place")),
+        REVIEW_OVERALL_PROGRESS, "GOOD", REVIEW_ENGAGEMENT, engagement, REVIEW_DIFFICULTIES_REEMERGING, difficultiesReemerging));
+    return this;
+  }
+
+  StepDownDriver impactReview(String decision) {
+    complete("Task_HoldImpactReview", Map.of(IMPACT_DECISION, decision, IMPACT_REASONS, "Reviewed the watch period"));
+    return this;
+  }
+
+  StepDownDriver holdClosureMeeting() {
+    complete("Task_HoldClosureMeeting", Map.of(CLOSURE_MEETING_DATE, EngineClock.today().toString(),
+        FAMILY_CONTACT, "Duty team number given to both parents", EARLY_HELP_WORKER, "Named early-help worker",
+        CONTINGENCY_AFTER_CLOSURE, "Any agency concern goes straight to the front door"));
+    return this;
+  }
+
+  StepDownDriver checkEarlyHelp(String engagement) {
+    complete("Task_CheckEarlyHelpEngagement", Map.of(EARLY_HELP_ENGAGEMENT, engagement, EARLY_HELP_NOTES, "Spoke to the early-help worker"));
+    return this;
+  }
+
+  StepDownDriver contingencyReview(String decision) {
+    complete("Task_HoldContingencyReview", Map.of(CONTINGENCY_DECISION, decision, CONTINGENCY_REASONS, "Pattern matches the first plan",
+        AGREED_ACTIONS, "Visit within 2 days"));
+    return this;
+  }
+
+  StepDownDriver chase(String chaseTaskKey) {
+    complete(chaseTaskKey, Map.of(CHASE_ACTION, "Spoke to the team manager; booked for Thursday"));
+    return this;
+  }
+
+  StepDownDriver reportConcern(String kind) {
+    engine.getRuntimeService().createMessageCorrelation(MESSAGE_CONCERN_REPORTED)
+        .processInstanceId(journey.getId())
+        .setVariablesLocal(Map.of(CONCERN_KIND, kind, CONCERN_SUMMARY, "School reports missed days"))
+        .correlateWithResult();
+    return this;
+  }
+
+  StepDownDriver changeWorker(String newWorker) {
+    engine.getRuntimeService().createMessageCorrelation(MESSAGE_WORKER_CHANGED)
+        .processInstanceId(journey.getId())
+        .setVariablesLocal(Map.of(NEW_WORKER, newWorker))
+        .correlateWithResult();
+    return this;
+  }
+
+  /** Time passes until the timer at this activity is due, and it fires. */
+  StepDownDriver whenTimerFires(String timerActivityId) {
+    Job timer = timer(timerActivityId);
+    EngineClock.setTo(timer.getDuedate());
+    engine.getManagementService().executeJob(timer.getId());
+    return this;
+  }
+
+  Job timer(String timerActivityId) {
+    List<Job> timers = engine.getManagementService().createJobQuery().processInstanceId(journey.getId())
+        .activityId(timerActivityId).timers().list();
+    if (timers.size() != 1) {
+      throw new AssertionError("Expected one timer at " + timerActivityId + " but found " + timers.size());
+    }
+    return timers.get(0);
+  }
+
+  Task task(String taskKey) {
+    List<Task> tasks = engine.getTaskService().createTaskQuery().processInstanceId(journey.getId()).taskDefinitionKey(taskKey).list();
+    if (tasks.size() != 1) {
+      throw new AssertionError("Expected one open task " + taskKey + " but found " + tasks.size());
+    }
+    return tasks.get(0);
+  }
+
+  void complete(String taskKey, Map<String, Object> variables) {
+    engine.getTaskService().complete(task(taskKey).getId(), variables);
+  }
+
+  LocalDate today() {
+    return EngineClock.today();
+  }
+}

@@ -1,0 +1,274 @@
+package org.safeguardingworkflows.stepdown;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.safeguardingworkflows.planhistory.CpPlan;
+import org.safeguardingworkflows.planhistory.PlanHistory;
+import org.safeguardingworkflows.testsupport.ApplicationTest;
+import org.safeguardingworkflows.testsupport.EngineClock;
+import org.safeguardingworkflows.testsupport.TestStaff;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestExecutionListeners;
+
+/**
+ * One scenario per path through the step-down journey, including every timer, escalation and event
+ * sub-process. Runs on PostgreSQL with the real delegates; the engine clock starts on Monday 2 March 2026.
+ */
+@ApplicationTest
+@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
+    mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+class StepDownScenariosTest {
+
+  static final LocalDate MONDAY_2_MARCH_2026 = LocalDate.of(2026, 3, 2);
+
+  @Autowired ProcessEngine engine;
+  @Autowired PlanHistory planHistory;
+  StepDownDriver journey;
+
+  @BeforeEach
+  void startOnAMondayMorning() {
+    BpmnAwareTests.init(engine);
+    EngineClock.setTo(MONDAY_2_MARCH_2026, LocalTime.of(9, 0));
+    journey = new StepDownDriver(engine);
+  }
+
+  @AfterEach
+  void resetClock() {
+    EngineClock.reset();
+    BpmnAwareTests.reset();
+  }
+
+  @Test
+  void aChildInNeedIsWatchedClosely_thenTheCaseClosesAtAFormalClosureMeeting() {
+    journey.planEnded("CHILD_IN_NEED");
+    assertThat(journey.journey).isWaitingAt("Task_HoldStepDownMeeting");
+    CpPlan plan = planHistory.plansOf(journey.childRef).get(0);
+    assertThat(plan.planEnd()).isEqualTo(MONDAY_2_MARCH_2026.minusDays(3));
+    assertThat(plan.stepDownInstanceId()).isEqualTo(journey.journey.getId());
+
+    journey.holdStepDownMeeting().managerDecidesStepDown("APPROVE");
+    assertThat(journey.journey).isWaitingAt("Event_SupervisionDue", "Event_ReviewDue", "Event_WatchPeriodEnds");
+    assertThat(journey.timer("Event_SupervisionDue").getDuedate()).isEqualTo(days(28));
+    assertThat(journey.timer("Event_ReviewDue").getDuedate()).isEqualTo(days(42));
+
+    journey.whenTimerFires("Event_SupervisionDue").supervise("GOOD", "NO");
+    journey.whenTimerFires("Event_ReviewDue").reviewCinServices("GOOD", "NO");
+    assertThat(journey.journey).isWaitingAt("Event_SupervisionDue", "Event_ReviewDue", "Event_WatchPeriodEnds");
+
+    journey.whenTimerFires("Event_WatchPeriodEnds");
+    assertThat(journey.journey).isWaitingAtExactly("Task_HoldImpactReview");
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(journey.journey.getId()).count())
+        .as("the watch period's timers end with it").isZero();
+
+    journey.impactReview("CLOSURE").holdClosureMeeting();
+    assertThat(journey.journey).isEnded().hasPassed("Task_RecordCaseClosed", "End_CaseClosed");
+    assertThat(planHistory.plansOf(journey.childRef).get(0).stepDownOutcome()).isEqualTo("CLOSED");
+  }
+
+  @Test
+  void aPlanSentBackReturnsToTheWorkerWithTheManagersReasons() {
+    journey.planEnded("CHILD_IN_NEED").holdStepDownMeeting().managerDecidesStepDown("SEND_BACK");
+    assertThat(journey.journey).isWaitingAtExactly("Task_HoldStepDownMeeting");
+    assertThat(journey.task("Task_HoldStepDownMeeting").getAssignee()).isEqualTo(TestStaff.WORKER);
+    assertThat(engine.getRuntimeService().getVariable(journey.journey.getId(), StepDownVariables.STEP_DOWN_DECISION_REASONS))
+        .isEqualTo("Considered in supervision");
+    journey.holdStepDownMeeting().managerDecidesStepDown("APPROVE");
+    assertThat(journey.journey).isWaitingAt("Event_SupervisionDue");
+  }
+
+  @Test
+  void theStepDownMeetingCannotBeCompletedWithoutADisengagementAndRecurrenceContingency() {
+    journey.planEnded("CHILD_IN_NEED");
+    Map<String, Object> withoutContingency = StepDownDriver.stepDownMeeting();
+    withoutContingency.put(StepDownVariables.CONTINGENCY_PLAN,
+        List.of(Map.of("trigger", "NEW_REFERRAL", "response", "Strategy discussion", "whoActs", "Team manager")));
+    withoutContingency.put(StepDownVariables.FAMILY_TOLD_OF_CONTINGENCY, false);
+
+    assertThatThrownBy(() -> journey.complete("Task_HoldStepDownMeeting", withoutContingency))
+        .isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("disengagement from services")
+        .hasMessageContaining("the original concerns re-emerging")
+        .hasMessageContaining("the family has been told");
+    assertThat(journey.journey).isWaitingAtExactly("Task_HoldStepDownMeeting");
+  }
+
+  @Test
+  void formRulesAreCheckedOnTheServerWhateverTheClient() {
+    journey.planEnded("CHILD_IN_NEED");
+    Map<String, Object> missingViews = StepDownDriver.stepDownMeeting();
+    missingViews.remove(StepDownVariables.FAMILY_VIEWS);
+    assertThatThrownBy(() -> journey.complete("Task_HoldStepDownMeeting", missingViews))
+        .isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("is required");
+    assertThat(journey.journey).isWaitingAtExactly("Task_HoldStepDownMeeting");
+  }
+
+  @Test
+  void steppingStraightToEarlyHelpNeedsASeniorManager_andEngagementIsCheckedSixWeeksLater() {
+    journey.planEnded("EARLY_HELP").holdStepDownMeeting().managerDecidesStepDown("APPROVE");
+    assertThat(journey.journey).isWaitingAtExactly("Task_ApproveEarlyClosure");
+    assertThat(engine.getTaskService().getIdentityLinksForTask(journey.task("Task_ApproveEarlyClosure").getId()))
+        .extracting(IdentityLink::getGroupId).contains("senior-managers");
+
+    journey.seniorManagerDecidesEarlyStepDown("APPROVE").holdClosureMeeting();
+    assertThat(journey.journey).isWaitingAtExactly("Event_EarlyHelpCheckDue");
+    assertThat(journey.timer("Event_EarlyHelpCheckDue").getDuedate()).isEqualTo(days(42));
+
+    journey.whenTimerFires("Event_EarlyHelpCheckDue").checkEarlyHelp("ENGAGING");
+    assertThat(journey.journey).isEnded().hasPassed("End_SteppedDownToEarlyHelp");
+    assertThat(planHistory.plansOf(journey.childRef).get(0).stepDownOutcome()).isEqualTo("EARLY_HELP");
+  }
+
+  @Test
+  void aRefusedEarlyStepDownIsWatchedAsAChildInNeed() {
+    journey.planEnded("CLOSURE").holdStepDownMeeting().managerDecidesStepDown("APPROVE")
+        .seniorManagerDecidesEarlyStepDown("REFUSE");
+    assertThat(journey.journey).isWaitingAt("Event_SupervisionDue", "Event_ReviewDue", "Event_WatchPeriodEnds");
+  }
+
+  @Test
+  void poorEngagementAtSupervisionOpensAContingencyReview_whichCallsAStrategyDiscussion() {
+    inWatchPeriod();
+    journey.whenTimerFires("Event_SupervisionDue").supervise("POOR", "NO");
+    assertThat(journey.journey).hasPassed("Event_RaiseSupervisionConcern").isWaitingAt("Task_HoldContingencyReview", "Event_SupervisionDue");
+    assertThat(engine.getTaskService().getVariable(journey.task("Task_HoldContingencyReview").getId(), StepDownVariables.CONCERN_KIND))
+        .isEqualTo("DISENGAGEMENT");
+
+    journey.contingencyReview("STRATEGY_DISCUSSION");
+    assertThat(journey.journey).hasPassed("End_StrategyDiscussionRequested").isWaitingAt("Event_SupervisionDue");
+  }
+
+  @Test
+  void reEmergingDifficultiesAtACinReviewOpenAContingencyReview_whichRefersForLegalPlanning() {
+    inWatchPeriod();
+    journey.whenTimerFires("Event_ReviewDue").reviewCinServices("GOOD", "YES");
+    assertThat(engine.getTaskService().getVariable(journey.task("Task_HoldContingencyReview").getId(), StepDownVariables.CONCERN_KIND))
+        .isEqualTo("RECURRENCE");
+    journey.contingencyReview("LEGAL_PLANNING");
+    assertThat(journey.journey).hasPassed("Event_RaiseReviewConcern", "End_LegalPlanningRequested").isWaitingAt("Event_ReviewDue");
+  }
+
+  @Test
+  void aConcernReportedAtAnyTimeReachesTheTeamManager() {
+    journey.planEnded("CHILD_IN_NEED");
+    journey.reportConcern("NEW_REFERRAL");
+    assertThat(journey.journey).isWaitingAt("Task_HoldStepDownMeeting", "Task_HoldContingencyReview");
+    assertThat(journey.task("Task_HoldContingencyReview").getAssignee()).isEqualTo(TestStaff.TEAM_MANAGER);
+    journey.contingencyReview("CONTINUE_WITH_ACTIONS");
+    assertThat(journey.journey).hasPassed("End_ContinueWithActions").isWaitingAtExactly("Task_HoldStepDownMeeting");
+  }
+
+  @Test
+  void anOverdueSupervisionIsChasedByASeniorManager_andStaysOpen() {
+    inWatchPeriod();
+    journey.whenTimerFires("Event_SupervisionDue");
+    // Due Monday 30 March 2026; five working days, skipping Good Friday and Easter Monday, is Wednesday 8 April,
+    // and five more working days late is Wednesday 15 April.
+    assertThat(journey.today()).isEqualTo(LocalDate.of(2026, 3, 30));
+    assertThat(EngineClock.inLondon(journey.task("Task_HoldManagementSupervision").getDueDate()))
+        .isEqualTo(LocalDate.of(2026, 4, 8).atTime(17, 0).atZone(EngineClock.LONDON));
+    assertThat(EngineClock.inLondon(journey.timer("Event_SupervisionOverdue").getDuedate()))
+        .isEqualTo(LocalDate.of(2026, 4, 15).atTime(17, 0).atZone(EngineClock.LONDON));
+
+    journey.whenTimerFires("Event_SupervisionOverdue");
+    assertThat(journey.journey).isWaitingAt("Task_HoldManagementSupervision", "Task_ChaseOverdueSupervision");
+    journey.chase("Task_ChaseOverdueSupervision");
+    assertThat(journey.journey).hasPassed("End_SupervisionChased").isWaitingAt("Task_HoldManagementSupervision");
+  }
+
+  @Test
+  void anOverdueCinReviewIsChasedByASeniorManager_andStaysOpen() {
+    inWatchPeriod();
+    journey.whenTimerFires("Event_ReviewDue").whenTimerFires("Event_ReviewOverdue");
+    assertThat(journey.journey).isWaitingAt("Task_ReviewCinServices", "Task_ChaseOverdueReview");
+    journey.chase("Task_ChaseOverdueReview");
+    assertThat(journey.journey).hasPassed("End_ReviewChased").isWaitingAt("Task_ReviewCinServices");
+  }
+
+  @Test
+  void theImpactReviewCanKeepTheChildInNeedForAnotherWatchPeriod() {
+    inWatchPeriod();
+    journey.whenTimerFires("Event_WatchPeriodEnds").impactReview("CHILD_IN_NEED");
+    assertThat(journey.journey).isWaitingAt("Event_SupervisionDue", "Event_ReviewDue", "Event_WatchPeriodEnds");
+  }
+
+  @Test
+  void theImpactReviewCanEscalate() {
+    inWatchPeriod();
+    journey.whenTimerFires("Event_WatchPeriodEnds").impactReview("ESCALATE");
+    assertThat(journey.journey).isEnded().hasPassed("End_Escalated");
+    assertThat(planHistory.plansOf(journey.childRef).get(0).stepDownOutcome()).isEqualTo("ESCALATED");
+  }
+
+  @Test
+  void aFamilyNotEngagingWithEarlyHelpReopensTheCaseWithAContingencyReview() {
+    inWatchPeriod();
+    journey.whenTimerFires("Event_WatchPeriodEnds").impactReview("EARLY_HELP").holdClosureMeeting();
+    assertThat(engine.getRuntimeService().getVariable(journey.journey.getId(), StepDownVariables.DESTINATION)).isEqualTo("EARLY_HELP");
+    journey.whenTimerFires("Event_EarlyHelpCheckDue").checkEarlyHelp("NOT_ENGAGING");
+    assertThat(journey.journey).hasPassed("Event_RaiseEarlyHelpConcern")
+        .isWaitingAt("Task_HoldContingencyReview", "Event_SupervisionDue", "Event_ReviewDue", "Event_WatchPeriodEnds");
+  }
+
+  @Test
+  void aNewWorkerTakesOverTheOpenTasksAndReviewsTheHistoryBeforeTheManagerConfirms() {
+    inWatchPeriod();
+    journey.whenTimerFires("Event_ReviewDue");
+    journey.changeWorker(TestStaff.SECOND_WORKER);
+
+    assertThat(journey.task("Task_ReviewCinServices").getAssignee()).isEqualTo(TestStaff.SECOND_WORKER);
+    assertThat(journey.task("Task_ReviewCaseHandover").getAssignee()).isEqualTo(TestStaff.SECOND_WORKER);
+    assertThat(engine.getRuntimeService().getVariable(journey.journey.getId(), StepDownVariables.WORKER_CHANGES)).isEqualTo(1);
+
+    journey.complete("Task_ReviewCaseHandover", Map.of(StepDownVariables.HANDOVER_HISTORY_READ, true,
+        StepDownVariables.HANDOVER_PLAN, "Visit within the week; keep the same family support worker"));
+    journey.complete("Task_ConfirmHandover", Map.of(StepDownVariables.HANDOVER_CONFIRMED, true,
+        StepDownVariables.HANDOVER_MANAGER_NOTES, "Agreed"));
+    assertThat(journey.journey).hasPassed("End_HandoverComplete").isWaitingAt("Task_ReviewCinServices");
+  }
+
+  @Test
+  void aRecurringSupervisionOpensWithoutLastTimesAnswers() {
+    inWatchPeriod();
+    journey.whenTimerFires("Event_SupervisionDue").supervise("PARTIAL", "NO");
+    journey.whenTimerFires("Event_SupervisionDue");
+    String secondSupervision = journey.task("Task_HoldManagementSupervision").getId();
+    assertThat(engine.getTaskService().getVariables(secondSupervision)).doesNotContainKeys(
+        StepDownVariables.SUPERVISION_ENGAGEMENT, StepDownVariables.SUPERVISION_ACTIONS);
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(journey.journey.getId())
+        .variableName(StepDownVariables.SUPERVISION_ENGAGEMENT).includeDeleted().count()).isEqualTo(1);
+  }
+
+  @Test
+  void taskNamesCarryTheChildReferenceAndDueDatesCountWorkingDaysFromThePlanEnd() {
+    journey.planEnded("CHILD_IN_NEED");
+    var meeting = journey.task("Task_HoldStepDownMeeting");
+    assertThat(meeting.getName()).isEqualTo("Hold step-down meeting - " + journey.childRef);
+    // The plan ended on Friday 27 February 2026; ten working days later is Friday 13 March.
+    assertThat(EngineClock.inLondon(meeting.getDueDate()).toLocalDate()).isEqualTo(LocalDate.of(2026, 3, 13));
+    assertThat(meeting.getDescription()).isNotBlank();
+  }
+
+  private void inWatchPeriod() {
+    journey.planEnded("CHILD_IN_NEED").holdStepDownMeeting().managerDecidesStepDown("APPROVE");
+  }
+
+  private java.util.Date days(int days) {
+    return java.util.Date.from(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant().plus(java.time.Duration.ofDays(days)));
+  }
+}

@@ -1,0 +1,71 @@
+package org.safeguardingworkflows.testsupport;
+
+import java.io.IOException;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * A real PostgreSQL server for the tests (no H2 stand-in), started as a Spring bean so that it stops after the
+ * engine has closed. Liquibase creates the schema in it exactly as in production.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class EmbeddedPostgresConfiguration {
+
+  /**
+   * The engine writes its last metrics when it closes; it must close while PostgreSQL still runs. The engine's
+   * bean does not name the data source as a dependency, so say so explicitly.
+   */
+  @Bean
+  static BeanFactoryPostProcessor engineClosesBeforePostgres() {
+    return beanFactory -> {
+      for (String engine : beanFactory.getBeanNamesForType(ProcessEngine.class, true, false)) {
+        BeanDefinition definition = beanFactory.getBeanDefinition(engine.replace("&", ""));
+        List<String> dependsOn = new ArrayList<>();
+        if (definition.getDependsOn() != null) {
+          dependsOn.addAll(Arrays.asList(definition.getDependsOn()));
+        }
+        dependsOn.add("embeddedPostgres");
+        definition.setDependsOn(dependsOn.toArray(String[]::new));
+      }
+    };
+  }
+
+  @Bean(destroyMethod = "close")
+  EmbeddedPostgres embeddedPostgres() throws IOException {
+    return EmbeddedPostgres.builder()
+        // Spring stops it, after the engine; its own JVM hook would race the engine's last writes.
+        .setRegisterShutdownHook(false)
+        // Test data need not survive a power cut.
+        .setServerConfig("fsync", "off")
+        .setServerConfig("synchronous_commit", "off")
+        .setServerConfig("full_page_writes", "off")
+        .start();
+  }
+
+  @Bean
+  @Primary
+  DataSource dataSource(EmbeddedPostgres postgres) {
+    HikariDataSource dataSource = new HikariDataSource();
+    dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+    dataSource.setUsername("postgres");
+    dataSource.setPassword("postgres");
+    dataSource.setMaximumPoolSize(10);
+    return dataSource;
+  }
+}

@@ -1,0 +1,235 @@
+package org.safeguardingworkflows.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.safeguardingworkflows.security.Role;
+import org.safeguardingworkflows.stepdown.StepDownVariables;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.context.annotation.AnnotationBeanNameGenerator;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.beans.factory.support.SimpleBeanDefinitionRegistry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Every diagram in processes/ is checked as Camunda and Modeler will read it: forms it names exist, beans it
+ * names exist, groups are roles, history and version are set, every element has a shape, and every form field
+ * is a variable the process's catalog knows.
+ */
+class ModelChecksTest {
+
+  /** Each process's variable catalog: the names its forms may write. */
+  static final Map<String, Supplier<Set<String>>> VARIABLE_CATALOGS = Map.of(
+      StepDownVariables.PROCESS_KEY, () -> union(StepDownVariables.names(), StepDownVariables.LIST_ITEM_KEYS));
+
+  private static final Pattern BEAN_IN_EXPRESSION = Pattern.compile("\\$\\{\\s*([A-Za-z][A-Za-z0-9]*)\\s*[.}]");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  static Stream<Path> diagrams() throws IOException {
+    return Files.list(Path.of("processes")).filter(path -> path.toString().endsWith(".bpmn")).sorted();
+  }
+
+  @ParameterizedTest
+  @MethodSource("diagrams")
+  void everyProcessHasHistoryTimeToLiveAndAVersionTag(Path diagram) {
+    for (Process process : model(diagram).getModelElementsByType(Process.class)) {
+      assertThat(process.getCamundaHistoryTimeToLiveString()).as("historyTimeToLive of " + process.getId()).isNotBlank();
+      assertThat(process.getCamundaVersionTag()).as("versionTag of " + process.getId()).isNotBlank();
+      assertThat(process.isExecutable()).isTrue();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("diagrams")
+  void everyFlowNodeAndSequenceFlowHasAShapeInTheDiagram(Path diagram) {
+    BpmnModelInstance model = model(diagram);
+    List<String> missing = new ArrayList<>();
+    for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+      if (node.getDiagramElement() == null) {
+        missing.add(node.getId());
+      }
+    }
+    for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
+      if (flow.getDiagramElement() == null) {
+        missing.add(flow.getId());
+      }
+    }
+    assertThat(missing).as("elements without diagram interchange").isEmpty();
+  }
+
+  @ParameterizedTest
+  @MethodSource("diagrams")
+  void everyElementIsLabelledAndNamedInCamundaStyle(Path diagram) {
+    for (FlowNode node : model(diagram).getModelElementsByType(FlowNode.class)) {
+      boolean mergeGateway = node.getElementType().getTypeName().endsWith("Gateway") && node.getOutgoing().size() == 1;
+      boolean forkGateway = node.getElementType().getTypeName().equals("parallelGateway");
+      if (!mergeGateway && !forkGateway) {
+        assertThat(node.getName()).as("label of " + node.getId()).isNotBlank();
+      }
+      assertThat(node.getId()).as("id of " + node.getName())
+          .matches("(StartEvent|End|Event|Task|Gateway|SubProcess|EventSubProcess)_[A-Z][A-Za-z0-9]+");
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("diagrams")
+  void everyUserTaskAndStartFormNamesADeployedFormAndRealRoles(Path diagram) throws IOException {
+    BpmnModelInstance model = model(diagram);
+    Set<String> formIds = formIds();
+    for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+      assertThat(task.getCamundaFormRef()).as("form of " + task.getId()).isNotBlank().isIn(formIds);
+      assertThat(task.getCamundaFormRefBinding()).as("form binding of " + task.getId()).isEqualTo("deployment");
+      assertThat(task.getCamundaCandidateGroupsList()).as("candidate groups of " + task.getId())
+          .isNotEmpty().allMatch(Role.groupIds()::contains);
+      assertThat(task.getCamundaDueDate()).as("due date of " + task.getId()).isNotBlank();
+    }
+    for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
+      if (start.getParentElement() instanceof Process) {
+        assertThat(start.getCamundaFormRef()).as("start form of " + start.getId()).isNotBlank().isIn(formIds);
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("diagrams")
+  void everyBeanTheDiagramNamesIsASpringBean(Path diagram) {
+    Set<String> beans = springBeanNames();
+    Set<String> named = new LinkedHashSet<>();
+    BpmnModelInstance model = model(diagram);
+    model.getModelElementsByType(ServiceTask.class).forEach(task -> named.addAll(beansIn(task.getCamundaDelegateExpression())));
+    model.getModelElementsByType(MessageEventDefinition.class).forEach(definition -> named.addAll(beansIn(definition.getCamundaDelegateExpression())));
+    model.getModelElementsByType(CamundaTaskListener.class).forEach(listener -> named.addAll(beansIn(listener.getCamundaDelegateExpression())));
+    model.getModelElementsByType(UserTask.class).forEach(task -> named.addAll(beansIn(task.getCamundaDueDate())));
+    for (ModelElementInstance timer : model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.TimerEventDefinition.class)) {
+      var definition = (org.camunda.bpm.model.bpmn.instance.TimerEventDefinition) timer;
+      Stream.of(definition.getTimeDate(), definition.getTimeDuration(), definition.getTimeCycle())
+          .filter(java.util.Objects::nonNull)
+          .forEach(expression -> named.addAll(beansIn(expression.getTextContent())));
+    }
+    assertThat(named).as("beans named in " + diagram).isNotEmpty();
+    assertThat(beans).as("Spring beans").containsAll(named);
+  }
+
+  @ParameterizedTest
+  @MethodSource("diagrams")
+  void everyFormFieldIsAVariableOfItsProcess(Path diagram) throws IOException {
+    BpmnModelInstance model = model(diagram);
+    for (Process process : model.getModelElementsByType(Process.class)) {
+      assertThat(VARIABLE_CATALOGS).as("variable catalog for " + process.getId()).containsKey(process.getId());
+      Set<String> catalog = VARIABLE_CATALOGS.get(process.getId()).get();
+      Set<String> formRefs = new HashSet<>();
+      process.getChildElementsByType(StartEvent.class).forEach(start -> formRefs.add(start.getCamundaFormRef()));
+      model.getModelElementsByType(UserTask.class).forEach(task -> formRefs.add(task.getCamundaFormRef()));
+      for (String formRef : formRefs) {
+        if (formRef != null) {
+          assertThat(fieldKeys(form(formRef))).as("fields of form " + formRef).allMatch(catalog::contains);
+        }
+      }
+    }
+  }
+
+  private static BpmnModelInstance model(Path diagram) {
+    BpmnModelInstance model = Bpmn.readModelFromFile(diagram.toFile());
+    Bpmn.validateModel(model);
+    return model;
+  }
+
+  private static Set<String> beansIn(String expression) {
+    Set<String> beans = new LinkedHashSet<>();
+    if (expression != null) {
+      Matcher matcher = BEAN_IN_EXPRESSION.matcher(expression);
+      while (matcher.find()) {
+        // ${bean} (delegate expression) or ${bean.method(...)}: variables are never dotted in our diagrams.
+        if (expression.contains("${" + matcher.group(1) + ".") || expression.trim().equals("${" + matcher.group(1) + "}")) {
+          beans.add(matcher.group(1));
+        }
+      }
+    }
+    return beans;
+  }
+
+  private static Set<String> springBeanNames() {
+    ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(true);
+    AnnotationBeanNameGenerator names = new AnnotationBeanNameGenerator();
+    SimpleBeanDefinitionRegistry registry = new SimpleBeanDefinitionRegistry();
+    Set<String> beans = new HashSet<>();
+    for (BeanDefinition candidate : scanner.findCandidateComponents("org.safeguardingworkflows")) {
+      beans.add(names.generateBeanName(candidate, registry));
+    }
+    return beans;
+  }
+
+  private static Set<String> formIds() throws IOException {
+    Set<String> ids = new HashSet<>();
+    try (Stream<Path> forms = Files.list(Path.of("forms"))) {
+      for (Path form : forms.filter(path -> path.toString().endsWith(".form")).toList()) {
+        String id = JSON.readTree(form.toFile()).path("id").asText();
+        assertThat(form.getFileName().toString()).as("form file named after its id").isEqualTo(id + ".form");
+        ids.add(id);
+      }
+    }
+    return ids;
+  }
+
+  private static JsonNode form(String formId) throws IOException {
+    return JSON.readTree(new File("forms/" + formId + ".form"));
+  }
+
+  private static Set<String> fieldKeys(JsonNode form) {
+    Set<String> keys = new LinkedHashSet<>();
+    collect(form.path("components"), keys);
+    return keys;
+  }
+
+  private static void collect(JsonNode components, Set<String> keys) {
+    for (JsonNode component : components) {
+      if (component.has("key")) {
+        keys.add(component.path("key").asText());
+      }
+      if (component.has("path")) {
+        keys.add(component.path("path").asText());
+      }
+      collect(component.path("components"), keys);
+    }
+  }
+
+  @SafeVarargs
+  private static Set<String> union(Collection<String>... sets) {
+    Set<String> all = new HashSet<>();
+    Arrays.stream(sets).forEach(all::addAll);
+    return all;
+  }
+}

@@ -26,6 +26,6 @@ import org.springframework.test.context.ActiveProfiles;
     "camunda.bpm.job-execution.enabled=false"
 })
 @ActiveProfiles("postgres")
-@Import({EmbeddedPostgresConfiguration.class, ProcessEngineCoverageConfiguration.class, ProcessCoverage.class, TestStaff.class})
+@Import({EmbeddedPostgresConfiguration.class, ProcessEngineCoverageConfiguration.class, TestStaff.class})
 public @interface ApplicationTest {
 }

@@ -142,10 +142,12 @@ public class StepDownJourneys {
       throw ApiProblem.invalid(List.of(new FieldProblem("newWorker", "different-worker",
           "newWorker '" + newWorker + "' is already the allocated worker.")));
     }
+    // Every process of the child that listens for a worker change raises its own handover (a legal planning
+    // recommendation must survive the change as much as the step-down journey).
     systemAccess.run(() -> runtimeService.createMessageCorrelation(StepDownVariables.MESSAGE_WORKER_CHANGED)
-        .processInstanceId(instanceId)
+        .processInstanceBusinessKey(childRef)
         .setVariablesLocal(Map.of(StepDownVariables.NEW_WORKER, newWorker))
-        .correlateWithResult());
+        .correlateAllWithResult());
   }
 
   private String requireActive(String childRef) {

@@ -2,14 +2,13 @@ package org.safeguardingworkflows.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.safeguardingworkflows.stepdown.StepDownDriver;
 import org.safeguardingworkflows.testsupport.Api;
 import org.safeguardingworkflows.testsupport.Api.Reply;
 import org.safeguardingworkflows.testsupport.ApplicationTest;
@@ -33,15 +32,7 @@ class AuthorizationMatrixTest {
   @BeforeEach
   void aJourneyAllocatedToTheFirstWorker() {
     childRef = "C-" + UUID.randomUUID().toString().substring(0, 8);
-    Map<String, Object> plan = new HashMap<>();
-    plan.put("childRef", childRef);
-    plan.put("planStartDate", LocalDate.now().minusMonths(9).toString());
-    plan.put("planEndDate", LocalDate.now().minusDays(2).toString());
-    plan.put("categoryOfAbuse", "EMO");
-    plan.put("destination", "CHILD_IN_NEED");
-    plan.put("allocatedWorker", TestStaff.WORKER);
-    plan.put("teamManager", TestStaff.TEAM_MANAGER);
-    plan.put("iro", TestStaff.IRO);
+    Map<String, Object> plan = StepDownDriver.startVariables(childRef, "CHILD_IN_NEED");
     assertThat(as(TestStaff.WORKER).post("/api/step-downs", plan).status()).isEqualTo(201);
   }
 

@@ -1,11 +1,13 @@
 package org.safeguardingworkflows.tasks;
 
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
@@ -20,7 +22,9 @@ import org.springframework.stereotype.Component;
  *   <li>on completion, the task's Camunda Form rules (required fields, lengths, patterns) are checked again on
  *       the server, because Tasklist validates in the browser only;</li>
  *   <li>a task marked with the extension property {@code formOpensBlank=true} opens with an empty form;</li>
- *   <li>a refused form reaches the caller as a validation error (REST 400), not as a server error.</li>
+ *   <li>a refused form reaches the caller as a validation error (REST 400), not as a server error;</li>
+ *   <li>a process started from a Tasklist start form (which sets no business key) takes the child reference as its
+ *       business key.</li>
  * </ul>
  */
 @Component
@@ -29,6 +33,7 @@ public class TaskConventions extends AbstractProcessEnginePlugin {
   private final TaskListener childReferenceInTaskName = new ChildReferenceInTaskName();
   private final TaskListener formRulesOnServer = new FormRulesOnServer();
   private final TaskListener previousAnswersCleared = new PreviousAnswersCleared();
+  private final ExecutionListener childReferenceAsBusinessKey = new ChildReferenceAsBusinessKey();
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -37,6 +42,13 @@ public class TaskConventions extends AbstractProcessEnginePlugin {
     }
     configuration.getCustomPreCommandInterceptorsTxRequired().add(new ValidationReachesTheCaller());
     configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
+      @Override
+      public void parseStartEvent(Element startEventElement, ScopeImpl scope, ActivityImpl startEvent) {
+        if (scope instanceof ProcessDefinitionEntity) {
+          startEvent.addListener(ExecutionListener.EVENTNAME_END, childReferenceAsBusinessKey);
+        }
+      }
+
       @Override
       public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
         TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();

@@ -37,6 +37,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.safeguardingworkflows.legal.LegalPlanningVariables;
 import org.safeguardingworkflows.security.Role;
 import org.safeguardingworkflows.stepdown.StepDownVariables;
+import org.safeguardingworkflows.supervisionorder.SupervisionOrderVariables;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.AnnotationBeanNameGenerator;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
@@ -55,7 +56,8 @@ class ModelChecksTest {
   /** Each process's variable catalog: the names its forms may write. */
   static final Map<String, Supplier<Set<String>>> VARIABLE_CATALOGS = Map.of(
       StepDownVariables.PROCESS_KEY, () -> union(StepDownVariables.names(), StepDownVariables.LIST_ITEM_KEYS),
-      LegalPlanningVariables.PROCESS_KEY, LegalPlanningVariables::names);
+      LegalPlanningVariables.PROCESS_KEY, LegalPlanningVariables::names,
+      SupervisionOrderVariables.PROCESS_KEY, () -> union(SupervisionOrderVariables.names(), SupervisionOrderVariables.LIST_ITEM_KEYS));
 
   private static final Pattern BEAN_IN_EXPRESSION = Pattern.compile("\\$\\{\\s*([A-Za-z][A-Za-z0-9]*)\\s*[.}]");
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -107,6 +107,32 @@ class LegalPlanningApiTest {
   }
 
   @Test
+  void aChangeOfWorkerReportedForTheStepDownJourneyRaisesTheHandoverInLegalPlanningToo() {
+    String childRef = newChild();
+    Map<String, Object> planEnded = new HashMap<>();
+    planEnded.put("childRef", childRef);
+    planEnded.put("planStartDate", java.time.LocalDate.now().minusMonths(9).toString());
+    planEnded.put("planEndDate", java.time.LocalDate.now().minusDays(2).toString());
+    planEnded.put("categoryOfAbuse", "NEG");
+    planEnded.put("destination", "CHILD_IN_NEED");
+    planEnded.put("allocatedWorker", TestStaff.WORKER);
+    planEnded.put("teamManager", TestStaff.TEAM_MANAGER);
+    planEnded.put("iro", TestStaff.IRO);
+    assertThat(Api.as(port, TestStaff.WORKER).post("/api/step-downs", planEnded).status()).isEqualTo(201);
+    Map<String, Object> request = request(childRef);
+    request.put("allocatedWorker", TestStaff.WORKER);
+    assertThat(manager().post("/api/legal-planning-requests", request).status()).isEqualTo(201);
+
+    Reply accepted = manager().post("/api/step-downs/" + childRef + "/worker-changes", Map.of("newWorker", TestStaff.SECOND_WORKER));
+
+    assertThat(accepted.status()).isEqualTo(202);
+    assertThat(taskService.createTaskQuery().processInstanceBusinessKey(childRef).taskDefinitionKey("Task_ReadLegalPlanningHistory")
+        .taskAssignee(TestStaff.SECOND_WORKER).count()).isEqualTo(1);
+    assertThat(manager().get("/api/legal-planning-requests/" + childRef).json().path("allocatedWorker").asText())
+        .isEqualTo(TestStaff.SECOND_WORKER);
+  }
+
+  @Test
   void aChildWithoutARecommendationIsNotFound() {
     Reply missing = manager().get("/api/legal-planning-requests/C-NOBODY");
     assertThat(missing.status()).isEqualTo(404);

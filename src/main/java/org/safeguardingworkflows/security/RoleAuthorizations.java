@@ -27,6 +27,8 @@ public class RoleAuthorizations {
   record Grant(Role role, Resource resource, String resourceId, Permission... permissions) {}
 
   static final String STEP_DOWN = "stepDownFromProtection";
+  static final String LEGAL_PLANNING = "legalPlanning";
+  static final String SUPERVISION_ORDER = "supervisionOrder";
 
   static final List<Grant> GRANTS = List.of(
       // Who may open which webapp
@@ -44,6 +46,11 @@ public class RoleAuthorizations {
       new Grant(Role.SOCIAL_WORKERS, Resources.PROCESS_DEFINITION, STEP_DOWN, Permissions.READ, Permissions.CREATE_INSTANCE),
       new Grant(Role.SOCIAL_WORKERS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE),
       new Grant(Role.TEAM_MANAGERS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE),
+      // Recommending a legal planning meeting directly is a team manager's call (other routes start it by message)
+      new Grant(Role.TEAM_MANAGERS, Resources.PROCESS_DEFINITION, LEGAL_PLANNING, Permissions.READ, Permissions.CREATE_INSTANCE),
+      // Recording a supervision order the court has made: the supervising social worker or their manager
+      new Grant(Role.SOCIAL_WORKERS, Resources.PROCESS_DEFINITION, SUPERVISION_ORDER, Permissions.READ, Permissions.CREATE_INSTANCE),
+      new Grant(Role.TEAM_MANAGERS, Resources.PROCESS_DEFINITION, SUPERVISION_ORDER, Permissions.READ, Permissions.CREATE_INSTANCE),
       // Managers read every journey and its history (Cockpit is read-only for them)
       new Grant(Role.TEAM_MANAGERS, Resources.PROCESS_DEFINITION, ANY,
           Permissions.READ, Permissions.CREATE_INSTANCE, Permissions.READ_INSTANCE, Permissions.READ_HISTORY, Permissions.READ_TASK),

@@ -11,14 +11,17 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.safeguardingworkflows.legal.LegalPlanningVariables;
 import org.safeguardingworkflows.planhistory.CpPlan;
 import org.safeguardingworkflows.planhistory.PlanHistory;
 import org.safeguardingworkflows.testsupport.ApplicationTest;
+import org.safeguardingworkflows.testsupport.CoverageOf;
 import org.safeguardingworkflows.testsupport.EngineClock;
 import org.safeguardingworkflows.testsupport.FullProcessCoverage;
 import org.safeguardingworkflows.testsupport.TestStaff;
@@ -31,6 +34,7 @@ import org.springframework.test.context.TestExecutionListeners;
  */
 @ApplicationTest
 @TestExecutionListeners(listeners = FullProcessCoverage.class, mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+@CoverageOf(StepDownVariables.PROCESS_KEY)
 class StepDownScenariosTest {
 
   static final LocalDate MONDAY_2_MARCH_2026 = LocalDate.of(2026, 3, 2);
@@ -159,7 +163,30 @@ class StepDownScenariosTest {
     assertThat(engine.getTaskService().getVariable(journey.task("Task_HoldContingencyReview").getId(), StepDownVariables.CONCERN_KIND))
         .isEqualTo("RECURRENCE");
     journey.contingencyReview("LEGAL_PLANNING");
-    assertThat(journey.journey).hasPassed("Event_RaiseReviewConcern", "End_LegalPlanningRequested").isWaitingAt("Event_ReviewDue");
+    assertThat(journey.journey).hasPassed("Event_RaiseReviewConcern", "Event_RequestLegalPlanning", "End_LegalPlanningRequested")
+        .isWaitingAt("Event_ReviewDue");
+
+    // The recommendation is tracked to a decision in legal planning for the same child, linked both ways.
+    List<ProcessInstance> legalPlanning = engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(LegalPlanningVariables.PROCESS_KEY).processInstanceBusinessKey(journey.childRef).list();
+    assertThat(legalPlanning).hasSize(1);
+    assertThat(legalPlanning.get(0)).isWaitingAt("Task_HoldLegalPlanningMeeting");
+    assertThat(engine.getRuntimeService().getVariable(journey.journey.getId(), "legalPlanningRequestedInstanceId"))
+        .isEqualTo(legalPlanning.get(0).getId());
+    assertThat(engine.getRuntimeService().getVariables(legalPlanning.get(0).getId()))
+        .containsEntry(LegalPlanningVariables.ORIGIN_PROCESS_INSTANCE_ID, journey.journey.getId())
+        .containsEntry(LegalPlanningVariables.ORIGIN_PROCESS_KEY, StepDownVariables.PROCESS_KEY)
+        .containsEntry(LegalPlanningVariables.ORIGIN, "STEP_DOWN")
+        .containsEntry(LegalPlanningVariables.RECOMMENDED_BY, TestStaff.TEAM_MANAGER)
+        .containsEntry(LegalPlanningVariables.REASON, "Pattern matches the first plan")
+        .containsEntry(LegalPlanningVariables.ALLOCATED_WORKER, TestStaff.WORKER);
+
+    // A further referral while that one is open joins it rather than starting a second.
+    journey.reportConcern("RECURRENCE").contingencyReview("LEGAL_PLANNING");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(LegalPlanningVariables.PROCESS_KEY).processInstanceBusinessKey(journey.childRef).count()).isEqualTo(1);
+    assertThat(engine.getRuntimeService().getVariable(journey.journey.getId(), "legalPlanningRequestedInstanceId"))
+        .isEqualTo(legalPlanning.get(0).getId());
   }
 
   @Test

@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.TreeSet;
@@ -25,7 +26,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * A scenario test class registering this listener fails unless its scenarios, together, walked every flow node
  * and every sequence flow of each diagram they started. It reads the report that the process-test-coverage
  * listener writes for the class (target/process-test-coverage/CLASS/report.json, with the HTML beside it), and
- * names what was not walked. It runs after that listener has written the report.
+ * names what was not walked. It runs after that listener has written the report. A class annotated with
+ * {@link CoverageOf} answers for the diagrams it names only.
  */
 public class FullProcessCoverage implements TestExecutionListener, Ordered {
 
@@ -40,8 +42,17 @@ public class FullProcessCoverage implements TestExecutionListener, Ordered {
     File report = new File("target/process-test-coverage/" + testContext.getTestClass().getName() + "/report.json");
     assertThat(report).as("process coverage report").exists();
     JsonNode coverage = new ObjectMapper().readTree(report);
+    CoverageOf scope = testContext.getTestClass().getAnnotation(CoverageOf.class);
+    Set<String> reached = new TreeSet<>();
+    coverage.path("models").forEach(model -> reached.add(model.path("key").asText()));
+    if (scope != null) {
+      assertThat(reached).as("diagrams the scenarios reached").contains(scope.value());
+    }
     for (JsonNode model : coverage.path("models")) {
       String processKey = model.path("key").asText();
+      if (scope != null && !Arrays.asList(scope.value()).contains(processKey)) {
+        continue;
+      }
       BpmnModelInstance diagram = Bpmn.readModelFromStream(
           new ByteArrayInputStream(model.path("xml").asText().getBytes(StandardCharsets.UTF_8)));
       Set<String> elements = new TreeSet<>();

@@ -1,0 +1,39 @@
+package org.safeguardingworkflows.legal;
+
+import java.net.URI;
+
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Legal planning recommendations for case management systems: JSON over HTTP Basic, problem+json on refusal. */
+@RestController
+@RequestMapping(path = "/api/legal-planning-requests", produces = MediaType.APPLICATION_JSON_VALUE)
+public class LegalPlanningApi {
+
+  public record Started(String childRef, String processInstanceId) {}
+
+  private final LegalPlanningRequests requests;
+
+  public LegalPlanningApi(LegalPlanningRequests requests) {
+    this.requests = requests;
+  }
+
+  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<Started> recommend(@RequestBody LegalPlanningRequest request) {
+    ProcessInstance instance = requests.start(request);
+    return ResponseEntity.created(URI.create("/api/legal-planning-requests/" + request.childRef()))
+        .body(new Started(request.childRef(), instance.getId()));
+  }
+
+  @GetMapping("/{childRef}")
+  LegalPlanningView view(@PathVariable String childRef) {
+    return requests.view(childRef);
+  }
+}

@@ -1,0 +1,50 @@
+package org.safeguardingworkflows.legal;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/**
+ * A recommendation that a legal planning meeting be held for a child: who recommended it, why, and where it came
+ * from (a step-down contingency review, a repeat-ICPC decision, or directly). The allocated social worker is
+ * optional: when named, the pre-proceedings tasks go to them and a change of worker raises a handover.
+ */
+@JsonIgnoreProperties(ignoreUnknown = false)
+public record LegalPlanningRequest(
+    String childRef,
+    String reason,
+    String recommendedBy,
+    String origin,
+    String allocatedWorker) {
+
+  static LegalPlanningRequest from(Map<String, Object> variables) {
+    return new LegalPlanningRequest(text(variables, LegalPlanningVariables.CHILD_REF),
+        text(variables, LegalPlanningVariables.REASON), text(variables, LegalPlanningVariables.RECOMMENDED_BY),
+        text(variables, LegalPlanningVariables.ORIGIN), text(variables, LegalPlanningVariables.ALLOCATED_WORKER));
+  }
+
+  /** The origin as recorded: a recommendation that names none was made directly. */
+  String originOrDirect() {
+    return origin == null || origin.isBlank() ? LegalPlanningVariables.Origin.DIRECT.name() : origin;
+  }
+
+  Map<String, Object> toVariables() {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(LegalPlanningVariables.CHILD_REF, childRef);
+    variables.put(LegalPlanningVariables.REASON, reason);
+    variables.put(LegalPlanningVariables.RECOMMENDED_BY, recommendedBy);
+    variables.put(LegalPlanningVariables.ORIGIN, originOrDirect());
+    variables.put(LegalPlanningVariables.ALLOCATED_WORKER, blankToNull(allocatedWorker));
+    return variables;
+  }
+
+  private static String text(Map<String, Object> variables, String name) {
+    Object value = variables.get(name);
+    return value == null ? null : value.toString();
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
+  }
+}

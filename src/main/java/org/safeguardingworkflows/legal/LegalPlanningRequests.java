@@ -1,0 +1,134 @@
+package org.safeguardingworkflows.legal;
+
+import static org.safeguardingworkflows.legal.LegalPlanningVariables.*;
+
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.safeguardingworkflows.platform.SystemAccess;
+import org.safeguardingworkflows.platform.web.ApiProblem;
+import org.safeguardingworkflows.platform.web.FieldProblem;
+import org.safeguardingworkflows.timescales.WorkingDays;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Legal planning recommendations as a case management system sees them: make one, read where it stands. Each
+ * refusal is an {@link ApiProblem} raised before anything is started.
+ */
+@Service
+public class LegalPlanningRequests {
+
+  private static final Set<String> STAGE_TYPES = Set.of("userTask", "subProcess", "intermediateTimer");
+  private static final Set<String> END_TYPES = Set.of("noneEndEvent", "terminateEndEvent");
+
+  private final LegalPlanningRules rules;
+  private final RuntimeService runtimeService;
+  private final TaskService taskService;
+  private final HistoryService historyService;
+  private final SystemAccess systemAccess;
+  private final WorkingDays workingDays;
+
+  public LegalPlanningRequests(LegalPlanningRules rules, RuntimeService runtimeService, TaskService taskService,
+      HistoryService historyService, SystemAccess systemAccess, WorkingDays workingDays) {
+    this.rules = rules;
+    this.runtimeService = runtimeService;
+    this.taskService = taskService;
+    this.historyService = historyService;
+    this.systemAccess = systemAccess;
+    this.workingDays = workingDays;
+  }
+
+  /** Starts legal planning as the calling user (who needs the right to start it); 400 or 409 otherwise. */
+  @Transactional
+  public ProcessInstance start(LegalPlanningRequest request) {
+    List<FieldProblem> problems = rules.fieldProblems(request);
+    if (!problems.isEmpty()) {
+      throw ApiProblem.invalid(problems);
+    }
+    if (rules.openRequest(request.childRef(), null).isPresent()) {
+      throw ApiProblem.conflict("Child " + request.childRef()
+          + " already has a legal planning recommendation open; it must be decided before another is made.");
+    }
+    return runtimeService.createProcessInstanceByKey(PROCESS_KEY)
+        .businessKey(request.childRef())
+        .setVariables(request.toVariables())
+        .execute();
+  }
+
+  /** The child's open recommendation, or else the most recent one with its outcome; 404 if there has been none. */
+  public LegalPlanningView view(String childRef) {
+    return systemAccess.call(() -> {
+      String openId = rules.openRequest(childRef, null).orElse(null);
+      if (openId != null) {
+        return openView(childRef, openId);
+      }
+      return historyService.createHistoricProcessInstanceQuery()
+          .processDefinitionKey(PROCESS_KEY).processInstanceBusinessKey(childRef).finished()
+          .orderByProcessInstanceStartTime().desc().list().stream().findFirst()
+          .map(instance -> endedView(childRef, instance))
+          .orElseThrow(() -> ApiProblem.notFound("Child " + childRef + " has no legal planning recommendation."));
+    });
+  }
+
+  private LegalPlanningView openView(String childRef, String instanceId) {
+    Map<String, Object> variables = runtimeService.getVariables(instanceId);
+    List<LegalPlanningView.OpenTask> tasks = taskService.createTaskQuery().processInstanceId(instanceId).list().stream()
+        .map(task -> new LegalPlanningView.OpenTask(task.getId(), task.getName(), task.getTaskDefinitionKey(),
+            task.getAssignee(), task.getDueDate() == null ? null : workingDays.localDate(task.getDueDate())))
+        .sorted(Comparator.comparing(LegalPlanningView.OpenTask::due, Comparator.nullsLast(Comparator.naturalOrder())))
+        .toList();
+    List<String> stage = historyService.createHistoricActivityInstanceQuery().processInstanceId(instanceId).unfinished()
+        .orderByHistoricActivityInstanceStartTime().asc().list().stream()
+        .filter(activity -> STAGE_TYPES.contains(activity.getActivityType()))
+        .map(HistoricActivityInstance::getActivityName)
+        .distinct()
+        .toList();
+    return view(childRef, instanceId, LegalPlanningView.OPEN, stage, variables, tasks);
+  }
+
+  private LegalPlanningView endedView(String childRef, HistoricProcessInstance instance) {
+    Map<String, Object> variables = new HashMap<>();
+    for (HistoricVariableInstance variable : historyService.createHistoricVariableInstanceQuery()
+        .processInstanceId(instance.getId()).list()) {
+      // Process-level variables only: values local to a handover are not the recommendation's record.
+      if (instance.getId().equals(variable.getActivityInstanceId())) {
+        variables.put(variable.getName(), variable.getValue());
+      }
+    }
+    List<String> stage = historyService.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+        .finished().list().stream()
+        .filter(activity -> END_TYPES.contains(activity.getActivityType()))
+        .filter(activity -> instance.getId().equals(activity.getParentActivityInstanceId()))
+        .map(HistoricActivityInstance::getActivityName)
+        .toList();
+    return view(childRef, instance.getId(), LegalPlanningView.ENDED, stage, variables, List.of());
+  }
+
+  private static LegalPlanningView view(String childRef, String instanceId, String status, List<String> stage,
+      Map<String, Object> variables, List<LegalPlanningView.OpenTask> tasks) {
+    return new LegalPlanningView(childRef, instanceId, status, stage,
+        text(variables, ORIGIN), text(variables, REASON), text(variables, RECOMMENDED_BY),
+        text(variables, ORIGIN_PROCESS_INSTANCE_ID), text(variables, ORIGIN_PROCESS_KEY), text(variables, ALLOCATED_WORKER),
+        new LegalPlanningView.Deadlines(text(variables, REQUESTED_DATE), text(variables, MEETING_DUE_DATE),
+            text(variables, PLO_START_DATE), text(variables, PLO_DECISION_DUE_DATE), text(variables, PLO_END_DATE)),
+        new LegalPlanningView.Outcome(text(variables, LEGAL_PLANNING_OUTCOME), text(variables, PLO_DECISION),
+            text(variables, APPLICATION_DATE)),
+        tasks);
+  }
+
+  private static String text(Map<String, Object> variables, String name) {
+    Object value = variables.get(name);
+    return value == null ? null : value.toString();
+  }
+}

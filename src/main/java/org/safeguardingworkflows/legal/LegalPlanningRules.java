@@ -1,0 +1,82 @@
+package org.safeguardingworkflows.legal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.safeguardingworkflows.legal.LegalPlanningVariables.Origin;
+import org.safeguardingworkflows.platform.SystemAccess;
+import org.safeguardingworkflows.platform.web.FieldProblem;
+import org.safeguardingworkflows.security.Role;
+import org.safeguardingworkflows.security.Staff;
+import org.safeguardingworkflows.stepdown.PlanEndedRules;
+import org.springframework.stereotype.Component;
+
+/**
+ * The rules a legal planning recommendation must meet, however it arrives (domain API, Tasklist start form,
+ * another process's throw event, engine REST). The API answers each breach with its own status; the process
+ * refuses them all with one sentence.
+ */
+@Component
+public class LegalPlanningRules {
+
+  static final int REASON_MAX_LENGTH = 4000;
+
+  private final Staff staff;
+  private final RuntimeService runtimeService;
+  private final SystemAccess systemAccess;
+
+  public LegalPlanningRules(Staff staff, RuntimeService runtimeService, SystemAccess systemAccess) {
+    this.staff = staff;
+    this.runtimeService = runtimeService;
+    this.systemAccess = systemAccess;
+  }
+
+  /** Field by field: every problem at once. */
+  public List<FieldProblem> fieldProblems(LegalPlanningRequest request) {
+    List<FieldProblem> problems = new ArrayList<>();
+    if (request.childRef() == null || !PlanEndedRules.CHILD_REF.matcher(request.childRef()).matches()) {
+      problems.add(new FieldProblem("childRef", "pattern",
+          "childRef must be the case-management reference: 1-40 letters, digits or hyphens (never a name)."));
+    }
+    if (request.reason() == null || request.reason().isBlank()) {
+      problems.add(new FieldProblem("reason", "required",
+          "reason is required: say why a legal planning meeting is recommended."));
+    } else if (request.reason().length() > REASON_MAX_LENGTH) {
+      problems.add(new FieldProblem("reason", "max-length", "reason must be at most " + REASON_MAX_LENGTH + " characters."));
+    }
+    if (request.recommendedBy() == null || request.recommendedBy().isBlank()) {
+      problems.add(new FieldProblem("recommendedBy", "required", "recommendedBy is required: the member of staff who recommended the meeting."));
+    } else if (!staff.exists(request.recommendedBy())) {
+      problems.add(new FieldProblem("recommendedBy", "unknown-user",
+          "recommendedBy '" + request.recommendedBy() + "' is not a user of this service."));
+    }
+    if (!LegalPlanningVariables.isOneOf(Origin.class, request.originOrDirect())) {
+      problems.add(new FieldProblem("origin", "code-list", "origin must be " + LegalPlanningVariables.codeList(Origin.class) + "."));
+    }
+    String worker = request.allocatedWorker();
+    if (worker != null && !worker.isBlank()) {
+      if (!staff.exists(worker)) {
+        problems.add(new FieldProblem("allocatedWorker", "unknown-user", "allocatedWorker '" + worker + "' is not a user of this service."));
+      } else if (!staff.hasRole(worker, Role.SOCIAL_WORKERS)) {
+        problems.add(new FieldProblem("allocatedWorker", "wrong-role",
+            "allocatedWorker '" + worker + "' is not in the " + Role.SOCIAL_WORKERS.groupId() + " group."));
+      }
+    }
+    return problems;
+  }
+
+  /** The open legal planning of this child, if any: a child has at most one open at a time. */
+  public Optional<String> openRequest(String childRef, String exceptInstanceId) {
+    return systemAccess.call(() -> runtimeService.createProcessInstanceQuery()
+            .processDefinitionKey(LegalPlanningVariables.PROCESS_KEY)
+            .processInstanceBusinessKey(childRef)
+            .list())
+        .stream()
+        .map(ProcessInstance::getId)
+        .filter(id -> !id.equals(exceptInstanceId))
+        .findFirst();
+  }
+}

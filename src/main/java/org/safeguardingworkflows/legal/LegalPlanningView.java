@@ -1,0 +1,37 @@
+package org.safeguardingworkflows.legal;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Where a child's legal planning recommendation stands: open or ended, its current stage, its deadlines and what
+ * has been decided. A recommendation that has ended still answers, with its outcome, so that nothing recommended
+ * disappears from view.
+ */
+public record LegalPlanningView(
+    String childRef,
+    String processInstanceId,
+    String status,
+    List<String> stage,
+    String origin,
+    String reason,
+    String recommendedBy,
+    String originProcessInstanceId,
+    String originProcessKey,
+    String allocatedWorker,
+    Deadlines deadlines,
+    Outcome outcome,
+    List<OpenTask> openTasks) {
+
+  public static final String OPEN = "OPEN";
+  public static final String ENDED = "ENDED";
+
+  /** The dates the process runs to (pre-proceedings dates only once pre-proceedings have started). */
+  public record Deadlines(String requestedDate, String meetingDueDate, String ploStartDate, String ploDecisionDueDate,
+      String ploEndDate) {}
+
+  /** What has been decided so far. */
+  public record Outcome(String legalPlanningOutcome, String ploDecision, String applicationDate) {}
+
+  public record OpenTask(String id, String name, String taskDefinitionKey, String assignee, LocalDate due) {}
+}

@@ -1,0 +1,50 @@
+package org.safeguardingworkflows.legal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.safeguardingworkflows.platform.web.FieldProblem;
+import org.safeguardingworkflows.timescales.WorkingDays;
+import org.springframework.stereotype.Component;
+
+/**
+ * First step of every legal planning, whichever start event it came through: checks the recommendation against
+ * {@link LegalPlanningRules} and records when it was made and when the meeting is due. A recommendation made
+ * in Tasklist is recorded as made directly by the user who started it.
+ */
+@Component("recordLegalPlanningRequest")
+public class RecordLegalPlanningRequest implements JavaDelegate {
+
+  private final LegalPlanningRules rules;
+  private final LegalPlanningSettings settings;
+  private final WorkingDays workingDays;
+
+  public RecordLegalPlanningRequest(LegalPlanningRules rules, LegalPlanningSettings settings, WorkingDays workingDays) {
+    this.rules = rules;
+    this.settings = settings;
+    this.workingDays = workingDays;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    LegalPlanningRequest request = LegalPlanningRequest.from(execution.getVariables());
+    List<String> problems = new ArrayList<>(rules.fieldProblems(request).stream().map(FieldProblem::message).toList());
+    if (problems.isEmpty()) {
+      rules.openRequest(request.childRef(), execution.getProcessInstanceId()).ifPresent(other ->
+          problems.add("This child already has a legal planning recommendation open: it must be decided before another is made."));
+    }
+    if (!problems.isEmpty()) {
+      throw new FormFieldValidationException(LegalPlanningVariables.CHILD_REF, String.join(" ", problems));
+    }
+    LocalDate today = workingDays.today();
+    execution.setVariables(request.toVariables());
+    execution.setVariable(LegalPlanningVariables.REQUESTED_DATE, today.toString());
+    execution.setVariable(LegalPlanningVariables.MEETING_DUE_DATE,
+        workingDays.addWorkingDays(today, settings.getMeetingDueWorkingDays()).toString());
+    execution.setVariable(LegalPlanningVariables.WORKER_CHANGES, 0);
+  }
+}

@@ -1,0 +1,33 @@
+package org.safeguardingworkflows.legal;
+
+import java.time.LocalDate;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.safeguardingworkflows.timescales.CalendarDates;
+import org.springframework.stereotype.Component;
+
+/**
+ * Pre-proceedings run to a clock that starts at the pre-proceedings meeting: a decision is due at week 12 and
+ * the time limit falls at week 16 (by default). The dates are kept as variables so that the timers, Tasklist,
+ * the API and the audit report all read the same deadlines.
+ */
+@Component("startPreProceedingsClock")
+public class StartPreProceedingsClock implements JavaDelegate {
+
+  private final LegalPlanningSettings settings;
+
+  public StartPreProceedingsClock(LegalPlanningSettings settings) {
+    this.settings = settings;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    LocalDate start = LegalPlanningVariables.date(execution, LegalPlanningVariables.PRE_PROCEEDINGS_MEETING_DATE);
+    execution.setVariable(LegalPlanningVariables.PLO_START_DATE, start.toString());
+    execution.setVariable(LegalPlanningVariables.PLO_DECISION_DUE_DATE,
+        CalendarDates.plus(start, settings.getPloDecisionAfter()).toString());
+    execution.setVariable(LegalPlanningVariables.PLO_END_DATE, CalendarDates.plus(start, settings.getPloTimeLimit()).toString());
+    execution.setVariable(LegalPlanningVariables.PLO_EXTENSIONS, 0);
+  }
+}

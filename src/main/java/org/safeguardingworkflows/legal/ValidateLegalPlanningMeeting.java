@@ -1,0 +1,49 @@
+package org.safeguardingworkflows.legal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.safeguardingworkflows.security.Role;
+import org.safeguardingworkflows.security.Staff;
+import org.safeguardingworkflows.timescales.WorkingDays;
+import org.springframework.stereotype.Component;
+
+/**
+ * A legal planning meeting is the team manager's decision taken with the local authority's lawyer: its outcome
+ * cannot be recorded unless the legal representative who attended is named and is one of the legal team, and
+ * the meeting has actually taken place.
+ */
+@Component("validateLegalPlanningMeeting")
+public class ValidateLegalPlanningMeeting implements TaskListener {
+
+  private final Staff staff;
+  private final WorkingDays workingDays;
+
+  public ValidateLegalPlanningMeeting(Staff staff, WorkingDays workingDays) {
+    this.staff = staff;
+    this.workingDays = workingDays;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    List<String> problems = new ArrayList<>();
+    String lawyer = LegalPlanningVariables.text(task, LegalPlanningVariables.LEGAL_REPRESENTATIVE);
+    if (lawyer == null || lawyer.isBlank()) {
+      problems.add("Name the legal representative who attended the meeting.");
+    } else if (!staff.hasRole(lawyer, Role.LEGAL)) {
+      problems.add("The legal representative '" + lawyer + "' is not a member of the legal team (the "
+          + Role.LEGAL.groupId() + " group): the outcome needs the local authority's legal advice.");
+    }
+    if (!LegalPlanningVariables.isOneOf(LegalPlanningVariables.Outcome.class,
+        task.getVariable(LegalPlanningVariables.LEGAL_PLANNING_OUTCOME))) {
+      problems.add("Choose the outcome: " + LegalPlanningVariables.codeList(LegalPlanningVariables.Outcome.class) + ".");
+    }
+    problems.addAll(LegalDatesInOrder.problems(task, workingDays.today()));
+    if (!problems.isEmpty()) {
+      throw new FormFieldValidationException(LegalPlanningVariables.LEGAL_REPRESENTATIVE, String.join(" ", problems));
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package org.safeguardingworkflows.supervisionorder;
+
+import static org.safeguardingworkflows.supervisionorder.SupervisionOrderVariables.*;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.safeguardingworkflows.platform.web.FieldProblem;
+import org.springframework.stereotype.Component;
+
+/**
+ * First step of every supervision order: checks the order against {@link SupervisionOrderRules} (a Tasklist start
+ * form or engine REST call gets the same checks as the domain API) and works out the dates it runs to: its end,
+ * the latest date any extension may reach, and when the extension decision falls due.
+ */
+@Component("recordSupervisionOrder")
+public class RecordSupervisionOrder implements JavaDelegate {
+
+  private final SupervisionOrderRules rules;
+  private final SupervisionOrderSettings settings;
+
+  public RecordSupervisionOrder(SupervisionOrderRules rules, SupervisionOrderSettings settings) {
+    this.rules = rules;
+    this.settings = settings;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    SupervisionOrderMade order = SupervisionOrderMade.from(execution.getVariables());
+    List<String> problems = new ArrayList<>(rules.fieldProblems(order).stream().map(FieldProblem::message).toList());
+    if (problems.isEmpty()) {
+      rules.openOrder(order.childRef(), execution.getProcessInstanceId()).ifPresent(other ->
+          problems.add("This child already has a supervision order being supervised."));
+    }
+    if (!problems.isEmpty()) {
+      throw new FormFieldValidationException(CHILD_REF, String.join(" ", problems));
+    }
+    LocalDate orderDate = LocalDate.parse(order.orderDate());
+    int months = order.lengthOrDefault(settings.getDefaultLengthMonths());
+    LocalDate end = OrderDates.end(orderDate, months);
+    execution.setVariable(LENGTH_MONTHS, months);
+    execution.setVariable(ORDER_END_DATE, end.toString());
+    execution.setVariable(LATEST_PERMITTED_END_DATE, OrderDates.latestPermittedEnd(orderDate, settings).toString());
+    execution.setVariable(EXTENSION_DECISION_DUE_DATE, OrderDates.extensionDecisionDue(orderDate, end, settings).toString());
+    execution.setVariable(ORDER_EXTENSIONS, 0);
+  }
+}

@@ -1,0 +1,40 @@
+package org.safeguardingworkflows.supervisionorder;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.safeguardingworkflows.platform.SystemAccess;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Supervision orders for case management systems: JSON over HTTP Basic, problem+json on refusal. */
+@RestController
+@RequestMapping(path = "/api/supervision-orders", produces = MediaType.APPLICATION_JSON_VALUE)
+public class SupervisionOrderApi {
+
+  public record Started(String childRef, String processInstanceId, String orderEndDate, String latestPermittedEndDate,
+      String extensionDecisionDueDate) {}
+
+  private final SupervisionOrders orders;
+  private final SystemAccess systemAccess;
+
+  public SupervisionOrderApi(SupervisionOrders orders, SystemAccess systemAccess) {
+    this.orders = orders;
+    this.systemAccess = systemAccess;
+  }
+
+  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<Started> record(@RequestBody SupervisionOrderMade order) {
+    ProcessInstance instance = orders.start(order);
+    Map<String, Object> dates = systemAccess.call(() -> orders.dates(instance.getId()));
+    return ResponseEntity.status(HttpStatus.CREATED).body(new Started(order.childRef(), instance.getId(),
+            (String) dates.get(SupervisionOrderVariables.ORDER_END_DATE),
+            (String) dates.get(SupervisionOrderVariables.LATEST_PERMITTED_END_DATE),
+            (String) dates.get(SupervisionOrderVariables.EXTENSION_DECISION_DUE_DATE)));
+  }
+}

@@ -1,0 +1,41 @@
+package org.safeguardingworkflows.supervisionorder;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/**
+ * What starts the supervision order process: the court has made a supervision order. The length is in whole
+ * months (default from settings when not given); the date arrives as text so that a malformed date is reported
+ * against its field like any other invalid value.
+ */
+@JsonIgnoreProperties(ignoreUnknown = false)
+public record SupervisionOrderMade(
+    String childRef,
+    String orderDate,
+    Integer lengthMonths,
+    String allocatedWorker) {
+
+  /** From the variables a start form or engine REST call sent; a length that is not a whole number becomes 0. */
+  static SupervisionOrderMade from(Map<String, Object> variables) {
+    Object length = variables.get(SupervisionOrderVariables.LENGTH_MONTHS);
+    Integer months = null;
+    if (length != null && !(length instanceof String text && text.isBlank())) {
+      Integer whole = SupervisionOrderVariables.wholeNumber(length);
+      // Not a whole number: 0 is outside every permitted length, so the rules refuse it with their own message.
+      months = whole == null ? Integer.valueOf(0) : whole;
+    }
+    return new SupervisionOrderMade(text(variables, SupervisionOrderVariables.CHILD_REF),
+        text(variables, SupervisionOrderVariables.ORDER_DATE), months,
+        text(variables, SupervisionOrderVariables.ALLOCATED_WORKER));
+  }
+
+  int lengthOrDefault(int defaultMonths) {
+    return lengthMonths == null ? defaultMonths : lengthMonths;
+  }
+
+  private static String text(Map<String, Object> variables, String name) {
+    Object value = variables.get(name);
+    return value == null ? null : value.toString();
+  }
+}

@@ -1,0 +1,111 @@
+package org.safeguardingworkflows.supervisionorder;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.safeguardingworkflows.platform.SystemAccess;
+import org.safeguardingworkflows.platform.web.FieldProblem;
+import org.safeguardingworkflows.security.Role;
+import org.safeguardingworkflows.security.Staff;
+import org.safeguardingworkflows.stepdown.PlanEndedRules;
+import org.safeguardingworkflows.timescales.WorkingDays;
+import org.springframework.stereotype.Component;
+
+/**
+ * The rules a supervision order must meet to be recorded, whichever way it arrives (domain API, Tasklist start
+ * form, engine REST): a real child reference, a date that has passed, a length of 1 to 12 months (Children Act
+ * 1989 Sch 3 para 6: an order lasts at most a year when made), never beyond three years from the date it was
+ * made, an order that is still running, and a social worker to supervise it.
+ */
+@Component
+public class SupervisionOrderRules {
+
+  private final Staff staff;
+  private final RuntimeService runtimeService;
+  private final SystemAccess systemAccess;
+  private final WorkingDays workingDays;
+  private final SupervisionOrderSettings settings;
+
+  public SupervisionOrderRules(Staff staff, RuntimeService runtimeService, SystemAccess systemAccess, WorkingDays workingDays,
+      SupervisionOrderSettings settings) {
+    this.staff = staff;
+    this.runtimeService = runtimeService;
+    this.systemAccess = systemAccess;
+    this.workingDays = workingDays;
+    this.settings = settings;
+  }
+
+  /** Field by field: every problem at once. */
+  public List<FieldProblem> fieldProblems(SupervisionOrderMade order) {
+    List<FieldProblem> problems = new ArrayList<>();
+    if (order.childRef() == null || !PlanEndedRules.CHILD_REF.matcher(order.childRef()).matches()) {
+      problems.add(new FieldProblem("childRef", "pattern",
+          "childRef must be the case-management reference: 1-40 letters, digits or hyphens (never a name)."));
+    }
+    LocalDate orderDate = orderDate(order.orderDate(), problems);
+    if (orderDate != null && orderDate.isAfter(workingDays.today())) {
+      problems.add(new FieldProblem("orderDate", "not-in-future",
+          "orderDate cannot be in the future: record the order once the court has made it."));
+      orderDate = null;
+    }
+    int months = order.lengthOrDefault(settings.getDefaultLengthMonths());
+    boolean lengthValid = months >= 1 && months <= settings.getMaxLengthMonths();
+    if (!lengthValid) {
+      problems.add(new FieldProblem("lengthMonths", "range",
+          "lengthMonths must be a whole number of months from 1 to " + settings.getMaxLengthMonths()
+              + " (leave it out for " + settings.getDefaultLengthMonths() + ")."));
+    }
+    if (orderDate != null && lengthValid) {
+      LocalDate end = OrderDates.end(orderDate, months);
+      LocalDate latest = OrderDates.latestPermittedEnd(orderDate, settings);
+      if (end.isAfter(latest)) {
+        problems.add(new FieldProblem("lengthMonths", "three-year-limit",
+            "A supervision order can never run beyond 3 years from the date it was made: the latest permitted end date is "
+                + OrderDates.inWords(latest) + "."));
+      } else if (end.isBefore(workingDays.today())) {
+        problems.add(new FieldProblem("orderDate", "order-ended",
+            "The order ended on " + OrderDates.inWords(end) + ": only an order that is still in force can be supervised."));
+      }
+    }
+    String worker = order.allocatedWorker();
+    if (worker == null || worker.isBlank()) {
+      problems.add(new FieldProblem("allocatedWorker", "required", "allocatedWorker is required."));
+    } else if (!staff.exists(worker)) {
+      problems.add(new FieldProblem("allocatedWorker", "unknown-user", "allocatedWorker '" + worker + "' is not a user of this service."));
+    } else if (!staff.hasRole(worker, Role.SOCIAL_WORKERS)) {
+      problems.add(new FieldProblem("allocatedWorker", "wrong-role",
+          "allocatedWorker '" + worker + "' is not in the " + Role.SOCIAL_WORKERS.groupId() + " group."));
+    }
+    return problems;
+  }
+
+  /** The supervision order process running for this child, if any (one at a time). */
+  public Optional<String> openOrder(String childRef, String exceptInstanceId) {
+    return systemAccess.call(() -> runtimeService.createProcessInstanceQuery()
+            .processDefinitionKey(SupervisionOrderVariables.PROCESS_KEY)
+            .processInstanceBusinessKey(childRef)
+            .list())
+        .stream()
+        .map(ProcessInstance::getId)
+        .filter(id -> !id.equals(exceptInstanceId))
+        .findFirst();
+  }
+
+  private static LocalDate orderDate(String value, List<FieldProblem> problems) {
+    if (value == null || value.isBlank()) {
+      problems.add(new FieldProblem("orderDate", "required", "orderDate is required."));
+      return null;
+    }
+    try {
+      return LocalDate.parse(value);
+    } catch (DateTimeParseException e) {
+      problems.add(new FieldProblem("orderDate", "date", "orderDate must be a date written as yyyy-MM-dd."));
+      return null;
+    }
+  }
+}

@@ -1,0 +1,145 @@
+package org.safeguardingworkflows.supervisionorder;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.spin.json.SpinJsonNode;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The supervision order process's variables: every name the diagram, the forms, the delegates and the audit
+ * report use, in one place. Dates are ISO strings ({@code yyyy-MM-dd}).
+ */
+public final class SupervisionOrderVariables {
+
+  public static final String PROCESS_KEY = "supervisionOrder";
+
+  /** What the local authority decides three months before the order expires. */
+  public enum ExtensionDecision { APPLY_TO_EXTEND, LET_END }
+
+  /** What the court decided on an application to extend. */
+  public enum CourtDecision { GRANTED, REFUSED }
+
+  /** Progress towards one outcome of the supervision support plan. */
+  public enum Progress { ACHIEVED, ON_TRACK, SOME_PROGRESS, NO_PROGRESS, WORSE }
+
+  // The order as made (start form, API)
+  public static final String CHILD_REF = "childRef";
+  public static final String ORDER_DATE = "orderDate";
+  public static final String LENGTH_MONTHS = "lengthMonths";
+  public static final String ALLOCATED_WORKER = "allocatedWorker";
+  // Kept by the process
+  public static final String ORDER_END_DATE = "orderEndDate";
+  public static final String LATEST_PERMITTED_END_DATE = "latestPermittedEndDate";
+  public static final String EXTENSION_DECISION_DUE_DATE = "extensionDecisionDueDate";
+  public static final String ORDER_EXTENSIONS = "orderExtensions";
+  // Supervision support plan
+  public static final String SUPPORT_PLAN_OUTCOMES = "supportPlanOutcomes";
+  public static final String SUPPORT_PLAN_FAMILY_VIEWS = "supportPlanFamilyViews";
+  // Outcome reviews (and the end-of-order review)
+  public static final String OUTCOME_REVIEWS = "outcomeReviews";
+  public static final String OUTCOME_REVIEW_SUMMARY = "outcomeReviewSummary";
+  // Extension
+  public static final String EXTENSION_DECISION = "extensionDecision";
+  public static final String EXTENSION_MONTHS = "extensionMonths";
+  public static final String EXTENSION_REASONS = "extensionReasons";
+  public static final String COURT_EXTENSION_DECISION = "courtExtensionDecision";
+  public static final String EXTENDED_ORDER_END_DATE = "extendedOrderEndDate";
+  // End of the order and twelve months on
+  public static final String SUPPORT_AFTER_ORDER = "supportAfterOrder";
+  public static final String END_OF_ORDER_SUMMARY = "endOfOrderSummary";
+  public static final String RE_REFERRED = "reReferred";
+  public static final String RE_REFERRAL_NOTES = "reReferralNotes";
+
+  /** Keys inside the rows of the support plan and of the outcome reviews. */
+  public static final Set<String> LIST_ITEM_KEYS = Set.of("outcome", "measure", "support", "progress", "evidence");
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private SupervisionOrderVariables() {
+  }
+
+  /** Every variable name of the process. */
+  public static Set<String> names() {
+    return Arrays.stream(SupervisionOrderVariables.class.getFields())
+        .filter(field -> Modifier.isStatic(field.getModifiers()) && field.getType() == String.class)
+        .filter(field -> !field.getName().equals("PROCESS_KEY"))
+        .map(SupervisionOrderVariables::constantValue)
+        .collect(Collectors.toUnmodifiableSet());
+  }
+
+  public static String text(VariableScope scope, String name) {
+    Object value = scope.getVariable(name);
+    return value == null ? null : value.toString();
+  }
+
+  public static LocalDate date(VariableScope scope, String name) {
+    String value = text(scope, name);
+    return value == null || value.isBlank() ? null : LocalDate.parse(value);
+  }
+
+  /** A list variable as plain maps, whether stored as Spin JSON (Tasklist, REST) or as a Java list. */
+  public static List<Map<String, Object>> rows(VariableScope scope, String name) {
+    Object value = scope.getVariable(name);
+    if (value == null) {
+      return List.of();
+    }
+    Object plain = value;
+    if (value instanceof SpinJsonNode || value instanceof String) {
+      try {
+        plain = JSON.readValue(value.toString(), Object.class);
+      } catch (JsonProcessingException e) {
+        throw new IllegalArgumentException("Not a list: " + name);
+      }
+    }
+    List<Map<String, Object>> rows = new ArrayList<>();
+    if (plain instanceof List<?> items) {
+      for (Object item : items) {
+        if (item instanceof Map<?, ?> map) {
+          @SuppressWarnings("unchecked")
+          Map<String, Object> row = (Map<String, Object>) map;
+          rows.add(row);
+        }
+      }
+    }
+    return rows;
+  }
+
+  static <E extends Enum<E>> boolean isOneOf(Class<E> codes, Object value) {
+    return value != null && Arrays.stream(codes.getEnumConstants()).anyMatch(code -> code.name().equals(value.toString()));
+  }
+
+  static boolean filled(Object value) {
+    return value != null && !value.toString().isBlank();
+  }
+
+  /** A whole number however the client sent it (Tasklist numbers may arrive as Long or Double), else null. */
+  static Integer wholeNumber(Object value) {
+    if (value instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())
+        && Math.abs(number.doubleValue()) < 10_000) {
+      return number.intValue();
+    }
+    if (value instanceof String text && text.matches("-?\\d{1,4}")) {
+      return Integer.valueOf(text);
+    }
+    return null;
+  }
+
+  private static String constantValue(Field field) {
+    try {
+      return (String) field.get(null);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package org.safeguardingworkflows.supervisionorder;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.safeguardingworkflows.platform.web.ApiProblem;
+import org.safeguardingworkflows.platform.web.FieldProblem;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Supervision orders as a case management system records them. Each refusal is raised before anything starts. */
+@Service
+public class SupervisionOrders {
+
+  private final SupervisionOrderRules rules;
+  private final RuntimeService runtimeService;
+  private final SupervisionOrderSettings settings;
+
+  public SupervisionOrders(SupervisionOrderRules rules, RuntimeService runtimeService, SupervisionOrderSettings settings) {
+    this.rules = rules;
+    this.runtimeService = runtimeService;
+    this.settings = settings;
+  }
+
+  /** Starts supervision of the order as the calling user (who needs the right to); 400 or 409 otherwise. */
+  @Transactional
+  public ProcessInstance start(SupervisionOrderMade order) {
+    List<FieldProblem> problems = rules.fieldProblems(order);
+    if (!problems.isEmpty()) {
+      throw ApiProblem.invalid(problems);
+    }
+    if (rules.openOrder(order.childRef(), null).isPresent()) {
+      throw ApiProblem.conflict("Child " + order.childRef() + " already has a supervision order being supervised.");
+    }
+    return runtimeService.createProcessInstanceByKey(SupervisionOrderVariables.PROCESS_KEY)
+        .businessKey(order.childRef())
+        .setVariables(Map.of(
+            SupervisionOrderVariables.CHILD_REF, order.childRef(),
+            SupervisionOrderVariables.ORDER_DATE, order.orderDate(),
+            SupervisionOrderVariables.LENGTH_MONTHS, order.lengthOrDefault(settings.getDefaultLengthMonths()),
+            SupervisionOrderVariables.ALLOCATED_WORKER, order.allocatedWorker()))
+        .execute();
+  }
+
+  /** The dates the started order runs to, as recorded by the process. */
+  public Map<String, Object> dates(String processInstanceId) {
+    return runtimeService.getVariables(processInstanceId, List.of(SupervisionOrderVariables.ORDER_END_DATE,
+        SupervisionOrderVariables.LATEST_PERMITTED_END_DATE, SupervisionOrderVariables.EXTENSION_DECISION_DUE_DATE));
+  }
+}

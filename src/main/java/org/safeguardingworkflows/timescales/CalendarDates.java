@@ -1,0 +1,58 @@
+package org.safeguardingworkflows.timescales;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZonedDateTime;
+import java.util.Date;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Deadlines counted in calendar time rather than working days: court orders run for months and years, and the
+ * pre-proceedings clock counts weeks. Used from BPMN timer expressions, e.g.
+ * {@code ${calendarDates.before(orderEndDate, supervisionOrderSettings.extensionDecisionBeforeExpiry)}}, with the
+ * dates the process keeps as ISO strings and the periods from a settings bean. Every deadline falls at the end of
+ * the working day, as {@link WorkingDays} deadlines do.
+ */
+@Component("calendarDates")
+public class CalendarDates {
+
+  private final CalendarProperties calendar;
+
+  public CalendarDates(CalendarProperties calendar) {
+    this.calendar = calendar;
+  }
+
+  /** The end of the working day on this date (an ISO date string or a LocalDate). */
+  public Date endOfDay(Object date) {
+    return Date.from(ZonedDateTime.of(toLocalDate(date), calendar.endOfWorkingDay(), calendar.zone()).toInstant());
+  }
+
+  /** The end of the working day an ISO period (P12W, P3M, P1Y) after the date. */
+  public Date after(Object date, String isoPeriod) {
+    return endOfDay(plus(toLocalDate(date), isoPeriod));
+  }
+
+  /** The end of the working day an ISO period before the date. */
+  public Date before(Object date, String isoPeriod) {
+    return endOfDay(minus(toLocalDate(date), isoPeriod));
+  }
+
+  public static LocalDate plus(LocalDate date, String isoPeriod) {
+    return date.plus(Period.parse(isoPeriod));
+  }
+
+  public static LocalDate minus(LocalDate date, String isoPeriod) {
+    return date.minus(Period.parse(isoPeriod));
+  }
+
+  private static LocalDate toLocalDate(Object value) {
+    if (value instanceof LocalDate date) {
+      return date;
+    }
+    if (value instanceof String text) {
+      return LocalDate.parse(text);
+    }
+    throw new IllegalArgumentException("Expected an ISO date (yyyy-MM-dd) but got " + value);
+  }
+}

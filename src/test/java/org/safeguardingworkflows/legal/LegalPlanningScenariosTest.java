@@ -1,0 +1,315 @@
+package org.safeguardingworkflows.legal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.safeguardingworkflows.legal.LegalPlanningVariables.*;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.safeguardingworkflows.testsupport.ApplicationTest;
+import org.safeguardingworkflows.testsupport.CoverageOf;
+import org.safeguardingworkflows.testsupport.EngineClock;
+import org.safeguardingworkflows.testsupport.FullProcessCoverage;
+import org.safeguardingworkflows.testsupport.TestStaff;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestExecutionListeners;
+
+/**
+ * One scenario per path through legal planning: both ways in, every outcome of the meeting and of
+ * pre-proceedings, every timer and escalation, and a change of worker. Runs on PostgreSQL with the real delegates;
+ * the engine clock starts on Monday 2 March 2026.
+ */
+@ApplicationTest
+@TestExecutionListeners(listeners = FullProcessCoverage.class, mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+@CoverageOf(LegalPlanningVariables.PROCESS_KEY)
+class LegalPlanningScenariosTest {
+
+  static final LocalDate MONDAY_2_MARCH_2026 = LocalDate.of(2026, 3, 2);
+
+  @Autowired ProcessEngine engine;
+  LegalPlanningDriver recommendation;
+
+  @BeforeEach
+  void startOnAMondayMorning() {
+    BpmnAwareTests.init(engine);
+    EngineClock.setTo(MONDAY_2_MARCH_2026, LocalTime.of(9, 0));
+    recommendation = new LegalPlanningDriver(engine);
+  }
+
+  @AfterEach
+  void resetClock() {
+    EngineClock.reset();
+    BpmnAwareTests.reset();
+  }
+
+  @Test
+  void aTeamManagerRecommendsAMeetingDirectly_andTheMeetingDecidesToContinueTheCurrentPlan() {
+    recommendation.recommendedDirectlyBy(TestStaff.TEAM_MANAGER, null);
+    assertThat(recommendation.legalPlanning).isWaitingAtExactly("Task_HoldLegalPlanningMeeting");
+    assertThat(recommendation.variable(RECOMMENDED_BY)).as("the user who started it").isEqualTo(TestStaff.TEAM_MANAGER);
+    assertThat(recommendation.variable(ORIGIN)).isEqualTo("DIRECT");
+    assertThat(recommendation.variable(ALLOCATED_WORKER)).isNull();
+    assertThat(recommendation.variable(REQUESTED_DATE)).isEqualTo("2026-03-02");
+    // Ten working days after Monday 2 March 2026 is Monday 16 March.
+    assertThat(recommendation.variable(MEETING_DUE_DATE)).isEqualTo("2026-03-16");
+    var meeting = recommendation.task("Task_HoldLegalPlanningMeeting");
+    assertThat(meeting.getName()).isEqualTo("Hold the legal planning meeting - " + recommendation.childRef);
+    assertThat(meeting.getDescription()).isNotBlank();
+    assertThat(EngineClock.inLondon(meeting.getDueDate())).isEqualTo(endOfDay(2026, 3, 16));
+    assertThat(engine.getTaskService().getIdentityLinksForTask(meeting.getId()))
+        .extracting(IdentityLink::getGroupId).contains("team-managers");
+
+    recommendation.holdMeeting("CONTINUE_CURRENT_PLAN");
+    assertThat(recommendation.legalPlanning).isEnded().hasPassed("End_CurrentPlanContinues");
+    assertThat(recommendation.historicVariable(LEGAL_PLANNING_OUTCOME)).isEqualTo("CONTINUE_CURRENT_PLAN");
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(recommendation.legalPlanning.getId()).count())
+        .as("the escalation timers end with the meeting").isZero();
+  }
+
+  @Test
+  void aRepeatIcpcDecisionStartsLegalPlanningByMessage_andTheMeetingIssuesProceedings() {
+    recommendation.requestedByAnotherProcess("REPEAT_ICPC");
+    assertThat(recommendation.legalPlanning).hasPassed("StartEvent_RequestedByAnotherProcess")
+        .isWaitingAtExactly("Task_HoldLegalPlanningMeeting");
+    assertThat(engine.getRuntimeService().getVariables(recommendation.legalPlanning.getId()))
+        .containsEntry(ORIGIN, "REPEAT_ICPC")
+        .containsEntry(RECOMMENDED_BY, TestStaff.SENIOR_MANAGER)
+        .containsEntry(ORIGIN_PROCESS_INSTANCE_ID, "repeat-icpc-instance-1")
+        .containsEntry(ORIGIN_PROCESS_KEY, "repeatIcpc")
+        .containsEntry(ALLOCATED_WORKER, TestStaff.WORKER);
+    assertThat(recommendation.legalPlanning.getBusinessKey()).isEqualTo(recommendation.childRef);
+
+    recommendation.holdMeeting("ISSUE_PROCEEDINGS");
+    assertThat(recommendation.legalPlanning).isWaitingAtExactly("Task_RecordApplicationToCourt");
+    assertThat(engine.getTaskService().getIdentityLinksForTask(recommendation.task("Task_RecordApplicationToCourt").getId()))
+        .extracting(IdentityLink::getGroupId).contains("legal", "team-managers");
+    recommendation.recordApplication();
+    assertThat(recommendation.legalPlanning).isEnded().hasPassed("Gateway_IssueProceedings", "End_ProceedingsIssued")
+        .hasNotPassed("Task_SendLetterBeforeProceedings");
+    assertThat(recommendation.historicVariable(APPLICATION_DATE)).isEqualTo("2026-03-02");
+    assertThat(recommendation.historicVariable(LEGAL_PLANNING_OUTCOME)).isEqualTo("ISSUE_PROCEEDINGS");
+  }
+
+  @Test
+  void anOverdueMeetingEscalatesToSeniorManagers_andAgainAtTheHighestPriority_whileTheMeetingStaysOpen() {
+    recommendation.recommendedDirectlyBy(TestStaff.TEAM_MANAGER, TestStaff.WORKER);
+    assertThat(EngineClock.inLondon(recommendation.timer("Event_MeetingOverdue").getDuedate())).isEqualTo(endOfDay(2026, 3, 16));
+    // Five working days after the due date (Monday 16 March) is Monday 23 March.
+    assertThat(EngineClock.inLondon(recommendation.timer("Event_MeetingStillNotHeld").getDuedate())).isEqualTo(endOfDay(2026, 3, 23));
+
+    recommendation.whenTimerFires("Event_MeetingOverdue");
+    assertThat(recommendation.legalPlanning).isWaitingAt("Task_HoldLegalPlanningMeeting", "Task_ChaseLegalPlanningMeeting");
+    var chase = recommendation.task("Task_ChaseLegalPlanningMeeting");
+    assertThat(engine.getTaskService().getIdentityLinksForTask(chase.getId())).extracting(IdentityLink::getGroupId)
+        .containsExactly("senior-managers");
+    assertThat(chase.getPriority()).isEqualTo(50);
+    recommendation.chase("Task_ChaseLegalPlanningMeeting");
+    assertThat(recommendation.legalPlanning).hasPassed("End_MeetingChased").isWaitingAt("Task_HoldLegalPlanningMeeting");
+
+    recommendation.whenTimerFires("Event_MeetingStillNotHeld");
+    var escalation = recommendation.task("Task_EscalateLegalPlanningMeeting");
+    assertThat(escalation.getPriority()).as("highest task priority").isEqualTo(100);
+    assertThat(engine.getTaskService().getIdentityLinksForTask(escalation.getId())).extracting(IdentityLink::getGroupId)
+        .containsExactly("senior-managers");
+    recommendation.chase("Task_EscalateLegalPlanningMeeting");
+    assertThat(recommendation.legalPlanning).hasPassed("End_MeetingEscalated").isWaitingAtExactly("Task_HoldLegalPlanningMeeting");
+
+    recommendation.holdMeeting("CONTINUE_CURRENT_PLAN");
+    assertThat(recommendation.legalPlanning).isEnded();
+  }
+
+  @Test
+  void preProceedingsRunToTheirClock_withFourWeeklyReviews_andStepDownAtTheDecisionPoint() {
+    recommendation.recommendedDirectlyBy(TestStaff.TEAM_MANAGER, TestStaff.WORKER).holdMeeting("PRE_PROCEEDINGS");
+    var letter = recommendation.task("Task_SendLetterBeforeProceedings");
+    assertThat(letter.getAssignee()).isEqualTo(TestStaff.WORKER);
+    // Five working days after Monday 2 March is Monday 9 March.
+    assertThat(EngineClock.inLondon(letter.getDueDate())).isEqualTo(endOfDay(2026, 3, 9));
+    recommendation.sendLetter();
+    // The pre-proceedings meeting: seven working days after the letter (Monday 2 March) is Wednesday 11 March.
+    assertThat(EngineClock.inLondon(recommendation.task("Task_HoldPreProceedingsMeeting").getDueDate())).isEqualTo(endOfDay(2026, 3, 11));
+    recommendation.holdPreProceedingsMeeting();
+
+    assertThat(recommendation.legalPlanning).hasPassed("Task_StartPreProceedingsClock")
+        .isWaitingAt("Event_PloReviewDue", "Event_PloDecisionDue");
+    assertThat(recommendation.variable(PLO_START_DATE)).isEqualTo("2026-03-02");
+    assertThat(recommendation.variable(PLO_DECISION_DUE_DATE)).as("week 12").isEqualTo("2026-05-25");
+    assertThat(recommendation.variable(PLO_END_DATE)).as("week 16").isEqualTo("2026-06-22");
+    assertThat(recommendation.timer("Event_PloReviewDue").getDuedate()).isEqualTo(daysFromNow(28));
+    assertThat(EngineClock.inLondon(recommendation.timer("Event_PloDecisionDue").getDuedate())).isEqualTo(endOfDay(2026, 5, 25));
+
+    recommendation.whenTimerFires("Event_PloReviewDue");
+    assertThat(recommendation.task("Task_ReviewPreProceedings").getAssignee()).isEqualTo(TestStaff.WORKER);
+    recommendation.review("SOME");
+    recommendation.whenTimerFires("Event_PloReviewDue");
+    assertThat(engine.getTaskService().getVariables(recommendation.task("Task_ReviewPreProceedings").getId()))
+        .as("a review opens blank").doesNotContainKeys(PLO_PROGRESS, PLO_REVIEW_NOTES);
+    recommendation.review("GOOD");
+    assertThat(recommendation.legalPlanning).isWaitingAt("Event_PloReviewDue", "Event_PloDecisionDue");
+
+    recommendation.whenTimerFires("Event_PloDecisionDue");
+    assertThat(engine.getTaskService().getIdentityLinksForTask(recommendation.task("Task_DecidePreProceedings").getId()))
+        .extracting(IdentityLink::getGroupId).contains("team-managers");
+    recommendation.decide("STEP_DOWN_FROM_PLO");
+    assertThat(recommendation.legalPlanning).isEnded().hasPassed("End_PloSteppedDown", "End_SteppedDownFromPlo");
+    assertThat(recommendation.historicVariable(PLO_DECISION)).isEqualTo("STEP_DOWN_FROM_PLO");
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(recommendation.legalPlanning.getId()).count())
+        .as("the review and time-limit timers end with pre-proceedings").isZero();
+  }
+
+  @Test
+  void aDecisionToIssueProceedingsInPreProceedingsEndsWithTheApplicationToCourt() {
+    recommendation.inPreProceedings().whenTimerFires("Event_PloDecisionDue").decide("ISSUE_PROCEEDINGS");
+    assertThat(recommendation.legalPlanning).hasPassed("End_PloIssueProceedings", "Gateway_PreProceedingsOutcome")
+        .isWaitingAtExactly("Task_RecordApplicationToCourt");
+    recommendation.recordApplication();
+    assertThat(recommendation.legalPlanning).isEnded().hasPassed("End_ProceedingsIssued");
+    assertThat(recommendation.historicVariable(PLO_DECISION)).isEqualTo("ISSUE_PROCEEDINGS");
+  }
+
+  @Test
+  void continuingPastTheTimeLimitNeedsASeniorManagersApproval_forAStatedNumberOfWeeks() {
+    recommendation.inPreProceedings().whenTimerFires("Event_PloDecisionDue").decide("CONTINUE_PRE_PROCEEDINGS");
+    assertThat(recommendation.legalPlanning).isWaitingAt("Event_PloTimeLimitReached", "Event_PloReviewDue");
+    assertThat(EngineClock.inLondon(recommendation.timer("Event_PloTimeLimitReached").getDuedate())).isEqualTo(endOfDay(2026, 6, 22));
+
+    recommendation.whenTimerFires("Event_PloTimeLimitReached");
+    var atTimeLimit = recommendation.task("Task_DecideAtTimeLimit");
+    assertThat(engine.getTaskService().getIdentityLinksForTask(atTimeLimit.getId())).extracting(IdentityLink::getGroupId)
+        .containsExactly("senior-managers");
+
+    recommendation.seniorManagerDecides("APPROVE_EXTENSION", 4);
+    assertThat(recommendation.variable(PLO_END_DATE)).as("four weeks on").isEqualTo("2026-07-20");
+    assertThat(recommendation.variable(PLO_EXTENSIONS)).isEqualTo(1);
+    assertThat(recommendation.variable(PLO_DECISION)).isEqualTo("CONTINUE_PRE_PROCEEDINGS");
+    assertThat(recommendation.legalPlanning).hasPassed("Gateway_ExtensionApproved", "Gateway_AwaitTimeLimit").isWaitingAt("Event_PloTimeLimitReached", "Event_PloReviewDue");
+    assertThat(EngineClock.inLondon(recommendation.timer("Event_PloTimeLimitReached").getDuedate())).isEqualTo(endOfDay(2026, 7, 20));
+
+    recommendation.whenTimerFires("Event_PloTimeLimitReached");
+    assertThat(engine.getTaskService().getVariables(recommendation.task("Task_DecideAtTimeLimit").getId()))
+        .as("the second decision opens blank").doesNotContainKeys(PLO_EXTENSION_DECISION, PLO_EXTENSION_WEEKS);
+    recommendation.seniorManagerDecides("ISSUE_PROCEEDINGS", null);
+    assertThat(recommendation.legalPlanning).hasPassed("End_PloIssueAtTimeLimit").isWaitingAtExactly("Task_RecordApplicationToCourt");
+    assertThat(recommendation.variable(PLO_DECISION)).isEqualTo("ISSUE_PROCEEDINGS");
+    recommendation.recordApplication();
+    assertThat(recommendation.legalPlanning).isEnded().hasPassed("End_ProceedingsIssued");
+  }
+
+  @Test
+  void preProceedingsStillUndecidedAtTheTimeLimitEscalateToASeniorManager_whoMayStepDown() {
+    recommendation.inPreProceedings().whenTimerFires("Event_PloDecisionDue");
+    assertThat(recommendation.legalPlanning).isWaitingAt("Task_DecidePreProceedings");
+    recommendation.whenTimerFires("Event_UndecidedAtTimeLimit");
+    assertThat(recommendation.legalPlanning).hasPassed("Event_UndecidedAtTimeLimit")
+        .isWaitingAt("Task_DecideAtTimeLimit", "Event_PloReviewDue").isNotWaitingAt("Task_DecidePreProceedings");
+
+    recommendation.seniorManagerDecides("STEP_DOWN_FROM_PLO", null);
+    assertThat(recommendation.legalPlanning).isEnded().hasPassed("End_PloSteppedDownAtTimeLimit", "End_SteppedDownFromPlo");
+    assertThat(recommendation.historicVariable(PLO_DECISION)).isEqualTo("STEP_DOWN_FROM_PLO");
+  }
+
+  @Test
+  void anExtensionMustStateItsLengthInWeeks_withinTheConfiguredMaximum() {
+    recommendation.inPreProceedings().whenTimerFires("Event_PloDecisionDue").decide("CONTINUE_PRE_PROCEEDINGS")
+        .whenTimerFires("Event_PloTimeLimitReached");
+    assertThatThrownBy(() -> recommendation.seniorManagerDecides("APPROVE_EXTENSION", null))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("whole weeks, from 1 to 8");
+    assertThatThrownBy(() -> recommendation.seniorManagerDecides("APPROVE_EXTENSION", 9))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("from 1 to 8");
+    assertThat(recommendation.legalPlanning).isWaitingAt("Task_DecideAtTimeLimit");
+    assertThat(recommendation.variable(PLO_END_DATE)).isEqualTo("2026-06-22");
+  }
+
+  @Test
+  void theOutcomeCannotBeRecordedWithoutTheLegalTeam_orForAMeetingNotYetHeld() {
+    recommendation.recommendedDirectlyBy(TestStaff.TEAM_MANAGER, TestStaff.WORKER);
+    Map<String, Object> withoutLawyer = LegalPlanningDriver.meeting("PRE_PROCEEDINGS");
+    withoutLawyer.put(LEGAL_REPRESENTATIVE, TestStaff.WORKER);
+    assertThatThrownBy(() -> recommendation.complete("Task_HoldLegalPlanningMeeting", withoutLawyer))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("is not a member of the legal team");
+
+    Map<String, Object> future = LegalPlanningDriver.meeting("PRE_PROCEEDINGS");
+    future.put(MEETING_DATE, "2026-03-04");
+    assertThatThrownBy(() -> recommendation.complete("Task_HoldLegalPlanningMeeting", future))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("cannot be in the future");
+
+    Map<String, Object> noReasons = LegalPlanningDriver.meeting("PRE_PROCEEDINGS");
+    noReasons.remove(LEGAL_PLANNING_REASONS);
+    assertThatThrownBy(() -> recommendation.complete("Task_HoldLegalPlanningMeeting", noReasons))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("is required");
+    assertThat(recommendation.legalPlanning).isWaitingAtExactly("Task_HoldLegalPlanningMeeting");
+  }
+
+  @Test
+  void theDatesAlongTheLegalRouteKeepTheirOrder() {
+    EngineClock.setTo(MONDAY_2_MARCH_2026.plusDays(7), LocalTime.of(9, 0));
+    recommendation.recommendedDirectlyBy(TestStaff.TEAM_MANAGER, TestStaff.WORKER).holdMeeting("PRE_PROCEEDINGS");
+    assertThatThrownBy(() -> recommendation.complete("Task_SendLetterBeforeProceedings",
+        Map.of(LETTER_SENT_DATE, "2026-03-02", LETTER_SENT_TO, "Both parents")))
+        .isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("the letter before proceedings (2026-03-02) cannot be before the legal planning meeting (2026-03-09)");
+    recommendation.sendLetter();
+    assertThatThrownBy(() -> recommendation.complete("Task_HoldPreProceedingsMeeting", Map.of(PRE_PROCEEDINGS_MEETING_DATE, "2026-03-20",
+        PARENTS_ATTENDED, "NO", PARENTS_LEGALLY_REPRESENTED, "NO", PRE_PROCEEDINGS_PLAN, "Plan")))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("pre-proceedings meeting cannot be in the future");
+    assertThat(recommendation.legalPlanning).isWaitingAtExactly("Task_HoldPreProceedingsMeeting");
+  }
+
+  @Test
+  void aChildHasOneOpenRecommendation_andARecommendationNeedsAReasonAndAKnownRecommender() {
+    recommendation.recommendedDirectlyBy(TestStaff.TEAM_MANAGER, null);
+    assertThatThrownBy(() -> recommendation.recommendedDirectlyBy(TestStaff.TEAM_MANAGER, null))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("already has a legal planning recommendation open");
+
+    LegalPlanningDriver other = new LegalPlanningDriver(engine);
+    Map<String, Object> bad = other.requestedMessage("SOMEWHERE");
+    bad.put(RECOMMENDED_BY, "nobody.here");
+    bad.put(REASON, " ");
+    assertThatThrownBy(() -> engine.getRuntimeService().createMessageCorrelation(MESSAGE_LEGAL_PLANNING_REQUESTED)
+        .processInstanceBusinessKey(other.childRef).setVariables(bad).correlateStartMessage())
+        .isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("reason is required").hasMessageContaining("'nobody.here' is not a user").hasMessageContaining("origin must be");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(other.childRef).count()).isZero();
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(recommendation.childRef).count()).isEqualTo(1);
+  }
+
+  @Test
+  void aNewWorkerTakesOverTheOpenTasks_andReadsTheLegalPlanningHistory() {
+    recommendation.recommendedDirectlyBy(TestStaff.TEAM_MANAGER, TestStaff.WORKER).holdMeeting("PRE_PROCEEDINGS");
+    recommendation.workerChangesTo(TestStaff.SECOND_WORKER);
+
+    assertThat(recommendation.task("Task_SendLetterBeforeProceedings").getAssignee()).isEqualTo(TestStaff.SECOND_WORKER);
+    var handover = recommendation.task("Task_ReadLegalPlanningHistory");
+    assertThat(handover.getName()).isEqualTo("Read the legal planning history and record a handover - " + recommendation.childRef);
+    assertThat(handover.getAssignee()).isEqualTo(TestStaff.SECOND_WORKER);
+    assertThat(recommendation.variable(ALLOCATED_WORKER)).isEqualTo(TestStaff.SECOND_WORKER);
+    assertThat(recommendation.variable(WORKER_CHANGES)).isEqualTo(1);
+    assertThat(engine.getTaskService().getVariable(handover.getId(), PREVIOUS_WORKER)).isEqualTo(TestStaff.WORKER);
+
+    recommendation.complete("Task_ReadLegalPlanningHistory", Map.of(HANDOVER_HISTORY_READ, true,
+        HANDOVER_PLAN, "Letter goes out tomorrow; I will attend the pre-proceedings meeting with the team manager"));
+    assertThat(recommendation.legalPlanning).hasPassed("End_HandoverRecorded").isWaitingAtExactly("Task_SendLetterBeforeProceedings");
+    recommendation.sendLetter();
+    assertThat(recommendation.task("Task_HoldPreProceedingsMeeting").getAssignee()).isEqualTo(TestStaff.SECOND_WORKER);
+  }
+
+  private static ZonedDateTime endOfDay(int year, int month, int day) {
+    return LocalDate.of(year, month, day).atTime(17, 0).atZone(EngineClock.LONDON);
+  }
+
+  private static Date daysFromNow(int days) {
+    return Date.from(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant().plus(java.time.Duration.ofDays(days)));
+  }
+}

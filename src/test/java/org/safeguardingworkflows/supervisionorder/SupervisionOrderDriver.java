@@ -1,0 +1,146 @@
+package org.safeguardingworkflows.supervisionorder;
+
+import static org.safeguardingworkflows.supervisionorder.SupervisionOrderVariables.*;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.Spin;
+import org.safeguardingworkflows.testsupport.EngineClock;
+import org.safeguardingworkflows.testsupport.TestStaff;
+
+/** Drives a supervision order the way the supervising worker and managers would, with answers a real form sends. */
+class SupervisionOrderDriver {
+
+  static final List<Map<String, Object>> OUTCOMES = List.of(
+      Map.of("outcome", "Attends school every day", "measure", "Attendance above 95% each half term",
+          "support", "School and the family support worker"),
+      Map.of("outcome", "The home is safe and clean", "measure", "Unannounced visits every two weeks",
+          "support", "Family support worker"));
+
+  private final ProcessEngine engine;
+  final String childRef = "C-" + UUID.randomUUID().toString().substring(0, 8);
+  ProcessInstance order;
+
+  SupervisionOrderDriver(ProcessEngine engine) {
+    this.engine = engine;
+  }
+
+  Map<String, Object> orderMade(Object lengthMonths) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(CHILD_REF, childRef);
+    variables.put(ORDER_DATE, EngineClock.today().toString());
+    if (lengthMonths != null) {
+      variables.put(LENGTH_MONTHS, lengthMonths);
+    }
+    variables.put(ALLOCATED_WORKER, TestStaff.WORKER);
+    return variables;
+  }
+
+  SupervisionOrderDriver made(Map<String, Object> variables) {
+    order = engine.getRuntimeService().startProcessInstanceByKey(PROCESS_KEY, childRef, variables);
+    return this;
+  }
+
+  SupervisionOrderDriver madeFor(int months) {
+    return made(orderMade(months));
+  }
+
+  SupervisionOrderDriver writeSupportPlan() {
+    complete("Task_WriteSupportPlan", Map.of(SUPPORT_PLAN_OUTCOMES, OUTCOMES,
+        SUPPORT_PLAN_FAMILY_VIEWS, "Mother wants the family support worker to continue"));
+    return this;
+  }
+
+  /** Progress and evidence against each outcome the review opened with, as a worker fills in the form. */
+  SupervisionOrderDriver reviewOutcomes(String taskKey, String progress, Map<String, Object> more) {
+    Task review = task(taskKey);
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (Object row : Spin.JSON(engine.getTaskService().getVariable(review.getId(), OUTCOME_REVIEWS).toString()).elements()) {
+      Map<String, Object> filled = new LinkedHashMap<>();
+      filled.put("outcome", Spin.JSON(row).prop("outcome").stringValue());
+      filled.put("progress", progress);
+      filled.put("evidence", "Seen at visits and confirmed by school");
+      rows.add(filled);
+    }
+    Map<String, Object> variables = new HashMap<>(more);
+    variables.put(OUTCOME_REVIEWS, rows);
+    engine.getTaskService().complete(review.getId(), variables);
+    return this;
+  }
+
+  SupervisionOrderDriver reviewOutcomes(String progress) {
+    return reviewOutcomes("Task_ReviewOutcomes", progress, Map.of(OUTCOME_REVIEW_SUMMARY, "The order is helping"));
+  }
+
+  SupervisionOrderDriver decideExtension(String decision, Integer months) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(EXTENSION_DECISION, decision);
+    variables.put(EXTENSION_REASONS, "Outcomes not yet sustained for long enough");
+    if (months != null) {
+      variables.put(EXTENSION_MONTHS, months);
+    }
+    complete("Task_DecideExtension", variables);
+    return this;
+  }
+
+  SupervisionOrderDriver courtDecides(String decision, String newEndDate) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(COURT_EXTENSION_DECISION, decision);
+    if (newEndDate != null) {
+      variables.put(EXTENDED_ORDER_END_DATE, newEndDate);
+    }
+    complete("Task_RecordCourtDecision", variables);
+    return this;
+  }
+
+  SupervisionOrderDriver endOfOrderReview() {
+    return reviewOutcomes("Task_HoldEndOfOrderReview", "ACHIEVED",
+        Map.of(SUPPORT_AFTER_ORDER, "CHILD_IN_NEED", END_OF_ORDER_SUMMARY, "School attendance sustained; home safe"));
+  }
+
+  SupervisionOrderDriver checkReReferral(String reReferred) {
+    complete("Task_CheckReReferral", Map.of(RE_REFERRED, reReferred, RE_REFERRAL_NOTES, "Checked the front door records"));
+    return this;
+  }
+
+  SupervisionOrderDriver whenTimerFires(String timerActivityId) {
+    Job timer = timer(timerActivityId);
+    EngineClock.setTo(timer.getDuedate());
+    engine.getManagementService().executeJob(timer.getId());
+    return this;
+  }
+
+  Job timer(String timerActivityId) {
+    List<Job> timers = engine.getManagementService().createJobQuery().processInstanceId(order.getId())
+        .activityId(timerActivityId).timers().list();
+    if (timers.size() != 1) {
+      throw new AssertionError("Expected one timer at " + timerActivityId + " but found " + timers.size());
+    }
+    return timers.get(0);
+  }
+
+  Task task(String taskKey) {
+    List<Task> tasks = engine.getTaskService().createTaskQuery().processInstanceId(order.getId()).taskDefinitionKey(taskKey).list();
+    if (tasks.size() != 1) {
+      throw new AssertionError("Expected one open task " + taskKey + " but found " + tasks.size());
+    }
+    return tasks.get(0);
+  }
+
+  void complete(String taskKey, Map<String, Object> variables) {
+    engine.getTaskService().complete(task(taskKey).getId(), variables);
+  }
+
+  Object variable(String name) {
+    return engine.getRuntimeService().getVariable(order.getId(), name);
+  }
+}

@@ -27,6 +27,7 @@ public class RoleAuthorizations {
   record Grant(Role role, Resource resource, String resourceId, Permission... permissions) {}
 
   static final String STEP_DOWN = "stepDownFromProtection";
+  static final String REPEAT_ICPC = "repeatIcpcPreMeeting";
 
   static final List<Grant> GRANTS = List.of(
       // Who may open which webapp
@@ -44,6 +45,9 @@ public class RoleAuthorizations {
       new Grant(Role.SOCIAL_WORKERS, Resources.PROCESS_DEFINITION, STEP_DOWN, Permissions.READ, Permissions.CREATE_INSTANCE),
       new Grant(Role.SOCIAL_WORKERS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE),
       new Grant(Role.TEAM_MANAGERS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE),
+      // Proposing a repeat ICPC (Tasklist start form or the domain API)
+      new Grant(Role.SOCIAL_WORKERS, Resources.PROCESS_DEFINITION, REPEAT_ICPC, Permissions.READ, Permissions.CREATE_INSTANCE),
+      new Grant(Role.TEAM_MANAGERS, Resources.PROCESS_DEFINITION, REPEAT_ICPC, Permissions.READ, Permissions.CREATE_INSTANCE),
       // Managers read every journey and its history (Cockpit is read-only for them)
       new Grant(Role.TEAM_MANAGERS, Resources.PROCESS_DEFINITION, ANY,
           Permissions.READ, Permissions.CREATE_INSTANCE, Permissions.READ_INSTANCE, Permissions.READ_HISTORY, Permissions.READ_TASK),

@@ -34,6 +34,7 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.safeguardingworkflows.repeaticpc.RepeatIcpcVariables;
 import org.safeguardingworkflows.security.Role;
 import org.safeguardingworkflows.stepdown.StepDownVariables;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -53,7 +54,8 @@ class ModelChecksTest {
 
   /** Each process's variable catalog: the names its forms may write. */
   static final Map<String, Supplier<Set<String>>> VARIABLE_CATALOGS = Map.of(
-      StepDownVariables.PROCESS_KEY, () -> union(StepDownVariables.names(), StepDownVariables.LIST_ITEM_KEYS));
+      StepDownVariables.PROCESS_KEY, () -> union(StepDownVariables.names(), StepDownVariables.LIST_ITEM_KEYS),
+      RepeatIcpcVariables.PROCESS_KEY, () -> union(RepeatIcpcVariables.names(), RepeatIcpcVariables.LIST_ITEM_KEYS));
 
   private static final Pattern BEAN_IN_EXPRESSION = Pattern.compile("\\$\\{\\s*([A-Za-z][A-Za-z0-9]*)\\s*[.}]");
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -117,7 +119,8 @@ class ModelChecksTest {
       assertThat(task.getCamundaDueDate()).as("due date of " + task.getId()).isNotBlank();
     }
     for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
-      if (start.getParentElement() instanceof Process) {
+      // A person starts a process at its blank start event (Tasklist's start form); message start events are for systems.
+      if (start.getParentElement() instanceof Process && start.getEventDefinitions().isEmpty()) {
         assertThat(start.getCamundaFormRef()).as("start form of " + start.getId()).isNotBlank().isIn(formIds);
       }
     }

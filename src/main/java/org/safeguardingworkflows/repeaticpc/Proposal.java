@@ -3,14 +3,11 @@ package org.safeguardingworkflows.repeaticpc;
 import java.util.HashMap;
 import java.util.Map;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-
 /**
  * What starts the discussion: a strategy discussion has decided on a section 47 enquiry and proposes an ICPC for a
  * child who has had a CP plan before. The date arrives as text so that a malformed date is reported against its
  * field like any other invalid value.
  */
-@JsonIgnoreProperties(ignoreUnknown = false)
 public record Proposal(
     String childRef,
     String strategyDiscussionDate,

@@ -14,15 +14,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-
 /** Proposals for a repeat ICPC for case management systems: JSON over HTTP Basic, problem+json on refusal. */
 @RestController
 @RequestMapping(path = "/api/repeat-icpc-proposals", produces = MediaType.APPLICATION_JSON_VALUE)
 public class RepeatIcpcApi {
 
-  @JsonIgnoreProperties(ignoreUnknown = false)
-  public record ConferenceOutcome(Boolean planMade, String planStartDate) {}
+    public record ConferenceOutcome(Boolean planMade, String planStartDate) {}
 
   private final RepeatIcpcProposals proposals;
 

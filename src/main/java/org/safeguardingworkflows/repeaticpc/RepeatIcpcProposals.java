@@ -105,14 +105,16 @@ public class RepeatIcpcProposals {
           .map(HistoricActivityInstance::getActivityName)
           .distinct()
           .toList();
+      // Read from the engine's history, not from variables a form could have set.
       Map<String, ProposalView.ViewStatus> views = views(activities, variables);
+      boolean complete = views.values().stream().allMatch(ProposalView.ViewStatus::recorded);
       boolean overridden = activities.stream().anyMatch(activity -> TASK_RECORD_OVERRIDE.equals(activity.getActivityId()));
       return new ProposalView(childRef, id, instance.getEndTime() == null ? ProposalView.IN_PROGRESS : ProposalView.CLOSED, stage,
           (String) variables.get(STRATEGY_DISCUSSION_DATE), (String) variables.get(CATEGORY_OF_ABUSE),
           (String) variables.get(PROPOSED_BY), (String) variables.get(ICPC_DEADLINE), (String) variables.get(DISCUSSION_DEADLINE),
           (Integer) variables.get(NUMBER_OF_PREVIOUS_PLANS), (Boolean) variables.get(WITHIN_TWO_YEARS),
           (String) variables.get(LAST_PLAN_END_DATE), (String) variables.get(PREVIOUS_IRO), views,
-          (Boolean) variables.get(FOUR_PARTY_DISCUSSION_COMPLETE), overridden,
+          complete, overridden,
           overridden ? (String) variables.get(OVERRIDE_BY) : null, overridden ? (String) variables.get(OVERRIDE_REASONS) : null,
           (String) variables.get(DECISION), (String) variables.get(DECISION_BY), (String) variables.get(DECISION_REASONS),
           (String) variables.get(CONFERENCE_DATE), (String) variables.get(CHAIR), (Boolean) variables.get(PREVIOUS_IRO_CHAIRS),

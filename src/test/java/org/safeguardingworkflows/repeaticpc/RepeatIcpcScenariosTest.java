@@ -251,6 +251,9 @@ class RepeatIcpcScenariosTest {
     engine.getTaskService().complete(legal.getId(), forged);
 
     assertThat(child.proposal).isWaitingAt("Task_IroView").hasNotPassed("Gateway_FourPartyDiscussionComplete", "Task_ScheduleIcpc");
+    assertThat(child.variable(IRO_VIEW_BY)).as("a form cannot give someone else's view").isNull();
+    assertThat(child.variable(FOUR_PARTY_DISCUSSION_COMPLETE)).isEqualTo(false);
+    assertThat(child.variable(OVERRIDE_USED)).isEqualTo(false);
     Task iro = child.task("Task_IroView");
     engine.getTaskService().setAssignee(iro.getId(), null);
     assertThatThrownBy(() -> engine.getTaskService().complete(iro.getId(), RepeatIcpcDriver.viewAnswers(FourPartyView.IRO, "ICPC")))

@@ -3,6 +3,7 @@ package org.safeguardingworkflows.repeaticpc;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -116,22 +117,27 @@ public class ChildHistory {
 
   /**
    * One row per contingency review of the step-down journey: when the concern was raised, what it was, and what the
-   * team manager decided, with reasons and the agreed actions. The concern is local to the review's event
-   * sub-process; the decision was written when the review task was completed.
+   * team manager decided, with reasons and the agreed actions. Each reported concern starts exactly one review. The
+   * concern's kind and summary are written on the journey itself each time one is reported (the execution holding the
+   * review's message start event receives them), so the n-th value written belongs to the n-th review; the decision
+   * is what was written when that review task was completed.
    */
   private List<Map<String, Object>> concerns(String stepDownId) {
+    List<Object> kinds = updatesOf(stepDownId, StepDownVariables.CONCERN_KIND);
+    List<Object> summaries = updatesOf(stepDownId, StepDownVariables.CONCERN_SUMMARY);
     List<Map<String, Object>> rows = new ArrayList<>();
     List<HistoricActivityInstance> reviews = historyService.createHistoricActivityInstanceQuery()
         .processInstanceId(stepDownId)
         .activityId(CONTINGENCY_REVIEW_TASK)
+        .orderByHistoricActivityInstanceStartTime().asc()
         .orderPartiallyByOccurrence().asc()
         .list();
-    for (HistoricActivityInstance review : reviews) {
+    for (int i = 0; i < reviews.size(); i++) {
+      HistoricActivityInstance review = reviews.get(i);
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("raisedOn", localDate(review.getStartTime()));
-      Map<String, Object> concern = variablesOfScope(stepDownId, review.getParentActivityInstanceId());
-      row.put("kind", concern.get(StepDownVariables.CONCERN_KIND));
-      row.put("summary", concern.get(StepDownVariables.CONCERN_SUMMARY));
+      row.put("kind", i < kinds.size() ? kinds.get(i) : null);
+      row.put("summary", i < summaries.size() ? summaries.get(i) : null);
       Map<String, Object> decision = updatesIn(review.getId());
       row.put("reviewDecision", review.getEndTime() == null ? "NOT_YET_DECIDED" : decision.get(StepDownVariables.CONTINGENCY_DECISION));
       row.put("reviewReasons", decision.get(StepDownVariables.CONTINGENCY_REASONS));
@@ -141,22 +147,34 @@ public class ChildHistory {
     return rows;
   }
 
-  private Map<String, Object> variablesOfScope(String processInstanceId, String activityInstanceId) {
-    Map<String, Object> values = new LinkedHashMap<>();
-    if (activityInstanceId == null) {
-      return values;
-    }
-    for (HistoricVariableInstance variable : historyService.createHistoricVariableInstanceQuery()
+  /** Every value this variable was given on the journey, oldest first. */
+  private List<Object> updatesOf(String processInstanceId, String name) {
+    List<Object> values = new ArrayList<>();
+    List<String> instanceIds = historyService.createHistoricVariableInstanceQuery()
         .processInstanceId(processInstanceId)
-        .activityInstanceIdIn(activityInstanceId)
+        .variableName(name)
+        .includeDeleted()
         .disableCustomObjectDeserialization()
-        .list()) {
-      values.put(variable.getName(), plainValue(variable.getTypedValue()));
+        .list().stream().map(HistoricVariableInstance::getId).toList();
+    for (String instanceId : instanceIds) {
+      for (HistoricDetail detail : historyService.createHistoricDetailQuery()
+          .variableInstanceId(instanceId)
+          .variableUpdates()
+          .disableCustomObjectDeserialization()
+          .orderPartiallyByOccurrence().asc()
+          .list()) {
+        if (detail instanceof HistoricVariableUpdate update) {
+          values.add(plainValue(update.getTypedValue()));
+        }
+      }
     }
     return values;
   }
 
-  /** The variable values written while this activity instance (a user task) was completed. */
+  /**
+   * The variable values written while this activity instance (a user task) was completed. A task whose form opens
+   * blank also removes last time's answers when it is created; those removals are not answers and are skipped.
+   */
   private Map<String, Object> updatesIn(String activityInstanceId) {
     Map<String, Object> values = new LinkedHashMap<>();
     for (HistoricDetail detail : historyService.createHistoricDetailQuery()
@@ -166,7 +184,10 @@ public class ChildHistory {
         .orderPartiallyByOccurrence().asc()
         .list()) {
       if (detail instanceof HistoricVariableUpdate update) {
-        values.put(update.getVariableName(), plainValue(update.getTypedValue()));
+        Object value = plainValue(update.getTypedValue());
+        if (value != null) {
+          values.put(update.getVariableName(), value);
+        }
       }
     }
     return values;
@@ -183,7 +204,10 @@ public class ChildHistory {
         .orElse(null);
   }
 
-  /** Values as plain Java: JSON (Spin) and JSON-serialized objects become lists and maps' text. */
+  /**
+   * A value as plain Java: numbers, booleans, Java lists and maps as they are; JSON (Spin, or an object still in its
+   * serialized JSON form) as its text; anything else as text.
+   */
   private static Object plainValue(TypedValue value) {
     if (value == null) {
       return null;
@@ -192,12 +216,14 @@ public class ChildHistory {
       return object.getValueSerialized();
     }
     Object plain = value.getValue();
-    return plain == null ? null : (plain instanceof Number || plain instanceof Boolean ? plain : plain.toString());
+    if (plain == null || plain instanceof Number || plain instanceof Boolean || plain instanceof Collection<?> || plain instanceof Map<?, ?>) {
+      return plain;
+    }
+    return plain.toString();
   }
 
   private static List<Map<String, Object>> rows(TypedValue value) {
-    Object plain = plainValue(value);
-    return plain == null ? List.of() : RepeatIcpcVariables.rows(plain.toString());
+    return RepeatIcpcVariables.rows(plainValue(value));
   }
 
   private String localDate(Date date) {

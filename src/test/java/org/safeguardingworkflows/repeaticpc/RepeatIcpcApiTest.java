@@ -15,6 +15,7 @@ import org.safeguardingworkflows.planhistory.PlanHistory;
 import org.safeguardingworkflows.testsupport.Api;
 import org.safeguardingworkflows.testsupport.Api.Reply;
 import org.safeguardingworkflows.testsupport.ApplicationTest;
+import org.safeguardingworkflows.testsupport.EngineClock;
 import org.safeguardingworkflows.testsupport.TestStaff;
 import org.safeguardingworkflows.timescales.WorkingDays;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,7 +38,7 @@ class RepeatIcpcApiTest {
   @Test
   void aWorkerProposesARepeatConference_andEveryoneCanSeeWhereTheDiscussionStands() {
     RepeatIcpcDriver child = new RepeatIcpcDriver(engine, planHistory).hadAPlanLastYear();
-    LocalDate strategyDiscussion = LocalDate.now().minusDays(3);
+    LocalDate strategyDiscussion = EngineClock.today().minusDays(3);
 
     Reply started = worker().post(PROPOSALS, proposal(child.childRef, strategyDiscussion));
 
@@ -68,20 +69,20 @@ class RepeatIcpcApiTest {
     assertThat(partly.json().path("views").path("seniorManager").path("recorded").asBoolean()).isFalse();
     assertThat(partly.json().path("views").path("legal").path("recorded").asBoolean()).isFalse();
 
-    child.seniorManagerView().legalView().decide("ICPC").schedule(LocalDate.now(), TestStaff.IRO);
+    child.seniorManagerView().legalView().decide("ICPC").schedule(EngineClock.today(), TestStaff.IRO);
     Reply scheduled = manager().get(PROPOSALS + "/" + child.childRef);
     assertThat(scheduled.json().path("fourPartyDiscussionComplete").asBoolean()).isTrue();
     assertThat(scheduled.json().path("overrideUsed").asBoolean()).isFalse();
     assertThat(scheduled.json().path("decision").asText()).isEqualTo("ICPC");
-    assertThat(scheduled.json().path("conferenceDate").asText()).isEqualTo(LocalDate.now().toString());
+    assertThat(scheduled.json().path("conferenceDate").asText()).isEqualTo(EngineClock.today().toString());
     assertThat(scheduled.json().path("chair").asText()).isEqualTo(TestStaff.IRO);
     assertThat(scheduled.json().path("previousIroChairs").asBoolean()).isTrue();
 
     Reply recorded = coordinator().post(PROPOSALS + "/" + child.childRef + "/conference-outcome",
-        Map.of("planMade", true, "planStartDate", LocalDate.now().toString()));
+        Map.of("planMade", true, "planStartDate", EngineClock.today().toString()));
     assertThat(recorded.status()).isEqualTo(202);
     assertThat(planHistory.plansOf(child.childRef)).hasSize(2).last().satisfies(plan -> {
-      assertThat(plan.planStart()).isEqualTo(LocalDate.now());
+      assertThat(plan.planStart()).isEqualTo(EngineClock.today());
       assertThat(plan.isOpen()).isTrue();
     });
     Reply closed = manager().get(PROPOSALS + "/" + child.childRef);
@@ -96,7 +97,7 @@ class RepeatIcpcApiTest {
     planHistory.insert(lastYearsPlan(childRef));
     Map<String, Object> bad = new HashMap<>();
     bad.put("childRef", "Jane Smith");
-    bad.put("strategyDiscussionDate", LocalDate.now().plusDays(1).toString());
+    bad.put("strategyDiscussionDate", EngineClock.today().plusDays(1).toString());
     bad.put("categoryOfAbuse", "NEGLECT");
     bad.put("concernsSummary", " ");
     bad.put("proposedBy", "nobody.here");
@@ -114,7 +115,7 @@ class RepeatIcpcApiTest {
     assertThat(refused.body()).doesNotContain("Exception").doesNotContain("at org.");
     assertThat(startedFor("Jane Smith")).isZero();
 
-    Map<String, Object> malformedDate = proposal(childRef, LocalDate.now());
+    Map<String, Object> malformedDate = proposal(childRef, EngineClock.today());
     malformedDate.put("strategyDiscussionDate", "2026-02-30");
     malformedDate.put("proposedBy", TestStaff.TEAM_MANAGER);
     Reply alsoRefused = worker().post(PROPOSALS, malformedDate);
@@ -131,7 +132,7 @@ class RepeatIcpcApiTest {
     assertThat(malformed.json().path("errors").get(0).path("field").asText()).isEqualTo("body");
     String childRef = newChild();
     planHistory.insert(lastYearsPlan(childRef));
-    Map<String, Object> withName = proposal(childRef, LocalDate.now());
+    Map<String, Object> withName = proposal(childRef, EngineClock.today());
     withName.put("childName", "Jane Smith");
     Reply started = worker().post(PROPOSALS, withName);
     assertThat(started.status()).isEqualTo(201);
@@ -143,9 +144,9 @@ class RepeatIcpcApiTest {
   void aSecondProposalForTheSameChildIsAConflict() {
     String childRef = newChild();
     planHistory.insert(lastYearsPlan(childRef));
-    assertThat(worker().post(PROPOSALS, proposal(childRef, LocalDate.now().minusDays(1))).status()).isEqualTo(201);
+    assertThat(worker().post(PROPOSALS, proposal(childRef, EngineClock.today().minusDays(1))).status()).isEqualTo(201);
 
-    Reply conflict = manager().post(PROPOSALS, proposal(childRef, LocalDate.now()));
+    Reply conflict = manager().post(PROPOSALS, proposal(childRef, EngineClock.today()));
 
     assertThat(conflict.status()).isEqualTo(409);
     assertThat(conflict.headers().getContentType()).hasToString("application/problem+json");
@@ -155,16 +156,16 @@ class RepeatIcpcApiTest {
   @Test
   void aChildWithNoPreviousPlanIsNotARepeat_norIsAChildOnAPlanNow() {
     String neverOnAPlan = newChild();
-    Reply notARepeat = worker().post(PROPOSALS, proposal(neverOnAPlan, LocalDate.now()));
+    Reply notARepeat = worker().post(PROPOSALS, proposal(neverOnAPlan, EngineClock.today()));
     assertThat(notARepeat.status()).isEqualTo(422);
     assertThat(notARepeat.json().path("errors").get(0).path("rule").asText()).isEqualTo("previous-plan-required");
     assertThat(startedFor(neverOnAPlan)).isZero();
     assertThat(planHistory.plansOf(neverOnAPlan)).isEmpty();
 
     String onAPlan = newChild();
-    planHistory.insert(new CpPlan(null, onAPlan, LocalDate.now().minusMonths(2), null, "PHY", "PHY", TestStaff.IRO, null, null, null,
+    planHistory.insert(new CpPlan(null, onAPlan, EngineClock.today().minusMonths(2), null, "PHY", "PHY", TestStaff.IRO, null, null, null,
         CpPlan.Source.IMPORT));
-    Reply openPlan = worker().post(PROPOSALS, proposal(onAPlan, LocalDate.now()));
+    Reply openPlan = worker().post(PROPOSALS, proposal(onAPlan, EngineClock.today()));
     assertThat(openPlan.status()).isEqualTo(422);
     assertThat(openPlan.json().path("errors").get(0).path("rule").asText()).isEqualTo("no-open-plan");
     assertThat(startedFor(onAPlan)).isZero();
@@ -184,24 +185,24 @@ class RepeatIcpcApiTest {
     RepeatIcpcDriver child = new RepeatIcpcDriver(engine, planHistory).hadAPlanLastYear().proposed();
     String outcome = PROPOSALS + "/" + child.childRef + "/conference-outcome";
 
-    Reply tooEarly = coordinator().post(outcome, Map.of("planMade", true, "planStartDate", LocalDate.now().toString()));
+    Reply tooEarly = coordinator().post(outcome, Map.of("planMade", true, "planStartDate", EngineClock.today().toString()));
     assertThat(tooEarly.status()).isEqualTo(409);
     assertThat(planHistory.plansOf(child.childRef)).hasSize(1);
 
-    child.summariseHistory().allFourViews().decide("ICPC").schedule(LocalDate.now(), TestStaff.IRO);
-    Reply noAnswer = coordinator().post(outcome, Map.of("planStartDate", LocalDate.now().toString()));
+    child.summariseHistory().allFourViews().decide("ICPC").schedule(EngineClock.today(), TestStaff.IRO);
+    Reply noAnswer = coordinator().post(outcome, Map.of("planStartDate", EngineClock.today().toString()));
     assertThat(noAnswer.status()).isEqualTo(400);
     assertThat(noAnswer.json().path("errors").get(0).path("field").asText()).isEqualTo("planMade");
     Reply noDate = coordinator().post(outcome, Map.of("planMade", true));
     assertThat(noDate.status()).isEqualTo(400);
     assertThat(noDate.json().path("errors").get(0).path("rule").asText()).isEqualTo("required");
-    Reply future = coordinator().post(outcome, Map.of("planMade", true, "planStartDate", LocalDate.now().plusDays(2).toString()));
+    Reply future = coordinator().post(outcome, Map.of("planMade", true, "planStartDate", EngineClock.today().plusDays(2).toString()));
     assertThat(future.status()).isEqualTo(400);
     assertThat(future.json().path("errors").get(0).path("rule").asText()).isEqualTo("not-in-future");
     Reply wrongType = coordinator().post(outcome, Map.of("planMade", "perhaps"));
     assertThat(wrongType.status()).isEqualTo(400);
     Reply beforeTheStrategyDiscussion = coordinator().post(outcome,
-        Map.of("planMade", true, "planStartDate", LocalDate.now().minusDays(5).toString()));
+        Map.of("planMade", true, "planStartDate", EngineClock.today().minusDays(5).toString()));
     assertThat(beforeTheStrategyDiscussion.status()).isEqualTo(400);
     assertThat(beforeTheStrategyDiscussion.json().path("errors").get(0).path("rule").asText()).isEqualTo("not-before-strategy-discussion");
 
@@ -220,12 +221,12 @@ class RepeatIcpcApiTest {
   void aNewPlanOverlappingARecordedPlanBreaksTheCinCensusRule() {
     // The child's last plan was recorded as still open after the proposal started (an import caught up late).
     RepeatIcpcDriver child = new RepeatIcpcDriver(engine, planHistory).hadAPlanLastYear().proposed();
-    child.summariseHistory().allFourViews().decide("ICPC").schedule(LocalDate.now(), TestStaff.IRO);
-    planHistory.insert(new CpPlan(null, child.childRef, LocalDate.now().minusDays(2), null, "NEG", "NEG", TestStaff.IRO, null, null, null,
+    child.summariseHistory().allFourViews().decide("ICPC").schedule(EngineClock.today(), TestStaff.IRO);
+    planHistory.insert(new CpPlan(null, child.childRef, EngineClock.today().minusDays(2), null, "NEG", "NEG", TestStaff.IRO, null, null, null,
         CpPlan.Source.IMPORT));
 
     Reply refused = coordinator().post(PROPOSALS + "/" + child.childRef + "/conference-outcome",
-        Map.of("planMade", true, "planStartDate", LocalDate.now().toString()));
+        Map.of("planMade", true, "planStartDate", EngineClock.today().toString()));
 
     assertThat(refused.status()).isEqualTo(422);
     assertThat(refused.json().path("errors").get(0).path("rule").asText()).isEqualTo("plans-do-not-overlap");
@@ -237,10 +238,10 @@ class RepeatIcpcApiTest {
   void withoutCredentialsNothingIsAnswered_andARoleWithoutTheRightIsForbidden() {
     String childRef = newChild();
     planHistory.insert(lastYearsPlan(childRef));
-    assertThat(Api.anonymous(port).post(PROPOSALS, proposal(childRef, LocalDate.now())).status()).isEqualTo(401);
+    assertThat(Api.anonymous(port).post(PROPOSALS, proposal(childRef, EngineClock.today())).status()).isEqualTo(401);
     assertThat(Api.anonymous(port).get(PROPOSALS + "/" + childRef).status()).isEqualTo(401);
 
-    Reply forbidden = Api.as(port, TestStaff.IRO).post(PROPOSALS, proposal(childRef, LocalDate.now()));
+    Reply forbidden = Api.as(port, TestStaff.IRO).post(PROPOSALS, proposal(childRef, EngineClock.today()));
     assertThat(forbidden.status()).isEqualTo(403);
     assertThat(forbidden.headers().getContentType()).hasToString("application/problem+json");
     assertThat(startedFor(childRef)).isZero();
@@ -269,7 +270,7 @@ class RepeatIcpcApiTest {
   }
 
   private static CpPlan lastYearsPlan(String childRef) {
-    return new CpPlan(null, childRef, LocalDate.now().minusMonths(20), LocalDate.now().minusMonths(11), "NEG", "NEG", TestStaff.IRO,
+    return new CpPlan(null, childRef, EngineClock.today().minusMonths(20), EngineClock.today().minusMonths(11), "NEG", "NEG", TestStaff.IRO,
         "CHILD_IN_NEED", "CLOSED", null, CpPlan.Source.IMPORT);
   }
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.safeguardingworkflows.planhistory.PlanHistory;
 import org.safeguardingworkflows.stepdown.StepDownVariables;
 import org.safeguardingworkflows.testsupport.ApplicationTest;
+import org.safeguardingworkflows.testsupport.EngineClock;
 import org.safeguardingworkflows.testsupport.TestStaff;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -32,7 +33,7 @@ class RepeatIcpcHistoryTest {
     RepeatIcpcDriver child = new RepeatIcpcDriver(engine, planHistory);
     String stepDown = stepDownJourneyWithTwoConcernsAndANewWorker(child.childRef);
 
-    child.proposed(LocalDate.now());
+    child.proposed(EngineClock.today());
     assertThat(child.variable(LAST_STEP_DOWN_INSTANCE_ID)).isEqualTo(stepDown);
     assertThat(child.variable(NUMBER_OF_PREVIOUS_PLANS)).isEqualTo(1);
     assertThat(child.rows(PREVIOUS_PLANS).get(0)).containsEntry("stepDownDestination", "CHILD_IN_NEED").containsEntry("iro", TestStaff.IRO);
@@ -42,7 +43,7 @@ class RepeatIcpcHistoryTest {
     assertThat(concerns).hasSize(2);
     assertThat(concerns.get(0)).containsEntry("kind", "DISENGAGEMENT").containsEntry("summary", "Missed three appointments")
         .containsEntry("reviewDecision", "CONTINUE_WITH_ACTIONS").containsEntry("reviewReasons", "First missed appointments")
-        .containsEntry("agreedActions", "Weekly visits for a month").containsEntry("raisedOn", LocalDate.now().toString());
+        .containsEntry("agreedActions", "Weekly visits for a month").containsEntry("raisedOn", EngineClock.today().toString());
     assertThat(concerns.get(1)).containsEntry("kind", "RECURRENCE").containsEntry("summary", "School reports the same neglect signs")
         .containsEntry("reviewDecision", "STRATEGY_DISCUSSION").containsEntry("reviewReasons", "The pattern of the first plan");
     assertThat(child.variable(WORKER_CHANGES_DURING_STEP_DOWN)).isEqualTo(1);
@@ -52,8 +53,8 @@ class RepeatIcpcHistoryTest {
   private String stepDownJourneyWithTwoConcernsAndANewWorker(String childRef) {
     Map<String, Object> planEnded = new HashMap<>();
     planEnded.put(StepDownVariables.CHILD_REF, childRef);
-    planEnded.put(StepDownVariables.PLAN_START_DATE, LocalDate.now().minusMonths(9).toString());
-    planEnded.put(StepDownVariables.PLAN_END_DATE, LocalDate.now().minusMonths(3).toString());
+    planEnded.put(StepDownVariables.PLAN_START_DATE, EngineClock.today().minusMonths(9).toString());
+    planEnded.put(StepDownVariables.PLAN_END_DATE, EngineClock.today().minusMonths(3).toString());
     planEnded.put(StepDownVariables.CATEGORY_OF_ABUSE, "NEG");
     planEnded.put(StepDownVariables.DESTINATION, "CHILD_IN_NEED");
     planEnded.put(StepDownVariables.ALLOCATED_WORKER, TestStaff.WORKER);
@@ -62,7 +63,7 @@ class RepeatIcpcHistoryTest {
     String id = engine.getRuntimeService().startProcessInstanceByKey(StepDownVariables.PROCESS_KEY, childRef, planEnded).getId();
 
     Map<String, Object> meeting = new HashMap<>();
-    meeting.put(StepDownVariables.MEETING_DATE, LocalDate.now().minusMonths(3).toString());
+    meeting.put(StepDownVariables.MEETING_DATE, EngineClock.today().minusMonths(3).toString());
     meeting.put(StepDownVariables.WHAT_CHANGED, "Home conditions improved");
     meeting.put(StepDownVariables.EVIDENCE_OF_CHANGE, "Unannounced visits");
     meeting.put(StepDownVariables.SERVICES, List.of(Map.of("provider", "Family support", "purpose", "Routines")));

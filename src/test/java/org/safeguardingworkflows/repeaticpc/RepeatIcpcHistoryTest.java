@@ -3,7 +3,6 @@ package org.safeguardingworkflows.repeaticpc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.safeguardingworkflows.repeaticpc.RepeatIcpcVariables.*;
 
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -72,6 +72,22 @@ class RepeatIcpcLinkTest {
     assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(child.childRef).count()).isZero();
   }
 
+  @Test
+  void startedFromTasklistsStartFormTheChildReferenceBecomesTheBusinessKey_andMustMatchOneGiven() {
+    RepeatIcpcDriver child = new RepeatIcpcDriver(engine, planHistory).hadAPlanLastYear();
+    Map<String, Object> startForm = RepeatIcpcDriver.proposalVariables(child.childRef, EngineClock.today());
+    String proposal = engine.getRuntimeService().startProcessInstanceByKey(PROCESS_KEY, startForm).getId();
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(proposal).singleResult().getBusinessKey())
+        .isEqualTo(child.childRef);
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(proposal).singleResult().getName())
+        .isEqualTo("Prepare the history summary - " + child.childRef);
+
+    RepeatIcpcDriver other = new RepeatIcpcDriver(engine, planHistory).hadAPlanLastYear();
+    assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(PROCESS_KEY, "C-SOMEONE-ELSE",
+        RepeatIcpcDriver.proposalVariables(other.childRef, EngineClock.today())))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("was started for C-SOMEONE-ELSE");
+  }
+
   private String startOrigin(String childRef, String strategyDiscussionDate) {
     Map<String, Object> journey = new HashMap<>();
     journey.put("strategyDiscussionDate", strategyDiscussionDate);

@@ -17,11 +17,20 @@ public class ApiAuthentication {
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineAuthenticationFilter() {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        new FilterRegistrationBean<>(new EveryRequestAuthenticated());
     registration.setName("engine-authentication");
     registration.addUrlPatterns("/engine-rest/*", "/api/*");
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());
     return registration;
+  }
+
+  /** The engine's filter lets {@code /engine-rest/engine} (the list of engines) through unauthenticated; we do not. */
+  static class EveryRequestAuthenticated extends ProcessEngineAuthenticationFilter {
+
+    @Override
+    protected boolean requiresEngineAuthentication(String requestUrl) {
+      return true;
+    }
   }
 }

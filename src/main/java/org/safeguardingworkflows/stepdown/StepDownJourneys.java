@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.safeguardingworkflows.platform.SystemAccess;
@@ -36,6 +38,9 @@ public class StepDownJourneys {
 
   static final int SUMMARY_MAX_LENGTH = 2000;
 
+  /** Roles that read every journey (the authorization matrix: managers read, process owners read). */
+  static final List<Role> JOURNEY_READERS = List.of(Role.TEAM_MANAGERS, Role.SENIOR_MANAGERS, Role.PROCESS_OWNERS, Role.ADMINS);
+
   private final PlanEndedRules rules;
   private final RuntimeService runtimeService;
   private final TaskService taskService;
@@ -44,10 +49,11 @@ public class StepDownJourneys {
   private final SystemAccess systemAccess;
   private final Staff staff;
   private final WorkingDays workingDays;
+  private final IdentityService identityService;
 
   public StepDownJourneys(PlanEndedRules rules, RuntimeService runtimeService, TaskService taskService,
       HistoryService historyService, ManagementService managementService, SystemAccess systemAccess, Staff staff,
-      WorkingDays workingDays) {
+      WorkingDays workingDays, IdentityService identityService) {
     this.rules = rules;
     this.runtimeService = runtimeService;
     this.taskService = taskService;
@@ -56,6 +62,7 @@ public class StepDownJourneys {
     this.systemAccess = systemAccess;
     this.staff = staff;
     this.workingDays = workingDays;
+    this.identityService = identityService;
   }
 
   /** Starts the journey as the calling user (who needs the right to start it); 400, 409 or 422 otherwise. */
@@ -150,9 +157,32 @@ public class StepDownJourneys {
         .correlateAllWithResult());
   }
 
+  /**
+   * The journey of this child that the caller may see: managers and process owners see every journey; everyone
+   * else only the journeys they work on (as the allocated worker, or through a task the engine lets them see).
+   * A journey the caller may not see is answered as if it did not exist.
+   */
   private String requireActive(String childRef) {
-    return rules.activeJourney(childRef, null)
+    String instanceId = rules.activeJourney(childRef, null)
         .orElseThrow(() -> ApiProblem.notFound("Child " + childRef + " has no step-down journey in progress."));
+    if (!callerMaySee(instanceId)) {
+      throw ApiProblem.notFound("Child " + childRef + " has no step-down journey in progress.");
+    }
+    return instanceId;
+  }
+
+  private boolean callerMaySee(String instanceId) {
+    Authentication caller = identityService.getCurrentAuthentication();
+    if (caller == null) {
+      return true;
+    }
+    List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
+    if (JOURNEY_READERS.stream().anyMatch(role -> groups.contains(role.groupId()))) {
+      return true;
+    }
+    Object allocatedWorker = systemAccess.call(() -> runtimeService.getVariable(instanceId, StepDownVariables.ALLOCATED_WORKER));
+    return caller.getUserId().equals(allocatedWorker)
+        || taskService.createTaskQuery().processInstanceId(instanceId).count() > 0;
   }
 
   private LocalDate nextTimer(String instanceId, String timerActivityId) {

@@ -71,7 +71,7 @@ class PostgresFoundationTest {
     assertThat(anonymous.get().uri("/actuator/health/liveness").retrieve().body(String.class)).contains("\"UP\"");
     assertThat(status(anonymous, "/engine-rest/process-definition")).isEqualTo(401);
     assertThat(status(anonymous, "/api/step-downs/C-1")).isEqualTo(401);
-    assertThat(status(anonymous, "/actuator/env")).isEqualTo(404);
+    assertThat(status(anonymous, "/actuator/metrics")).isEqualTo(401);
 
     RestClient worker = RestClient.builder().baseUrl("http://localhost:" + port)
         .defaultHeaders(headers -> headers.setBasicAuth(TestStaff.WORKER, TestStaff.PASSWORD)).build();

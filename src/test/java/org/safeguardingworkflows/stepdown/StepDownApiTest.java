@@ -187,15 +187,7 @@ class StepDownApiTest {
   }
 
   private static Map<String, Object> planEnded(String childRef) {
-    Map<String, Object> plan = new HashMap<>();
-    plan.put("childRef", childRef);
-    plan.put("planStartDate", LocalDate.now().minusMonths(9).toString());
-    plan.put("planEndDate", LocalDate.now().minusDays(2).toString());
-    plan.put("categoryOfAbuse", "NEG");
-    plan.put("destination", "CHILD_IN_NEED");
-    plan.put("allocatedWorker", TestStaff.WORKER);
-    plan.put("teamManager", TestStaff.TEAM_MANAGER);
-    plan.put("iro", TestStaff.IRO);
-    return plan;
+    return StepDownDriver.startVariables(childRef, "CHILD_IN_NEED");
   }
+
 }

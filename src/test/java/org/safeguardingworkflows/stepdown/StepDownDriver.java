@@ -19,7 +19,7 @@ import org.safeguardingworkflows.testsupport.TestStaff;
  * Drives a step-down journey the way practitioners would, with answers a real form would send. Each method
  * names the step in the practitioner's words; the test reads as the journey.
  */
-class StepDownDriver {
+public class StepDownDriver {
 
   private final ProcessEngine engine;
   final String childRef = "C-" + UUID.randomUUID().toString().substring(0, 8);
@@ -34,7 +34,8 @@ class StepDownDriver {
     return this;
   }
 
-  static Map<String, Object> startVariables(String childRef, String destination) {
+  /** What a case management system sends when a review conference has ended the plan (ended three days ago). */
+  public static Map<String, Object> startVariables(String childRef, String destination) {
     Map<String, Object> variables = new HashMap<>();
     variables.put(CHILD_REF, childRef);
     variables.put(PLAN_START_DATE, EngineClock.today().minusMonths(9).toString());

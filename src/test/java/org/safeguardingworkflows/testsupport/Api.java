@@ -61,9 +61,14 @@ public final class Api {
         new Reply(response.getStatusCode().value(), response.getHeaders(), new String(response.getBody().readAllBytes())));
   }
 
+  public Reply put(String uri, String json) {
+    return client.put().uri(uri).contentType(MediaType.APPLICATION_JSON).body(json).exchange((request, response) ->
+        new Reply(response.getStatusCode().value(), response.getHeaders(), new String(response.getBody().readAllBytes())));
+  }
+
   private static String toJson(Object value) {
     try {
-      return new ObjectMapper().writeValueAsString(value instanceof Map<?, ?> ? value : value);
+      return new ObjectMapper().writeValueAsString(value);
     } catch (Exception e) {
       throw new IllegalArgumentException(e);
     }

@@ -1,0 +1,135 @@
+package org.safeguardingworkflows.security;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import jakarta.annotation.PostConstruct;
+
+/**
+ * The Tasklist filters each role opens on, created at start-up in every profile. Expressions are switched off
+ * in stored queries (a filter could otherwise run arbitrary code), so no filter may say "${currentUser()}":
+ * role filters name their group literally and are readable by that role only; "My tasks" is one filter per
+ * person, owned by them. Filters are recognised by the {@code definedBy} property, so a restart adds what is
+ * missing and leaves what exists (and any change an administrator made to it) alone.
+ */
+@Component
+@Order(10)
+public class TaskFilters {
+
+  /** A filter for one role: name, what it lists, and the Tasklist description. */
+  record RoleFilter(Role role, String key, String name, String description, int priority, Function<TaskQuery, TaskQuery> query) {}
+
+  static final String STEP_DOWN = "stepDownFromProtection";
+  static final String REPEAT_ICPC = "repeatIcpcPreMeeting";
+
+  static final List<RoleFilter> ROLE_FILTERS = List.of(
+      new RoleFilter(Role.SOCIAL_WORKERS, "team", "My team's tasks", "Tasks for any social worker, including those assigned", 10,
+          query -> query.taskCandidateGroup(Role.SOCIAL_WORKERS.groupId()).includeAssignedTasks()),
+      new RoleFilter(Role.TEAM_MANAGERS, "step-down", "My team's step-down cases", "Every open task on step-down journeys", 10,
+          query -> query.processDefinitionKey(STEP_DOWN)),
+      new RoleFilter(Role.TEAM_MANAGERS, "icpc-view", "Awaiting my view - repeat ICPC", "Repeat-ICPC proposals needing the team manager's view", 20,
+          query -> query.processDefinitionKey(REPEAT_ICPC).taskCandidateGroup(Role.TEAM_MANAGERS.groupId()).includeAssignedTasks()),
+      new RoleFilter(Role.SENIOR_MANAGERS, "icpc-view", "Awaiting my view - repeat ICPC", "Repeat-ICPC proposals needing the senior manager's view or decision", 10,
+          query -> query.processDefinitionKey(REPEAT_ICPC).taskCandidateGroup(Role.SENIOR_MANAGERS.groupId()).includeAssignedTasks()),
+      new RoleFilter(Role.SENIOR_MANAGERS, "overdue", "Overdue", "Work that is late and has been escalated to senior managers", 5,
+          query -> query.taskCandidateGroup(Role.SENIOR_MANAGERS.groupId()).taskDefinitionKeyLike("Task_Chase%")),
+      new RoleFilter(Role.IROS, "icpc-view", "Awaiting my view - repeat ICPC", "Repeat-ICPC proposals needing the IRO's view", 10,
+          query -> query.processDefinitionKey(REPEAT_ICPC).taskCandidateGroup(Role.IROS.groupId()).includeAssignedTasks()),
+      new RoleFilter(Role.LEGAL, "icpc-view", "Awaiting my view - repeat ICPC", "Repeat-ICPC proposals needing the legal view", 10,
+          query -> query.processDefinitionKey(REPEAT_ICPC).taskCandidateGroup(Role.LEGAL.groupId()).includeAssignedTasks()),
+      new RoleFilter(Role.LEGAL, "team", "Legal team's tasks", "Every task for the legal team", 20,
+          query -> query.taskCandidateGroup(Role.LEGAL.groupId()).includeAssignedTasks()),
+      new RoleFilter(Role.CONFERENCE_COORDINATORS, "team", "Conferences to schedule", "Conferences waiting for a date and a chair", 10,
+          query -> query.taskCandidateGroup(Role.CONFERENCE_COORDINATORS.groupId()).includeAssignedTasks()));
+
+  /** Roles whose members get a personal "My tasks" filter. */
+  static final List<Role> PRACTITIONER_ROLES = List.of(Role.SOCIAL_WORKERS, Role.TEAM_MANAGERS, Role.SENIOR_MANAGERS,
+      Role.IROS, Role.LEGAL, Role.CONFERENCE_COORDINATORS);
+
+  private final FilterService filterService;
+  private final TaskService taskService;
+  private final AuthorizationService authorizationService;
+  private final IdentityService identityService;
+
+  public TaskFilters(FilterService filterService, TaskService taskService, AuthorizationService authorizationService,
+      IdentityService identityService, RoleGroups roleGroups, Optional<DemoUsers> demoUsers) {
+    this.filterService = filterService;
+    this.taskService = taskService;
+    this.authorizationService = authorizationService;
+    this.identityService = identityService;
+  }
+
+  @PostConstruct
+  void createMissingFilters() {
+    for (RoleFilter roleFilter : ROLE_FILTERS) {
+      String definedBy = roleFilter.role().groupId() + ":" + roleFilter.key();
+      if (find(definedBy) == null) {
+        Filter filter = filterService.newTaskFilter(roleFilter.name())
+            .setQuery(roleFilter.query().apply(taskService.createTaskQuery().orderByDueDate().asc()))
+            .setProperties(properties(definedBy, roleFilter.description(), roleFilter.priority()));
+        filterService.saveFilter(filter);
+        grantRead(filter.getId(), roleFilter.role());
+      }
+    }
+    for (Role role : PRACTITIONER_ROLES) {
+      for (User user : identityService.createUserQuery().memberOfGroup(role.groupId()).list()) {
+        ensureMyTasks(user.getId());
+      }
+    }
+  }
+
+  /** A person's own "My tasks": what is assigned to them, soonest due first. */
+  public void ensureMyTasks(String userId) {
+    String definedBy = "user:" + userId;
+    if (find(definedBy) == null) {
+      filterService.saveFilter(filterService.newTaskFilter("My tasks")
+          .setOwner(userId)
+          .setQuery(taskService.createTaskQuery().taskAssignee(userId).orderByDueDate().asc())
+          .setProperties(properties(definedBy, "Tasks assigned to me, soonest due first", -10)));
+    }
+  }
+
+  private Filter find(String definedBy) {
+    return filterService.createTaskFilterQuery().list().stream()
+        .filter(filter -> filter.getProperties() != null && Objects.equals(definedBy, filter.getProperties().get("definedBy")))
+        .findFirst().orElse(null);
+  }
+
+  private void grantRead(String filterId, Role role) {
+    Authorization authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+    authorization.setGroupId(role.groupId());
+    authorization.setResource(Resources.FILTER);
+    authorization.setResourceId(filterId);
+    authorization.addPermission(Permissions.READ);
+    authorizationService.saveAuthorization(authorization);
+  }
+
+  private static Map<String, Object> properties(String definedBy, String description, int priority) {
+    Map<String, Object> properties = new HashMap<>();
+    properties.put("definedBy", definedBy);
+    properties.put("description", description);
+    properties.put("priority", priority);
+    properties.put("refresh", true);
+    properties.put("showUndefinedVariable", false);
+    return properties;
+  }
+}

@@ -1,0 +1,65 @@
+package org.safeguardingworkflows.testsupport;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A browser's conversation with the Camunda webapps over real HTTP: fetch the CSRF token, log in to one app
+ * (Tasklist, Cockpit, Admin) and call the webapp API with the session. Cookies are carried by hand, because the
+ * production settings mark them Secure and the tests speak plain HTTP to localhost.
+ */
+public final class WebappSession {
+
+  private final String base;
+  private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+  private final Map<String, String> cookies = new LinkedHashMap<>();
+  private String csrfToken;
+
+  public WebappSession(int port) {
+    this.base = "http://localhost:" + port;
+  }
+
+  /** Logs in to the given app ("tasklist", "cockpit", "admin"); returns the HTTP status of the login. */
+  public int logIn(String app, String user, String password) throws IOException, InterruptedException {
+    send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/" + app + "/default/")).GET());
+    String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+        + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+    return send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default/login/" + app))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form))).statusCode();
+  }
+
+  public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json").GET());
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+    if (!cookies.isEmpty()) {
+      request.header("Cookie", cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue()).collect(Collectors.joining("; ")));
+    }
+    if (csrfToken != null) {
+      request.header("X-XSRF-TOKEN", csrfToken);
+    }
+    HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    List<String> setCookies = response.headers().allValues("Set-Cookie");
+    for (String setCookie : setCookies) {
+      String pair = setCookie.split(";", 2)[0];
+      int equals = pair.indexOf('=');
+      cookies.put(pair.substring(0, equals).trim(), pair.substring(equals + 1).trim());
+    }
+    response.headers().firstValue("X-XSRF-TOKEN").ifPresent(token -> csrfToken = token);
+    if (cookies.containsKey("XSRF-TOKEN")) {
+      csrfToken = cookies.get("XSRF-TOKEN");
+    }
+    return response;
+  }
+}

@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
@@ -27,6 +28,7 @@ import org.safeguardingworkflows.planhistory.PlanHistory;
 import org.safeguardingworkflows.platform.SystemAccess;
 import org.safeguardingworkflows.platform.web.ApiProblem;
 import org.safeguardingworkflows.platform.web.FieldProblem;
+import org.safeguardingworkflows.security.Role;
 import org.safeguardingworkflows.timescales.WorkingDays;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,22 +45,30 @@ public class RepeatIcpcProposals {
   public record Started(String childRef, String processInstanceId, String icpcDeadline, String discussionDeadline,
       Integer previousPlans, Boolean withinTwoYears) {}
 
+  /** Roles that read every proposal (the authorization matrix: managers and process owners read everything). */
+  static final List<Role> PROPOSAL_READERS = List.of(Role.TEAM_MANAGERS, Role.SENIOR_MANAGERS, Role.PROCESS_OWNERS, Role.ADMINS);
+  /** Roles that record any conference's outcome: the readers and those who arrange the conferences. */
+  static final List<Role> OUTCOME_RECORDERS = List.of(Role.TEAM_MANAGERS, Role.SENIOR_MANAGERS, Role.CONFERENCE_COORDINATORS,
+      Role.ADMINS);
+
   static final String SUBPROCESS_DISCUSSION = "SubProcess_FourPartyDiscussion";
   static final String TASK_RECORD_OVERRIDE = "Task_RecordDeadlineOverride";
   static final String EVENT_CONFERENCE_OUTCOME = "Event_ConferenceOutcomeRecorded";
 
   private final ProposalRules rules;
   private final RuntimeService runtimeService;
+  private final TaskService taskService;
   private final HistoryService historyService;
   private final IdentityService identityService;
   private final SystemAccess systemAccess;
   private final PlanHistory planHistory;
   private final WorkingDays workingDays;
 
-  public RepeatIcpcProposals(ProposalRules rules, RuntimeService runtimeService, HistoryService historyService,
+  public RepeatIcpcProposals(ProposalRules rules, RuntimeService runtimeService, TaskService taskService, HistoryService historyService,
       IdentityService identityService, SystemAccess systemAccess, PlanHistory planHistory, WorkingDays workingDays) {
     this.rules = rules;
     this.runtimeService = runtimeService;
+    this.taskService = taskService;
     this.historyService = historyService;
     this.identityService = identityService;
     this.systemAccess = systemAccess;
@@ -90,13 +100,15 @@ public class RepeatIcpcProposals {
         (Boolean) variables.get(WITHIN_TWO_YEARS));
   }
 
-  /** The child's open proposal, or else the latest one; 404 when the child has none. */
+  /** The child's open proposal, or else the latest one; 404 when the child has none the caller may see. */
   public ProposalView view(String childRef) {
+    HistoricProcessInstance instance = systemAccess.call(() -> latestProposal(childRef)).orElseThrow(() -> noProposal(childRef));
+    Map<String, Object> variables = systemAccess.call(() -> variables(instance.getId()));
+    if (!callerMaySee(instance.getId(), variables)) {
+      throw noProposal(childRef);
+    }
     return systemAccess.call(() -> {
-      HistoricProcessInstance instance = latestProposal(childRef)
-          .orElseThrow(() -> ApiProblem.notFound("Child " + childRef + " has no proposal for a repeat conference."));
       String id = instance.getId();
-      Map<String, Object> variables = variables(id);
       List<HistoricActivityInstance> activities = historyService.createHistoricActivityInstanceQuery().processInstanceId(id)
           .orderPartiallyByOccurrence().asc().list();
       List<String> stage = activities.stream()
@@ -147,8 +159,14 @@ public class RepeatIcpcProposals {
     if (!problems.isEmpty()) {
       throw ApiProblem.invalid(problems);
     }
-    HistoricProcessInstance proposal = systemAccess.call(() -> latestProposal(childRef))
-        .orElseThrow(() -> ApiProblem.notFound("Child " + childRef + " has no proposal for a repeat conference."));
+    HistoricProcessInstance proposal = systemAccess.call(() -> latestProposal(childRef)).orElseThrow(() -> noProposal(childRef));
+    Map<String, Object> variables = systemAccess.call(() -> variables(proposal.getId()));
+    if (!callerMayRecordOutcome(variables)) {
+      if (callerMaySee(proposal.getId(), variables)) {
+        throw ApiProblem.forbidden("Only a conference coordinator, a manager or the conference's chair records its outcome.");
+      }
+      throw noProposal(childRef);
+    }
     boolean awaitingOutcome = proposal.getEndTime() == null && systemAccess.call(() -> runtimeService.createEventSubscriptionQuery()
         .processInstanceId(proposal.getId())
         .activityId(EVENT_CONFERENCE_OUTCOME)
@@ -159,7 +177,7 @@ public class RepeatIcpcProposals {
     }
     if (planMade) {
       LocalDate planStart = start;
-      String strategyDiscussion = (String) systemAccess.call(() -> runtimeService.getVariable(proposal.getId(), STRATEGY_DISCUSSION_DATE));
+      String strategyDiscussion = (String) variables.get(STRATEGY_DISCUSSION_DATE);
       if (strategyDiscussion != null && planStart.isBefore(LocalDate.parse(strategyDiscussion))) {
         throw ApiProblem.invalid(List.of(new FieldProblem("planStartDate", "not-before-strategy-discussion",
             "planStartDate cannot be before the strategy discussion of " + strategyDiscussion + ".")));
@@ -179,6 +197,35 @@ public class RepeatIcpcProposals {
         .processInstanceId(proposal.getId())
         .setVariables(outcome)
         .correlateWithResult());
+  }
+
+  private static ApiProblem noProposal(String childRef) {
+    return ApiProblem.notFound("Child " + childRef + " has no proposal for a repeat conference.");
+  }
+
+  /**
+   * Managers and process owners see every proposal; everyone else only the proposals they work on: the social
+   * worker who proposed it, the conference's chair, or anyone with a task on it that the engine lets them see. A
+   * proposal the caller may not see is answered as if it did not exist.
+   */
+  private boolean callerMaySee(String instanceId, Map<String, Object> variables) {
+    Authentication caller = identityService.getCurrentAuthentication();
+    if (caller == null || inAnyRole(caller, PROPOSAL_READERS)) {
+      return true;
+    }
+    return caller.getUserId().equals(variables.get(PROPOSED_BY)) || caller.getUserId().equals(variables.get(CHAIR))
+        // Under the caller's own authorizations: only tasks they may see count.
+        || taskService.createTaskQuery().processInstanceId(instanceId).count() > 0;
+  }
+
+  private boolean callerMayRecordOutcome(Map<String, Object> variables) {
+    Authentication caller = identityService.getCurrentAuthentication();
+    return caller == null || inAnyRole(caller, OUTCOME_RECORDERS) || caller.getUserId().equals(variables.get(CHAIR));
+  }
+
+  private static boolean inAnyRole(Authentication caller, List<Role> roles) {
+    List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
+    return roles.stream().anyMatch(role -> groups.contains(role.groupId()));
   }
 
   private Optional<HistoricProcessInstance> latestProposal(String childRef) {

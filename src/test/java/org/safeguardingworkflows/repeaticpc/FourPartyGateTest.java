@@ -3,14 +3,7 @@ package org.safeguardingworkflows.repeaticpc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -22,6 +15,7 @@ import org.safeguardingworkflows.testsupport.Api;
 import org.safeguardingworkflows.testsupport.Api.Reply;
 import org.safeguardingworkflows.testsupport.ApplicationTest;
 import org.safeguardingworkflows.testsupport.TestStaff;
+import org.safeguardingworkflows.testsupport.WebappSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -148,41 +142,25 @@ class FourPartyGateTest {
     return Map.of("variables", variables);
   }
 
-  /** Tasklist as the browser uses it: a session login, then its engine API with the CSRF token. */
+  /** Tasklist as the browser uses it: a session login, then the webapp's engine API with the CSRF token. */
   static final class Tasklist {
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL)).build();
-    private final String base;
-    private String csrfToken;
+    private final WebappSession session;
     String lastBody;
 
-    private Tasklist(int port) {
-      this.base = "http://localhost:" + port + "/camunda";
+    private Tasklist(WebappSession session) {
+      this.session = session;
     }
 
     static Tasklist login(int port, String user, String password) throws IOException, InterruptedException {
-      Tasklist tasklist = new Tasklist(port);
-      tasklist.fetchToken();
-      String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
-      HttpResponse<String> login = tasklist.http.send(HttpRequest.newBuilder(URI.create(tasklist.base + "/api/admin/auth/user/default/login/tasklist"))
-          .header("Content-Type", "application/x-www-form-urlencoded")
-          .header("X-XSRF-TOKEN", tasklist.csrfToken)
-          .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-      assertThat(login.statusCode()).as("Tasklist login of " + user + ": " + login.body()).isEqualTo(200);
-      tasklist.fetchToken();
-      return tasklist;
-    }
-
-    private void fetchToken() throws IOException, InterruptedException {
-      HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "/api/engine/engine/")).GET().build(),
-          HttpResponse.BodyHandlers.ofString());
-      csrfToken = page.headers().firstValue("X-XSRF-TOKEN").orElseThrow(() -> new AssertionError("no CSRF token from Tasklist"));
+      WebappSession session = new WebappSession(port);
+      assertThat(session.logIn("tasklist", user, password)).as("Tasklist login of " + user).isEqualTo(200);
+      // The login starts a new session with a new CSRF token, which Tasklist fetches with its next request.
+      session.get("/camunda/api/engine/engine/");
+      return new Tasklist(session);
     }
 
     int post(String engineApiPath, Object body) throws IOException, InterruptedException {
-      HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/engine/engine/default" + engineApiPath))
-          .header("Content-Type", "application/json")
-          .header("X-XSRF-TOKEN", csrfToken)
-          .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = session.post("/camunda/api/engine/engine/default" + engineApiPath, JSON.writeValueAsString(body));
       lastBody = response.body();
       return response.statusCode();
     }

@@ -235,6 +235,28 @@ class RepeatIcpcApiTest {
   }
 
   @Test
+  void practitionersSeeTheProposalsTheyWorkOn_managersReadAll_andThoseWhoArrangeTheConferenceRecordItsOutcome() {
+    RepeatIcpcDriver child = new RepeatIcpcDriver(engine, planHistory).hadAPlanLastYear().proposed();
+    String status = PROPOSALS + "/" + child.childRef;
+    assertThat(worker().get(status).status()).as("the proposing social worker").isEqualTo(200);
+    assertThat(Api.as(port, TestStaff.LEGAL).get(status).status()).as("no task of theirs on it yet").isEqualTo(404);
+    assertThat(Api.as(port, TestStaff.SENIOR_MANAGER).get(status).status()).isEqualTo(200);
+    assertThat(Api.as(port, TestStaff.PROCESS_OWNER).get(status).status()).isEqualTo(200);
+
+    child.summariseHistory();
+    assertThat(Api.as(port, TestStaff.LEGAL).get(status).status()).as("their view is awaited").isEqualTo(200);
+
+    child.allFourViews().decide("ICPC").schedule(EngineClock.today(), TestStaff.IRO);
+    String outcome = status + "/conference-outcome";
+    Reply byTheWorker = worker().post(outcome, Map.of("planMade", false));
+    assertThat(byTheWorker.status()).as("visible to the worker, but not theirs to record").isEqualTo(403);
+    assertThat(Api.as(port, TestStaff.LEGAL).post(outcome, Map.of("planMade", false)).status()).isEqualTo(404);
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(child.proposal.getId()).count()).isEqualTo(1);
+    assertThat(Api.as(port, TestStaff.IRO).post(outcome, Map.of("planMade", false)).status()).as("the chair").isEqualTo(202);
+    assertThat(child.variable(RepeatIcpcVariables.OUTCOME_RECORDED_BY)).isEqualTo(TestStaff.IRO);
+  }
+
+  @Test
   void withoutCredentialsNothingIsAnswered_andARoleWithoutTheRightIsForbidden() {
     String childRef = newChild();
     planHistory.insert(lastYearsPlan(childRef));

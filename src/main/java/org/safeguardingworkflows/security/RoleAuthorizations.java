@@ -29,6 +29,7 @@ public class RoleAuthorizations {
   static final String STEP_DOWN = "stepDownFromProtection";
   static final String LEGAL_PLANNING = "legalPlanning";
   static final String SUPERVISION_ORDER = "supervisionOrder";
+  static final String REPEAT_ICPC = "repeatIcpcPreMeeting";
 
   static final List<Grant> GRANTS = List.of(
       // Who may open which webapp
@@ -51,6 +52,13 @@ public class RoleAuthorizations {
       // Recording a supervision order the court has made: the supervising social worker or their manager
       new Grant(Role.SOCIAL_WORKERS, Resources.PROCESS_DEFINITION, SUPERVISION_ORDER, Permissions.READ, Permissions.CREATE_INSTANCE),
       new Grant(Role.TEAM_MANAGERS, Resources.PROCESS_DEFINITION, SUPERVISION_ORDER, Permissions.READ, Permissions.CREATE_INSTANCE),
+      // Proposing a repeat ICPC (Tasklist start form or the domain API)
+      new Grant(Role.SOCIAL_WORKERS, Resources.PROCESS_DEFINITION, REPEAT_ICPC, Permissions.READ, Permissions.CREATE_INSTANCE),
+      new Grant(Role.TEAM_MANAGERS, Resources.PROCESS_DEFINITION, REPEAT_ICPC, Permissions.READ, Permissions.CREATE_INSTANCE),
+      // ...and working its tasks: the IRO's and the legal view, scheduling the conference (task rights come with the task)
+      new Grant(Role.IROS, Resources.PROCESS_DEFINITION, REPEAT_ICPC, Permissions.READ),
+      new Grant(Role.LEGAL, Resources.PROCESS_DEFINITION, REPEAT_ICPC, Permissions.READ),
+      new Grant(Role.CONFERENCE_COORDINATORS, Resources.PROCESS_DEFINITION, REPEAT_ICPC, Permissions.READ),
       // Managers read every journey and its history (Cockpit is read-only for them)
       new Grant(Role.TEAM_MANAGERS, Resources.PROCESS_DEFINITION, ANY,
           Permissions.READ, Permissions.CREATE_INSTANCE, Permissions.READ_INSTANCE, Permissions.READ_HISTORY, Permissions.READ_TASK),

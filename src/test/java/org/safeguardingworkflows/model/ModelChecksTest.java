@@ -35,6 +35,7 @@ import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.safeguardingworkflows.legal.LegalPlanningVariables;
+import org.safeguardingworkflows.repeaticpc.RepeatIcpcVariables;
 import org.safeguardingworkflows.security.Role;
 import org.safeguardingworkflows.stepdown.StepDownVariables;
 import org.safeguardingworkflows.supervisionorder.SupervisionOrderVariables;
@@ -57,7 +58,8 @@ class ModelChecksTest {
   static final Map<String, Supplier<Set<String>>> VARIABLE_CATALOGS = Map.of(
       StepDownVariables.PROCESS_KEY, () -> union(StepDownVariables.names(), StepDownVariables.LIST_ITEM_KEYS),
       LegalPlanningVariables.PROCESS_KEY, LegalPlanningVariables::names,
-      SupervisionOrderVariables.PROCESS_KEY, () -> union(SupervisionOrderVariables.names(), SupervisionOrderVariables.LIST_ITEM_KEYS));
+      SupervisionOrderVariables.PROCESS_KEY, () -> union(SupervisionOrderVariables.names(), SupervisionOrderVariables.LIST_ITEM_KEYS),
+      RepeatIcpcVariables.PROCESS_KEY, () -> union(RepeatIcpcVariables.names(), RepeatIcpcVariables.LIST_ITEM_KEYS));
 
   private static final Pattern BEAN_IN_EXPRESSION = Pattern.compile("\\$\\{\\s*([A-Za-z][A-Za-z0-9]*)\\s*[.}]");
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -121,7 +123,7 @@ class ModelChecksTest {
       assertThat(task.getCamundaDueDate()).as("due date of " + task.getId()).isNotBlank();
     }
     for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
-      // A person starts the process at its none start event; message start events are started by other processes.
+      // A person starts a process at its blank start event (Tasklist's start form); message start events are for systems.
       if (start.getParentElement() instanceof Process && start.getEventDefinitions().isEmpty()) {
         assertThat(start.getCamundaFormRef()).as("start form of " + start.getId()).isNotBlank().isIn(formIds);
       }

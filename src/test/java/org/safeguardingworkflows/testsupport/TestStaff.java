@@ -17,6 +17,8 @@ public class TestStaff {
   public static final String TEAM_MANAGER = "tm.one";
   public static final String SENIOR_MANAGER = "sm.one";
   public static final String IRO = "iro.one";
+  /** A second IRO, to chair when the child's previous IRO does not. */
+  public static final String SECOND_IRO = "iro.two";
   public static final String LEGAL = "legal.one";
   public static final String COORDINATOR = "cc.one";
   public static final String PROCESS_OWNER = "po.one";
@@ -27,6 +29,7 @@ public class TestStaff {
     create(identityService, TEAM_MANAGER, Role.TEAM_MANAGERS);
     create(identityService, SENIOR_MANAGER, Role.SENIOR_MANAGERS);
     create(identityService, IRO, Role.IROS);
+    create(identityService, SECOND_IRO, Role.IROS);
     create(identityService, LEGAL, Role.LEGAL);
     create(identityService, COORDINATOR, Role.CONFERENCE_COORDINATORS);
     create(identityService, PROCESS_OWNER, Role.PROCESS_OWNERS);

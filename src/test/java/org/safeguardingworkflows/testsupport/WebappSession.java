@@ -42,6 +42,12 @@ public final class WebappSession {
     return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json").GET());
   }
 
+  /** A JSON call to the webapp API (for example Tasklist's {@code /camunda/api/engine/engine/default/task/{id}/submit-form}). */
+  public HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+        .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
   private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
     if (!cookies.isEmpty()) {
       request.header("Cookie", cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue()).collect(Collectors.joining("; ")));

@@ -1,0 +1,102 @@
+package org.safeguardingworkflows.repeaticpc;
+
+import static org.safeguardingworkflows.repeaticpc.RepeatIcpcVariables.*;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.safeguardingworkflows.planhistory.CategoryOfAbuse;
+import org.safeguardingworkflows.platform.web.FieldProblem;
+import org.safeguardingworkflows.timescales.WorkingDays;
+import org.springframework.stereotype.Component;
+
+/**
+ * First step of every proposal, however it started: checks the proposal against {@link ProposalRules} (a Tasklist
+ * start form, engine REST call or step-down journey gets the same checks as the domain API), then puts the child's
+ * whole history in front of the discussion and fixes the deadlines: the ICPC within 15 working days of the strategy
+ * discussion and the four-party discussion within 8 (both configurable).
+ */
+@Component("assembleRepeatIcpcHistory")
+public class AssembleRepeatIcpcHistory implements JavaDelegate {
+
+  private final ProposalRules rules;
+  private final ChildHistory childHistory;
+  private final WorkingDays workingDays;
+  private final RepeatIcpcSettings settings;
+
+  public AssembleRepeatIcpcHistory(ProposalRules rules, ChildHistory childHistory, WorkingDays workingDays,
+      RepeatIcpcSettings settings) {
+    this.rules = rules;
+    this.childHistory = childHistory;
+    this.workingDays = workingDays;
+    this.settings = settings;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Proposal proposal = Proposal.from(execution.getVariables());
+    List<String> problems = new ArrayList<>(rules.fieldProblems(proposal).stream().map(FieldProblem::message).toList());
+    if (problems.isEmpty()) {
+      String businessKey = execution.getProcessBusinessKey();
+      if (businessKey != null && !businessKey.equals(proposal.childRef())) {
+        problems.add("The proposal is for child " + proposal.childRef() + " but was started for " + businessKey + ".");
+      }
+      rules.openProposal(proposal.childRef(), execution.getProcessInstanceId()).ifPresent(other ->
+          problems.add("This child already has a proposal for a repeat conference under discussion."));
+      rules.notARepeat(proposal.childRef()).ifPresent(problem -> problems.add(problem.message()));
+    }
+    if (!problems.isEmpty()) {
+      throw new FormFieldValidationException(CHILD_REF, String.join(" ", problems));
+    }
+    if (execution.getProcessBusinessKey() == null) {
+      // Started from Tasklist's start form: the child reference is the business key, as everywhere else.
+      execution.setProcessBusinessKey(proposal.childRef());
+    }
+
+    LocalDate strategyDiscussion = LocalDate.parse(proposal.strategyDiscussionDate());
+    ChildHistory.Snapshot history = childHistory.of(proposal.childRef(), strategyDiscussion);
+    execution.setVariable(PREVIOUS_PLANS, json(history.planRows()));
+    execution.setVariable(NUMBER_OF_PREVIOUS_PLANS, history.previousPlans().size());
+    execution.setVariable(LAST_PLAN_END_DATE, history.lastPlan().planEnd().toString());
+    execution.setVariable(MONTHS_SINCE_LAST_PLAN, (int) history.monthsSinceLastPlan());
+    execution.setVariable(WITHIN_TWO_YEARS, history.withinRepeatWindow());
+    execution.setVariable(PREVIOUS_IRO, history.previousIro());
+    execution.setVariable(CONTINUITY_IRO, history.continuityIro());
+    // The previous IRO is pre-selected as chair when still an IRO (best practice: the same chair again).
+    execution.setVariable(CHAIR, history.continuityIro());
+    execution.setVariable(LAST_STEP_DOWN_INSTANCE_ID, history.lastStepDownInstanceId());
+    execution.setVariable(LAST_CONTINGENCY_PLAN, json(history.lastContingencyPlan()));
+    execution.setVariable(LAST_STEP_DOWN_CONCERNS, json(history.lastStepDownConcerns()));
+    execution.setVariable(WORKER_CHANGES_DURING_STEP_DOWN, history.workerChangesDuringStepDown());
+    execution.setVariable(PREVIOUS_PLAN_REASONS, json(history.planRows().stream()
+        .map(plan -> Map.<String, Object>of("plan", describe(plan))).toList()));
+
+    execution.setVariable(ICPC_DEADLINE, workingDays.addWorkingDays(strategyDiscussion, settings.getIcpcDueWorkingDays()).toString());
+    execution.setVariable(DISCUSSION_DEADLINE,
+        workingDays.addWorkingDays(strategyDiscussion, settings.getDiscussionDueWorkingDays()).toString());
+
+    // Nothing is recorded about the discussion yet: the process records these, never a form.
+    for (FourPartyView view : FourPartyView.values()) {
+      execution.setVariable(view.viewByVariable(), null);
+    }
+    execution.setVariable(FOUR_PARTY_DISCUSSION_COMPLETE, false);
+    execution.setVariable(OVERRIDE_USED, false);
+  }
+
+  private static final DateTimeFormatter UK_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
+  /** "2 September 2024 to 14 March 2025: Neglect", for the social worker's list of reasons. */
+  private static String describe(Map<String, Object> plan) {
+    String category = (String) plan.get("latestCategory");
+    return UK_DATE.format(LocalDate.parse((String) plan.get("planStart"))) + " to "
+        + UK_DATE.format(LocalDate.parse((String) plan.get("planEnd"))) + ": "
+        + (CategoryOfAbuse.isCode(category) ? CategoryOfAbuse.valueOf(category).label() : category);
+  }
+}

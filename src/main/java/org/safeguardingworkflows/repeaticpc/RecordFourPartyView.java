@@ -1,0 +1,66 @@
+package org.safeguardingworkflows.repeaticpc;
+
+import static org.safeguardingworkflows.repeaticpc.RepeatIcpcVariables.*;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.task.Task;
+import org.safeguardingworkflows.platform.SystemAccess;
+import org.springframework.stereotype.Component;
+
+/**
+ * A view counts only when it comes from a holder of the role: the team manager's view from a team manager, the
+ * IRO's from an IRO, and so on, however the task is completed (Tasklist, {@code /engine-rest}, Java API). The
+ * process then records who gave it ({@code teamManagerViewBy}...). Checked on the server; a refusal leaves the
+ * task open.
+ *
+ * <p>A form can submit any variable, so each view also restates what the process knows while the discussion is
+ * open: the discussion is not complete, no override has been made, and a view whose task is still open has not
+ * been given by anyone. The gate recomputes its own facts when the discussion ends.
+ */
+@Component("recordFourPartyView")
+public class RecordFourPartyView implements TaskListener {
+
+  private final ActingUser actingUser;
+  private final SystemAccess systemAccess;
+
+  public RecordFourPartyView(ActingUser actingUser, SystemAccess systemAccess) {
+    this.actingUser = actingUser;
+    this.systemAccess = systemAccess;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    FourPartyView view = FourPartyView.ofTask(task.getTaskDefinitionKey())
+        .orElseThrow(() -> new IllegalStateException("recordFourPartyView sits on a view task, not on " + task.getTaskDefinitionKey()));
+    String user = actingUser.requireRole(task, view.role(), view.label());
+    Object threshold = task.getVariable(view.thresholdVariable());
+    if (threshold != null && !"MET".equals(threshold) && !"NOT_MET".equals(threshold)) {
+      throw new FormFieldValidationException(view.thresholdVariable(), "Say whether the threshold is met (MET) or not (NOT_MET).");
+    }
+    Object framework = task.getVariable(view.frameworkVariable());
+    if (framework != null && !Decision.isCode(framework)) {
+      throw new FormFieldValidationException(view.frameworkVariable(),
+          "The recommended framework must be ICPC, LEGAL_ROUTE, ICPC_AND_LEGAL_ROUTE or NO_CONFERENCE.");
+    }
+    Set<String> stillOpen = systemAccess.call(() -> task.getProcessEngineServices().getTaskService().createTaskQuery()
+            .processInstanceId(task.getProcessInstanceId())
+            .list())
+        .stream()
+        .filter(other -> !other.getId().equals(task.getId()))
+        .map(Task::getTaskDefinitionKey)
+        .collect(Collectors.toSet());
+    for (FourPartyView other : FourPartyView.values()) {
+      if (other != view && stillOpen.contains(other.taskKey())) {
+        task.getExecution().setVariable(other.viewByVariable(), null);
+      }
+    }
+    task.getExecution().setVariable(FOUR_PARTY_DISCUSSION_COMPLETE, false);
+    task.getExecution().setVariable(OVERRIDE_USED, false);
+    task.getExecution().setVariable(view.viewByVariable(), user);
+  }
+}

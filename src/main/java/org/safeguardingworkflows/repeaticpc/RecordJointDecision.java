@@ -1,0 +1,60 @@
+package org.safeguardingworkflows.repeaticpc;
+
+import static org.safeguardingworkflows.repeaticpc.RepeatIcpcVariables.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.safeguardingworkflows.security.Role;
+import org.safeguardingworkflows.timescales.WorkingDays;
+import org.springframework.stereotype.Component;
+
+/**
+ * The joint decision is the senior manager's to record. A decision that includes a conference must show that
+ * something else was considered (at least one alternative and why it was not chosen) and say what will be different
+ * this time, so that the same actions are not simply applied again (briefing point 7).
+ */
+@Component("recordJointDecision")
+public class RecordJointDecision implements TaskListener {
+
+  private final ActingUser actingUser;
+  private final WorkingDays workingDays;
+
+  public RecordJointDecision(ActingUser actingUser, WorkingDays workingDays) {
+    this.actingUser = actingUser;
+    this.workingDays = workingDays;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String user = actingUser.requireRole(task, Role.SENIOR_MANAGERS, "senior manager");
+    Object code = task.getVariable(DECISION);
+    if (!Decision.isCode(code)) {
+      throw new FormFieldValidationException(DECISION, "Choose the decision: ICPC, LEGAL_ROUTE, ICPC_AND_LEGAL_ROUTE or NO_CONFERENCE.");
+    }
+    Decision decision = Decision.valueOf(code.toString());
+    List<String> missing = new ArrayList<>();
+    String field = WHAT_WILL_BE_DIFFERENT;
+    if (decision.includesConference()) {
+      List<Map<String, Object>> alternatives = list(task, ALTERNATIVES_CONSIDERED);
+      boolean considered = alternatives.stream().anyMatch(row -> filled(row.get("framework"))
+          && !"ICPC".equals(row.get("framework")) && filled(row.get("whyNotChosen")));
+      if (!considered) {
+        field = ALTERNATIVES_CONSIDERED;
+        missing.add("at least one alternative to a conference that was considered, and why it was not chosen");
+      }
+      if (!filled(task.getVariable(WHAT_WILL_BE_DIFFERENT))) {
+        missing.add("what will be different this time");
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new FormFieldValidationException(field, "A decision to hold another conference must record " + String.join(" and ", missing) + ".");
+    }
+    task.getExecution().setVariable(DECISION_BY, user);
+    task.getExecution().setVariable(DECISION_DATE, workingDays.today().toString());
+  }
+}

@@ -1,0 +1,281 @@
+package org.safeguardingworkflows.repeaticpc;
+
+import static org.safeguardingworkflows.repeaticpc.RepeatIcpcVariables.*;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.value.ObjectValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.spin.json.SpinJsonNode;
+import org.safeguardingworkflows.planhistory.PlanHistory;
+import org.safeguardingworkflows.platform.SystemAccess;
+import org.safeguardingworkflows.platform.web.ApiProblem;
+import org.safeguardingworkflows.platform.web.FieldProblem;
+import org.safeguardingworkflows.security.Role;
+import org.safeguardingworkflows.timescales.WorkingDays;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Proposals for a repeat ICPC as a case management system sees them: propose one after a strategy discussion,
+ * read where it stands, record the conference's outcome. Each refusal is an {@link ApiProblem} raised before
+ * anything is stored or started.
+ */
+@Service
+public class RepeatIcpcProposals {
+
+  /** What the API answers when a proposal starts. */
+  public record Started(String childRef, String processInstanceId, String icpcDeadline, String discussionDeadline,
+      Integer previousPlans, Boolean withinTwoYears) {}
+
+  /** Roles that read every proposal (the authorization matrix: managers and process owners read everything). */
+  static final List<Role> PROPOSAL_READERS = List.of(Role.TEAM_MANAGERS, Role.SENIOR_MANAGERS, Role.PROCESS_OWNERS, Role.ADMINS);
+  /** Roles that record any conference's outcome: the readers and those who arrange the conferences. */
+  static final List<Role> OUTCOME_RECORDERS = List.of(Role.TEAM_MANAGERS, Role.SENIOR_MANAGERS, Role.CONFERENCE_COORDINATORS,
+      Role.ADMINS);
+
+  static final String SUBPROCESS_DISCUSSION = "SubProcess_FourPartyDiscussion";
+  static final String TASK_RECORD_OVERRIDE = "Task_RecordDeadlineOverride";
+  static final String EVENT_CONFERENCE_OUTCOME = "Event_ConferenceOutcomeRecorded";
+
+  private final ProposalRules rules;
+  private final RuntimeService runtimeService;
+  private final TaskService taskService;
+  private final HistoryService historyService;
+  private final IdentityService identityService;
+  private final SystemAccess systemAccess;
+  private final PlanHistory planHistory;
+  private final WorkingDays workingDays;
+
+  public RepeatIcpcProposals(ProposalRules rules, RuntimeService runtimeService, TaskService taskService, HistoryService historyService,
+      IdentityService identityService, SystemAccess systemAccess, PlanHistory planHistory, WorkingDays workingDays) {
+    this.rules = rules;
+    this.runtimeService = runtimeService;
+    this.taskService = taskService;
+    this.historyService = historyService;
+    this.identityService = identityService;
+    this.systemAccess = systemAccess;
+    this.planHistory = planHistory;
+    this.workingDays = workingDays;
+  }
+
+  /** Starts the discussion as the calling user (who needs the right to start it); 400, 409 or 422 otherwise. */
+  @Transactional
+  public Started propose(Proposal proposal) {
+    List<FieldProblem> problems = rules.fieldProblems(proposal);
+    if (!problems.isEmpty()) {
+      throw ApiProblem.invalid(problems);
+    }
+    if (rules.openProposal(proposal.childRef(), null).isPresent()) {
+      throw ApiProblem.conflict("Child " + proposal.childRef() + " already has a proposal for a repeat conference under discussion.");
+    }
+    rules.notARepeat(proposal.childRef()).ifPresent(problem -> {
+      throw ApiProblem.unprocessable("This is not a repeat initial child protection conference; nothing was started.", List.of(problem));
+    });
+    ProcessInstance instance = runtimeService.createProcessInstanceByKey(PROCESS_KEY)
+        .businessKey(proposal.childRef())
+        .setVariables(proposal.toVariables())
+        .execute();
+    Map<String, Object> variables = systemAccess.call(() -> runtimeService.getVariables(instance.getId(),
+        List.of(ICPC_DEADLINE, DISCUSSION_DEADLINE, NUMBER_OF_PREVIOUS_PLANS, WITHIN_TWO_YEARS)));
+    return new Started(proposal.childRef(), instance.getId(), (String) variables.get(ICPC_DEADLINE),
+        (String) variables.get(DISCUSSION_DEADLINE), (Integer) variables.get(NUMBER_OF_PREVIOUS_PLANS),
+        (Boolean) variables.get(WITHIN_TWO_YEARS));
+  }
+
+  /** The child's open proposal, or else the latest one; 404 when the child has none the caller may see. */
+  public ProposalView view(String childRef) {
+    HistoricProcessInstance instance = systemAccess.call(() -> latestProposal(childRef)).orElseThrow(() -> noProposal(childRef));
+    Map<String, Object> variables = systemAccess.call(() -> variables(instance.getId()));
+    if (!callerMaySee(instance.getId(), variables)) {
+      throw noProposal(childRef);
+    }
+    return systemAccess.call(() -> {
+      String id = instance.getId();
+      List<HistoricActivityInstance> activities = historyService.createHistoricActivityInstanceQuery().processInstanceId(id)
+          .orderPartiallyByOccurrence().asc().list();
+      List<String> stage = activities.stream()
+          .filter(activity -> activity.getEndTime() == null)
+          .filter(activity -> List.of("userTask", "subProcess", "intermediateMessageCatch").contains(activity.getActivityType()))
+          .map(HistoricActivityInstance::getActivityName)
+          .distinct()
+          .toList();
+      // Read from the engine's history, not from variables a form could have set.
+      Map<String, ProposalView.ViewStatus> views = views(activities, variables);
+      boolean complete = views.values().stream().allMatch(ProposalView.ViewStatus::recorded);
+      boolean overridden = activities.stream().anyMatch(activity -> TASK_RECORD_OVERRIDE.equals(activity.getActivityId()));
+      return new ProposalView(childRef, id, instance.getEndTime() == null ? ProposalView.IN_PROGRESS : ProposalView.CLOSED, stage,
+          (String) variables.get(STRATEGY_DISCUSSION_DATE), (String) variables.get(CATEGORY_OF_ABUSE),
+          (String) variables.get(PROPOSED_BY), (String) variables.get(ICPC_DEADLINE), (String) variables.get(DISCUSSION_DEADLINE),
+          (Integer) variables.get(NUMBER_OF_PREVIOUS_PLANS), (Boolean) variables.get(WITHIN_TWO_YEARS),
+          (String) variables.get(LAST_PLAN_END_DATE), (String) variables.get(PREVIOUS_IRO), views,
+          complete, overridden,
+          overridden ? (String) variables.get(OVERRIDE_BY) : null, overridden ? (String) variables.get(OVERRIDE_REASONS) : null,
+          (String) variables.get(DECISION), (String) variables.get(DECISION_BY), (String) variables.get(DECISION_REASONS),
+          (String) variables.get(CONFERENCE_DATE), (String) variables.get(CHAIR), (Boolean) variables.get(PREVIOUS_IRO_CHAIRS),
+          (Boolean) variables.get(PLAN_MADE), (String) variables.get(PLAN_START_DATE),
+          (String) variables.get(ORIGIN_PROCESS_INSTANCE_ID), (String) variables.get(LEGAL_PLANNING_REQUESTED_INSTANCE_ID));
+    });
+  }
+
+  /** The ICPC has been held: records whether it made a plan; 400, 404, 409 (not scheduled yet) or 422 otherwise. */
+  @Transactional
+  public void recordConferenceOutcome(String childRef, Boolean planMade, String planStartDate) {
+    List<FieldProblem> problems = new ArrayList<>();
+    LocalDate start = null;
+    if (planMade == null) {
+      problems.add(new FieldProblem("planMade", "required", "planMade is required: true when the conference made a plan."));
+    } else if (planMade) {
+      if (planStartDate == null || planStartDate.isBlank()) {
+        problems.add(new FieldProblem("planStartDate", "required", "planStartDate is required when a plan was made."));
+      } else {
+        try {
+          start = LocalDate.parse(planStartDate);
+          if (start.isAfter(workingDays.today())) {
+            problems.add(new FieldProblem("planStartDate", "not-in-future", "planStartDate cannot be in the future."));
+          }
+        } catch (DateTimeParseException e) {
+          problems.add(new FieldProblem("planStartDate", "date", "planStartDate must be a date written as yyyy-MM-dd."));
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw ApiProblem.invalid(problems);
+    }
+    HistoricProcessInstance proposal = systemAccess.call(() -> latestProposal(childRef)).orElseThrow(() -> noProposal(childRef));
+    Map<String, Object> variables = systemAccess.call(() -> variables(proposal.getId()));
+    if (!callerMayRecordOutcome(variables)) {
+      if (callerMaySee(proposal.getId(), variables)) {
+        throw ApiProblem.forbidden("Only a conference coordinator, a manager or the conference's chair records its outcome.");
+      }
+      throw noProposal(childRef);
+    }
+    boolean awaitingOutcome = proposal.getEndTime() == null && systemAccess.call(() -> runtimeService.createEventSubscriptionQuery()
+        .processInstanceId(proposal.getId())
+        .activityId(EVENT_CONFERENCE_OUTCOME)
+        .count() > 0);
+    if (!awaitingOutcome) {
+      throw ApiProblem.conflict("No conference is awaiting an outcome for child " + childRef
+          + ": the ICPC has not been scheduled, or its outcome is already recorded.");
+    }
+    if (planMade) {
+      LocalDate planStart = start;
+      String strategyDiscussion = (String) variables.get(STRATEGY_DISCUSSION_DATE);
+      if (strategyDiscussion != null && planStart.isBefore(LocalDate.parse(strategyDiscussion))) {
+        throw ApiProblem.invalid(List.of(new FieldProblem("planStartDate", "not-before-strategy-discussion",
+            "planStartDate cannot be before the strategy discussion of " + strategyDiscussion + ".")));
+      }
+      planHistory.planStartingOn(childRef, planStart).or(() -> planHistory.overlappingPlan(childRef, planStart, null)).ifPresent(other -> {
+        throw ApiProblem.unprocessable("The new plan would overlap another recorded plan of this child; a child's plans never overlap.",
+            List.of(new FieldProblem("planStartDate", "plans-do-not-overlap", "The child has a recorded plan from "
+                + other.planStart() + (other.planEnd() == null ? " that is still open" : " to " + other.planEnd()) + ".")));
+      });
+    }
+    Map<String, Object> outcome = new HashMap<>();
+    outcome.put(PLAN_MADE, planMade);
+    outcome.put(PLAN_START_DATE, planMade ? planStartDate : null);
+    Authentication caller = identityService.getCurrentAuthentication();
+    outcome.put(OUTCOME_RECORDED_BY, caller == null ? null : caller.getUserId());
+    systemAccess.run(() -> runtimeService.createMessageCorrelation(MESSAGE_CONFERENCE_OUTCOME)
+        .processInstanceId(proposal.getId())
+        .setVariables(outcome)
+        .correlateWithResult());
+  }
+
+  private static ApiProblem noProposal(String childRef) {
+    return ApiProblem.notFound("Child " + childRef + " has no proposal for a repeat conference.");
+  }
+
+  /**
+   * Managers and process owners see every proposal; everyone else only the proposals they work on: the social
+   * worker who proposed it, the conference's chair, or anyone with a task on it that the engine lets them see. A
+   * proposal the caller may not see is answered as if it did not exist.
+   */
+  private boolean callerMaySee(String instanceId, Map<String, Object> variables) {
+    Authentication caller = identityService.getCurrentAuthentication();
+    if (caller == null || inAnyRole(caller, PROPOSAL_READERS)) {
+      return true;
+    }
+    return caller.getUserId().equals(variables.get(PROPOSED_BY)) || caller.getUserId().equals(variables.get(CHAIR))
+        // Under the caller's own authorizations: only tasks they may see count.
+        || taskService.createTaskQuery().processInstanceId(instanceId).count() > 0;
+  }
+
+  private boolean callerMayRecordOutcome(Map<String, Object> variables) {
+    Authentication caller = identityService.getCurrentAuthentication();
+    return caller == null || inAnyRole(caller, OUTCOME_RECORDERS) || caller.getUserId().equals(variables.get(CHAIR));
+  }
+
+  private static boolean inAnyRole(Authentication caller, List<Role> roles) {
+    List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
+    return roles.stream().anyMatch(role -> groups.contains(role.groupId()));
+  }
+
+  private Optional<HistoricProcessInstance> latestProposal(String childRef) {
+    return historyService.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(PROCESS_KEY)
+        .processInstanceBusinessKey(childRef)
+        .list().stream()
+        .max(Comparator.comparing((HistoricProcessInstance instance) -> instance.getEndTime() == null)
+            .thenComparing(HistoricProcessInstance::getStartTime));
+  }
+
+  private Map<String, Object> variables(String processInstanceId) {
+    Map<String, Object> values = new HashMap<>();
+    historyService.createHistoricVariableInstanceQuery()
+        .processInstanceId(processInstanceId)
+        .disableCustomObjectDeserialization()
+        .list().stream()
+        .filter(variable -> processInstanceId.equals(variable.getActivityInstanceId()))
+        .sorted(Comparator.comparing(HistoricVariableInstance::getCreateTime))
+        .forEach(variable -> values.put(variable.getName(), plain(variable.getTypedValue())));
+    return values;
+  }
+
+  /** Which views the latest four-party discussion recorded: its view tasks that were completed, not cancelled. */
+  private static Map<String, ProposalView.ViewStatus> views(List<HistoricActivityInstance> activities, Map<String, Object> variables) {
+    String discussion = activities.stream()
+        .filter(activity -> SUBPROCESS_DISCUSSION.equals(activity.getActivityId()))
+        .reduce((first, second) -> second)
+        .map(HistoricActivityInstance::getId)
+        .orElse(null);
+    Map<String, ProposalView.ViewStatus> views = new LinkedHashMap<>();
+    for (FourPartyView view : FourPartyView.values()) {
+      boolean recorded = discussion != null && activities.stream().anyMatch(activity -> view.taskKey().equals(activity.getActivityId())
+          && discussion.equals(activity.getParentActivityInstanceId()) && activity.getEndTime() != null && !activity.isCanceled());
+      views.put(view.apiKey(), recorded
+          ? new ProposalView.ViewStatus(true, (String) variables.get(view.viewByVariable()),
+              (String) variables.get(view.thresholdVariable()), (String) variables.get(view.frameworkVariable()))
+          : new ProposalView.ViewStatus(false, null, null, null));
+    }
+    return views;
+  }
+
+  private static Object plain(TypedValue value) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof ObjectValue object && !object.isDeserialized()) {
+      return object.getValueSerialized();
+    }
+    Object plain = value.getValue();
+    return plain instanceof SpinJsonNode json ? json.toString() : plain;
+  }
+}

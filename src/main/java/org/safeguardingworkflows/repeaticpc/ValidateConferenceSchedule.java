@@ -1,0 +1,69 @@
+package org.safeguardingworkflows.repeaticpc;
+
+import static org.safeguardingworkflows.repeaticpc.RepeatIcpcVariables.*;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.safeguardingworkflows.security.Role;
+import org.safeguardingworkflows.security.Staff;
+import org.safeguardingworkflows.timescales.WorkingDays;
+import org.springframework.stereotype.Component;
+
+/**
+ * The conference is held by the statutory deadline, or the reason it is not is recorded; it is chaired by an IRO,
+ * and by the child's previous IRO where that person is still an IRO, or the reason for a different chair is
+ * recorded (best practice: the same chair for later conferences).
+ */
+@Component("validateConferenceSchedule")
+public class ValidateConferenceSchedule implements TaskListener {
+
+  private final Staff staff;
+  private final WorkingDays workingDays;
+
+  public ValidateConferenceSchedule(Staff staff, WorkingDays workingDays) {
+    this.staff = staff;
+    this.workingDays = workingDays;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    List<String> problems = new ArrayList<>();
+    String field = CONFERENCE_DATE;
+    LocalDate conference = null;
+    try {
+      conference = date(task, CONFERENCE_DATE);
+    } catch (DateTimeParseException e) {
+      problems.add("the conference date must be a date");
+    }
+    LocalDate deadline = date(task, ICPC_DEADLINE);
+    if (conference == null && problems.isEmpty()) {
+      problems.add("the conference date is required");
+    } else if (conference != null && conference.isBefore(workingDays.today())) {
+      problems.add("the conference date cannot be in the past");
+    } else if (conference != null && deadline != null && conference.isAfter(deadline) && !filled(task.getVariable(LATE_CONFERENCE_REASON))) {
+      problems.add("the conference is after the statutory deadline of " + deadline + ", so say why it cannot be held by then");
+      field = LATE_CONFERENCE_REASON;
+    }
+    String chair = text(task, CHAIR);
+    String continuityIro = text(task, CONTINUITY_IRO);
+    if (chair == null || chair.isBlank()) {
+      problems.add("the chair is required");
+      field = CHAIR;
+    } else if (!staff.hasRole(chair, Role.IROS)) {
+      problems.add("the chair '" + chair + "' is not an IRO of this service");
+      field = CHAIR;
+    } else if (continuityIro != null && !continuityIro.equals(chair) && !filled(task.getVariable(DIFFERENT_CHAIR_REASON))) {
+      problems.add("the child's previous IRO (" + continuityIro + ") is still an IRO, so say why someone else chairs");
+      field = DIFFERENT_CHAIR_REASON;
+    }
+    if (!problems.isEmpty()) {
+      throw new FormFieldValidationException(field, "Please correct the schedule: " + String.join("; ", problems) + ".");
+    }
+  }
+}

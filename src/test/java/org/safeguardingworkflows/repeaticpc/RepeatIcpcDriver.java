@@ -1,0 +1,222 @@
+package org.safeguardingworkflows.repeaticpc;
+
+import static org.safeguardingworkflows.repeaticpc.RepeatIcpcVariables.*;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.safeguardingworkflows.planhistory.CpPlan;
+import org.safeguardingworkflows.planhistory.PlanHistory;
+import org.safeguardingworkflows.testsupport.EngineClock;
+import org.safeguardingworkflows.testsupport.TestStaff;
+
+/**
+ * Drives a proposal for a repeat ICPC the way practitioners would, with answers a real form would send. Tasks that
+ * need a holder of a role are claimed by that person first, as Tasklist makes them do.
+ */
+class RepeatIcpcDriver {
+
+  private final ProcessEngine engine;
+  private final PlanHistory planHistory;
+  final String childRef = "C-" + UUID.randomUUID().toString().substring(0, 8);
+  ProcessInstance proposal;
+
+  RepeatIcpcDriver(ProcessEngine engine, PlanHistory planHistory) {
+    this.engine = engine;
+    this.planHistory = planHistory;
+  }
+
+  /** An earlier plan of this child, as imported from the case-management system. */
+  RepeatIcpcDriver hadPlan(String start, String end, String category, String iro) {
+    planHistory.insert(new CpPlan(null, childRef, LocalDate.parse(start), LocalDate.parse(end), category, category, iro,
+        "CHILD_IN_NEED", "CLOSED", null, CpPlan.Source.IMPORT));
+    return this;
+  }
+
+  /** The usual history: one neglect plan that ended a year before the strategy discussion, chaired by iro.one. */
+  RepeatIcpcDriver hadAPlanLastYear() {
+    return hadPlan("2024-01-08", "2025-01-10", "NEG", TestStaff.IRO);
+  }
+
+  static Map<String, Object> proposalVariables(String childRef, LocalDate strategyDiscussion) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(CHILD_REF, childRef);
+    variables.put(STRATEGY_DISCUSSION_DATE, strategyDiscussion.toString());
+    variables.put(CATEGORY_OF_ABUSE, "NEG");
+    variables.put(CONCERNS_SUMMARY, "Home conditions have deteriorated again and health appointments are being missed");
+    variables.put(PROPOSED_BY, TestStaff.WORKER);
+    return variables;
+  }
+
+  /** Proposed through Tasklist's start form or the API: the strategy discussion was on the Friday before today. */
+  RepeatIcpcDriver proposed() {
+    return proposed(EngineClock.today().minusDays(3));
+  }
+
+  RepeatIcpcDriver proposed(LocalDate strategyDiscussion) {
+    proposal = engine.getRuntimeService().startProcessInstanceByKey(PROCESS_KEY, childRef, proposalVariables(childRef, strategyDiscussion));
+    return this;
+  }
+
+  /** A step-down journey's contingency review proposes the conference (what startLinkedProcess sends). */
+  RepeatIcpcDriver proposedFromStepDown(String stepDownInstanceId) {
+    Map<String, Object> variables = proposalVariables(childRef, EngineClock.today().minusDays(3));
+    variables.put(ORIGIN_PROCESS_INSTANCE_ID, stepDownInstanceId);
+    variables.put(ORIGIN_PROCESS_KEY, "stepDownFromProtection");
+    proposal = engine.getRuntimeService().createMessageCorrelation(MESSAGE_PROPOSED)
+        .processInstanceBusinessKey(childRef)
+        .setVariables(variables)
+        .correlateStartMessage();
+    return this;
+  }
+
+  /** The social worker's summary: reasons and the work done after each previous plan. */
+  RepeatIcpcDriver summariseHistory() {
+    complete("Task_PrepareHistorySummary", historySummary(rows(PREVIOUS_PLAN_REASONS)));
+    return this;
+  }
+
+  static Map<String, Object> historySummary(List<Map<String, Object>> planRows) {
+    List<Map<String, Object>> reasons = new ArrayList<>();
+    for (Map<String, Object> row : planRows) {
+      Map<String, Object> filled = new LinkedHashMap<>(row);
+      filled.put("reasons", "Neglect: home conditions and missed health appointments");
+      filled.put("workAfterPlan", "Family support worker for three months, then closed");
+      reasons.add(filled);
+    }
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(PREVIOUS_PLAN_REASONS, reasons);
+    variables.put(WHAT_WAS_NOT_SUSTAINED, "Routines lapsed within weeks of the support ending");
+    variables.put(WHAT_IS_DIFFERENT_NOW, "A new partner has moved in; the school is now the main source of concern");
+    return variables;
+  }
+
+  /** One of the four views, given by this user (who claims the task first). */
+  RepeatIcpcDriver view(FourPartyView view, String user, String framework) {
+    Task task = task(view.taskKey());
+    engine.getTaskService().setAssignee(task.getId(), user);
+    engine.getTaskService().complete(task.getId(), viewAnswers(view, framework));
+    return this;
+  }
+
+  static Map<String, Object> viewAnswers(FourPartyView view, String framework) {
+    return Map.of(view.thresholdVariable(), "MET", view.frameworkVariable(), framework,
+        view.reasonsVariable(), "Third referral for neglect; the same support did not last last time");
+  }
+
+  RepeatIcpcDriver teamManagerView() { return view(FourPartyView.TEAM_MANAGER, TestStaff.TEAM_MANAGER, "LEGAL_ROUTE"); }
+  RepeatIcpcDriver seniorManagerView() { return view(FourPartyView.SENIOR_MANAGER, TestStaff.SENIOR_MANAGER, "ICPC_AND_LEGAL_ROUTE"); }
+  RepeatIcpcDriver iroView() { return view(FourPartyView.IRO, TestStaff.IRO, "ICPC"); }
+  RepeatIcpcDriver legalView() { return view(FourPartyView.LEGAL, TestStaff.LEGAL, "LEGAL_ROUTE"); }
+
+  RepeatIcpcDriver allFourViews() {
+    return teamManagerView().seniorManagerView().iroView().legalView();
+  }
+
+  RepeatIcpcDriver chaseMissingViews(String chaseDecision, String overrideReasons) {
+    Task task = task("Task_ChaseMissingViews");
+    engine.getTaskService().setAssignee(task.getId(), TestStaff.SENIOR_MANAGER);
+    Map<String, Object> answers = new HashMap<>();
+    answers.put(CHASE_DECISION, chaseDecision);
+    answers.put(CHASE_NOTES, "Phoned and emailed; the IRO is on leave until after the deadline");
+    if (overrideReasons != null) {
+      answers.put(OVERRIDE_REASONS, overrideReasons);
+    }
+    engine.getTaskService().complete(task.getId(), answers);
+    return this;
+  }
+
+  /** The senior manager records the joint decision, with an alternative and what will be different. */
+  RepeatIcpcDriver decide(String decision) {
+    Task task = task("Task_RecordJointDecision");
+    engine.getTaskService().setAssignee(task.getId(), TestStaff.SENIOR_MANAGER);
+    engine.getTaskService().complete(task.getId(), jointDecision(decision));
+    return this;
+  }
+
+  static Map<String, Object> jointDecision(String decision) {
+    Map<String, Object> answers = new HashMap<>();
+    answers.put(DECISION, decision);
+    answers.put(ALTERNATIVES_CONSIDERED, List.of(Map.of("framework", "PLO", "whyNotChosen", "Parents are engaging with the new worker")));
+    answers.put(DECISION_REASONS, "The four views agree the threshold is met; a legal route is kept in view");
+    answers.put(WHAT_WILL_BE_DIFFERENT, "The same IRO chairs, a parenting assessment starts at once, and a legal planning meeting is held if two visits are missed");
+    return answers;
+  }
+
+  RepeatIcpcDriver schedule(LocalDate conferenceDate, String chair) {
+    return schedule(Map.of(CONFERENCE_DATE, conferenceDate.toString(), CHAIR, chair));
+  }
+
+  RepeatIcpcDriver schedule(Map<String, Object> answers) {
+    complete("Task_ScheduleIcpc", answers);
+    return this;
+  }
+
+  RepeatIcpcDriver conferenceOutcome(boolean planMade, LocalDate planStart) {
+    Map<String, Object> outcome = new HashMap<>();
+    outcome.put(PLAN_MADE, planMade);
+    outcome.put(PLAN_START_DATE, planStart == null ? null : planStart.toString());
+    engine.getRuntimeService().createMessageCorrelation(MESSAGE_CONFERENCE_OUTCOME)
+        .processInstanceId(proposal.getId())
+        .setVariables(outcome)
+        .correlateWithResult();
+    return this;
+  }
+
+  /** Time passes until the timer at this activity is due, and it fires. */
+  RepeatIcpcDriver whenTimerFires(String timerActivityId) {
+    Job timer = timer(timerActivityId);
+    EngineClock.setTo(timer.getDuedate());
+    engine.getManagementService().executeJob(timer.getId());
+    return this;
+  }
+
+  Job timer(String timerActivityId) {
+    List<Job> timers = engine.getManagementService().createJobQuery().processInstanceId(proposal.getId())
+        .activityId(timerActivityId).timers().list();
+    if (timers.size() != 1) {
+      throw new AssertionError("Expected one timer at " + timerActivityId + " but found " + timers.size());
+    }
+    return timers.get(0);
+  }
+
+  Task task(String taskKey) {
+    List<Task> tasks = engine.getTaskService().createTaskQuery().processInstanceId(proposal.getId()).taskDefinitionKey(taskKey).list();
+    if (tasks.size() != 1) {
+      throw new AssertionError("Expected one open task " + taskKey + " but found " + tasks.size());
+    }
+    return tasks.get(0);
+  }
+
+  void complete(String taskKey, Map<String, Object> variables) {
+    engine.getTaskService().complete(task(taskKey).getId(), variables);
+  }
+
+  Object variable(String name) {
+    return engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(proposal.getId())
+        .variableName(name).list().stream()
+        .filter(variable -> proposal.getId().equals(variable.getActivityInstanceId()))
+        .findFirst()
+        .map(variable -> variable.getValue())
+        .orElse(null);
+  }
+
+  /** How many times the proposal passed this flow node. */
+  long passes(String activityId) {
+    return engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(proposal.getId())
+        .activityId(activityId).count();
+  }
+
+  List<Map<String, Object>> rows(String name) {
+    return RepeatIcpcVariables.rows(variable(name));
+  }
+}

@@ -1,0 +1,409 @@
+package org.safeguardingworkflows.repeaticpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.safeguardingworkflows.repeaticpc.RepeatIcpcVariables.*;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.safeguardingworkflows.planhistory.CpPlan;
+import org.safeguardingworkflows.planhistory.PlanHistory;
+import org.safeguardingworkflows.testsupport.ApplicationTest;
+import org.safeguardingworkflows.testsupport.EngineClock;
+import org.safeguardingworkflows.testsupport.FullProcessCoverage;
+import org.safeguardingworkflows.testsupport.TestStaff;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestExecutionListeners;
+
+/**
+ * One scenario per path through the discussion before a repeat ICPC: every decision, the escalation and chasing
+ * timers, the previous-IRO continuity rule, the deadline override and the gate in front of "Schedule the ICPC". Runs
+ * on PostgreSQL with the real delegates; the engine clock starts on Monday 2 March 2026 and the strategy discussion
+ * was on Friday 27 February.
+ */
+@ApplicationTest
+@TestExecutionListeners(listeners = FullProcessCoverage.class, mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+class RepeatIcpcScenariosTest {
+
+  static final LocalDate MONDAY_2_MARCH_2026 = LocalDate.of(2026, 3, 2);
+  static final LocalDate FRIDAY_27_FEBRUARY_2026 = LocalDate.of(2026, 2, 27);
+
+  @Autowired ProcessEngine engine;
+  @Autowired PlanHistory planHistory;
+  RepeatIcpcDriver child;
+
+  @BeforeEach
+  void startOnAMondayMorning() {
+    BpmnAwareTests.init(engine);
+    EngineClock.setTo(MONDAY_2_MARCH_2026, LocalTime.of(9, 0));
+    LegalPlanningStub.deployUnlessATrackerExists(engine.getRepositoryService());
+    child = new RepeatIcpcDriver(engine, planHistory);
+  }
+
+  @AfterEach
+  void resetClock() {
+    EngineClock.reset();
+    BpmnAwareTests.reset();
+  }
+
+  @Test
+  void allFourViews_aConferenceThatWillDoSomethingDifferent_andTheNewPlanJoinsTheChildsHistory() {
+    child.hadPlan("2021-05-03", "2022-02-07", "PHY", "iro.retired").hadAPlanLastYear().proposed();
+
+    assertThat(child.proposal).isWaitingAt("Task_PrepareHistorySummary").hasPassed("Task_AssembleHistory");
+    assertThat(child.variable(NUMBER_OF_PREVIOUS_PLANS)).isEqualTo(2);
+    assertThat(child.variable(LAST_PLAN_END_DATE)).isEqualTo("2025-01-10");
+    assertThat(child.variable(MONTHS_SINCE_LAST_PLAN)).isEqualTo(13);
+    assertThat(child.variable(WITHIN_TWO_YEARS)).isEqualTo(true);
+    assertThat(child.variable(PREVIOUS_IRO)).isEqualTo(TestStaff.IRO);
+    assertThat(child.rows(PREVIOUS_PLANS)).extracting(row -> row.get("planStart")).containsExactly("2021-05-03", "2024-01-08");
+    assertThat(child.rows(PREVIOUS_PLAN_REASONS)).extracting(row -> row.get("plan"))
+        .containsExactly("3 May 2021 to 7 February 2022: Physical abuse", "8 January 2024 to 10 January 2025: Neglect");
+    // Strategy discussion Friday 27 February 2026: 15 working days is Friday 20 March, 8 is Wednesday 11 March.
+    assertThat(child.variable(ICPC_DEADLINE)).isEqualTo("2026-03-20");
+    assertThat(child.variable(DISCUSSION_DEADLINE)).isEqualTo("2026-03-11");
+    assertThat(child.task("Task_PrepareHistorySummary").getAssignee()).isEqualTo(TestStaff.WORKER);
+    assertThat(child.task("Task_PrepareHistorySummary").getName()).isEqualTo("Prepare the history summary - " + child.childRef);
+
+    child.summariseHistory();
+    assertThat(child.proposal).isWaitingAt("Task_TeamManagerView", "Task_SeniorManagerView", "Task_IroView", "Task_LegalView");
+    assertThat(child.timer("StartEvent_ViewsOverdue")).as("missing views will escalate").isNotNull();
+    assertThat(child.task("Task_IroView").getAssignee()).as("the IRO of the last plan is asked first").isEqualTo(TestStaff.IRO);
+    assertThat(EngineClock.inLondon(child.task("Task_LegalView").getDueDate()))
+        .isEqualTo(LocalDate.of(2026, 3, 9).atTime(17, 0).atZone(EngineClock.LONDON));
+
+    child.allFourViews();
+    assertThat(child.proposal).hasPassed("End_AllViewsRecorded", "Gateway_FourPartyDiscussionComplete").isWaitingAtExactly("Task_RecordJointDecision");
+    assertThat(child.variable(FOUR_PARTY_DISCUSSION_COMPLETE)).isEqualTo(true);
+    assertThat(child.variable(OVERRIDE_USED)).isEqualTo(false);
+    assertThat(child.variable(IRO_VIEW_BY)).isEqualTo(TestStaff.IRO);
+    assertThat(child.variable(LEGAL_VIEW_BY)).isEqualTo(TestStaff.LEGAL);
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(child.proposal.getId()).count())
+        .as("the escalation timer ends with the discussion").isZero();
+
+    child.decide("ICPC");
+    assertThat(child.proposal).isWaitingAtExactly("Task_ScheduleIcpc");
+    assertThat(child.variable(DECISION_BY)).isEqualTo(TestStaff.SENIOR_MANAGER);
+    assertThat(engine.getTaskService().getVariable(child.task("Task_ScheduleIcpc").getId(), CHAIR))
+        .as("the previous IRO is pre-selected as chair").isEqualTo(TestStaff.IRO);
+
+    child.schedule(LocalDate.of(2026, 3, 18), TestStaff.IRO);
+    assertThat(child.proposal).isWaitingAtExactly("Event_ConferenceOutcomeRecorded");
+    assertThat(child.variable(PREVIOUS_IRO_CHAIRS)).isEqualTo(true);
+
+    child.conferenceOutcome(true, LocalDate.of(2026, 3, 18));
+    assertThat(child.proposal).isEnded().hasPassed("Task_AddPlanToHistory", "End_RepeatPlanMade");
+    CpPlan newPlan = planHistory.plansOf(child.childRef).get(2);
+    assertThat(newPlan.planStart()).isEqualTo(LocalDate.of(2026, 3, 18));
+    assertThat(newPlan.isOpen()).isTrue();
+    assertThat(newPlan.initialCategory()).isEqualTo("NEG");
+    assertThat(newPlan.iro()).isEqualTo(TestStaff.IRO);
+    assertThat(newPlan.source()).isEqualTo(CpPlan.Source.PROCESS);
+  }
+
+  @Test
+  void aLegalRouteInsteadOfAConferenceStartsLegalPlanningForTheSameChild() {
+    child.hadAPlanLastYear().proposed().summariseHistory().allFourViews().decide("LEGAL_ROUTE");
+    assertThat(child.proposal).isEnded().hasPassed("Event_RequestLegalPlanning", "End_LegalRouteInstead").hasNotPassed("Task_ScheduleIcpc");
+    String legalPlanning = (String) child.variable(LEGAL_PLANNING_REQUESTED_INSTANCE_ID);
+    assertThat(legalPlanning).isNotNull();
+    var started = engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(legalPlanning).singleResult();
+    assertThat(started.getBusinessKey()).isEqualTo(child.childRef);
+    Map<String, Object> passed = new HashMap<>();
+    engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(legalPlanning).list()
+        .forEach(variable -> passed.put(variable.getName(), variable.getValue()));
+    assertThat(passed).containsEntry(LEGAL_ORIGIN, "REPEAT_ICPC")
+        .containsEntry(LEGAL_RECOMMENDED_BY, TestStaff.SENIOR_MANAGER)
+        .containsEntry(LEGAL_REASON, "The four views agree the threshold is met; a legal route is kept in view")
+        .containsEntry(ORIGIN_PROCESS_INSTANCE_ID, child.proposal.getId());
+  }
+
+  @Test
+  void aConferenceAndTheLegalRouteTogether_andAConferenceThatMakesNoPlan() {
+    child.hadAPlanLastYear().proposed().summariseHistory().allFourViews().decide("ICPC_AND_LEGAL_ROUTE");
+    assertThat(child.proposal).hasPassed("Event_RequestLegalPlanning", "Gateway_ConferenceToo").isWaitingAtExactly("Task_ScheduleIcpc");
+    assertThat(child.variable(LEGAL_PLANNING_REQUESTED_INSTANCE_ID)).isNotNull();
+
+    child.schedule(LocalDate.of(2026, 3, 19), TestStaff.IRO).conferenceOutcome(false, null);
+    assertThat(child.proposal).isEnded().hasPassed("End_NoPlanMade").hasNotPassed("Task_AddPlanToHistory");
+    assertThat(child.variable(PLAN_MADE)).isEqualTo(false);
+    assertThat(planHistory.plansOf(child.childRef)).hasSize(1);
+  }
+
+  @Test
+  void noConference_forExampleAnEnhancedChildInNeedPlan() {
+    child.hadAPlanLastYear().proposed().summariseHistory().allFourViews();
+    Map<String, Object> decision = RepeatIcpcDriver.jointDecision("NO_CONFERENCE");
+    decision.remove(ALTERNATIVES_CONSIDERED);
+    decision.remove(WHAT_WILL_BE_DIFFERENT);
+    Task task = child.task("Task_RecordJointDecision");
+    engine.getTaskService().setAssignee(task.getId(), TestStaff.SENIOR_MANAGER);
+    engine.getTaskService().complete(task.getId(), decision);
+    assertThat(child.proposal).isEnded().hasPassed("End_NoConference").hasNotPassed("Task_ScheduleIcpc", "Event_RequestLegalPlanning");
+  }
+
+  @Test
+  void aStepDownJourneysContingencyReviewProposesTheConference_andTheProposalKeepsTheLink() {
+    child.hadAPlanLastYear().proposedFromStepDown("step-down-journey-1");
+    assertThat(child.proposal).hasPassed("StartEvent_ProposedFromStepDown", "Task_AssembleHistory").isWaitingAt("Task_PrepareHistorySummary");
+    assertThat(child.proposal.getBusinessKey()).isEqualTo(child.childRef);
+    assertThat(child.variable(ORIGIN_PROCESS_INSTANCE_ID)).isEqualTo("step-down-journey-1");
+  }
+
+  @Test
+  void aLateHistorySummaryIsChasedByTheTeamManager_andStaysOpen() {
+    child.hadAPlanLastYear().proposed();
+    // Three working days after Friday 27 February is Wednesday 4 March, at the end of the working day.
+    assertThat(EngineClock.inLondon(child.timer("Event_SummaryOverdue").getDuedate()))
+        .isEqualTo(LocalDate.of(2026, 3, 4).atTime(17, 0).atZone(EngineClock.LONDON));
+    child.whenTimerFires("Event_SummaryOverdue");
+    assertThat(child.proposal).isWaitingAt("Task_PrepareHistorySummary", "Task_ChaseHistorySummary");
+    assertThat(engine.getTaskService().getIdentityLinksForTask(child.task("Task_ChaseHistorySummary").getId()))
+        .extracting(IdentityLink::getGroupId).contains("team-managers");
+    child.complete("Task_ChaseHistorySummary", Map.of(SUMMARY_CHASE_ACTION, "Spoke to the worker; summary by Thursday noon"));
+    assertThat(child.proposal).hasPassed("End_SummaryChased").isWaitingAtExactly("Task_PrepareHistorySummary");
+  }
+
+  @Test
+  void missingViewsEscalateTwoWorkingDaysBeforeTheDeadline_andAreChasedUntilTheyAreIn() {
+    child.hadAPlanLastYear().proposed().summariseHistory().teamManagerView().seniorManagerView();
+    // Discussion deadline Wednesday 11 March; two working days before it is Monday 9 March, end of the day.
+    assertThat(EngineClock.inLondon(child.timer("StartEvent_ViewsOverdue").getDuedate()))
+        .isEqualTo(LocalDate.of(2026, 3, 9).atTime(17, 0).atZone(EngineClock.LONDON));
+
+    child.whenTimerFires("StartEvent_ViewsOverdue");
+    assertThat(child.proposal).isWaitingAt("Task_IroView", "Task_LegalView", "Task_ChaseMissingViews");
+    assertThat(engine.getTaskService().getIdentityLinksForTask(child.task("Task_ChaseMissingViews").getId()))
+        .extracting(IdentityLink::getGroupId).containsExactly("senior-managers");
+
+    child.chaseMissingViews("KEEP_CHASING", null);
+    assertThat(child.proposal).isWaitingAt("Event_ChaseAgainDue");
+    assertThat(EngineClock.inLondon(child.timer("Event_ChaseAgainDue").getDuedate()))
+        .isEqualTo(LocalDate.of(2026, 3, 10).atTime(17, 0).atZone(EngineClock.LONDON));
+    child.whenTimerFires("Event_ChaseAgainDue");
+    assertThat(child.proposal).isWaitingAt("Task_ChaseMissingViews");
+
+    child.iroView().legalView();
+    assertThat(child.proposal).as("the last view ends the chase").isWaitingAtExactly("Task_RecordJointDecision");
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(child.proposal.getId())
+        .taskDefinitionKey("Task_ChaseMissingViews").count()).isZero();
+    assertThat(child.variable(FOUR_PARTY_DISCUSSION_COMPLETE)).isEqualTo(true);
+    assertThat(child.variable(OVERRIDE_USED)).isEqualTo(false);
+  }
+
+  @Test
+  void aSeniorManagerMayOverrideTheDiscussionWithReasons_whenTheStatutoryDeadlineWouldOtherwiseBeMissed() {
+    child.hadAPlanLastYear().proposed().summariseHistory().teamManagerView().seniorManagerView().legalView()
+        .whenTimerFires("StartEvent_ViewsOverdue");
+
+    assertThatThrownBy(() -> child.chaseMissingViews("OVERRIDE", "Deadline"))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("An override needs reasons");
+    assertThat(child.proposal).isWaitingAt("Task_ChaseMissingViews", "Task_IroView");
+
+    child.chaseMissingViews("OVERRIDE", "The IRO is on leave until 25 March and the conference must be held by 20 March");
+    assertThat(child.proposal).hasPassed("End_DeadlineOverride", "Event_DeadlineOverride", "Task_RecordDeadlineOverride",
+        "Gateway_FourPartyDiscussionComplete").isWaitingAtExactly("Task_RecordJointDecision");
+    assertThat(child.variable(OVERRIDE_USED)).isEqualTo(true);
+    assertThat(child.variable(FOUR_PARTY_DISCUSSION_COMPLETE)).isEqualTo(false);
+    assertThat(child.variable(OVERRIDE_BY)).isEqualTo(TestStaff.SENIOR_MANAGER);
+    assertThat(child.variable(OVERRIDE_DATE)).isEqualTo("2026-03-09");
+    assertThat(child.variable(VIEWS_MISSING_AT_OVERRIDE).toString()).isEqualTo("[\"IRO\"]");
+
+    child.decide("ICPC");
+    assertThat(child.proposal).isWaitingAtExactly("Task_ScheduleIcpc");
+  }
+
+  @Test
+  void onlyASeniorManagerCanOverride() {
+    child.hadAPlanLastYear().proposed().summariseHistory().whenTimerFires("StartEvent_ViewsOverdue");
+    Task chase = child.task("Task_ChaseMissingViews");
+    engine.getTaskService().setAssignee(chase.getId(), TestStaff.TEAM_MANAGER);
+    assertThatThrownBy(() -> engine.getTaskService().complete(chase.getId(), Map.of(CHASE_DECISION, "OVERRIDE", CHASE_NOTES, "x",
+        OVERRIDE_REASONS, "The conference must be held by 20 March and the IRO is away")))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("senior-managers");
+    assertThat(child.proposal).isWaitingAt("Task_ChaseMissingViews").hasNotPassed("Task_RecordDeadlineOverride");
+  }
+
+  @Test
+  void withThreeOfTheFourViewsScheduleTheIcpcCannotBeReached_whateverTheFormsSubmit() {
+    child.hadAPlanLastYear().proposed().summariseHistory().teamManagerView().seniorManagerView();
+    // The third view tries to open the gate by submitting what the process records itself.
+    Map<String, Object> forged = new HashMap<>(RepeatIcpcDriver.viewAnswers(FourPartyView.LEGAL, "ICPC"));
+    forged.put(IRO_VIEW_BY, TestStaff.IRO);
+    forged.put(FOUR_PARTY_DISCUSSION_COMPLETE, true);
+    forged.put(OVERRIDE_USED, true);
+    forged.put(DECISION, "ICPC");
+    Task legal = child.task("Task_LegalView");
+    engine.getTaskService().setAssignee(legal.getId(), TestStaff.LEGAL);
+    engine.getTaskService().complete(legal.getId(), forged);
+
+    assertThat(child.proposal).isWaitingAt("Task_IroView").hasNotPassed("Gateway_FourPartyDiscussionComplete", "Task_ScheduleIcpc");
+    assertThat(child.variable(IRO_VIEW_BY)).as("a form cannot give someone else's view").isNull();
+    assertThat(child.variable(FOUR_PARTY_DISCUSSION_COMPLETE)).isEqualTo(false);
+    assertThat(child.variable(OVERRIDE_USED)).isEqualTo(false);
+    Task iro = child.task("Task_IroView");
+    engine.getTaskService().setAssignee(iro.getId(), null);
+    assertThatThrownBy(() -> engine.getTaskService().complete(iro.getId(), RepeatIcpcDriver.viewAnswers(FourPartyView.IRO, "ICPC")))
+        .as("no one has taken the IRO's view").isInstanceOf(FormFieldValidationException.class).hasMessageContaining("Assign this task");
+    engine.getTaskService().setAssignee(iro.getId(), TestStaff.SENIOR_MANAGER);
+    assertThatThrownBy(() -> engine.getTaskService().complete(iro.getId(), RepeatIcpcDriver.viewAnswers(FourPartyView.IRO, "ICPC")))
+        .as("a senior manager cannot give the IRO's view").isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("not in the iros group");
+    assertThat(child.proposal).isWaitingAt("Task_IroView").hasNotPassed("Task_ScheduleIcpc", "Task_RecordJointDecision");
+
+    // A forged gate variable does not survive the discussion: the gate reads what the views recorded.
+    child.iroView();
+    assertThat(child.variable(FOUR_PARTY_DISCUSSION_COMPLETE)).isEqualTo(true);
+    assertThat(child.variable(OVERRIDE_USED)).as("no override was made").isEqualTo(false);
+  }
+
+  @Test
+  void aTokenMovedPastTheDiscussionIsSentBackToIt() {
+    child.hadAPlanLastYear().proposed().summariseHistory().teamManagerView();
+    // An administrator moves the proposal past the discussion in Cockpit: the gate sends it back.
+    engine.getRuntimeService().createProcessInstanceModification(child.proposal.getId())
+        .cancelAllForActivity("SubProcess_FourPartyDiscussion")
+        .startBeforeActivity("Gateway_DiscussionClosed")
+        .execute();
+    assertThat(child.passes("Gateway_DiscussAgain")).as("back to the discussion").isEqualTo(2);
+    assertThat(child.proposal)
+        .isWaitingAt("Task_TeamManagerView", "Task_SeniorManagerView", "Task_IroView", "Task_LegalView")
+        .hasNotPassed("Task_RecordJointDecision", "Task_ScheduleIcpc");
+  }
+
+  @Test
+  void theIroViewGoesToTheIroGroupWhenTheLastPlansIroIsNoLongerAnIro() {
+    // The last plan was chaired by someone who is now a team manager.
+    child.hadPlan("2024-01-08", "2025-01-10", "NEG", TestStaff.TEAM_MANAGER).proposed().summariseHistory();
+    Task iro = child.task("Task_IroView");
+    assertThat(iro.getAssignee()).isNull();
+    assertThat(engine.getTaskService().getIdentityLinksForTask(iro.getId())).extracting(IdentityLink::getGroupId).containsExactly("iros");
+    assertThat(child.variable(PREVIOUS_IRO)).isEqualTo(TestStaff.TEAM_MANAGER);
+    assertThat(child.variable(CONTINUITY_IRO)).isNull();
+    assertThat(child.variable(CHAIR)).as("no chair is pre-selected").isNull();
+  }
+
+  @Test
+  void aPlanEndedMoreThanTwoYearsAgoStillMakesItARepeat_butNotWithinTwoYears() {
+    child.hadPlan("2022-01-10", "2023-06-01", "EMO", "iro.retired").proposed();
+    assertThat(child.variable(WITHIN_TWO_YEARS)).isEqualTo(false);
+    assertThat(child.variable(MONTHS_SINCE_LAST_PLAN)).isEqualTo(32);
+    assertThat(child.variable(CONTINUITY_IRO)).isNull();
+  }
+
+  @Test
+  void aChildWithNoPreviousPlan_aChildWithAnOpenPlan_andASecondProposal_areRefusedAndNothingStarts() {
+    assertThatThrownBy(() -> child.proposed()).isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("no previous child protection plan");
+    planHistory.insert(new CpPlan(null, child.childRef, LocalDate.of(2025, 11, 3), null, "NEG", "NEG", TestStaff.IRO, null, null, null,
+        CpPlan.Source.IMPORT));
+    assertThatThrownBy(() -> child.proposed()).isInstanceOf(FormFieldValidationException.class).hasMessageContaining("has not ended");
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(child.childRef).count()).isZero();
+
+    RepeatIcpcDriver other = new RepeatIcpcDriver(engine, planHistory).hadAPlanLastYear().proposed();
+    assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(PROCESS_KEY, other.childRef,
+        RepeatIcpcDriver.proposalVariables(other.childRef, FRIDAY_27_FEBRUARY_2026)))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("already has a proposal");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(other.childRef).count()).isEqualTo(1);
+  }
+
+  @Test
+  void invalidProposalsAreRefusedWithEveryProblem() {
+    child.hadAPlanLastYear();
+    Map<String, Object> bad = RepeatIcpcDriver.proposalVariables(child.childRef, MONDAY_2_MARCH_2026.plusDays(1));
+    bad.put(CATEGORY_OF_ABUSE, "NEGLECT");
+    bad.put(PROPOSED_BY, TestStaff.TEAM_MANAGER);
+    assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(PROCESS_KEY, child.childRef, bad))
+        .isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("cannot be in the future")
+        .hasMessageContaining("CIN census code")
+        .hasMessageContaining("not in the social-workers group");
+  }
+
+  @Test
+  void theHistorySummaryNeedsReasonsForEveryPreviousPlan() {
+    child.hadPlan("2021-05-03", "2022-02-07", "PHY", TestStaff.IRO).hadAPlanLastYear().proposed();
+    Map<String, Object> summary = RepeatIcpcDriver.historySummary(child.rows(PREVIOUS_PLAN_REASONS).subList(0, 1));
+    assertThatThrownBy(() -> child.complete("Task_PrepareHistorySummary", summary))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("1 of 2 complete");
+    assertThat(child.proposal).isWaitingAtExactly("Task_PrepareHistorySummary");
+  }
+
+  @Test
+  void aDecisionForAnotherConferenceMustRecordAlternativesAndWhatWillBeDifferent() {
+    child.hadAPlanLastYear().proposed().summariseHistory().allFourViews();
+    Task task = child.task("Task_RecordJointDecision");
+    engine.getTaskService().setAssignee(task.getId(), TestStaff.SENIOR_MANAGER);
+    Map<String, Object> noAlternatives = RepeatIcpcDriver.jointDecision("ICPC");
+    noAlternatives.put(ALTERNATIVES_CONSIDERED, List.of(Map.of("framework", "ICPC", "whyNotChosen", "It is the same thing")));
+    noAlternatives.remove(WHAT_WILL_BE_DIFFERENT);
+    assertThatThrownBy(() -> engine.getTaskService().complete(task.getId(), noAlternatives))
+        .isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("at least one alternative").hasMessageContaining("what will be different this time");
+
+    engine.getTaskService().setAssignee(task.getId(), TestStaff.TEAM_MANAGER);
+    assertThatThrownBy(() -> engine.getTaskService().complete(task.getId(), RepeatIcpcDriver.jointDecision("ICPC")))
+        .as("the joint decision is a senior manager's to record").isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("senior-managers");
+    assertThat(child.proposal).isWaitingAtExactly("Task_RecordJointDecision");
+  }
+
+  @Test
+  void aLateConferenceOrADifferentChairNeedsAReason_andTheChairMustBeAnIro() {
+    child.hadAPlanLastYear().proposed().summariseHistory().allFourViews().decide("ICPC");
+    LocalDate afterTheDeadline = LocalDate.of(2026, 3, 23);
+    assertThatThrownBy(() -> child.schedule(afterTheDeadline, TestStaff.IRO))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("after the statutory deadline of 2026-03-20");
+    assertThatThrownBy(() -> child.schedule(LocalDate.of(2026, 3, 16), TestStaff.SECOND_IRO))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("previous IRO (iro.one) is still an IRO");
+    assertThatThrownBy(() -> child.schedule(LocalDate.of(2026, 3, 16), TestStaff.WORKER))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("is not an IRO");
+    assertThatThrownBy(() -> child.schedule(LocalDate.of(2026, 2, 27), TestStaff.IRO))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("cannot be in the past");
+
+    child.schedule(Map.of(CONFERENCE_DATE, afterTheDeadline.toString(), CHAIR, TestStaff.SECOND_IRO,
+        LATE_CONFERENCE_REASON, "The family's solicitor cannot attend before 23 March",
+        DIFFERENT_CHAIR_REASON, "iro.one is on leave that week"));
+    assertThat(child.proposal).isWaitingAtExactly("Event_ConferenceOutcomeRecorded");
+    assertThat(child.variable(PREVIOUS_IRO_CHAIRS)).isEqualTo(false);
+  }
+
+  @Test
+  void aNewPlanThatWouldOverlapARecordedPlanIsRefused() {
+    child.hadAPlanLastYear().proposed().summariseHistory().allFourViews().decide("ICPC").schedule(LocalDate.of(2026, 3, 18), TestStaff.IRO);
+    assertThatThrownBy(() -> child.conferenceOutcome(true, LocalDate.of(2024, 6, 3)))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("never overlap");
+    assertThat(child.proposal).isWaitingAtExactly("Event_ConferenceOutcomeRecorded");
+    assertThat(planHistory.plansOf(child.childRef)).hasSize(1);
+  }
+
+  @Test
+  void deadlinesCountWorkingDaysAcrossAWeekendAndTheEarlyMayBankHoliday() {
+    // Strategy discussion Thursday 30 April 2026; Monday 4 May is a bank holiday.
+    EngineClock.setTo(LocalDate.of(2026, 5, 1), LocalTime.of(9, 0));
+    child.hadAPlanLastYear().proposed(LocalDate.of(2026, 4, 30));
+    assertThat(child.variable(ICPC_DEADLINE)).isEqualTo("2026-05-22");
+    assertThat(child.variable(DISCUSSION_DEADLINE)).isEqualTo("2026-05-13");
+    assertThat(EngineClock.inLondon(child.task("Task_PrepareHistorySummary").getDueDate()))
+        .isEqualTo(LocalDate.of(2026, 5, 6).atTime(17, 0).atZone(EngineClock.LONDON));
+    child.summariseHistory();
+    assertThat(EngineClock.inLondon(child.timer("StartEvent_ViewsOverdue").getDuedate()))
+        .as("two working days before Wednesday 13 May").isEqualTo(LocalDate.of(2026, 5, 11).atTime(17, 0).atZone(EngineClock.LONDON));
+    child.allFourViews();
+    assertThat(EngineClock.inLondon(child.task("Task_RecordJointDecision").getDueDate()))
+        .isEqualTo(LocalDate.of(2026, 5, 13).atTime(17, 0).atZone(EngineClock.LONDON));
+  }
+}

@@ -111,7 +111,7 @@ public class ProcessFigures {
         .params(from, to).query(Long.class).single();
     long withMeeting = jdbc.sql("""
         select count(*) from cp_plan c
-        where c.plan_end between ? and ?
+        where c.plan_end between ? and ? and c.step_down_instance_id is not null
           and exists (select 1 from act_hi_taskinst t where t.proc_inst_id_ = c.step_down_instance_id
                       and t.task_def_key_ = ? and t.delete_reason_ = 'completed')
           and exists (select 1 from act_hi_varinst v where v.proc_inst_id_ = c.step_down_instance_id
@@ -145,7 +145,7 @@ public class ProcessFigures {
     jdbc.sql("""
         select c.plan_end, a.start_time_ as reported
         from cp_plan c join act_hi_actinst a on a.proc_inst_id_ = c.step_down_instance_id and a.act_id_ = ?
-        where c.plan_end between ? and ?""")
+        where c.plan_end between ? and ? and c.step_down_instance_id is not null""")
         .params(CONCERN_REPORTED, from, to)
         .query(rs -> {
           LocalDate planEnd = rs.getDate("plan_end").toLocalDate();

@@ -4,10 +4,13 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.safeguardingworkflows.stepdown.StepDownVariables;
 import org.safeguardingworkflows.timescales.CalendarProperties;
 import org.safeguardingworkflows.timescales.WorkingDays;
@@ -124,7 +127,7 @@ public class ProcessFigures {
     Map<String, long[]> dueAndOnTime = new LinkedHashMap<>();
     dueAndOnTime.put(SUPERVISION, new long[2]);
     dueAndOnTime.put(CIN_REVIEW, new long[2]);
-    Timestamp now = Timestamp.from(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant());
+    Timestamp now = Timestamp.from(ClockUtil.getCurrentTime().toInstant());
     jdbc.sql("""
         select t.task_def_key_ as task, count(*) as due,
                sum(case when t.delete_reason_ = 'completed' and t.end_time_ <= t.due_date_ then 1 else 0 end) as on_time
@@ -194,12 +197,12 @@ public class ProcessFigures {
   /** A due date stored as a Camunda date (epoch millis) or as ISO text (yyyy-MM-dd...); null when unreadable. */
   private LocalDate dueDate(String type, String text, Object millis) {
     if ("date".equals(type) && millis instanceof Number number) {
-      return workingDays.localDate(new java.util.Date(number.longValue()));
+      return workingDays.localDate(new Date(number.longValue()));
     }
     if (text != null && text.length() >= 10) {
       try {
         return LocalDate.parse(text.substring(0, 10));
-      } catch (java.time.format.DateTimeParseException e) {
+      } catch (DateTimeParseException e) {
         return null;
       }
     }

@@ -1,5 +1,6 @@
 package org.safeguardingworkflows.reporting;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +73,7 @@ public final class RepeatPlanCsv {
     if (value == null) {
       return "";
     }
-    String text = value instanceof java.math.BigDecimal decimal ? decimal.toPlainString() : value.toString();
+    String text = value instanceof BigDecimal decimal ? decimal.toPlainString() : value.toString();
     if (!(value instanceof Number) && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
       text = "'" + text;
     }

@@ -1,6 +1,7 @@
 package org.safeguardingworkflows.reporting.cockpit;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.camunda.bpm.cockpit.plugin.resource.AbstractCockpitPluginRootResource;
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
@@ -78,7 +79,7 @@ public class RepeatPlansPluginResource extends AbstractCockpitPluginRootResource
     return report.report(period.from(), period.to());
   }
 
-  private Response answer(String engine, java.util.function.Supplier<String> body, String type) {
+  private Response answer(String engine, Supplier<String> body, String type) {
     try {
       requireReader(engine);
       return Response.ok(body.get(), type).build();

@@ -1,6 +1,7 @@
 package org.safeguardingworkflows.planhistory;
 
 import java.time.LocalDate;
+import java.util.regex.Pattern;
 
 /**
  * One child protection plan of a child: the CIN census CPP items plus how the plan ended and the step-down
@@ -18,6 +19,9 @@ public record CpPlan(
     String stepDownOutcome,
     String stepDownInstanceId,
     Source source) {
+
+  /** Child references are opaque case-management ids, never names (as the step-down API checks them). */
+  public static final Pattern CHILD_REF = Pattern.compile("^[A-Za-z0-9-]{1,40}$");
 
   /** Where the record came from. */
   public enum Source { PROCESS, IMPORT }

@@ -7,22 +7,29 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * The child's plan history ({@code cp_plan}): written by the processes inside the engine's transaction (same
- * data source), read by the APIs and the audit report.
+ * data source) and by imports, read by the APIs and the audit report.
  */
 @Repository
 public class PlanHistory {
 
-  private final JdbcClient jdbc;
+  /** Stands for "still open" when an open plan is compared with dates (CIN census: an open plan runs on). */
+  private static final String OPEN_END = "DATE '9999-12-31'";
 
-  public PlanHistory(JdbcClient jdbc) {
-    this.jdbc = jdbc;
+  private final JdbcClient jdbc;
+  private final JdbcTemplate batches;
+
+  public PlanHistory(JdbcTemplate jdbcTemplate) {
+    this.jdbc = JdbcClient.create(jdbcTemplate);
+    this.batches = jdbcTemplate;
   }
 
   public List<CpPlan> plansOf(String childRef) {
@@ -69,6 +76,118 @@ public class PlanHistory {
     jdbc.sql("update cp_plan set step_down_outcome = ? where step_down_instance_id = ?")
         .params(outcome, stepDownInstanceId)
         .update();
+  }
+
+  // ---- Import: lines are staged in cp_plan_import_line, checked with SQL, then copied in one statement ----
+
+  /** One line of an import file, as staged for the checks that need the whole file and the recorded history. */
+  public record ImportLine(long lineNo, String childRef, LocalDate planStart, LocalDate planEnd, String initialCategory,
+      String latestCategory, String iro) {}
+
+  /** A staged line that breaks a rule of the plan history; {@code rule} is the stable code the API reports. */
+  public record ImportConflict(long lineNo, String rule, String message) {}
+
+  /** Writes one batch of lines to the staging table (one JDBC batch; the caller bounds the batch size). */
+  public void stage(String importId, List<ImportLine> lines) {
+    batches.batchUpdate("""
+        insert into cp_plan_import_line (import_id, line_no, child_ref, plan_start, plan_end, initial_category,
+                                         latest_category, iro)
+        values (?, ?, ?, ?, ?, ?, ?, ?)""",
+        lines.stream().map(line -> new Object[] {importId, line.lineNo(), line.childRef(), Date.valueOf(line.planStart()),
+            line.planEnd() == null ? null : Date.valueOf(line.planEnd()), line.initialCategory(), line.latestCategory(),
+            line.iro()}).toList());
+  }
+
+  /**
+   * Every staged line that cannot join the history, streamed to {@code sink}. The rules are the DfE CIN census
+   * validator's: a child has at most one open plan and a child's plans never overlap (an open plan runs until further
+   * notice; a plan ending on the day another starts overlaps it, as {@link CpPlan#overlaps} says). A line for a plan
+   * already recorded (same child and start) must say what the history says: re-importing a file changes nothing, and
+   * an import never silently rewrites a recorded plan.
+   */
+  public void stagedConflicts(String importId, Consumer<ImportConflict> sink) {
+    // Two lines for the same plan (same child and start date).
+    jdbc.sql("""
+        select later.line_no, earlier.line_no as other_line, later.child_ref, later.plan_start
+        from cp_plan_import_line later
+        join cp_plan_import_line earlier on earlier.import_id = later.import_id and earlier.child_ref = later.child_ref
+             and earlier.plan_start = later.plan_start and earlier.line_no < later.line_no
+        where later.import_id = ?""")
+        .param(importId)
+        .query(rs -> {
+          sink.accept(new ImportConflict(rs.getLong("line_no"), "one-line-per-plan",
+              "Child " + rs.getString("child_ref") + "'s plan starting " + rs.getDate("plan_start").toLocalDate()
+                  + " is already on line " + rs.getLong("other_line") + "."));
+        });
+    // Lines of the file that overlap each other: reported on the plan that starts later.
+    jdbc.sql("""
+        select later.line_no, earlier.line_no as other_line, later.child_ref, earlier.plan_start as other_start,
+               earlier.plan_end as other_end, later.plan_end as this_end
+        from cp_plan_import_line later
+        join cp_plan_import_line earlier on earlier.import_id = later.import_id and earlier.child_ref = later.child_ref
+             and earlier.plan_start < later.plan_start
+        where later.import_id = ? and coalesce(earlier.plan_end, %s) >= later.plan_start""".formatted(OPEN_END))
+        .param(importId)
+        .query(rs -> {
+          sink.accept(overlap(rs.getLong("line_no"), rs.getString("child_ref"), rs.getDate("this_end"),
+              rs.getDate("other_start"), rs.getDate("other_end"), "on line " + rs.getLong("other_line")));
+        });
+    // Lines that overlap a recorded plan of the child (other than the same plan).
+    jdbc.sql("""
+        select s.line_no, s.child_ref, s.plan_end as this_end, e.plan_start as other_start, e.plan_end as other_end
+        from cp_plan_import_line s
+        join cp_plan e on e.child_ref = s.child_ref and e.plan_start <> s.plan_start
+        where s.import_id = ?
+          and e.plan_start <= coalesce(s.plan_end, %1$s) and s.plan_start <= coalesce(e.plan_end, %1$s)""".formatted(OPEN_END))
+        .param(importId)
+        .query(rs -> {
+          sink.accept(overlap(rs.getLong("line_no"), rs.getString("child_ref"), rs.getDate("this_end"),
+              rs.getDate("other_start"), rs.getDate("other_end"), "already recorded"));
+        });
+    // Lines for a recorded plan that say something else about it.
+    jdbc.sql("""
+        select s.line_no, s.child_ref, s.plan_start, e.plan_end, e.initial_category, e.latest_category, e.iro
+        from cp_plan_import_line s
+        join cp_plan e on e.child_ref = s.child_ref and e.plan_start = s.plan_start
+        where s.import_id = ?
+          and (e.plan_end is distinct from s.plan_end or e.initial_category <> s.initial_category
+               or e.latest_category <> s.latest_category or e.iro is distinct from s.iro)""")
+        .param(importId)
+        .query(rs -> {
+          Date end = rs.getDate("plan_end");
+          sink.accept(new ImportConflict(rs.getLong("line_no"), "matches-recorded-plan",
+              "Child " + rs.getString("child_ref") + "'s plan starting " + rs.getDate("plan_start").toLocalDate()
+                  + " is already recorded differently (end " + (end == null ? "open" : end.toLocalDate().toString())
+                  + ", categories " + rs.getString("initial_category") + "/" + rs.getString("latest_category")
+                  + ", IRO " + (rs.getString("iro") == null ? "none" : rs.getString("iro"))
+                  + "); an import does not change a recorded plan."));
+        });
+  }
+
+  /** Copies the staged plans that are not recorded yet (lines equal to a recorded plan change nothing). */
+  public int insertStaged(String importId) {
+    return jdbc.sql("""
+        insert into cp_plan (child_ref, plan_start, plan_end, initial_category, latest_category, iro, source, recorded_at)
+        select s.child_ref, s.plan_start, s.plan_end, s.initial_category, s.latest_category, s.iro, ?, ?
+        from cp_plan_import_line s
+        where s.import_id = ?
+          and not exists (select 1 from cp_plan e where e.child_ref = s.child_ref and e.plan_start = s.plan_start)""")
+        .params(CpPlan.Source.IMPORT.name(), now(), importId)
+        .update();
+  }
+
+  public void clearStaged(String importId) {
+    jdbc.sql("delete from cp_plan_import_line where import_id = ?").param(importId).update();
+  }
+
+  private static ImportConflict overlap(long lineNo, String childRef, Date thisEnd, Date otherStart, Date otherEnd,
+      String where) {
+    boolean bothOpen = thisEnd == null && otherEnd == null;
+    String other = "the plan from " + otherStart.toLocalDate()
+        + (otherEnd == null ? " that is still open" : " to " + otherEnd.toLocalDate()) + " (" + where + ")";
+    return bothOpen
+        ? new ImportConflict(lineNo, "one-open-plan", "Child " + childRef + " would have two open plans: this one and " + other + ".")
+        : new ImportConflict(lineNo, "plans-do-not-overlap", "Child " + childRef + "'s plan overlaps " + other + ".");
   }
 
   private static Timestamp now() {

@@ -23,9 +23,42 @@ public final class WebappSession {
   private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
   private final Map<String, String> cookies = new LinkedHashMap<>();
   private String csrfToken;
+  private int loginStatus;
 
   public WebappSession(int port) {
     this.base = "http://localhost:" + port;
+  }
+
+  /** A session logged in to one app; {@link #loginStatus()} tells whether the login was accepted. */
+  public static WebappSession login(int port, String app, String user, String password) {
+    WebappSession session = new WebappSession(port);
+    try {
+      session.loginStatus = session.logIn(app, user, password);
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+    return session;
+  }
+
+  /** A browser that has not logged in. */
+  public static WebappSession anonymous(int port) {
+    return new WebappSession(port);
+  }
+
+  public int loginStatus() {
+    return loginStatus;
+  }
+
+  /** GET a path under /camunda (e.g. /api/cockpit/plugin/...), accepting the given media type. */
+  public Api.Reply get(String path, String accept) {
+    try {
+      HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + "/camunda" + path)).header("Accept", accept).GET());
+      org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+      response.headers().map().forEach(headers::addAll);
+      return new Api.Reply(response.statusCode(), headers, response.body());
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Logs in to the given app ("tasklist", "cockpit", "admin"); returns the HTTP status of the login. */

@@ -1,0 +1,149 @@
+package org.safeguardingworkflows.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.safeguardingworkflows.stepdown.StepDownVariables;
+import org.safeguardingworkflows.testsupport.ApplicationTest;
+import org.safeguardingworkflows.testsupport.EngineClock;
+import org.safeguardingworkflows.testsupport.TestStaff;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The process figures from real step-down journeys, in 2041 where no other test works. The repeat-ICPC and legal
+ * planning processes are not on this branch: their figures are zero until they are (their SQL is to be tested
+ * with real instances once they are merged).
+ */
+@ApplicationTest
+class ProcessFiguresTest {
+
+  /** Monday 4 March 2041; both plans ended on Friday 1 March. */
+  static final LocalDate MONDAY = LocalDate.of(2041, 3, 4);
+  static final LocalDate PLAN_END = LocalDate.of(2041, 3, 1);
+
+  @Autowired ProcessEngine engine;
+  @Autowired ProcessFigures processFigures;
+
+  @BeforeEach
+  void startOnAMonday() {
+    EngineClock.setTo(MONDAY, LocalTime.of(9, 0));
+  }
+
+  @AfterEach
+  void resetClock() {
+    EngineClock.reset();
+  }
+
+  @Test
+  void stepDownFiguresComeFromTheJourneysOfPlansThatEndedInThePeriod() {
+    // One journey holds its meeting with a contingency, supervises on time, reviews late, and gets a concern.
+    String watched = start();
+    complete(watched, "Task_HoldStepDownMeeting", stepDownMeeting());
+    complete(watched, "Task_ApproveStepDownPlan", Map.of(StepDownVariables.STEP_DOWN_DECISION, "APPROVE",
+        StepDownVariables.STEP_DOWN_DECISION_REASONS, "Considered in supervision"));
+    fire(watched, "Event_SupervisionDue");
+    complete(watched, "Task_HoldManagementSupervision", Map.of(StepDownVariables.SUPERVISION_ENGAGEMENT, "GOOD",
+        StepDownVariables.SUPERVISION_DIFFICULTIES_REEMERGING, "NO", StepDownVariables.SUPERVISION_SAME_WORKER, "YES",
+        StepDownVariables.SUPERVISION_ACTIONS, "Continue the plan"));
+    fire(watched, "Event_ReviewDue");
+    Task review = task(watched, "Task_ReviewCinServices");
+    EngineClock.setTo(LocalDate.ofInstant(review.getDueDate().toInstant(), EngineClock.LONDON).plusDays(2), LocalTime.of(10, 0));
+    complete(watched, "Task_ReviewCinServices", Map.of(
+        StepDownVariables.SERVICE_REVIEWS, List.of(Map.of("provider", "Family support service", "attended", "YES", "impact", "Routines in place")),
+        StepDownVariables.REVIEW_OVERALL_PROGRESS, "GOOD", StepDownVariables.REVIEW_ENGAGEMENT, "GOOD",
+        StepDownVariables.REVIEW_DIFFICULTIES_REEMERGING, "NO"));
+    engine.getRuntimeService().createMessageCorrelation(StepDownVariables.MESSAGE_CONCERN_REPORTED)
+        .processInstanceId(watched)
+        .setVariablesLocal(Map.of(StepDownVariables.CONCERN_KIND, "NEW_REFERRAL", StepDownVariables.CONCERN_SUMMARY, "School reports missed days"))
+        .correlateWithResult();
+    // The other journey has not held its step-down meeting yet.
+    start();
+
+    ProcessFigures.Figures figures = processFigures.of(PLAN_END.minusDays(10), PLAN_END.plusDays(120));
+
+    ProcessFigures.StepDown stepDown = figures.stepDown();
+    assertThat(stepDown.endedPlans()).isEqualTo(2);
+    assertThat(stepDown.withMeetingAndContingency()).isEqualTo(1);
+    assertThat(stepDown.meetingAndContingencyRate()).isEqualByComparingTo("0.5");
+    assertThat(stepDown.supervisionsDue()).isEqualTo(1);
+    assertThat(stepDown.supervisionsOnTime()).isEqualTo(1);
+    assertThat(stepDown.reviewsDue()).isEqualTo(1);
+    assertThat(stepDown.reviewsOnTime()).isZero();
+    assertThat(stepDown.reviewsOnTimeRate()).isEqualByComparingTo("0");
+    assertThat(stepDown.concernsWithin3Months()).isEqualTo(1);
+    assertThat(stepDown.concernsWithin6Months()).isEqualTo(1);
+
+    ProcessFigures.Figures later = processFigures.of(PLAN_END.plusDays(1), PLAN_END.plusDays(120));
+    assertThat(later.stepDown().endedPlans()).as("the plans ended before this period").isZero();
+    assertThat(later.stepDown().concernsWithin6Months()).isZero();
+  }
+
+  @Test
+  void theRepeatIcpcAndLegalPlanningFiguresAreZeroUntilThoseProcessesRun() {
+    ProcessFigures.Figures figures = processFigures.of(LocalDate.of(2000, 1, 1), LocalDate.of(2099, 12, 31));
+    assertThat(figures.repeatIcpc().proposals()).isZero();
+    assertThat(figures.repeatIcpc().fourPartyDiscussionBeforeScheduling()).isZero();
+    assertThat(figures.repeatIcpc().fourPartyDiscussionRate()).isNull();
+    assertThat(figures.repeatIcpc().overridesUsed()).isZero();
+    assertThat(figures.repeatIcpc().previousIroChaired()).isZero();
+    assertThat(figures.repeatIcpc().decisions()).isEmpty();
+    assertThat(figures.legalPlanning().recommendations()).isZero();
+    assertThat(figures.legalPlanning().openPastDeadline()).isZero();
+  }
+
+  private String start() {
+    String childRef = "C-" + UUID.randomUUID().toString().substring(0, 8);
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(StepDownVariables.CHILD_REF, childRef);
+    variables.put(StepDownVariables.PLAN_START_DATE, PLAN_END.minusMonths(9).toString());
+    variables.put(StepDownVariables.PLAN_END_DATE, PLAN_END.toString());
+    variables.put(StepDownVariables.CATEGORY_OF_ABUSE, "NEG");
+    variables.put(StepDownVariables.DESTINATION, "CHILD_IN_NEED");
+    variables.put(StepDownVariables.ALLOCATED_WORKER, TestStaff.WORKER);
+    variables.put(StepDownVariables.TEAM_MANAGER, TestStaff.TEAM_MANAGER);
+    variables.put(StepDownVariables.IRO, TestStaff.IRO);
+    return engine.getRuntimeService().startProcessInstanceByKey(StepDownVariables.PROCESS_KEY, childRef, variables).getId();
+  }
+
+  private static Map<String, Object> stepDownMeeting() {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(StepDownVariables.MEETING_DATE, EngineClock.today().toString());
+    variables.put(StepDownVariables.WHAT_CHANGED, "Home conditions improved and sustained for four months");
+    variables.put(StepDownVariables.EVIDENCE_OF_CHANGE, "Unannounced visits, school attendance 96%");
+    variables.put(StepDownVariables.SERVICES, List.of(Map.of("provider", "Family support service", "purpose", "Weekly parenting sessions")));
+    variables.put(StepDownVariables.FAMILY_VIEWS, "Parents agree with the plan");
+    variables.put(StepDownVariables.AGENCY_VIEWS, "School and health visitor agree");
+    variables.put(StepDownVariables.CONTINGENCY_PLAN, List.of(
+        Map.of("trigger", "DISENGAGEMENT", "response", "Team manager reviews within 5 working days", "whoActs", "Allocated social worker"),
+        Map.of("trigger", "RECURRENCE", "response", "Strategy discussion considered the same day", "whoActs", "Team manager")));
+    variables.put(StepDownVariables.FAMILY_TOLD_OF_CONTINGENCY, true);
+    return variables;
+  }
+
+  private void fire(String instanceId, String timerActivityId) {
+    Job timer = engine.getManagementService().createJobQuery().processInstanceId(instanceId).activityId(timerActivityId)
+        .timers().singleResult();
+    EngineClock.setTo(timer.getDuedate());
+    engine.getManagementService().executeJob(timer.getId());
+  }
+
+  private Task task(String instanceId, String taskKey) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(instanceId).taskDefinitionKey(taskKey).singleResult();
+  }
+
+  private void complete(String instanceId, String taskKey, Map<String, Object> variables) {
+    engine.getTaskService().complete(task(instanceId, taskKey).getId(), variables);
+  }
+}

@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
 public class ProposalRules {
 
   /** Child references are opaque case-management ids, never names. */
-  public static final Pattern CHILD_REF = Pattern.compile("^[A-Za-z0-9-]{1,40}$");
+  public static final Pattern CHILD_REF = CpPlan.CHILD_REF;
   static final int SUMMARY_MAX_LENGTH = 4000;
 
   private final Staff staff;

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 public class PlanEndedRules {
 
   /** Child references are opaque case-management ids, never names. */
-  public static final Pattern CHILD_REF = Pattern.compile("^[A-Za-z0-9-]{1,40}$");
+  public static final Pattern CHILD_REF = CpPlan.CHILD_REF;
 
   private final Staff staff;
   private final PlanHistory planHistory;

@@ -124,6 +124,9 @@ class RepeatIcpcScenariosTest {
     assertThat(legalPlanning).isNotNull();
     var started = engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(legalPlanning).singleResult();
     assertThat(started.getBusinessKey()).isEqualTo(child.childRef);
+    // The end-to-end check of issue 9: a legal route leaves a running legal planning tracker for the same child.
+    assertThat(started.getProcessDefinitionKey()).isEqualTo("legalPlanning");
+    assertThat(started.getEndTime()).as("legal planning is still running").isNull();
     Map<String, Object> passed = new HashMap<>();
     engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(legalPlanning).list()
         .forEach(variable -> passed.put(variable.getName(), variable.getValue()));

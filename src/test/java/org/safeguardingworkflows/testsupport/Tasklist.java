@@ -60,7 +60,10 @@ public final class Tasklist {
       }
       return true;
     });
-    browser.waitFor(task).click();
+    // A long task list puts the task under Tasklist's fixed footer: bring it to the middle before clicking.
+    WebElement link = browser.waitFor(task);
+    browser.script("arguments[0].scrollIntoView({block: 'center'})", link);
+    link.click();
     browser.waitFor(By.cssSelector(".fjs-form"));
     Browser.pause(500);
     return this;

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.safeguardingworkflows.planhistory.CpPlan;
 import org.safeguardingworkflows.planhistory.PlanHistory;
 import org.safeguardingworkflows.testsupport.ApplicationTest;
+import org.safeguardingworkflows.testsupport.CoverageOf;
 import org.safeguardingworkflows.testsupport.EngineClock;
 import org.safeguardingworkflows.testsupport.FullProcessCoverage;
 import org.safeguardingworkflows.testsupport.TestStaff;
@@ -36,6 +37,7 @@ import org.springframework.test.context.TestExecutionListeners;
  */
 @ApplicationTest
 @TestExecutionListeners(listeners = FullProcessCoverage.class, mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+@CoverageOf(RepeatIcpcVariables.PROCESS_KEY)
 class RepeatIcpcScenariosTest {
 
   static final LocalDate MONDAY_2_MARCH_2026 = LocalDate.of(2026, 3, 2);

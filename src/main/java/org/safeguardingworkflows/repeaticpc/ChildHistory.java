@@ -147,7 +147,7 @@ public class ChildHistory {
     return rows;
   }
 
-  /** Every value this variable was given on the journey, oldest first. */
+  /** Every value this variable was given on the journey itself (not in a local scope), oldest first. */
   private List<Object> updatesOf(String processInstanceId, String name) {
     List<Object> values = new ArrayList<>();
     List<String> instanceIds = historyService.createHistoricVariableInstanceQuery()
@@ -155,7 +155,10 @@ public class ChildHistory {
         .variableName(name)
         .includeDeleted()
         .disableCustomObjectDeserialization()
-        .list().stream().map(HistoricVariableInstance::getId).toList();
+        .list().stream()
+        // The journey's own value only: each contingency review also keeps a local copy of its concern.
+        .filter(variable -> processInstanceId.equals(variable.getActivityInstanceId()))
+        .map(HistoricVariableInstance::getId).toList();
     for (String instanceId : instanceIds) {
       for (HistoricDetail detail : historyService.createHistoricDetailQuery()
           .variableInstanceId(instanceId)

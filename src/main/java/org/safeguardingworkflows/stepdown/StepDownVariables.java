@@ -82,6 +82,12 @@ public final class StepDownVariables {
   public static final String CONTINGENCY_DECISION = "contingencyDecision";
   public static final String CONTINGENCY_REASONS = "contingencyReasons";
   public static final String AGREED_ACTIONS = "agreedActions";
+  // Strategy discussion outcome (a repeat ICPC proposal starts the linked repeatIcpcPreMeeting process)
+  public static final String STRATEGY_DISCUSSION_DATE = "strategyDiscussionDate";
+  public static final String SECTION_47_DECIDED = "section47Decided";
+  public static final String STRATEGY_DISCUSSION_SUMMARY = "strategyDiscussionSummary";
+  public static final String REPEAT_ICPC_PROPOSED = "repeatIcpcProposed";
+  public static final String REPEAT_ICPC_PROPOSED_INSTANCE_ID = "repeatIcpcProposedInstanceId";
   // Handover (newWorker is local to the handover)
   public static final String NEW_WORKER = "newWorker";
   public static final String HANDOVER_HISTORY_READ = "handoverHistoryRead";

@@ -116,15 +116,34 @@ public class StepDownDriver {
     return this;
   }
 
+  /** The team manager records the strategy discussion held today and whether it proposes a repeat ICPC. */
+  StepDownDriver recordStrategyDiscussion(String repeatIcpcProposed) {
+    complete("Task_RecordStrategyDiscussion", strategyDiscussion(EngineClock.today(), repeatIcpcProposed));
+    return this;
+  }
+
+  static Map<String, Object> strategyDiscussion(LocalDate held, String repeatIcpcProposed) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(STRATEGY_DISCUSSION_DATE, held.toString());
+    variables.put(SECTION_47_DECIDED, "YES");
+    variables.put(STRATEGY_DISCUSSION_SUMMARY, "Neglect has returned: school attendance down to 70%, home conditions poor again");
+    variables.put(REPEAT_ICPC_PROPOSED, repeatIcpcProposed);
+    return variables;
+  }
+
   StepDownDriver chase(String chaseTaskKey) {
     complete(chaseTaskKey, Map.of(CHASE_ACTION, "Spoke to the team manager; booked for Thursday"));
     return this;
   }
 
   StepDownDriver reportConcern(String kind) {
+    return reportConcern(kind, "School reports missed days");
+  }
+
+  StepDownDriver reportConcern(String kind, String summary) {
     engine.getRuntimeService().createMessageCorrelation(MESSAGE_CONCERN_REPORTED)
         .processInstanceId(journey.getId())
-        .setVariablesLocal(Map.of(CONCERN_KIND, kind, CONCERN_SUMMARY, "School reports missed days"))
+        .setVariablesLocal(Map.of(CONCERN_KIND, kind, CONCERN_SUMMARY, summary))
         .correlateWithResult();
     return this;
   }
@@ -152,6 +171,11 @@ public class StepDownDriver {
       throw new AssertionError("Expected one timer at " + timerActivityId + " but found " + timers.size());
     }
     return timers.get(0);
+  }
+
+  List<Task> tasks(String taskKey) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(journey.getId()).taskDefinitionKey(taskKey)
+        .orderByTaskCreateTime().asc().list();
   }
 
   Task task(String taskKey) {

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.safeguardingworkflows.legal.LegalPlanningVariables;
 import org.safeguardingworkflows.planhistory.CpPlan;
 import org.safeguardingworkflows.planhistory.PlanHistory;
+import org.safeguardingworkflows.repeaticpc.RepeatIcpcVariables;
 import org.safeguardingworkflows.testsupport.ApplicationTest;
 import org.safeguardingworkflows.testsupport.CoverageOf;
 import org.safeguardingworkflows.testsupport.EngineClock;
@@ -153,7 +154,90 @@ class StepDownScenariosTest {
         .isEqualTo("DISENGAGEMENT");
 
     journey.contingencyReview("STRATEGY_DISCUSSION");
-    assertThat(journey.journey).hasPassed("End_StrategyDiscussionRequested").isWaitingAt("Event_SupervisionDue");
+    assertThat(journey.journey).isWaitingAt("Task_RecordStrategyDiscussion", "Event_SupervisionDue");
+    assertThat(journey.task("Task_RecordStrategyDiscussion").getAssignee()).isEqualTo(TestStaff.TEAM_MANAGER);
+
+    journey.recordStrategyDiscussion("NO");
+    assertThat(journey.journey).hasPassed("End_StrategyDiscussionRequested").hasNotPassed("Event_ProposeRepeatIcpc")
+        .isWaitingAt("Event_SupervisionDue");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(RepeatIcpcVariables.PROCESS_KEY).processInstanceBusinessKey(journey.childRef).count()).isZero();
+    assertThat(engine.getRuntimeService().getVariable(journey.journey.getId(), StepDownVariables.REPEAT_ICPC_PROPOSED_INSTANCE_ID)).isNull();
+  }
+
+  @Test
+  void aStrategyDiscussionCanProposeARepeatIcpc_linkedBothWaysToTheJourney() {
+    inWatchPeriod();
+    journey.reportConcern("RECURRENCE").contingencyReview("STRATEGY_DISCUSSION").recordStrategyDiscussion("YES");
+    assertThat(journey.journey).hasPassed("Event_ProposeRepeatIcpc", "End_RepeatIcpcProposed")
+        .hasNotPassed("End_StrategyDiscussionRequested").isWaitingAt("Event_SupervisionDue");
+
+    // The discussion before a repeat conference runs for the same child, linked both ways.
+    List<ProcessInstance> proposals = engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(RepeatIcpcVariables.PROCESS_KEY).processInstanceBusinessKey(journey.childRef).active().list();
+    assertThat(proposals).hasSize(1);
+    ProcessInstance proposal = proposals.get(0);
+    assertThat(proposal).isWaitingAt("Task_PrepareHistorySummary");
+    assertThat(engine.getRuntimeService().getVariable(journey.journey.getId(), StepDownVariables.REPEAT_ICPC_PROPOSED_INSTANCE_ID))
+        .isEqualTo(proposal.getId());
+    assertThat(engine.getRuntimeService().getVariables(proposal.getId()))
+        .containsEntry(RepeatIcpcVariables.ORIGIN_PROCESS_INSTANCE_ID, journey.journey.getId())
+        .containsEntry(RepeatIcpcVariables.ORIGIN_PROCESS_KEY, StepDownVariables.PROCESS_KEY)
+        .containsEntry(RepeatIcpcVariables.CHILD_REF, journey.childRef)
+        .containsEntry(RepeatIcpcVariables.STRATEGY_DISCUSSION_DATE, journey.today().toString())
+        .containsEntry(RepeatIcpcVariables.CATEGORY_OF_ABUSE, "NEG")
+        .containsEntry(RepeatIcpcVariables.CONCERNS_SUMMARY, "Neglect has returned: school attendance down to 70%, home conditions poor again")
+        .containsEntry(RepeatIcpcVariables.PROPOSED_BY, TestStaff.WORKER)
+        .containsEntry(RepeatIcpcVariables.LAST_STEP_DOWN_INSTANCE_ID, journey.journey.getId());
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(proposal.getId()).singleResult().getAssignee())
+        .isEqualTo(TestStaff.WORKER);
+  }
+
+  @Test
+  void aStrategyDiscussionDatedInTheFutureIsRefused_andNothingIsProposed() {
+    inWatchPeriod();
+    journey.reportConcern("RECURRENCE").contingencyReview("STRATEGY_DISCUSSION");
+    Map<String, Object> tomorrow = StepDownDriver.strategyDiscussion(journey.today().plusDays(1), "YES");
+
+    assertThatThrownBy(() -> journey.complete("Task_RecordStrategyDiscussion", tomorrow))
+        .isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("cannot be in the future");
+    assertThat(journey.journey).isWaitingAt("Task_RecordStrategyDiscussion");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(RepeatIcpcVariables.PROCESS_KEY).processInstanceBusinessKey(journey.childRef).count()).isZero();
+  }
+
+  @Test
+  void theStrategyDiscussionFormsRulesAreCheckedOnTheServer() {
+    inWatchPeriod();
+    journey.reportConcern("RECURRENCE").contingencyReview("STRATEGY_DISCUSSION");
+    Map<String, Object> withoutSummary = StepDownDriver.strategyDiscussion(journey.today(), "YES");
+    withoutSummary.remove(StepDownVariables.STRATEGY_DISCUSSION_SUMMARY);
+
+    assertThatThrownBy(() -> journey.complete("Task_RecordStrategyDiscussion", withoutSummary))
+        .isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("is required");
+    assertThat(journey.journey).isWaitingAt("Task_RecordStrategyDiscussion");
+  }
+
+  @Test
+  void twoConcernsOpenAtOnceEachKeepTheirOwnKindAndSummaryInTheirReview() {
+    journey.planEnded("CHILD_IN_NEED");
+    journey.reportConcern("DISENGAGEMENT", "Missed three family support sessions");
+    journey.reportConcern("NEW_REFERRAL", "Police report of an incident at home");
+
+    List<org.camunda.bpm.engine.task.Task> reviews = journey.tasks("Task_HoldContingencyReview");
+    assertThat(reviews).hasSize(2);
+    Map<String, Object> first = engine.getTaskService().getVariables(reviews.get(0).getId());
+    Map<String, Object> second = engine.getTaskService().getVariables(reviews.get(1).getId());
+    assertThat(List.of(first.get(StepDownVariables.CONCERN_KIND), second.get(StepDownVariables.CONCERN_KIND)))
+        .containsExactlyInAnyOrder("DISENGAGEMENT", "NEW_REFERRAL");
+    assertThat(first.get(StepDownVariables.CONCERN_SUMMARY))
+        .isEqualTo("DISENGAGEMENT".equals(first.get(StepDownVariables.CONCERN_KIND))
+            ? "Missed three family support sessions" : "Police report of an incident at home");
+    assertThat(second.get(StepDownVariables.CONCERN_SUMMARY))
+        .isEqualTo("DISENGAGEMENT".equals(second.get(StepDownVariables.CONCERN_KIND))
+            ? "Missed three family support sessions" : "Police report of an incident at home");
   }
 
   @Test

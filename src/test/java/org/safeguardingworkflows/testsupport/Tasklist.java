@@ -65,14 +65,23 @@ public final class Tasklist {
     By task = By.xpath("//ol[contains(@class,'tasks-list')]//a[contains(normalize-space(.), \"" + nameContains + "\")]");
     browser.waitUntil(driver -> {
       List<WebElement> found = driver.findElements(task);
-      if (found.isEmpty()) {
-        driver.navigate().refresh();
-        Browser.pause(1500);
-        return false;
+      if (!found.isEmpty()) {
+        return true;
       }
-      return true;
+      // The list shows 15 tasks a page: look on the next page, and start again from the first when none is left.
+      List<WebElement> next = driver.findElements(By.cssSelector("ul.pagination li.pagination-next:not(.disabled) a"));
+      if (!next.isEmpty() && next.get(0).isDisplayed()) {
+        browser.script("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", next.get(0));
+      } else {
+        driver.navigate().refresh();
+      }
+      Browser.pause(1500);
+      return false;
     });
-    browser.waitFor(task).click();
+    // A long task list puts the task under Tasklist's fixed footer: bring it to the middle before clicking.
+    WebElement link = browser.waitFor(task);
+    browser.script("arguments[0].scrollIntoView({block: 'center'})", link);
+    link.click();
     browser.waitFor(By.cssSelector(".fjs-form"));
     Browser.pause(500);
     return this;

@@ -24,7 +24,6 @@ import org.safeguardingworkflows.planhistory.PlanHistory;
 import org.safeguardingworkflows.testsupport.ApplicationTest;
 import org.safeguardingworkflows.testsupport.CoverageOf;
 import org.safeguardingworkflows.testsupport.EngineClock;
-import org.safeguardingworkflows.testsupport.CoverageOf;
 import org.safeguardingworkflows.testsupport.FullProcessCoverage;
 import org.safeguardingworkflows.testsupport.TestStaff;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -46,6 +47,67 @@ public final class Tasklist {
   public void submitStartForm() {
     browser.waitFor(By.cssSelector("button[ng-click='startProcessInstance()']")).click();
     browser.waitUntil(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button[ng-click='startProcessInstance()']")));
+  }
+
+  /** Opens one of the filters on the left (by the start of its name) and waits until Tasklist shows it as chosen. */
+  public Tasklist filter(String name) {
+    By filter = By.xpath("//div[contains(@class,'task-filter')][.//h4[contains(@class,'name')]/a[starts-with(normalize-space(.), \"" + name + "\")]]");
+    browser.click(browser.waitFor(filter));
+    browser.waitUntil(driver -> driver.findElement(filter).getAttribute("class").contains("active"));
+    return this;
+  }
+
+  /**
+   * The names of the tasks the chosen filter lists, once the list holds as many tasks as the filter's counter says
+   * (up to Tasklist's page of 50) and has stayed so for a second, so that an absent task is really absent and not
+   * still loading (just after a filter is chosen its counter can still show the previous filter's count).
+   */
+  public List<String> listedTasks() {
+    Object[] last = {null, 0L};
+    return browser.waitUntil(driver -> {
+      List<String> names;
+      try {
+        List<WebElement> counters = driver.findElements(By.cssSelector(".task-filter.active .counter"));
+        if (counters.isEmpty() || !counters.get(0).getText().trim().matches("\\d+")) {
+          return null;
+        }
+        int count = Integer.parseInt(counters.get(0).getText().trim());
+        names = driver.findElements(By.cssSelector("ol.tasks-list li.task h4.task a")).stream()
+            .map(link -> link.getText().trim()).toList();
+        if (names.size() != Math.min(count, 50)) {
+          return null;
+        }
+        names = new java.util.ArrayList<>(names);
+        names.add(0, "#" + count);
+      } catch (StaleElementReferenceException redrawn) {
+        return null;
+      }
+      long now = System.currentTimeMillis();
+      if (!names.equals(last[0])) {
+        last[0] = names;
+        last[1] = now;
+        return null;
+      }
+      return now - (Long) last[1] >= 1000 ? names.subList(1, names.size()) : null;
+    });
+  }
+
+  /** The number the chosen filter's counter shows. */
+  public int listedCount() {
+    listedTasks();
+    return Integer.parseInt(browser.waitFor(By.cssSelector(".task-filter.active .counter")).getText().trim());
+  }
+
+  /** Claims the open task when nobody holds it yet (Tasklist keeps an unclaimed task's form read-only). */
+  public Tasklist claim() {
+    List<WebElement> claim = browser.all(By.cssSelector("button.claim"));
+    if (!claim.isEmpty() && claim.get(0).isDisplayed()) {
+      browser.click(claim.get(0));
+      browser.waitUntil(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
+      browser.waitFor(By.cssSelector(".fjs-form"));
+      Browser.pause(500);
+    }
+    return this;
   }
 
   /** Opens the task whose name contains the text, from the current filter's list. */
@@ -130,10 +192,15 @@ public final class Tasklist {
     browser.click(complete);
     return browser.waitUntil(driver -> {
       List<WebElement> errors = driver.findElements(By.cssSelector(".notifications .alert-danger, .notification.alert-danger, .alert-danger"));
-      for (WebElement error : errors) {
-        if (error.isDisplayed() && !error.getText().isBlank()) {
-          return error.getText();
+      try {
+        for (WebElement error : errors) {
+          if (error.isDisplayed() && !error.getText().isBlank()) {
+            return error.getText();
+          }
         }
+      } catch (StaleElementReferenceException closed) {
+        // a notice that closed while being read: look again
+        return null;
       }
       return driver.findElements(By.cssSelector("button[ng-click='complete()']")).isEmpty() ? "" : null;
     });

@@ -3,6 +3,7 @@ package org.safeguardingworkflows.testsupport;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.openqa.selenium.By;
@@ -18,6 +19,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 public final class Tasklist {
 
   private static final DateTimeFormatter FORM_JS_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
+
+  /** Tasks on one page of Tasklist's list. */
+  private static final int PAGE_SIZE = 15;
 
   private final Browser browser;
   private final String base;
@@ -53,43 +57,71 @@ public final class Tasklist {
   public Tasklist filter(String name) {
     By filter = By.xpath("//div[contains(@class,'task-filter')][.//h4[contains(@class,'name')]/a[starts-with(normalize-space(.), \"" + name + "\")]]");
     browser.click(browser.waitFor(filter));
+    browser.waitUntil(driver -> driver.findElement(filter).getAttribute("class").contains("active")
+        && driver.getCurrentUrl().contains("filter="));
+    // Reloaded with the filter in the address, so that its counter cannot still show the previous filter's count
+    browser.driver().navigate().refresh();
     browser.waitUntil(driver -> driver.findElement(filter).getAttribute("class").contains("active"));
     return this;
   }
 
   /**
-   * The names of the tasks the chosen filter lists, once the list holds as many tasks as the filter's counter says
-   * (up to Tasklist's page of 50) and has stayed so for a second, so that an absent task is really absent and not
-   * still loading (just after a filter is chosen its counter can still show the previous filter's count).
+   * The names of every task the chosen filter lists, page by page (Tasklist shows 15 a page), each page read once it
+   * holds as many tasks as the filter's counter says it should and has stayed so for a second, so that an absent
+   * task is really absent and not still loading (just after a filter is chosen its counter can still show the
+   * previous filter's count).
    */
   public List<String> listedTasks() {
+    List<String> all = new ArrayList<>();
+    int count;
+    do {
+      List<String> page = stablePage(all.size());
+      count = Integer.parseInt(page.get(0));
+      all.addAll(page.subList(1, page.size()));
+    } while (all.size() < count && nextPage());
+    return all;
+  }
+
+  /** The counter, then the names on the current page, once they agree and have held still for a second. */
+  private List<String> stablePage(int before) {
     Object[] last = {null, 0L};
     return browser.waitUntil(driver -> {
-      List<String> names;
+      List<String> page = new ArrayList<>();
       try {
         List<WebElement> counters = driver.findElements(By.cssSelector(".task-filter.active .counter"));
         if (counters.isEmpty() || !counters.get(0).getText().trim().matches("\\d+")) {
           return null;
         }
         int count = Integer.parseInt(counters.get(0).getText().trim());
-        names = driver.findElements(By.cssSelector("ol.tasks-list li.task h4.task a")).stream()
+        List<String> names = driver.findElements(By.cssSelector("ol.tasks-list li.task h4.task a")).stream()
             .map(link -> link.getText().trim()).toList();
-        if (names.size() != Math.min(count, 50)) {
+        if (names.size() != Math.min(count - before, PAGE_SIZE)) {
           return null;
         }
-        names = new java.util.ArrayList<>(names);
-        names.add(0, "#" + count);
+        page.add(String.valueOf(count));
+        page.addAll(names);
       } catch (StaleElementReferenceException redrawn) {
         return null;
       }
       long now = System.currentTimeMillis();
-      if (!names.equals(last[0])) {
-        last[0] = names;
+      if (!page.equals(last[0])) {
+        last[0] = page;
         last[1] = now;
         return null;
       }
-      return now - (Long) last[1] >= 1000 ? names.subList(1, names.size()) : null;
+      return now - (Long) last[1] >= 1000 ? page : null;
     });
+  }
+
+  /** Goes to the next page of the task list; false when there is none. */
+  private boolean nextPage() {
+    List<WebElement> next = browser.all(By.cssSelector("li.pagination-next:not(.disabled) a"));
+    if (next.isEmpty() || !next.get(0).isDisplayed()) {
+      return false;
+    }
+    browser.click(next.get(0));
+    Browser.pause(1000);
+    return true;
   }
 
   /** The number the chosen filter's counter shows. */
@@ -116,13 +148,16 @@ public final class Tasklist {
     browser.waitUntil(driver -> {
       List<WebElement> found = driver.findElements(task);
       if (found.isEmpty()) {
-        driver.navigate().refresh();
-        Browser.pause(1500);
+        // Tasklist shows 15 tasks a page: look on the next page, or start again from a fresh first page
+        if (!nextPage()) {
+          driver.navigate().refresh();
+          Browser.pause(1500);
+        }
         return false;
       }
       return true;
     });
-    browser.waitFor(task).click();
+    browser.click(browser.waitFor(task));
     browser.waitFor(By.cssSelector(".fjs-form"));
     Browser.pause(500);
     return this;

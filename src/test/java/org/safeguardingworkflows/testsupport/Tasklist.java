@@ -3,6 +3,7 @@ package org.safeguardingworkflows.testsupport;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.openqa.selenium.By;
@@ -18,6 +19,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 public final class Tasklist {
 
   private static final DateTimeFormatter FORM_JS_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
+
+  /** Tasks on one page of Tasklist's list. */
+  private static final int PAGE_SIZE = 15;
 
   private final Browser browser;
   private final String base;
@@ -49,6 +53,95 @@ public final class Tasklist {
     browser.waitUntil(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button[ng-click='startProcessInstance()']")));
   }
 
+  /** Opens one of the filters on the left (by the start of its name) and waits until Tasklist shows it as chosen. */
+  public Tasklist filter(String name) {
+    By filter = By.xpath("//div[contains(@class,'task-filter')][.//h4[contains(@class,'name')]/a[starts-with(normalize-space(.), \"" + name + "\")]]");
+    browser.click(browser.waitFor(filter));
+    browser.waitUntil(driver -> driver.findElement(filter).getAttribute("class").contains("active")
+        && driver.getCurrentUrl().contains("filter="));
+    // Reloaded with the filter in the address, so that its counter cannot still show the previous filter's count
+    browser.driver().navigate().refresh();
+    browser.waitUntil(driver -> driver.findElement(filter).getAttribute("class").contains("active"));
+    return this;
+  }
+
+  /**
+   * The names of every task the chosen filter lists, page by page (Tasklist shows 15 a page), each page read once it
+   * holds as many tasks as the filter's counter says it should and has stayed so for a second, so that an absent
+   * task is really absent and not still loading (just after a filter is chosen its counter can still show the
+   * previous filter's count).
+   */
+  public List<String> listedTasks() {
+    List<String> all = new ArrayList<>();
+    int count;
+    do {
+      List<String> page = stablePage(all.size());
+      count = Integer.parseInt(page.get(0));
+      all.addAll(page.subList(1, page.size()));
+    } while (all.size() < count && nextPage());
+    return all;
+  }
+
+  /** The counter, then the names on the current page, once they agree and have held still for a second. */
+  private List<String> stablePage(int before) {
+    Object[] last = {null, 0L};
+    return browser.waitUntil(driver -> {
+      List<String> page = new ArrayList<>();
+      try {
+        List<WebElement> counters = driver.findElements(By.cssSelector(".task-filter.active .counter"));
+        if (counters.isEmpty() || !counters.get(0).getText().trim().matches("\\d+")) {
+          return null;
+        }
+        int count = Integer.parseInt(counters.get(0).getText().trim());
+        List<String> names = driver.findElements(By.cssSelector("ol.tasks-list li.task h4.task a")).stream()
+            .map(link -> link.getText().trim()).toList();
+        if (names.size() != Math.min(count - before, PAGE_SIZE)) {
+          return null;
+        }
+        page.add(String.valueOf(count));
+        page.addAll(names);
+      } catch (StaleElementReferenceException redrawn) {
+        return null;
+      }
+      long now = System.currentTimeMillis();
+      if (!page.equals(last[0])) {
+        last[0] = page;
+        last[1] = now;
+        return null;
+      }
+      return now - (Long) last[1] >= 1000 ? page : null;
+    });
+  }
+
+  /** Goes to the next page of the task list; false when there is none. */
+  private boolean nextPage() {
+    List<WebElement> next = browser.all(By.cssSelector("li.pagination-next:not(.disabled) a"));
+    if (next.isEmpty() || !next.get(0).isDisplayed()) {
+      return false;
+    }
+    browser.click(next.get(0));
+    Browser.pause(1000);
+    return true;
+  }
+
+  /** The number the chosen filter's counter shows. */
+  public int listedCount() {
+    listedTasks();
+    return Integer.parseInt(browser.waitFor(By.cssSelector(".task-filter.active .counter")).getText().trim());
+  }
+
+  /** Claims the open task when nobody holds it yet (Tasklist keeps an unclaimed task's form read-only). */
+  public Tasklist claim() {
+    List<WebElement> claim = browser.all(By.cssSelector("button.claim"));
+    if (!claim.isEmpty() && claim.get(0).isDisplayed()) {
+      browser.click(claim.get(0));
+      browser.waitUntil(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
+      browser.waitFor(By.cssSelector(".fjs-form"));
+      Browser.pause(500);
+    }
+    return this;
+  }
+
   /**
    * Opens a task by its id, as a link from a notification or an e-mail would (a shared test database holds many
    * tasks, so the one wanted need not be on the list's first page).
@@ -65,23 +158,17 @@ public final class Tasklist {
     By task = By.xpath("//ol[contains(@class,'tasks-list')]//a[contains(normalize-space(.), \"" + nameContains + "\")]");
     browser.waitUntil(driver -> {
       List<WebElement> found = driver.findElements(task);
-      if (!found.isEmpty()) {
-        return true;
+      if (found.isEmpty()) {
+        // Tasklist shows 15 tasks a page: look on the next page, or start again from a fresh first page
+        if (!nextPage()) {
+          driver.navigate().refresh();
+          Browser.pause(1500);
+        }
+        return false;
       }
-      // The list shows 15 tasks a page: look on the next page, and start again from the first when none is left.
-      List<WebElement> next = driver.findElements(By.cssSelector("ul.pagination li.pagination-next:not(.disabled) a"));
-      if (!next.isEmpty() && next.get(0).isDisplayed()) {
-        browser.script("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", next.get(0));
-      } else {
-        driver.navigate().refresh();
-      }
-      Browser.pause(1500);
-      return false;
+      return true;
     });
-    // A long task list puts the task under Tasklist's fixed footer: bring it to the middle before clicking.
-    WebElement link = browser.waitFor(task);
-    browser.script("arguments[0].scrollIntoView({block: 'center'})", link);
-    link.click();
+    browser.click(browser.waitFor(task));
     browser.waitFor(By.cssSelector(".fjs-form"));
     Browser.pause(500);
     return this;
@@ -150,16 +237,18 @@ public final class Tasklist {
     dismissNotifications();
     browser.click(complete);
     return browser.waitUntil(driver -> {
+      List<WebElement> errors = driver.findElements(By.cssSelector(".notifications .alert-danger, .notification.alert-danger, .alert-danger"));
       try {
-        for (WebElement error : driver.findElements(By.cssSelector(".page-notifications .alert-danger"))) {
+        for (WebElement error : errors) {
           if (error.isDisplayed() && !error.getText().isBlank()) {
             return error.getText();
           }
         }
-        return driver.findElements(By.cssSelector("button[ng-click='complete()']")).isEmpty() ? "" : null;
-      } catch (StaleElementReferenceException rerendered) {
+      } catch (StaleElementReferenceException closed) {
+        // a notice that closed while being read: look again
         return null;
       }
+      return driver.findElements(By.cssSelector("button[ng-click='complete()']")).isEmpty() ? "" : null;
     });
   }
 

@@ -26,7 +26,7 @@ class BenchmarkSmokeTest extends BenchmarkRun {
     assertThat(written.at("/machine/cores").asInt()).isPositive();
     assertThat(written.at("/machine/database").asText()).contains("PostgreSQL");
     assertThat(written.get("results").findValuesAsText("scenario"))
-        .contains("1 journey cost", "2 task lists", "4 timer storm", "5 footprint");
+        .contains("1 journey cost", "2 task lists", "3 report and import", "4 timer storm", "5 footprint");
     assertThat(written.get("results").findValuesAsText("measure")).anyMatch(measure -> measure.startsWith("fired exactly once"));
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKeyLike(Benchmarks.PREFIX + "%").count())
         .as("the smoke run leaves nothing behind in the shared test database").isZero();

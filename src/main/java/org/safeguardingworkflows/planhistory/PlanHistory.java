@@ -106,6 +106,11 @@ public class PlanHistory {
    * an import never silently rewrites a recorded plan.
    */
   public void stagedConflicts(String importId, Consumer<ImportConflict> sink) {
+    // The staging table is empty between imports, so its statistics (autoanalyze) often say so; planned from those,
+    // the self-joins below become nested loops over every staged line (a 100,000-line file then ran for more than
+    // 25 minutes in the shared test database, found by the performance benchmark). Statistics of the lines just
+    // staged (ANALYZE sees this transaction's own rows) keep them hash joins.
+    jdbc.sql("analyze cp_plan_import_line").update();
     // Two lines for the same plan (same child and start date).
     jdbc.sql("""
         select later.line_no, earlier.line_no as other_line, later.child_ref, later.plan_start

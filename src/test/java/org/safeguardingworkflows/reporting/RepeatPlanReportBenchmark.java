@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@code mvn test -Dtest=RepeatPlanReportBenchmark -Dbpmnlint.skip=true} and read the [benchmark] lines.
  */
 @ApplicationTest
-class RepeatPlanReportBenchmark {
+public class RepeatPlanReportBenchmark {
 
   static final int RUNS = 10;
 
@@ -37,27 +37,7 @@ class RepeatPlanReportBenchmark {
   @Test
   void aYearsReportOverAMillionPlans() {
     long started = System.nanoTime();
-    // First plans of 700,000 children spread over 2006-2025; a second plan for 260,000 of them and a third for 40,000,
-    // each starting 1-41 months after the previous plan ended and not after October 2026.
-    jdbc.sql("""
-        insert into cp_plan (child_ref, plan_start, plan_end, initial_category, latest_category, source, recorded_at)
-        select 'BM-' || c, date '2006-01-01' + ((c::bigint * 7919) % 7300)::int,
-               date '2006-01-01' + ((c::bigint * 7919) % 7300)::int + 120 + c % 580,
-               (array['NEG','PHY','SAB','EMO','MUL'])[1 + c % 5], (array['NEG','PHY','SAB','EMO','MUL'])[1 + c % 5], 'IMPORT', now()
-        from generate_series(1, 700000) c""").update();
-    for (int[] next : new int[][] {{260_000, 31}, {40_000, 17}}) {
-      jdbc.sql("""
-          insert into cp_plan (child_ref, plan_start, plan_end, initial_category, latest_category, source, recorded_at)
-          select child_ref, next_start, next_start + 90 + n % 400, category, category, 'IMPORT', now()
-          from (select p.child_ref, p.initial_category as category, cast(substr(p.child_ref, 4) as int) as n,
-                       p.plan_end + 30 + (cast(substr(p.child_ref, 4) as int) * ?) % 1200 as next_start
-                from cp_plan p
-                where p.child_ref like 'BM-%' and p.plan_start = (select max(q.plan_start) from cp_plan q where q.child_ref = p.child_ref)
-                  and p.plan_end is not null) last
-          where next_start <= date '2026-10-31'
-          order by n
-          limit ?""").params(next[1], next[0]).update();
-    }
+    generatePlans(jdbc, 700_000, 260_000, 40_000);
     jdbc.sql("analyze cp_plan").update();
     long plans = jdbc.sql("select count(*) from cp_plan where child_ref like 'BM-%'").query(Long.class).single();
     System.out.printf("[benchmark] generated %,d plans in %d ms%n", plans, (System.nanoTime() - started) / 1_000_000);
@@ -86,6 +66,37 @@ class RepeatPlanReportBenchmark {
     System.out.printf("[benchmark] load average while measuring: %.1f on %d cores%n",
         java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
         Runtime.getRuntime().availableProcessors());
+  }
+
+
+  /**
+   * Plan history for the benchmarks, children 'BM-1', 'BM-2'...: first plans of {@code children} children spread over
+   * 2006-2025; a second plan for {@code second} of them and a third for {@code third}, each starting 1-41 months after
+   * the previous plan ended and not after October 2026. (700,000 + 260,000 + 40,000 = the million of this benchmark;
+   * the performance harness, org.safeguardingworkflows.benchmark, uses it too.) Remove them with 'BM-%'.
+   */
+  public static void generatePlans(JdbcClient jdbc, int children, int second, int third) {
+    // First plans of 700,000 children spread over 2006-2025; a second plan for 260,000 of them and a third for 40,000,
+    // each starting 1-41 months after the previous plan ended and not after October 2026.
+    jdbc.sql("""
+        insert into cp_plan (child_ref, plan_start, plan_end, initial_category, latest_category, source, recorded_at)
+        select 'BM-' || c, date '2006-01-01' + ((c::bigint * 7919) % 7300)::int,
+               date '2006-01-01' + ((c::bigint * 7919) % 7300)::int + 120 + c % 580,
+               (array['NEG','PHY','SAB','EMO','MUL'])[1 + c % 5], (array['NEG','PHY','SAB','EMO','MUL'])[1 + c % 5], 'IMPORT', now()
+        from generate_series(1, ?) c""").param(children).update();
+    for (int[] next : new int[][] {{second, 31}, {third, 17}}) {
+      jdbc.sql("""
+          insert into cp_plan (child_ref, plan_start, plan_end, initial_category, latest_category, source, recorded_at)
+          select child_ref, next_start, next_start + 90 + n % 400, category, category, 'IMPORT', now()
+          from (select p.child_ref, p.initial_category as category, cast(substr(p.child_ref, 4) as int) as n,
+                       p.plan_end + 30 + (cast(substr(p.child_ref, 4) as int) * ?) % 1200 as next_start
+                from cp_plan p
+                where p.child_ref like 'BM-%' and p.plan_start = (select max(q.plan_start) from cp_plan q where q.child_ref = p.child_ref)
+                  and p.plan_end is not null) last
+          where next_start <= date '2026-10-31'
+          order by n
+          limit ?""").params(next[1], next[0]).update();
+    }
   }
 
   private static void measure(String what, Supplier<?> work) {

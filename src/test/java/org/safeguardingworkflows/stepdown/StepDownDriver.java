@@ -49,7 +49,7 @@ public class StepDownDriver {
   }
 
   /** A complete step-down meeting record: services and a contingency for disengagement and recurrence. */
-  static Map<String, Object> stepDownMeeting() {
+  public static Map<String, Object> stepDownMeeting() {
     Map<String, Object> variables = new HashMap<>();
     variables.put(MEETING_DATE, EngineClock.today().toString());
     variables.put(WHAT_CHANGED, "Home conditions improved and sustained for four months");

@@ -1,0 +1,58 @@
+package org.safeguardingworkflows.benchmark;
+
+import java.nio.file.Path;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.safeguardingworkflows.testsupport.ApplicationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** What the smoke test and the full benchmark share: the application test context and the order of the scenarios. */
+@ApplicationTest
+abstract class BenchmarkRun {
+
+  @Autowired ProcessEngine engine;
+  @Autowired JdbcClient jdbc;
+  @Autowired ApplicationContext context;
+  @Autowired org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties camunda;
+  @Autowired org.safeguardingworkflows.reporting.RepeatPlanReport report;
+  @Autowired org.safeguardingworkflows.planhistory.PlanHistoryImport planImport;
+  @LocalServerPort int port;
+
+  /** Runs every scenario at these sizes and writes the results into the directory; returns the JSON file. */
+  Path run(Benchmarks.Sizes sizes, Path directory) throws Exception {
+    // Scenario 5 (footprint) is always measured; -Dbenchmark.scenarios=1,2,3,4 picks the others.
+    java.util.List<String> scenarios = java.util.List.of(("full".equals(sizes.mode()) ? System.getProperty("benchmark.scenarios", "1,2,3,4") : "1,2,3,4").split(","));
+    Benchmarks benchmarks = new Benchmarks(engine, jdbc, port, sizes);
+    benchmarks.footprintAtStartUp(context.getStartupDate());
+    try {
+      if (scenarios.contains("1")) {
+        long started = System.nanoTime();
+        benchmarks.journeyCost();
+        benchmarks.results().add("harness", "scenario 1 wall time", (System.nanoTime() - started) / 1e9, "s");
+      }
+      if (scenarios.contains("2")) {
+        long started = System.nanoTime();
+        benchmarks.taskListsAtScale();
+        benchmarks.results().add("harness", "scenario 2 wall time", (System.nanoTime() - started) / 1e9, "s");
+      }
+      if (scenarios.contains("3")) {
+        long started = System.nanoTime();
+        benchmarks.reportAndImport(report, planImport);
+        benchmarks.results().add("harness", "scenario 3 wall time", (System.nanoTime() - started) / 1e9, "s");
+      }
+      if (scenarios.contains("4")) {
+        long started = System.nanoTime();
+        benchmarks.timerStorm(camunda.getJobExecution());
+        benchmarks.results().add("harness", "scenario 4 wall time", (System.nanoTime() - started) / 1e9, "s");
+      }
+    } finally {
+      if (!"full".equals(sizes.mode()) || Boolean.getBoolean("benchmark.cleanUp")) {
+        benchmarks.removeBenchmarkData();
+      }
+    }
+    return benchmarks.results().write(directory);
+  }
+}

@@ -1,11 +1,9 @@
 package org.safeguardingworkflows.legal;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
+import org.safeguardingworkflows.platform.VariableValues;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 
@@ -86,21 +84,15 @@ public final class LegalPlanningVariables {
 
   /** Every variable name of the process. */
   public static Set<String> names() {
-    return Arrays.stream(LegalPlanningVariables.class.getFields())
-        .filter(field -> Modifier.isStatic(field.getModifiers()) && field.getType() == String.class)
-        .filter(field -> !field.getName().startsWith("MESSAGE_") && !field.getName().equals("PROCESS_KEY"))
-        .map(LegalPlanningVariables::constantValue)
-        .collect(Collectors.toUnmodifiableSet());
+    return VariableValues.names(LegalPlanningVariables.class);
   }
 
   public static String text(VariableScope scope, String name) {
-    Object value = scope.getVariable(name);
-    return value == null ? null : value.toString();
+    return VariableValues.text(scope, name);
   }
 
   public static LocalDate date(VariableScope scope, String name) {
-    String value = text(scope, name);
-    return value == null || value.isBlank() ? null : LocalDate.parse(value);
+    return VariableValues.date(scope, name);
   }
 
   static <E extends Enum<E>> boolean isOneOf(Class<E> codes, Object value) {
@@ -113,11 +105,4 @@ public final class LegalPlanningVariables {
         : String.join(", ", Arrays.copyOf(names, names.length - 1)) + " or " + names[names.length - 1];
   }
 
-  private static String constantValue(Field field) {
-    try {
-      return (String) field.get(null);
-    } catch (IllegalAccessException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

@@ -1,18 +1,13 @@
 package org.safeguardingworkflows.repeaticpc;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
+import org.safeguardingworkflows.platform.VariableValues;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.value.TypedValue;
-import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -122,16 +117,11 @@ public final class RepeatIcpcVariables {
 
   /** Every variable name of the process. */
   public static Set<String> names() {
-    return Arrays.stream(RepeatIcpcVariables.class.getFields())
-        .filter(field -> Modifier.isStatic(field.getModifiers()) && field.getType() == String.class)
-        .filter(field -> !field.getName().startsWith("MESSAGE_") && !field.getName().equals("PROCESS_KEY"))
-        .map(RepeatIcpcVariables::constantValue)
-        .collect(Collectors.toUnmodifiableSet());
+    return VariableValues.names(RepeatIcpcVariables.class);
   }
 
   public static String text(VariableScope scope, String name) {
-    Object value = scope.getVariable(name);
-    return value == null ? null : value.toString();
+    return VariableValues.text(scope, name);
   }
 
   public static String text(Map<String, Object> variables, String name) {
@@ -140,8 +130,7 @@ public final class RepeatIcpcVariables {
   }
 
   public static LocalDate date(VariableScope scope, String name) {
-    String value = text(scope, name);
-    return value == null || value.isBlank() ? null : LocalDate.parse(value);
+    return VariableValues.date(scope, name);
   }
 
   public static boolean filled(Object value) {
@@ -155,28 +144,7 @@ public final class RepeatIcpcVariables {
 
   /** A list value as plain maps (see {@link #list(VariableScope, String)}). */
   public static List<Map<String, Object>> rows(Object value) {
-    if (value == null) {
-      return List.of();
-    }
-    Object plain = value;
-    if (value instanceof SpinJsonNode || value instanceof String) {
-      try {
-        plain = JSON.readValue(value.toString(), Object.class);
-      } catch (JsonProcessingException e) {
-        throw new IllegalArgumentException("Not a list: " + value.getClass().getSimpleName());
-      }
-    }
-    List<Map<String, Object>> rows = new ArrayList<>();
-    if (plain instanceof List<?> items) {
-      for (Object item : items) {
-        if (item instanceof Map<?, ?> map) {
-          @SuppressWarnings("unchecked")
-          Map<String, Object> row = (Map<String, Object>) map;
-          rows.add(row);
-        }
-      }
-    }
-    return rows;
+    return VariableValues.rows(value);
   }
 
   /**
@@ -191,11 +159,4 @@ public final class RepeatIcpcVariables {
     }
   }
 
-  private static String constantValue(Field field) {
-    try {
-      return (String) field.get(null);
-    } catch (IllegalAccessException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

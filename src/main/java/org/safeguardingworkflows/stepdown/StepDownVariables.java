@@ -1,20 +1,12 @@
 package org.safeguardingworkflows.stepdown;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
+import org.safeguardingworkflows.platform.VariableValues;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.spin.json.SpinJsonNode;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The step-down journey's variables: every name the diagram, the forms, the delegates and the tests use, in
@@ -98,28 +90,20 @@ public final class StepDownVariables {
   /** Keys inside the items of list variables (services, contingency plan, service reviews). */
   public static final Set<String> LIST_ITEM_KEYS = Set.of("provider", "purpose", "trigger", "response", "whoActs", "attended", "impact");
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private StepDownVariables() {
   }
 
   /** Every variable name of the journey. */
   public static Set<String> names() {
-    return Arrays.stream(StepDownVariables.class.getFields())
-        .filter(field -> Modifier.isStatic(field.getModifiers()) && field.getType() == String.class)
-        .filter(field -> !field.getName().startsWith("MESSAGE_") && !field.getName().equals("PROCESS_KEY"))
-        .map(StepDownVariables::constantValue)
-        .collect(Collectors.toUnmodifiableSet());
+    return VariableValues.names(StepDownVariables.class);
   }
 
   public static String text(VariableScope scope, String name) {
-    Object value = scope.getVariable(name);
-    return value == null ? null : value.toString();
+    return VariableValues.text(scope, name);
   }
 
   public static LocalDate date(VariableScope scope, String name) {
-    String value = text(scope, name);
-    return value == null ? null : LocalDate.parse(value);
+    return VariableValues.date(scope, name);
   }
 
   /**
@@ -131,35 +115,7 @@ public final class StepDownVariables {
 
   /** A list value as plain maps (see {@link #list(VariableScope, String)}). */
   public static List<Map<String, Object>> rows(Object value) {
-    if (value == null) {
-      return List.of();
-    }
-    Object plain = value;
-    if (value instanceof SpinJsonNode || value instanceof String) {
-      try {
-        plain = JSON.readValue(value.toString(), Object.class);
-      } catch (JsonProcessingException e) {
-        throw new IllegalArgumentException("Not a list: " + value.getClass().getSimpleName());
-      }
-    }
-    List<Map<String, Object>> rows = new ArrayList<>();
-    if (plain instanceof List<?> items) {
-      for (Object item : items) {
-        if (item instanceof Map<?, ?> map) {
-          @SuppressWarnings("unchecked")
-          Map<String, Object> row = (Map<String, Object>) map;
-          rows.add(row);
-        }
-      }
-    }
-    return rows;
+    return VariableValues.rows(value);
   }
 
-  private static String constantValue(Field field) {
-    try {
-      return (String) field.get(null);
-    } catch (IllegalAccessException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

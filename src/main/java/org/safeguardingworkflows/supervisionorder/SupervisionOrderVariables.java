@@ -1,20 +1,13 @@
 package org.safeguardingworkflows.supervisionorder;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
+import org.safeguardingworkflows.platform.VariableValues;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.spin.json.SpinJsonNode;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The supervision order process's variables: every name the diagram, the forms, the delegates and the audit
@@ -64,55 +57,25 @@ public final class SupervisionOrderVariables {
   /** Keys inside the rows of the support plan and of the outcome reviews. */
   public static final Set<String> LIST_ITEM_KEYS = Set.of("outcome", "measure", "support", "progress", "evidence");
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private SupervisionOrderVariables() {
   }
 
   /** Every variable name of the process. */
   public static Set<String> names() {
-    return Arrays.stream(SupervisionOrderVariables.class.getFields())
-        .filter(field -> Modifier.isStatic(field.getModifiers()) && field.getType() == String.class)
-        .filter(field -> !field.getName().equals("PROCESS_KEY"))
-        .map(SupervisionOrderVariables::constantValue)
-        .collect(Collectors.toUnmodifiableSet());
+    return VariableValues.names(SupervisionOrderVariables.class);
   }
 
   public static String text(VariableScope scope, String name) {
-    Object value = scope.getVariable(name);
-    return value == null ? null : value.toString();
+    return VariableValues.text(scope, name);
   }
 
   public static LocalDate date(VariableScope scope, String name) {
-    String value = text(scope, name);
-    return value == null || value.isBlank() ? null : LocalDate.parse(value);
+    return VariableValues.date(scope, name);
   }
 
   /** A list variable as plain maps, whether stored as Spin JSON (Tasklist, REST) or as a Java list. */
   public static List<Map<String, Object>> rows(VariableScope scope, String name) {
-    Object value = scope.getVariable(name);
-    if (value == null) {
-      return List.of();
-    }
-    Object plain = value;
-    if (value instanceof SpinJsonNode || value instanceof String) {
-      try {
-        plain = JSON.readValue(value.toString(), Object.class);
-      } catch (JsonProcessingException e) {
-        throw new IllegalArgumentException("Not a list: " + name);
-      }
-    }
-    List<Map<String, Object>> rows = new ArrayList<>();
-    if (plain instanceof List<?> items) {
-      for (Object item : items) {
-        if (item instanceof Map<?, ?> map) {
-          @SuppressWarnings("unchecked")
-          Map<String, Object> row = (Map<String, Object>) map;
-          rows.add(row);
-        }
-      }
-    }
-    return rows;
+    return VariableValues.rows(scope.getVariable(name));
   }
 
   static <E extends Enum<E>> boolean isOneOf(Class<E> codes, Object value) {
@@ -135,11 +98,4 @@ public final class SupervisionOrderVariables {
     return null;
   }
 
-  private static String constantValue(Field field) {
-    try {
-      return (String) field.get(null);
-    } catch (IllegalAccessException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

@@ -8,10 +8,10 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.safeguardingworkflows.legal.LegalPlanningVariables.Origin;
 import org.safeguardingworkflows.platform.SystemAccess;
+import org.safeguardingworkflows.platform.web.FieldChecks;
 import org.safeguardingworkflows.platform.web.FieldProblem;
 import org.safeguardingworkflows.security.Role;
 import org.safeguardingworkflows.security.Staff;
-import org.safeguardingworkflows.stepdown.PlanEndedRules;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,10 +37,7 @@ public class LegalPlanningRules {
   /** Field by field: every problem at once. */
   public List<FieldProblem> fieldProblems(LegalPlanningRequest request) {
     List<FieldProblem> problems = new ArrayList<>();
-    if (request.childRef() == null || !PlanEndedRules.CHILD_REF.matcher(request.childRef()).matches()) {
-      problems.add(new FieldProblem("childRef", "pattern",
-          "childRef must be the case-management reference: 1-40 letters, digits or hyphens (never a name)."));
-    }
+    FieldChecks.childRef(request.childRef(), problems);
     if (request.reason() == null || request.reason().isBlank()) {
       problems.add(new FieldProblem("reason", "required",
           "reason is required: say why a legal planning meeting is recommended."));
@@ -58,12 +55,7 @@ public class LegalPlanningRules {
     }
     String worker = request.allocatedWorker();
     if (worker != null && !worker.isBlank()) {
-      if (!staff.exists(worker)) {
-        problems.add(new FieldProblem("allocatedWorker", "unknown-user", "allocatedWorker '" + worker + "' is not a user of this service."));
-      } else if (!staff.hasRole(worker, Role.SOCIAL_WORKERS)) {
-        problems.add(new FieldProblem("allocatedWorker", "wrong-role",
-            "allocatedWorker '" + worker + "' is not in the " + Role.SOCIAL_WORKERS.groupId() + " group."));
-      }
+      staff.check(worker, "allocatedWorker", Role.SOCIAL_WORKERS, problems);
     }
     return problems;
   }

@@ -1,7 +1,6 @@
 package org.safeguardingworkflows.repeaticpc;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +12,7 @@ import org.safeguardingworkflows.planhistory.CategoryOfAbuse;
 import org.safeguardingworkflows.planhistory.CpPlan;
 import org.safeguardingworkflows.planhistory.PlanHistory;
 import org.safeguardingworkflows.platform.SystemAccess;
+import org.safeguardingworkflows.platform.web.FieldChecks;
 import org.safeguardingworkflows.platform.web.FieldProblem;
 import org.safeguardingworkflows.security.Role;
 import org.safeguardingworkflows.security.Staff;
@@ -49,11 +49,8 @@ public class ProposalRules {
   /** Field by field: every problem at once, so the caller can fix them in one go. */
   public List<FieldProblem> fieldProblems(Proposal proposal) {
     List<FieldProblem> problems = new ArrayList<>();
-    if (proposal.childRef() == null || !CHILD_REF.matcher(proposal.childRef()).matches()) {
-      problems.add(new FieldProblem("childRef", "pattern",
-          "childRef must be the case-management reference: 1-40 letters, digits or hyphens (never a name)."));
-    }
-    LocalDate strategyDiscussion = date(proposal.strategyDiscussionDate(), "strategyDiscussionDate", problems);
+    FieldChecks.childRef(proposal.childRef(), problems);
+    LocalDate strategyDiscussion = FieldChecks.date(proposal.strategyDiscussionDate(), "strategyDiscussionDate", problems);
     if (strategyDiscussion != null && strategyDiscussion.isAfter(workingDays.today())) {
       problems.add(new FieldProblem("strategyDiscussionDate", "not-in-future",
           "strategyDiscussionDate cannot be in the future: propose the conference once the strategy discussion has decided on it."));
@@ -110,18 +107,5 @@ public class ProposalRules {
           "The child has no previous child protection plan on record, so this is not a repeat conference."));
     }
     return Optional.empty();
-  }
-
-  private static LocalDate date(String value, String field, List<FieldProblem> problems) {
-    if (value == null || value.isBlank()) {
-      problems.add(new FieldProblem(field, "required", field + " is required."));
-      return null;
-    }
-    try {
-      return LocalDate.parse(value);
-    } catch (DateTimeParseException e) {
-      problems.add(new FieldProblem(field, "date", field + " must be a date written as yyyy-MM-dd."));
-      return null;
-    }
   }
 }

@@ -1,7 +1,6 @@
 package org.safeguardingworkflows.stepdown;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +11,7 @@ import org.safeguardingworkflows.planhistory.CategoryOfAbuse;
 import org.safeguardingworkflows.planhistory.CpPlan;
 import org.safeguardingworkflows.planhistory.PlanHistory;
 import org.safeguardingworkflows.platform.SystemAccess;
+import org.safeguardingworkflows.platform.web.FieldChecks;
 import org.safeguardingworkflows.platform.web.FieldProblem;
 import org.safeguardingworkflows.security.Role;
 import org.safeguardingworkflows.security.Staff;
@@ -46,12 +46,9 @@ public class PlanEndedRules {
   /** Field by field: every problem at once, so the caller can fix them in one go. */
   public List<FieldProblem> fieldProblems(PlanEnded plan) {
     List<FieldProblem> problems = new ArrayList<>();
-    if (plan.childRef() == null || !CHILD_REF.matcher(plan.childRef()).matches()) {
-      problems.add(new FieldProblem("childRef", "pattern",
-          "childRef must be the case-management reference: 1-40 letters, digits or hyphens (never a name)."));
-    }
-    LocalDate start = date(plan.planStartDate(), "planStartDate", problems);
-    LocalDate end = date(plan.planEndDate(), "planEndDate", problems);
+    FieldChecks.childRef(plan.childRef(), problems);
+    LocalDate start = FieldChecks.date(plan.planStartDate(), "planStartDate", problems);
+    LocalDate end = FieldChecks.date(plan.planEndDate(), "planEndDate", problems);
     LocalDate today = workingDays.today();
     if (start != null && start.isAfter(today)) {
       problems.add(new FieldProblem("planStartDate", "not-in-future", "planStartDate cannot be in the future."));
@@ -70,9 +67,9 @@ public class PlanEndedRules {
     if (!Destination.isValue(plan.destination())) {
       problems.add(new FieldProblem("destination", "code-list", "destination must be CHILD_IN_NEED, EARLY_HELP or CLOSURE."));
     }
-    checkStaff(plan.allocatedWorker(), "allocatedWorker", Role.SOCIAL_WORKERS, problems);
-    checkStaff(plan.teamManager(), "teamManager", Role.TEAM_MANAGERS, problems);
-    checkStaff(plan.iro(), "iro", Role.IROS, problems);
+    staff.check(plan.allocatedWorker(), "allocatedWorker", Role.SOCIAL_WORKERS, problems);
+    staff.check(plan.teamManager(), "teamManager", Role.TEAM_MANAGERS, problems);
+    staff.check(plan.iro(), "iro", Role.IROS, problems);
     return problems;
   }
 
@@ -91,28 +88,5 @@ public class PlanEndedRules {
   /** CIN census rule: a child's plans never overlap. The plan that starts on the same day is this plan. */
   public Optional<CpPlan> overlappingPlan(PlanEnded plan) {
     return planHistory.overlappingPlan(plan.childRef(), LocalDate.parse(plan.planStartDate()), LocalDate.parse(plan.planEndDate()));
-  }
-
-  private void checkStaff(String userId, String field, Role role, List<FieldProblem> problems) {
-    if (userId == null || userId.isBlank()) {
-      problems.add(new FieldProblem(field, "required", field + " is required."));
-    } else if (!staff.exists(userId)) {
-      problems.add(new FieldProblem(field, "unknown-user", field + " '" + userId + "' is not a user of this service."));
-    } else if (!staff.hasRole(userId, role)) {
-      problems.add(new FieldProblem(field, "wrong-role", field + " '" + userId + "' is not in the " + role.groupId() + " group."));
-    }
-  }
-
-  private static LocalDate date(String value, String field, List<FieldProblem> problems) {
-    if (value == null || value.isBlank()) {
-      problems.add(new FieldProblem(field, "required", field + " is required."));
-      return null;
-    }
-    try {
-      return LocalDate.parse(value);
-    } catch (DateTimeParseException e) {
-      problems.add(new FieldProblem(field, "date", field + " must be a date written as yyyy-MM-dd."));
-      return null;
-    }
   }
 }

@@ -1,7 +1,6 @@
 package org.safeguardingworkflows.supervisionorder;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -9,10 +8,10 @@ import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.safeguardingworkflows.platform.SystemAccess;
+import org.safeguardingworkflows.platform.web.FieldChecks;
 import org.safeguardingworkflows.platform.web.FieldProblem;
 import org.safeguardingworkflows.security.Role;
 import org.safeguardingworkflows.security.Staff;
-import org.safeguardingworkflows.stepdown.PlanEndedRules;
 import org.safeguardingworkflows.timescales.WorkingDays;
 import org.springframework.stereotype.Component;
 
@@ -43,11 +42,8 @@ public class SupervisionOrderRules {
   /** Field by field: every problem at once. */
   public List<FieldProblem> fieldProblems(SupervisionOrderMade order) {
     List<FieldProblem> problems = new ArrayList<>();
-    if (order.childRef() == null || !PlanEndedRules.CHILD_REF.matcher(order.childRef()).matches()) {
-      problems.add(new FieldProblem("childRef", "pattern",
-          "childRef must be the case-management reference: 1-40 letters, digits or hyphens (never a name)."));
-    }
-    LocalDate orderDate = orderDate(order.orderDate(), problems);
+    FieldChecks.childRef(order.childRef(), problems);
+    LocalDate orderDate = FieldChecks.date(order.orderDate(), "orderDate", problems);
     if (orderDate != null && orderDate.isAfter(workingDays.today())) {
       problems.add(new FieldProblem("orderDate", "not-in-future",
           "orderDate cannot be in the future: record the order once the court has made it."));
@@ -72,15 +68,7 @@ public class SupervisionOrderRules {
             "The order ended on " + OrderDates.inWords(end) + ": only an order that is still in force can be supervised."));
       }
     }
-    String worker = order.allocatedWorker();
-    if (worker == null || worker.isBlank()) {
-      problems.add(new FieldProblem("allocatedWorker", "required", "allocatedWorker is required."));
-    } else if (!staff.exists(worker)) {
-      problems.add(new FieldProblem("allocatedWorker", "unknown-user", "allocatedWorker '" + worker + "' is not a user of this service."));
-    } else if (!staff.hasRole(worker, Role.SOCIAL_WORKERS)) {
-      problems.add(new FieldProblem("allocatedWorker", "wrong-role",
-          "allocatedWorker '" + worker + "' is not in the " + Role.SOCIAL_WORKERS.groupId() + " group."));
-    }
+    staff.check(order.allocatedWorker(), "allocatedWorker", Role.SOCIAL_WORKERS, problems);
     return problems;
   }
 
@@ -94,18 +82,5 @@ public class SupervisionOrderRules {
         .map(ProcessInstance::getId)
         .filter(id -> !id.equals(exceptInstanceId))
         .findFirst();
-  }
-
-  private static LocalDate orderDate(String value, List<FieldProblem> problems) {
-    if (value == null || value.isBlank()) {
-      problems.add(new FieldProblem("orderDate", "required", "orderDate is required."));
-      return null;
-    }
-    try {
-      return LocalDate.parse(value);
-    } catch (DateTimeParseException e) {
-      problems.add(new FieldProblem("orderDate", "date", "orderDate must be a date written as yyyy-MM-dd."));
-      return null;
-    }
   }
 }

@@ -1,0 +1,36 @@
+package org.safeguardingworkflows.platform.web;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+import org.safeguardingworkflows.planhistory.CpPlan;
+
+/** The field rules every API shares, worded the same way wherever they are broken. */
+public final class FieldChecks {
+
+  private FieldChecks() {
+  }
+
+  /** A child reference is an opaque case-management id, never a name. */
+  public static void childRef(String value, List<FieldProblem> problems) {
+    if (value == null || !CpPlan.CHILD_REF.matcher(value).matches()) {
+      problems.add(new FieldProblem("childRef", "pattern",
+          "childRef must be the case-management reference: 1-40 letters, digits or hyphens (never a name)."));
+    }
+  }
+
+  /** A required date written as yyyy-MM-dd; null (with the problem recorded) when missing or malformed. */
+  public static LocalDate date(String value, String field, List<FieldProblem> problems) {
+    if (value == null || value.isBlank()) {
+      problems.add(new FieldProblem(field, "required", field + " is required."));
+      return null;
+    }
+    try {
+      return LocalDate.parse(value);
+    } catch (DateTimeParseException e) {
+      problems.add(new FieldProblem(field, "date", field + " must be a date written as yyyy-MM-dd."));
+      return null;
+    }
+  }
+}

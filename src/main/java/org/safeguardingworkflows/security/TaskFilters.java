@@ -82,7 +82,7 @@ public class TaskFilters {
   void createMissingFilters() {
     for (RoleFilter roleFilter : ROLE_FILTERS) {
       String definedBy = roleFilter.role().groupId() + ":" + roleFilter.key();
-      if (find(definedBy) == null) {
+      if (filterDefinedBy(definedBy) == null) {
         Filter filter = filterService.newTaskFilter(roleFilter.name())
             .setQuery(roleFilter.query().apply(taskService.createTaskQuery().orderByDueDate().asc()))
             .setProperties(properties(definedBy, roleFilter.description(), roleFilter.priority()));
@@ -100,7 +100,7 @@ public class TaskFilters {
   /** A person's own "My tasks": what is assigned to them, soonest due first. */
   public void ensureMyTasks(String userId) {
     String definedBy = "user:" + userId;
-    if (find(definedBy) == null) {
+    if (filterDefinedBy(definedBy) == null) {
       filterService.saveFilter(filterService.newTaskFilter("My tasks")
           .setOwner(userId)
           .setQuery(taskService.createTaskQuery().taskAssignee(userId).orderByDueDate().asc())
@@ -108,7 +108,8 @@ public class TaskFilters {
     }
   }
 
-  private Filter find(String definedBy) {
+  /** The filter created for {@code definedBy}: "user:&lt;id&gt;" for a person's "My tasks", "&lt;group&gt;:&lt;key&gt;" for a role's. */
+  public Filter filterDefinedBy(String definedBy) {
     return filterService.createTaskFilterQuery().list().stream()
         .filter(filter -> filter.getProperties() != null && Objects.equals(definedBy, filter.getProperties().get("definedBy")))
         .findFirst().orElse(null);

@@ -43,7 +43,10 @@ import org.safeguardingworkflows.reporting.RepeatPlanReportBenchmark;
 import org.safeguardingworkflows.stepdown.StepDownDriver;
 import org.safeguardingworkflows.testsupport.Api;
 import org.safeguardingworkflows.testsupport.EngineClock;
+import org.safeguardingworkflows.testsupport.TestStaff;
+import org.safeguardingworkflows.security.TaskFilters;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The performance scenarios of issue 8, run against the application test context (embedded PostgreSQL, job
@@ -55,6 +58,13 @@ public class Benchmarks {
   public static final String BASELINE_KEY = PROCESS_KEY + "Baseline";
   /** Child references of benchmark journeys; the smoke run removes them again. */
   public static final String PREFIX = "PB-";
+  /** Scenario 1 alternates between the application and the baseline this many times. */
+  static final int JOURNEY_ROUNDS = 10;
+  /** Seeding starts this many journeys per transaction (one commit per batch, not per engine command). */
+  static final int SEED_BATCH = 20;
+  /** Scenario 2 reads the lists on this day; its journeys started on the {@value #SEED_DAYS} days before. */
+  static final LocalDate TASK_LIST_DAY = LocalDate.of(2026, 3, 2);
+  static final int SEED_DAYS = 180;
 
   /** How big each scenario is. */
   public record Sizes(String mode, int warmUpJourneys, int journeys, List<Integer> taskListSizes, int requests, int stormTimers,
@@ -66,8 +76,8 @@ public class Benchmarks {
 
     /** The full run; each size can be overridden with a system property (benchmark.journeys=..., etc.). */
     static Sizes full() {
-      return new Sizes("full", Integer.getInteger("benchmark.warmUpJourneys", 5), Integer.getInteger("benchmark.journeys", 50),
-          java.util.Arrays.stream(System.getProperty("benchmark.taskListSizes", "1000,10000").split(","))
+      return new Sizes("full", Integer.getInteger("benchmark.warmUpJourneys", 20), Integer.getInteger("benchmark.journeys", 2000),
+          java.util.Arrays.stream(System.getProperty("benchmark.taskListSizes", "1000,100000").split(","))
               .map(String::trim).map(Integer::valueOf).toList(),
           Integer.getInteger("benchmark.requests", 200), Integer.getInteger("benchmark.stormTimers", 10000),
           Integer.getInteger("benchmark.reportPlans", 1_000_000), Integer.getInteger("benchmark.csvLines", 100_000));
@@ -76,13 +86,15 @@ public class Benchmarks {
 
   private final ProcessEngine engine;
   private final JdbcClient jdbc;
+  private final TransactionTemplate transactions;
   private final int port;
   private final Sizes sizes;
   private final BenchmarkResults results;
   private final int seedThreads = Integer.getInteger("benchmark.seedThreads", 4);
 
-  public Benchmarks(ProcessEngine engine, JdbcClient jdbc, int port, Sizes sizes) {
+  public Benchmarks(ProcessEngine engine, JdbcClient jdbc, TransactionTemplate transactions, int port, Sizes sizes) {
     this.engine = engine;
+    this.transactions = transactions;
     this.jdbc = jdbc;
     this.port = port;
     this.sizes = sizes;
@@ -96,28 +108,41 @@ public class Benchmarks {
   // ---------------------------------------------------------------------------------------------------------------
   // Scenario 1: journey cost against a no-op baseline
 
+  /**
+   * The application's journeys and the baseline's alternate in rounds after the same warm-up, so that neither is
+   * favoured by the JIT having warmed up further or by the machine's load changing during the run.
+   */
   public void journeyCost() {
     deployBaseline();
-    for (String key : List.of(PROCESS_KEY, BASELINE_KEY)) {
-      for (int i = 0; i < sizes.warmUpJourneys(); i++) {
-        journey(key, new ArrayList<>());
+    List<String> keys = List.of(PROCESS_KEY, BASELINE_KEY);
+    for (int i = 0; i < sizes.warmUpJourneys(); i++) {
+      keys.forEach(key -> journey(key, new ArrayList<>()));
+    }
+    Map<String, List<Long>> completions = new HashMap<>();
+    Map<String, Long> nanos = new HashMap<>();
+    int rounds = Math.min(JOURNEY_ROUNDS, sizes.journeys());
+    for (int round = 0; round < rounds; round++) {
+      int journeys = sizes.journeys() / rounds + (round < sizes.journeys() % rounds ? 1 : 0);
+      for (String key : keys) {
+        List<Long> times = completions.computeIfAbsent(key, k -> new ArrayList<>());
+        long started = System.nanoTime();
+        for (int i = 0; i < journeys; i++) {
+          journey(key, times);
+        }
+        nanos.merge(key, System.nanoTime() - started, Long::sum);
       }
     }
     Map<String, Double> throughput = new HashMap<>();
-    for (String key : List.of(PROCESS_KEY, BASELINE_KEY)) {
-      List<Long> completions = new ArrayList<>();
-      long started = System.nanoTime();
-      for (int i = 0; i < sizes.journeys(); i++) {
-        journey(key, completions);
-      }
-      double seconds = (System.nanoTime() - started) / 1e9;
+    for (String key : keys) {
       String who = key.equals(PROCESS_KEY) ? "application" : "no-op baseline";
-      throughput.put(key, sizes.journeys() / seconds);
-      results.add("1 journey cost", who + ": journeys/s (" + sizes.journeys() + " journeys)", sizes.journeys() / seconds, "1/s");
-      Collections.sort(completions);
+      throughput.put(key, sizes.journeys() / (nanos.get(key) / 1e9));
+      results.add("1 journey cost", who + ": journeys/s (" + sizes.journeys() + " journeys in " + rounds + " alternating rounds)",
+          throughput.get(key), "1/s");
+      List<Long> times = completions.get(key);
+      Collections.sort(times);
       for (int p : new int[] {50, 95, 99}) {
-        results.add("1 journey cost", who + ": task completion p" + p + " (" + completions.size() + " completions)",
-            percentile(completions, p) / 1e6, "ms");
+        results.add("1 journey cost", who + ": task completion p" + p + " (" + times.size() + " completions)",
+            percentile(times, p) / 1e6, "ms");
       }
     }
     double ratio = throughput.get(PROCESS_KEY) / throughput.get(BASELINE_KEY);
@@ -218,72 +243,93 @@ public class Benchmarks {
   // ---------------------------------------------------------------------------------------------------------------
   // Scenario 2: task lists at scale
 
-  public void taskListsAtScale() throws Exception {
-    EngineClock.setTo(LocalDate.of(2026, 3, 2), LocalTime.of(9, 0));
+  /** One read measured in scenario 2: what a team manager's browser or a case management system asks for. */
+  private record Read(String name, java.util.function.Supplier<Api.Reply> request) {}
+
+  public void taskListsAtScale(TaskFilters taskFilters) throws Exception {
     List<String> children = new ArrayList<>();
-    Map<Integer, Double> p95Tasks = new HashMap<>();
-    Map<Integer, Double> p95View = new HashMap<>();
-    Map<Integer, Double> p95Assigned = new HashMap<>();
+    Api manager = Api.as(port, TestStaff.TEAM_MANAGER);
+    taskFilters.ensureMyTasks(TestStaff.TEAM_MANAGER);
+    String groupList = "/engine-rest/task?candidateGroup=team-managers&sortBy=dueDate&sortOrder=asc&maxResults=50";
+    // Tasklist lists a filter's tasks with POST /filter/{id}/list, page by page; the filter keeps its own sorting.
+    String myTasks = "/engine-rest/filter/" + taskFilters.filterDefinedBy("user:" + TestStaff.TEAM_MANAGER).getId() + "/list?firstResult=0&maxResults=50";
+    String teamCases = "/engine-rest/filter/" + taskFilters.filterDefinedBy("team-managers:step-down").getId() + "/list?firstResult=0&maxResults=50";
+    List<Read> reads = List.of(
+        // The issue's URL. Every team-manager task of the journey is assigned to the named team manager, and a
+        // candidateGroup query leaves assigned tasks out (Camunda's default), so this list is empty.
+        new Read("team-managers group list (issue's URL)", () -> manager.get(groupList)),
+        new Read("team-managers group list incl. assigned", () -> manager.get(groupList + "&includeAssignedTasks=true")),
+        new Read("Tasklist filter 'My tasks' (tm.one)", () -> manager.post(myTasks, Map.of())),
+        new Read("Tasklist filter 'My team's step-down cases'", () -> manager.post(teamCases, Map.of())),
+        new Read("GET /api/step-downs/{childRef}", () -> manager.get("/api/step-downs/" + children.get(ThreadLocalRandom.current().nextInt(children.size())))));
+    Map<String, Map<Integer, Double>> p95 = new HashMap<>();
     try {
       for (int size : sizes.taskListSizes()) {
         long started = System.nanoTime();
-        seed(size - children.size(), children, "S");
+        seed(size - children.size(), children, "S", position -> position % 3, TASK_LIST_DAY.minusDays(SEED_DAYS), SEED_DAYS);
+        EngineClock.setTo(TASK_LIST_DAY, LocalTime.of(9, 0));
         long open = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKeyLike(PREFIX + "S-%").count();
         results.add("2 task lists", "seeded open journeys (" + size + ")", open, "journeys");
         results.add("2 task lists", "seeding time to " + size, (System.nanoTime() - started) / 1e9, "s");
-        // Fresh statistics for the tables the two reads use, and only those: a database-wide analyze in the shared
-        // test database would also record the (then empty) import staging table as empty, and the plan history import
-        // test's 100,000 staged lines would then be joined by a nested loop.
-        jdbc.sql("analyze act_ru_task, act_ru_identitylink, act_ru_execution, act_ru_variable, act_hi_actinst, act_ru_job").update();
-        Api manager = Api.as(port, "tm.one");
-        String uri = "/engine-rest/task?candidateGroup=team-managers&sortBy=dueDate&sortOrder=asc&maxResults=50";
-        List<Long> tasks = timeRequests(() -> expectOk(manager.get(uri)));
-        // The step-down's team-manager tasks are assigned to the named team manager, and a candidateGroup query leaves
-        // assigned tasks out: the issue's URL returns no rows. The same list with assigned tasks included returns 50.
-        List<Long> withAssigned = timeRequests(() -> expectOk(manager.get(uri + "&includeAssignedTasks=true")));
-        int listed = manager.get(uri + "&includeAssignedTasks=true").json().size();
-        List<Long> views = timeRequests(() -> expectOk(manager.get("/api/step-downs/" + children.get(ThreadLocalRandom.current().nextInt(children.size())))));
-        for (int p : new int[] {50, 95}) {
-          results.add("2 task lists", "team-managers task list p" + p + " at " + size, percentile(tasks, p) / 1e6, "ms");
-          results.add("2 task lists", "GET /api/step-downs/{childRef} p" + p + " at " + size, percentile(views, p) / 1e6, "ms");
+        // Fresh statistics for the tables the reads use, and only those: a database-wide analyze in the shared test
+        // database would also record the (then empty) import staging table as empty.
+        jdbc.sql("analyze act_ru_task, act_ru_identitylink, act_ru_authorization, act_ru_execution, act_ru_variable, act_hi_actinst, act_ru_job").update();
+        for (Read read : reads) {
+          Api.Reply first = read.request().get();
+          expectOk(first);
+          int rows = first.json().isArray() ? first.json().size() : 1;
+          List<Long> times = timeRequests(() -> expectOk(read.request().get()));
+          for (int p : new int[] {50, 95}) {
+            results.add("2 task lists", read.name() + " (" + rows + " rows) p" + p + " at " + size, percentile(times, p) / 1e6, "ms");
+          }
+          p95.computeIfAbsent(read.name(), name -> new HashMap<>()).put(size, percentile(times, 95) / 1e6);
         }
-        for (int p : new int[] {50, 95}) {
-          results.add("2 task lists", "team-managers task list incl. assigned (" + listed + " rows) p" + p + " at " + size,
-              percentile(withAssigned, p) / 1e6, "ms");
-        }
-        p95Assigned.put(size, percentile(withAssigned, 95) / 1e6);
-        p95Tasks.put(size, percentile(tasks, 95) / 1e6);
-        p95View.put(size, percentile(views, 95) / 1e6);
       }
       int small = sizes.taskListSizes().get(0);
       int large = sizes.taskListSizes().get(sizes.taskListSizes().size() - 1);
-      results.add("2 task lists", "task list p95 at " + large, p95Tasks.get(large), "ms", "< 100 (at 100,000)", p95Tasks.get(large) < 100);
-      results.add("2 task lists", "journey view p95 at " + large, p95View.get(large), "ms", "< 100 (at 100,000)", p95View.get(large) < 100);
-      results.add("2 task lists", "task list incl. assigned p95 at " + large, p95Assigned.get(large), "ms", "< 100 (at 100,000)", p95Assigned.get(large) < 100);
-      double assignedRatio = p95Assigned.get(large) / p95Assigned.get(small);
-      results.add("2 task lists", "task list incl. assigned p95 ratio " + large + "/" + small, assignedRatio, "ratio", "<= 2 (100,000/1,000)", assignedRatio <= 2);
-      double taskRatio = p95Tasks.get(large) / p95Tasks.get(small);
-      double viewRatio = p95View.get(large) / p95View.get(small);
-      results.add("2 task lists", "task list p95 ratio " + large + "/" + small, taskRatio, "ratio", "<= 2 (100,000/1,000)", taskRatio <= 2);
-      results.add("2 task lists", "journey view p95 ratio " + large + "/" + small, viewRatio, "ratio", "<= 2 (100,000/1,000)", viewRatio <= 2);
-      double rss = BenchmarkResults.rssMegabytes();
-      results.add("5 footprint", "RSS after scenario 2", rss, "MB");
+      for (Read read : reads) {
+        double atLarge = p95.get(read.name()).get(large);
+        double ratio = atLarge / p95.get(read.name()).get(small);
+        results.add("2 task lists", read.name() + ": p95 at " + large, atLarge, "ms", "< 100 (at 100,000)", atLarge < 100);
+        results.add("2 task lists", read.name() + ": p95 ratio " + large + "/" + small, ratio, "ratio", "<= 2 (100,000/1,000)", ratio <= 2);
+      }
+      results.add("5 footprint", "RSS after scenario 2", BenchmarkResults.rssMegabytes(), "MB");
     } finally {
       EngineClock.reset();
     }
   }
 
-  /** Open journeys at mixed stages: a third at the meeting, a third at approval, a third in the watch period. */
-  private void seed(int count, List<String> children, String kind) throws Exception {
+  /**
+   * Open journeys, the n-th taken to {@code stageOf(n)}: 0 at the meeting, 1 at approval, 2 in the watch period. They
+   * start on {@code days} consecutive days from {@code firstDay}, as a local authority's journeys do, so that their
+   * tasks fall due on different days. Each thread starts {@link #SEED_BATCH} journeys per transaction: the engine
+   * joins the surrounding Spring transaction.
+   */
+  private void seed(int count, List<String> children, String kind, java.util.function.IntUnaryOperator stageOf,
+      LocalDate firstDay, int days) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(seedThreads);
     try {
-      List<Future<String>> started = new ArrayList<>();
-      for (int i = 0; i < count; i++) {
-        int stage = (children.size() + i) % 3;
-        started.add(pool.submit(() -> openJourney(kind, stage)));
-      }
-      for (Future<String> child : started) {
-        children.add(child.get());
+      int seeded = 0;
+      for (int day = 0; day < days; day++) {
+        // The engine's clock is one for the whole JVM: every journey of a day is started before the clock moves on.
+        EngineClock.setTo(firstDay.plusDays(day), LocalTime.of(9, 0));
+        int untilToday = (int) ((long) count * (day + 1) / days);
+        List<Future<List<String>>> started = new ArrayList<>();
+        for (int first = seeded; first < untilToday; first += SEED_BATCH) {
+          int from = children.size() + first - seeded;
+          int batch = Math.min(SEED_BATCH, untilToday - first);
+          started.add(pool.submit(() -> transactions.execute(status -> {
+            List<String> batchChildren = new ArrayList<>(batch);
+            for (int i = 0; i < batch; i++) {
+              batchChildren.add(openJourney(kind, stageOf.applyAsInt(from + i)));
+            }
+            return batchChildren;
+          })));
+        }
+        for (Future<List<String>> batch : started) {
+          children.addAll(batch.get());
+        }
+        seeded = untilToday;
       }
     } finally {
       pool.shutdown();
@@ -336,7 +382,8 @@ public class Benchmarks {
     try {
       long started = System.nanoTime();
       RepeatPlanReportBenchmark.generatePlans(jdbc, plans * 7 / 10, plans * 26 / 100, plans * 4 / 100);
-      jdbc.sql("analyze cp_plan").update();
+      // Years of history have long been vacuumed by autovacuum: index-only scans then need no visits to the table.
+      jdbc.sql("vacuum analyze cp_plan").update();
       long generated = jdbc.sql("select count(*) from cp_plan where child_ref like 'BM-%'").query(Long.class).single();
       results.add("3 report and import", "plans generated (" + generated + ")", (System.nanoTime() - started) / 1e9, "s");
       LocalDate from = LocalDate.of(2023, 1, 1);
@@ -391,15 +438,7 @@ public class Benchmarks {
     try {
       long seeding = System.nanoTime();
       List<String> children = new ArrayList<>();
-      ExecutorService pool = Executors.newFixedThreadPool(seedThreads);
-      List<Future<String>> started = new ArrayList<>();
-      for (int i = 0; i < sizes.stormTimers(); i++) {
-        started.add(pool.submit(() -> openJourney("T", 2)));
-      }
-      for (Future<String> child : started) {
-        children.add(child.get());
-      }
-      pool.shutdown();
+      seed(sizes.stormTimers(), children, "T", position -> 2, stormDay, 1);
       results.add("4 timer storm", "seeding " + children.size() + " journeys to the watch period", (System.nanoTime() - seeding) / 1e9, "s");
       String instances = "select id_ from act_ru_execution where parent_id_ is null and business_key_ like '" + PREFIX + "T-%'";
       long due = jdbc.sql("select count(*) from act_ru_job where process_instance_id_ in ("

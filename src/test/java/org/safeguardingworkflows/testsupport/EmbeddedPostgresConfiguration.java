@@ -6,13 +6,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import javax.sql.DataSource;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
@@ -46,26 +46,45 @@ public class EmbeddedPostgresConfiguration {
     };
   }
 
+  /**
+   * With {@code -Dpostgres.explainSlowerThanMillis=N} (used when profiling the benchmark), PostgreSQL's auto_explain
+   * writes the plan, with actual row counts, of every statement slower than N ms to
+   * {@code target/postgres-log/postgresql.log}: the SQL the engine generates, as it ran.
+   */
+  static final String EXPLAIN_SLOWER_THAN = "postgres.explainSlowerThanMillis";
+
   @Bean(destroyMethod = "close")
   EmbeddedPostgres embeddedPostgres() throws IOException {
-    return EmbeddedPostgres.builder()
+    EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
         // Spring stops it, after the engine; its own JVM hook would race the engine's last writes.
         .setRegisterShutdownHook(false)
         // Test data need not survive a power cut.
         .setServerConfig("fsync", "off")
         .setServerConfig("synchronous_commit", "off")
-        .setServerConfig("full_page_writes", "off")
-        .start();
+        .setServerConfig("full_page_writes", "off");
+    String explainSlowerThan = System.getProperty(EXPLAIN_SLOWER_THAN);
+    if (explainSlowerThan != null) {
+      builder.setServerConfig("shared_preload_libraries", "auto_explain")
+          .setServerConfig("auto_explain.log_min_duration", explainSlowerThan)
+          .setServerConfig("auto_explain.log_analyze", "on")
+          .setServerConfig("auto_explain.log_timing", "off")
+          // The server's own log: after start-up nothing reads the embedded server's output.
+          .setServerConfig("logging_collector", "on")
+          .setServerConfig("log_directory", java.nio.file.Path.of("target", "postgres-log").toAbsolutePath().toString())
+          .setServerConfig("log_filename", "postgresql.log");
+    }
+    return builder.start();
   }
 
+  /** The pool as the postgres profile configures it (spring.datasource.hikari.*), on the embedded server. */
   @Bean
   @Primary
-  DataSource dataSource(EmbeddedPostgres postgres) {
+  @ConfigurationProperties("spring.datasource.hikari")
+  HikariDataSource dataSource(EmbeddedPostgres postgres) {
     HikariDataSource dataSource = new HikariDataSource();
     dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
     dataSource.setUsername("postgres");
     dataSource.setPassword("postgres");
-    dataSource.setMaximumPoolSize(10);
     return dataSource;
   }
 }

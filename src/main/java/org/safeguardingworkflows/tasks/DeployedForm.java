@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -22,15 +24,31 @@ final class DeployedForm {
   private DeployedForm() {
   }
 
+  /**
+   * Forms bound to the task's own deployment, parsed once: a deployment never changes, so its forms never do. Without
+   * this, each task's creation and completion read and parsed its form from the database again.
+   */
+  private static final Map<String, JsonNode> DEPLOYMENT_FORMS = new ConcurrentHashMap<>();
+  private static final String DEPLOYMENT_BINDING = "deployment";
+
   static Optional<JsonNode> of(DelegateTask task) {
     if (!(task instanceof TaskEntity entity) || entity.getTaskDefinition() == null
         || entity.getTaskDefinition().getCamundaFormDefinitionKey() == null) {
       return Optional.empty();
     }
+    if (DEPLOYMENT_BINDING.equals(entity.getTaskDefinition().getCamundaFormDefinitionBinding()) && entity.getProcessDefinition() != null) {
+      String key = entity.getProcessDefinition().getDeploymentId() + "/"
+          + entity.getTaskDefinition().getCamundaFormDefinitionKey().getExpressionText();
+      return Optional.of(DEPLOYMENT_FORMS.computeIfAbsent(key, ignored -> read(task)));
+    }
+    return Optional.of(read(task));
+  }
+
+  private static JsonNode read(DelegateTask task) {
     // The application reads its own form definition; the user's rights to deployments do not matter here.
     try (InputStream form = Context.getCommandContext().runWithoutAuthorization(
         () -> task.getProcessEngineServices().getFormService().getDeployedTaskForm(task.getId()))) {
-      return Optional.of(JSON.readTree(form));
+      return JSON.readTree(form);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

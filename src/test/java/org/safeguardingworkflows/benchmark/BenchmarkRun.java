@@ -3,14 +3,15 @@ package org.safeguardingworkflows.benchmark;
 import java.nio.file.Path;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.safeguardingworkflows.testsupport.RunningApplication;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** What the smoke test and the full benchmark share: the application test context and the order of the scenarios. */
-@RunningApplication
+/**
+ * What the smoke test and the full benchmark share: the order of the scenarios. Each names its application context:
+ * the smoke test shares the tests' one, the full benchmark runs alone in its JVM without the coverage collector.
+ */
 abstract class BenchmarkRun {
 
   @Autowired ProcessEngine engine;

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+import org.safeguardingworkflows.testsupport.ApplicationTest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Keeps the performance harness from rotting: every scenario runs at tiny sizes inside {@code mvn verify}. Asserts
  * only that results were produced for each scenario, never timings (a shared CI machine cannot promise those).
  */
+@ApplicationTest
 class BenchmarkSmokeTest extends BenchmarkRun {
 
   @Test

@@ -47,8 +47,10 @@ class StartUpTest {
 
   @Test
   void productionRefusesToStartWithoutAdministratorCredentials(CapturedOutput output) {
+    // H2 stands in for PostgreSQL here, so the profile's PostgreSQL-only connection setting is replaced.
     assertThatThrownBy(() -> start("postgres", "--spring.datasource.url=jdbc:h2:mem:no-admin;DB_CLOSE_DELAY=-1",
-        "--spring.datasource.username=sa", "--spring.datasource.password=", "--safeguarding.admin.user=", "--safeguarding.admin.password="))
+        "--spring.datasource.username=sa", "--spring.datasource.password=", "--spring.datasource.hikari.connection-init-sql=SELECT 1",
+        "--safeguarding.admin.user=", "--safeguarding.admin.password="))
         .hasRootCauseInstanceOf(MissingAdminAccountException.class);
     assertThat(output).contains("No administrator account: set ADMIN_USER and ADMIN_PASSWORD");
   }

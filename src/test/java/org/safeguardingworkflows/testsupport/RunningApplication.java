@@ -12,8 +12,10 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * The whole application, as deployed for real (postgres profile, no demo users), on embedded PostgreSQL and a
  * random port, with the job executor off so that the caller decides when timers fire. Tests use
- * {@link ApplicationTest}, which adds process coverage; the performance benchmark uses this alone, because the
- * coverage collector keeps every event of every process instance in memory.
+ * {@link ApplicationTest}, which adds process coverage; the full performance benchmark uses this alone, in a JVM of
+ * its own, because the coverage collector keeps every event of every process instance in memory. (Two application
+ * contexts must never share a JVM: both engines are named "default", and the second replaces the first in Camunda's
+ * registry, which the REST API and webapps look engines up in.)
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -54,6 +54,10 @@ class PostgresFoundationTest {
     assertThat(jdbc.sql("select indexname from pg_indexes where tablename = 'act_ru_task'").query(String.class).list())
         .contains("ix_act_ru_task_due", "ix_act_ru_task_assignee_due", "ix_act_ru_task_parent");
     assertThat(jdbc.sql("show enable_material").query(String.class).single()).isEqualTo("off");
+    // The user's groups are narrowed by index lookups, not by reading every authorization in each request.
+    assertThat(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getSessionFactories()
+        .get(org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager.class).openSession())
+        .isInstanceOf(org.safeguardingworkflows.security.AuthorizedGroupsByIndex.Manager.class);
   }
 
   @Test

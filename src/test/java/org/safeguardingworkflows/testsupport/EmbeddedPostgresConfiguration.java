@@ -68,6 +68,7 @@ public class EmbeddedPostgresConfiguration {
           .setServerConfig("auto_explain.log_min_duration", explainSlowerThan)
           .setServerConfig("auto_explain.log_analyze", "on")
           .setServerConfig("auto_explain.log_timing", "off")
+          .setServerConfig("auto_explain.log_buffers", "on")
           // The server's own log: after start-up nothing reads the embedded server's output.
           .setServerConfig("logging_collector", "on")
           .setServerConfig("log_directory", java.nio.file.Path.of("target", "postgres-log").toAbsolutePath().toString())

@@ -51,10 +51,8 @@ public class ProposalRules {
     List<FieldProblem> problems = new ArrayList<>();
     FieldChecks.childRef(proposal.childRef(), problems);
     LocalDate strategyDiscussion = FieldChecks.date(proposal.strategyDiscussionDate(), "strategyDiscussionDate", problems);
-    if (strategyDiscussion != null && strategyDiscussion.isAfter(workingDays.today())) {
-      problems.add(new FieldProblem("strategyDiscussionDate", "not-in-future",
-          "strategyDiscussionDate cannot be in the future: propose the conference once the strategy discussion has decided on it."));
-    }
+    FieldChecks.refuseFuture(strategyDiscussion, "strategyDiscussionDate", workingDays.today(),
+        "propose the conference once the strategy discussion has decided on it", problems);
     if (!CategoryOfAbuse.isCode(proposal.categoryOfAbuse())) {
       problems.add(new FieldProblem("categoryOfAbuse", "code-list",
           "categoryOfAbuse must be a CIN census code: NEG, PHY, SAB, EMO or MUL."));

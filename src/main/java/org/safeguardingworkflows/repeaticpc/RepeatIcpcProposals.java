@@ -27,6 +27,7 @@ import org.camunda.spin.json.SpinJsonNode;
 import org.safeguardingworkflows.planhistory.PlanHistory;
 import org.safeguardingworkflows.platform.SystemAccess;
 import org.safeguardingworkflows.platform.web.ApiProblem;
+import org.safeguardingworkflows.platform.web.FieldChecks;
 import org.safeguardingworkflows.platform.web.FieldProblem;
 import org.safeguardingworkflows.security.Role;
 import org.safeguardingworkflows.timescales.WorkingDays;
@@ -148,9 +149,7 @@ public class RepeatIcpcProposals {
       } else {
         try {
           start = LocalDate.parse(planStartDate);
-          if (start.isAfter(workingDays.today())) {
-            problems.add(new FieldProblem("planStartDate", "not-in-future", "planStartDate cannot be in the future."));
-          }
+          FieldChecks.refuseFuture(start, "planStartDate", workingDays.today(), null, problems);
         } catch (DateTimeParseException e) {
           problems.add(new FieldProblem("planStartDate", "date", "planStartDate must be a date written as yyyy-MM-dd."));
         }

@@ -50,13 +50,8 @@ public class PlanEndedRules {
     LocalDate start = FieldChecks.date(plan.planStartDate(), "planStartDate", problems);
     LocalDate end = FieldChecks.date(plan.planEndDate(), "planEndDate", problems);
     LocalDate today = workingDays.today();
-    if (start != null && start.isAfter(today)) {
-      problems.add(new FieldProblem("planStartDate", "not-in-future", "planStartDate cannot be in the future."));
-    }
-    if (end != null && end.isAfter(today)) {
-      problems.add(new FieldProblem("planEndDate", "not-in-future",
-          "planEndDate cannot be in the future: start the journey when the review conference has ended the plan."));
-    }
+    FieldChecks.refuseFuture(start, "planStartDate", today, null, problems);
+    FieldChecks.refuseFuture(end, "planEndDate", today, "start the journey when the review conference has ended the plan", problems);
     if (start != null && end != null && end.isBefore(start)) {
       problems.add(new FieldProblem("planEndDate", "not-before-start", "planEndDate cannot be before planStartDate."));
     }

@@ -44,9 +44,7 @@ public class SupervisionOrderRules {
     List<FieldProblem> problems = new ArrayList<>();
     FieldChecks.childRef(order.childRef(), problems);
     LocalDate orderDate = FieldChecks.date(order.orderDate(), "orderDate", problems);
-    if (orderDate != null && orderDate.isAfter(workingDays.today())) {
-      problems.add(new FieldProblem("orderDate", "not-in-future",
-          "orderDate cannot be in the future: record the order once the court has made it."));
+    if (FieldChecks.refuseFuture(orderDate, "orderDate", workingDays.today(), "record the order once the court has made it", problems)) {
       orderDate = null;
     }
     int months = order.lengthOrDefault(settings.getDefaultLengthMonths());

@@ -33,4 +33,16 @@ public final class FieldChecks {
       return null;
     }
   }
+
+  /**
+   * Refuses a date after today ("field cannot be in the future", then the advice, if any, on what to do instead);
+   * says whether it did. A missing date passes: {@link #date} has already said so.
+   */
+  public static boolean refuseFuture(LocalDate date, String field, LocalDate today, String advice, List<FieldProblem> problems) {
+    if (date == null || !date.isAfter(today)) {
+      return false;
+    }
+    problems.add(new FieldProblem(field, "not-in-future", field + " cannot be in the future" + (advice == null ? "." : ": " + advice + ".")));
+    return true;
+  }
 }

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.safeguardingworkflows.legal.LegalPlanningVariables.Origin;
+import org.safeguardingworkflows.platform.RunningInstances;
 import org.safeguardingworkflows.platform.SystemAccess;
 import org.safeguardingworkflows.platform.web.FieldChecks;
 import org.safeguardingworkflows.platform.web.FieldProblem;
@@ -62,13 +62,6 @@ public class LegalPlanningRules {
 
   /** The open legal planning of this child, if any: a child has at most one open at a time. */
   public Optional<String> openRequest(String childRef, String exceptInstanceId) {
-    return systemAccess.call(() -> runtimeService.createProcessInstanceQuery()
-            .processDefinitionKey(LegalPlanningVariables.PROCESS_KEY)
-            .processInstanceBusinessKey(childRef)
-            .list())
-        .stream()
-        .map(ProcessInstance::getId)
-        .filter(id -> !id.equals(exceptInstanceId))
-        .findFirst();
+    return RunningInstances.of(systemAccess, runtimeService, LegalPlanningVariables.PROCESS_KEY, childRef, exceptInstanceId);
   }
 }

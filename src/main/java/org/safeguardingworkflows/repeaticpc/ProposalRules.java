@@ -7,10 +7,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.safeguardingworkflows.planhistory.CategoryOfAbuse;
 import org.safeguardingworkflows.planhistory.CpPlan;
 import org.safeguardingworkflows.planhistory.PlanHistory;
+import org.safeguardingworkflows.platform.RunningInstances;
 import org.safeguardingworkflows.platform.SystemAccess;
 import org.safeguardingworkflows.platform.web.FieldChecks;
 import org.safeguardingworkflows.platform.web.FieldProblem;
@@ -78,14 +78,7 @@ public class ProposalRules {
 
   /** The proposal open for this child, if any: a child has at most one at a time. */
   public Optional<String> openProposal(String childRef, String exceptInstanceId) {
-    return systemAccess.call(() -> runtimeService.createProcessInstanceQuery()
-            .processDefinitionKey(RepeatIcpcVariables.PROCESS_KEY)
-            .processInstanceBusinessKey(childRef)
-            .list())
-        .stream()
-        .map(ProcessInstance::getId)
-        .filter(id -> !id.equals(exceptInstanceId))
-        .findFirst();
+    return RunningInstances.of(systemAccess, runtimeService, RepeatIcpcVariables.PROCESS_KEY, childRef, exceptInstanceId);
   }
 
   /**

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.safeguardingworkflows.planhistory.CategoryOfAbuse;
 import org.safeguardingworkflows.planhistory.CpPlan;
 import org.safeguardingworkflows.planhistory.PlanHistory;
+import org.safeguardingworkflows.platform.RunningInstances;
 import org.safeguardingworkflows.platform.SystemAccess;
 import org.safeguardingworkflows.platform.web.FieldChecks;
 import org.safeguardingworkflows.platform.web.FieldProblem;
@@ -70,14 +71,7 @@ public class PlanEndedRules {
 
   /** The journey running for this child, if any (a child has at most one step-down journey at a time). */
   public Optional<String> activeJourney(String childRef, String exceptInstanceId) {
-    return systemAccess.call(() -> runtimeService.createProcessInstanceQuery()
-            .processDefinitionKey(StepDownVariables.PROCESS_KEY)
-            .processInstanceBusinessKey(childRef)
-            .list())
-        .stream()
-        .map(instance -> instance.getId())
-        .filter(id -> !id.equals(exceptInstanceId))
-        .findFirst();
+    return RunningInstances.of(systemAccess, runtimeService, StepDownVariables.PROCESS_KEY, childRef, exceptInstanceId);
   }
 
   /** CIN census rule: a child's plans never overlap. The plan that starts on the same day is this plan. */

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.safeguardingworkflows.platform.RunningInstances;
 import org.safeguardingworkflows.platform.SystemAccess;
 import org.safeguardingworkflows.platform.web.FieldChecks;
 import org.safeguardingworkflows.platform.web.FieldProblem;
@@ -72,13 +72,6 @@ public class SupervisionOrderRules {
 
   /** The supervision order process running for this child, if any (one at a time). */
   public Optional<String> openOrder(String childRef, String exceptInstanceId) {
-    return systemAccess.call(() -> runtimeService.createProcessInstanceQuery()
-            .processDefinitionKey(SupervisionOrderVariables.PROCESS_KEY)
-            .processInstanceBusinessKey(childRef)
-            .list())
-        .stream()
-        .map(ProcessInstance::getId)
-        .filter(id -> !id.equals(exceptInstanceId))
-        .findFirst();
+    return RunningInstances.of(systemAccess, runtimeService, SupervisionOrderVariables.PROCESS_KEY, childRef, exceptInstanceId);
   }
 }

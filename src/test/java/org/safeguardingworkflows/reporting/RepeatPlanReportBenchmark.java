@@ -79,16 +79,19 @@ public class RepeatPlanReportBenchmark {
     // First plans of 700,000 children spread over 2006-2025; a second plan for 260,000 of them and a third for 40,000,
     // each starting 1-41 months after the previous plan ended and not after October 2026.
     jdbc.sql("""
-        insert into cp_plan (child_ref, plan_start, plan_end, initial_category, latest_category, source, recorded_at)
+        insert into cp_plan (child_ref, plan_start, plan_end, initial_category, latest_category, source, recorded_at,
+                             plan_number)
         select 'BM-' || c, date '2006-01-01' + ((c::bigint * 7919) % 7300)::int,
                date '2006-01-01' + ((c::bigint * 7919) % 7300)::int + 120 + c % 580,
-               (array['NEG','PHY','SAB','EMO','MUL'])[1 + c % 5], (array['NEG','PHY','SAB','EMO','MUL'])[1 + c % 5], 'IMPORT', now()
+               (array['NEG','PHY','SAB','EMO','MUL'])[1 + c % 5], (array['NEG','PHY','SAB','EMO','MUL'])[1 + c % 5], 'IMPORT', now(), 1
         from generate_series(1, ?) c""").param(children).update();
     for (int[] next : new int[][] {{second, 31}, {third, 17}}) {
       jdbc.sql("""
-          insert into cp_plan (child_ref, plan_start, plan_end, initial_category, latest_category, source, recorded_at)
-          select child_ref, next_start, next_start + 90 + n % 400, category, category, 'IMPORT', now()
+          insert into cp_plan (child_ref, plan_start, plan_end, initial_category, latest_category, source, recorded_at,
+                               plan_number, previous_plan_end)
+          select child_ref, next_start, next_start + 90 + n % 400, category, category, 'IMPORT', now(), number, previous_end
           from (select p.child_ref, p.initial_category as category, cast(substr(p.child_ref, 4) as int) as n,
+                       p.plan_number + 1 as number, p.plan_end as previous_end,
                        p.plan_end + 30 + (cast(substr(p.child_ref, 4) as int) * ?) % 1200 as next_start
                 from cp_plan p
                 where p.child_ref like 'BM-%' and p.plan_start = (select max(q.plan_start) from cp_plan q where q.child_ref = p.child_ref)

@@ -190,8 +190,14 @@ class PlanHistoryApiTest {
     assertThat(storedPlans()).isZero();
 
     Reply json = importer().post("/api/plan-history", MediaType.APPLICATION_JSON, "{}");
-    // Spring refuses it before any handler is chosen, so the answer is Spring Boot's error body (status only here).
     assertThat(json.status()).isEqualTo(415);
+    assertThat(json.headers().getContentType()).hasToString("application/problem+json");
+    assertThat(json.json().path("errors").toString())
+        .contains("\"field\":\"Content-Type\",\"rule\":\"supported-media-type\"", "Send text/csv, not application/json");
+    Reply read = importer().get("/api/plan-history");
+    assertThat(read.status()).isEqualTo(405);
+    assertThat(read.headers().getContentType()).hasToString("application/problem+json");
+    assertThat(read.headers().getFirst("Allow")).isEqualTo("POST");
     assertThat(storedPlans()).isZero();
   }
 

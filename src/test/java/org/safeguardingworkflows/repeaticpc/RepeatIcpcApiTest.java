@@ -126,7 +126,7 @@ class RepeatIcpcApiTest {
   }
 
   @Test
-  void malformedJsonIsAProblemNotAStackTrace_andUnknownFieldsAreNeverStored() {
+  void malformedJsonIsAProblemNotAStackTrace_andUnknownFieldsAreRefused() {
     Reply malformed = worker().post(PROPOSALS, MediaType.APPLICATION_JSON, "{\"childRef\": ");
     assertThat(malformed.status()).isEqualTo(400);
     assertThat(malformed.json().path("errors").get(0).path("field").asText()).isEqualTo("body");
@@ -134,10 +134,13 @@ class RepeatIcpcApiTest {
     planHistory.insert(lastYearsPlan(childRef));
     Map<String, Object> withName = proposal(childRef, EngineClock.today());
     withName.put("childName", "Jane Smith");
-    Reply started = worker().post(PROPOSALS, withName);
-    assertThat(started.status()).isEqualTo(201);
-    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(started.json().path("processInstanceId").asText())
-        .variableName("childName").count()).as("a field the API does not know is dropped, never stored").isZero();
+    Reply refused = worker().post(PROPOSALS, withName);
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.json().path("errors").toString()).contains("\"field\":\"childName\",\"rule\":\"unknown-field\"");
+    assertThat(historyService.createHistoricVariableInstanceQuery().variableName("childName").count())
+        .as("a field the API does not know is refused, never stored").isZero();
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(childRef).count())
+        .as("nothing started").isZero();
   }
 
   @Test

@@ -18,6 +18,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Every refusal of the domain API as {@code application/problem+json}: the status, a title, a detail sentence
@@ -50,7 +51,11 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
   protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
       HttpStatusCode status, WebRequest request) {
     FieldProblem problem;
-    if (ex.getCause() instanceof InvalidFormatException format && !format.getPath().isEmpty()) {
+    if (ex.getCause() instanceof UnrecognizedPropertyException unknown) {
+      problem = new FieldProblem(unknown.getPropertyName(), "unknown-field", unknown.getPropertyName()
+          + " is not a field of this request. Send only the documented fields; children are identified by their"
+          + " pseudonymous reference, never by name.");
+    } else if (ex.getCause() instanceof InvalidFormatException format && !format.getPath().isEmpty()) {
       String field = format.getPath().get(format.getPath().size() - 1).getFieldName();
       problem = new FieldProblem(field, "format", "'" + format.getValue() + "' is not a valid value for " + field + ".");
     } else if (ex.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
@@ -72,7 +77,7 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
         problemHeaders(), status);
   }
 
-  private static ResponseEntity<ProblemDetail> respond(HttpStatus status, String title, String detail,
+  static ResponseEntity<ProblemDetail> respond(HttpStatus status, String title, String detail,
       List<FieldProblem> problems) {
     return ResponseEntity.status(status).headers(problemHeaders()).body(body(status, title, detail, problems));
   }

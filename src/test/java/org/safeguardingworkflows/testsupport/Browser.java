@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.Assertions;
@@ -59,7 +60,12 @@ public final class Browser implements AutoCloseable {
     try (var old = Files.list(screenshots)) {
       old.forEach(file -> file.toFile().delete());
     }
-    return new Browser(new ChromeDriver(service, options), userDataDir, screenshots);
+    ChromeDriver driver = new ChromeDriver(service, options);
+    // Like a council's desktops: English (UK). Camunda Forms formats dates with the browser's Intl locale, which
+    // headless Chromium takes from the environment, not from --lang (that sets only Accept-Language).
+    driver.executeCdpCommand("Emulation.setLocaleOverride", Map.of("locale", "en-GB"));
+    driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", "Europe/London"));
+    return new Browser(driver, userDataDir, screenshots);
   }
 
   private static void requireChromium() {

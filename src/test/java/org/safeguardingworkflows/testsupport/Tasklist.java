@@ -18,7 +18,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  */
 public final class Tasklist {
 
-  private static final DateTimeFormatter FORM_JS_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
+  /** Camunda Forms shows and takes dates in the browser's locale: English (UK) in {@link Browser}. */
+  private static final DateTimeFormatter FORM_JS_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+  private static final String FORM_JS_DATE_PLACEHOLDER = "dd/mm/yyyy";
 
   /** Tasks on one page of Tasklist's list. */
   private static final int PAGE_SIZE = 15;
@@ -190,6 +192,10 @@ public final class Tasklist {
 
   public Tasklist date(String label, LocalDate date) {
     WebElement input = input(label, 0);
+    if (!FORM_JS_DATE_PLACEHOLDER.equals(input.getAttribute("placeholder"))) {
+      throw new AssertionError("'" + label + "' should ask for a UK date (" + FORM_JS_DATE_PLACEHOLDER + ") but shows "
+          + input.getAttribute("placeholder"));
+    }
     browser.click(input);
     input.sendKeys(FORM_JS_DATE.format(date));
     // Tab commits the typed date and closes the picker (Escape would close Tasklist's dialog, Enter submit it)

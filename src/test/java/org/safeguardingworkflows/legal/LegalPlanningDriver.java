@@ -9,27 +9,25 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.safeguardingworkflows.security.Role;
 import org.safeguardingworkflows.testsupport.EngineClock;
+import org.safeguardingworkflows.testsupport.InstanceDriver;
 import org.safeguardingworkflows.testsupport.TestStaff;
 
 /**
  * Drives legal planning the way the people involved would, with answers a real form would send. Each method
  * names the step in their words; the test reads as the story of one recommendation.
  */
-class LegalPlanningDriver {
+class LegalPlanningDriver extends InstanceDriver<LegalPlanningDriver> {
 
   static final String REASONS = "Neglect has re-emerged four months after the plan ended, as it did after the first plan";
 
-  private final ProcessEngine engine;
   final String childRef = "C-" + UUID.randomUUID().toString().substring(0, 8);
   ProcessInstance legalPlanning;
 
   LegalPlanningDriver(ProcessEngine engine) {
-    this.engine = engine;
+    super(engine);
   }
 
   /** A team manager recommends the meeting from the Tasklist start form (who they are is recorded by the engine). */
@@ -143,36 +141,6 @@ class LegalPlanningDriver {
     return this;
   }
 
-  /** Time passes until the timer at this activity is due, and it fires. */
-  LegalPlanningDriver whenTimerFires(String timerActivityId) {
-    Job timer = timer(timerActivityId);
-    EngineClock.setTo(timer.getDuedate());
-    engine.getManagementService().executeJob(timer.getId());
-    return this;
-  }
-
-  Job timer(String timerActivityId) {
-    List<Job> timers = engine.getManagementService().createJobQuery().processInstanceId(legalPlanning.getId())
-        .activityId(timerActivityId).timers().list();
-    if (timers.size() != 1) {
-      throw new AssertionError("Expected one timer at " + timerActivityId + " but found " + timers.size());
-    }
-    return timers.get(0);
-  }
-
-  Task task(String taskKey) {
-    List<Task> tasks = engine.getTaskService().createTaskQuery().processInstanceId(legalPlanning.getId())
-        .taskDefinitionKey(taskKey).list();
-    if (tasks.size() != 1) {
-      throw new AssertionError("Expected one open task " + taskKey + " but found " + tasks.size());
-    }
-    return tasks.get(0);
-  }
-
-  void complete(String taskKey, Map<String, Object> variables) {
-    engine.getTaskService().complete(task(taskKey).getId(), variables);
-  }
-
   Object variable(String name) {
     return engine.getRuntimeService().getVariable(legalPlanning.getId(), name);
   }
@@ -184,5 +152,10 @@ class LegalPlanningDriver {
 
   LocalDate today() {
     return EngineClock.today();
+  }
+
+  @Override
+  protected String processInstanceId() {
+    return legalPlanning.getId();
   }
 }

@@ -11,27 +11,26 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.safeguardingworkflows.planhistory.CpPlan;
 import org.safeguardingworkflows.planhistory.PlanHistory;
 import org.safeguardingworkflows.testsupport.EngineClock;
+import org.safeguardingworkflows.testsupport.InstanceDriver;
 import org.safeguardingworkflows.testsupport.TestStaff;
 
 /**
  * Drives a proposal for a repeat ICPC the way practitioners would, with answers a real form would send. Tasks that
  * need a holder of a role are claimed by that person first, as Tasklist makes them do.
  */
-class RepeatIcpcDriver {
+class RepeatIcpcDriver extends InstanceDriver<RepeatIcpcDriver> {
 
-  private final ProcessEngine engine;
   private final PlanHistory planHistory;
   final String childRef = "C-" + UUID.randomUUID().toString().substring(0, 8);
   ProcessInstance proposal;
 
   RepeatIcpcDriver(ProcessEngine engine, PlanHistory planHistory) {
-    this.engine = engine;
+    super(engine);
     this.planHistory = planHistory;
   }
 
@@ -172,35 +171,6 @@ class RepeatIcpcDriver {
     return this;
   }
 
-  /** Time passes until the timer at this activity is due, and it fires. */
-  RepeatIcpcDriver whenTimerFires(String timerActivityId) {
-    Job timer = timer(timerActivityId);
-    EngineClock.setTo(timer.getDuedate());
-    engine.getManagementService().executeJob(timer.getId());
-    return this;
-  }
-
-  Job timer(String timerActivityId) {
-    List<Job> timers = engine.getManagementService().createJobQuery().processInstanceId(proposal.getId())
-        .activityId(timerActivityId).timers().list();
-    if (timers.size() != 1) {
-      throw new AssertionError("Expected one timer at " + timerActivityId + " but found " + timers.size());
-    }
-    return timers.get(0);
-  }
-
-  Task task(String taskKey) {
-    List<Task> tasks = engine.getTaskService().createTaskQuery().processInstanceId(proposal.getId()).taskDefinitionKey(taskKey).list();
-    if (tasks.size() != 1) {
-      throw new AssertionError("Expected one open task " + taskKey + " but found " + tasks.size());
-    }
-    return tasks.get(0);
-  }
-
-  void complete(String taskKey, Map<String, Object> variables) {
-    engine.getTaskService().complete(task(taskKey).getId(), variables);
-  }
-
   Object variable(String name) {
     return engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(proposal.getId())
         .variableName(name).list().stream()
@@ -218,5 +188,10 @@ class RepeatIcpcDriver {
 
   List<Map<String, Object>> rows(String name) {
     return RepeatIcpcVariables.rows(variable(name));
+  }
+
+  @Override
+  protected String processInstanceId() {
+    return proposal.getId();
   }
 }

@@ -9,24 +9,23 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.safeguardingworkflows.testsupport.EngineClock;
+import org.safeguardingworkflows.testsupport.InstanceDriver;
 import org.safeguardingworkflows.testsupport.TestStaff;
 
 /**
  * Drives a step-down journey the way practitioners would, with answers a real form would send. Each method
  * names the step in the practitioner's words; the test reads as the journey.
  */
-public class StepDownDriver {
+public class StepDownDriver extends InstanceDriver<StepDownDriver> {
 
-  private final ProcessEngine engine;
   final String childRef = "C-" + UUID.randomUUID().toString().substring(0, 8);
   ProcessInstance journey;
 
   StepDownDriver(ProcessEngine engine) {
-    this.engine = engine;
+    super(engine);
   }
 
   StepDownDriver planEnded(String destination) {
@@ -156,41 +155,17 @@ public class StepDownDriver {
     return this;
   }
 
-  /** Time passes until the timer at this activity is due, and it fires. */
-  StepDownDriver whenTimerFires(String timerActivityId) {
-    Job timer = timer(timerActivityId);
-    EngineClock.setTo(timer.getDuedate());
-    engine.getManagementService().executeJob(timer.getId());
-    return this;
-  }
-
-  Job timer(String timerActivityId) {
-    List<Job> timers = engine.getManagementService().createJobQuery().processInstanceId(journey.getId())
-        .activityId(timerActivityId).timers().list();
-    if (timers.size() != 1) {
-      throw new AssertionError("Expected one timer at " + timerActivityId + " but found " + timers.size());
-    }
-    return timers.get(0);
-  }
-
   List<Task> tasks(String taskKey) {
     return engine.getTaskService().createTaskQuery().processInstanceId(journey.getId()).taskDefinitionKey(taskKey)
         .orderByTaskCreateTime().asc().list();
   }
 
-  Task task(String taskKey) {
-    List<Task> tasks = engine.getTaskService().createTaskQuery().processInstanceId(journey.getId()).taskDefinitionKey(taskKey).list();
-    if (tasks.size() != 1) {
-      throw new AssertionError("Expected one open task " + taskKey + " but found " + tasks.size());
-    }
-    return tasks.get(0);
-  }
-
-  void complete(String taskKey, Map<String, Object> variables) {
-    engine.getTaskService().complete(task(taskKey).getId(), variables);
-  }
-
   LocalDate today() {
     return EngineClock.today();
+  }
+
+  @Override
+  protected String processInstanceId() {
+    return journey.getId();
   }
 }

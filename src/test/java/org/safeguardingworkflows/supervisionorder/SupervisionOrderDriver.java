@@ -10,15 +10,15 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.Spin;
 import org.safeguardingworkflows.testsupport.EngineClock;
+import org.safeguardingworkflows.testsupport.InstanceDriver;
 import org.safeguardingworkflows.testsupport.TestStaff;
 
 /** Drives a supervision order the way the supervising worker and managers would, with answers a real form sends. */
-class SupervisionOrderDriver {
+class SupervisionOrderDriver extends InstanceDriver<SupervisionOrderDriver> {
 
   static final List<Map<String, Object>> OUTCOMES = List.of(
       Map.of("outcome", "Attends school every day", "measure", "Attendance above 95% each half term",
@@ -26,12 +26,11 @@ class SupervisionOrderDriver {
       Map.of("outcome", "The home is safe and clean", "measure", "Unannounced visits every two weeks",
           "support", "Family support worker"));
 
-  private final ProcessEngine engine;
   final String childRef = "C-" + UUID.randomUUID().toString().substring(0, 8);
   ProcessInstance order;
 
   SupervisionOrderDriver(ProcessEngine engine) {
-    this.engine = engine;
+    super(engine);
   }
 
   Map<String, Object> orderMade(Object lengthMonths) {
@@ -112,35 +111,12 @@ class SupervisionOrderDriver {
     return this;
   }
 
-  SupervisionOrderDriver whenTimerFires(String timerActivityId) {
-    Job timer = timer(timerActivityId);
-    EngineClock.setTo(timer.getDuedate());
-    engine.getManagementService().executeJob(timer.getId());
-    return this;
-  }
-
-  Job timer(String timerActivityId) {
-    List<Job> timers = engine.getManagementService().createJobQuery().processInstanceId(order.getId())
-        .activityId(timerActivityId).timers().list();
-    if (timers.size() != 1) {
-      throw new AssertionError("Expected one timer at " + timerActivityId + " but found " + timers.size());
-    }
-    return timers.get(0);
-  }
-
-  Task task(String taskKey) {
-    List<Task> tasks = engine.getTaskService().createTaskQuery().processInstanceId(order.getId()).taskDefinitionKey(taskKey).list();
-    if (tasks.size() != 1) {
-      throw new AssertionError("Expected one open task " + taskKey + " but found " + tasks.size());
-    }
-    return tasks.get(0);
-  }
-
-  void complete(String taskKey, Map<String, Object> variables) {
-    engine.getTaskService().complete(task(taskKey).getId(), variables);
-  }
-
   Object variable(String name) {
     return engine.getRuntimeService().getVariable(order.getId(), name);
+  }
+
+  @Override
+  protected String processInstanceId() {
+    return order.getId();
   }
 }

@@ -31,6 +31,8 @@ public class PlanHistory {
    * previous plan (the one that started last before it; null for a first plan or when that plan is still open), for
    * the plans of the children chosen by the condition completing it. A plan recorded or imported before plans already
    * held renumbers those. Liquibase changeset 004-plan-numbers numbered the plans already recorded the same way.
+   * Writers first lock the child's recorded plans ({@link #lockPlansOf}): two transactions adding plans for the same
+   * child at once then number one after the other, each seeing the other's plan.
    */
   static final String NUMBER_PLANS = """
       update cp_plan p
@@ -70,6 +72,7 @@ public class PlanHistory {
   }
 
   public long insert(CpPlan plan) {
+    lockPlansOf("child_ref = ?", plan.childRef());
     jdbc.sql("""
         insert into cp_plan (child_ref, plan_start, plan_end, initial_category, latest_category, iro,
                              step_down_destination, step_down_outcome, step_down_instance_id, source, recorded_at)
@@ -92,6 +95,16 @@ public class PlanHistory {
     // The end is the next plan's "previous plan end" (there is none while the plan was open, but an imported plan
     // may be recorded again).
     jdbc.sql(NUMBER_PLANS + "p.child_ref = (select c.child_ref from cp_plan c where c.id = ?)").param(planId).update();
+  }
+
+  /**
+   * Locks the recorded plans of the children the condition chooses until the transaction ends. (Under PostgreSQL's
+   * read committed, a writer that waited here reads the plans committed meanwhile in its next statement. Without the
+   * wait, the renumbering's subqueries would not see a plan committed while it ran.) A child with no recorded plan
+   * has nothing to lock, so two first plans recorded for a new child at the same moment could both be numbered 1.
+   */
+  private void lockPlansOf(String condition, Object parameter) {
+    jdbc.sql("select id from cp_plan where " + condition + " for update").param(parameter).query(rs -> { });
   }
 
   private void numberPlansOf(String childRef) {
@@ -207,6 +220,7 @@ public class PlanHistory {
         where s.import_id = ?
           and exists (select 1 from cp_plan e where e.child_ref = s.child_ref and e.plan_start = s.plan_start)""")
         .param(importId).update();
+    lockPlansOf("child_ref in (select s.child_ref from cp_plan_import_line s where s.import_id = ?)", importId);
     int inserted = jdbc.sql("""
         insert into cp_plan (child_ref, plan_start, plan_end, initial_category, latest_category, iro, source, recorded_at,
                              plan_number, previous_plan_end)

@@ -10,12 +10,19 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.safeguardingworkflows.testsupport.ApplicationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Each plan's number among the child's plans and the previous plan's end, which the repeat-plan report reads from the
@@ -27,6 +34,7 @@ class PlanNumbersTest {
   @Autowired PlanHistory planHistory;
   @Autowired PlanHistoryImport planImport;
   @Autowired JdbcClient jdbc;
+  @Autowired PlatformTransactionManager transactionManager;
   final String prefix = "N" + UUID.randomUUID().toString().substring(0, 8) + "-";
 
   record Numbered(LocalDate start, int planNumber, LocalDate previousPlanEnd) {}
@@ -81,6 +89,39 @@ class PlanNumbersTest {
   }
 
   @Test
+  void twoPlansRecordedForTheSameChildAtOnceAreNumberedOneAfterTheOther() throws Exception {
+    String child = prefix + "1";
+    recordPlan(child, "2015-03-02", "2015-12-31");
+    TransactionTemplate transaction = new TransactionTemplate(transactionManager);
+    CountDownLatch firstRecorded = new CountDownLatch(1);
+    CountDownLatch secondStarted = new CountDownLatch(1);
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    try {
+      Future<?> first = threads.submit(() -> transaction.executeWithoutResult(status -> {
+        recordPlan(child, "2018-01-08", "2018-09-28");
+        firstRecorded.countDown();
+        await(secondStarted);
+        // Commit only once the second writer is waiting for this transaction's lock (or has got past it).
+        waitUntilABackendWaitsForALock();
+      }));
+      await(firstRecorded);
+      Future<?> second = threads.submit(() -> transaction.executeWithoutResult(status -> {
+        secondStarted.countDown();
+        recordPlan(child, "2020-06-01", null);
+      }));
+      first.get(30, TimeUnit.SECONDS);
+      second.get(30, TimeUnit.SECONDS);
+    } finally {
+      threads.shutdownNow();
+    }
+
+    assertThat(numbers(child)).containsExactly(
+        new Numbered(day("2015-03-02"), 1, null),
+        new Numbered(day("2018-01-08"), 2, day("2015-12-31")),
+        new Numbered(day("2020-06-01"), 3, day("2018-09-28")));
+  }
+
+  @Test
   void theMigrationNumbersRecordedPlansWithTheSameStatementThePlanHistoryUses() throws IOException {
     String changelog;
     try (InputStream in = getClass().getResourceAsStream("/db/changelog/application/004-plan-numbers.yaml")) {
@@ -90,6 +131,26 @@ class PlanNumbersTest {
     // The changeset numbers every plan: the same statement without the condition choosing the children.
     String everyPlan = statement.substring(0, statement.length() - "where".length());
     assertThat(oneLine(changelog)).contains(oneLine(everyPlan));
+  }
+
+  /** Polls PostgreSQL until some session waits for a lock; gives up after 5 seconds (the assertions then decide). */
+  private void waitUntilABackendWaitsForALock() {
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (System.nanoTime() < until && jdbc.sql("select count(*) from pg_stat_activity where wait_event_type = 'Lock'")
+        .query(Long.class).single() == 0) {
+      Thread.onSpinWait();
+    }
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      if (!latch.await(30, TimeUnit.SECONDS)) {
+        throw new AssertionError("the other writer never got there");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
   }
 
   private void recordPlan(String child, String start, String end) {

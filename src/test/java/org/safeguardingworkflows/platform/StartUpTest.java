@@ -3,20 +3,30 @@ package org.safeguardingworkflows.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.StringReader;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
+
+import javax.sql.DataSource;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.safeguardingworkflows.SafeguardingWorkflowsApplication;
+import org.safeguardingworkflows.planhistory.CpPlan;
+import org.safeguardingworkflows.planhistory.PlanHistory;
+import org.safeguardingworkflows.planhistory.PlanHistoryImport;
+import org.safeguardingworkflows.platform.web.ApiProblem;
+import org.safeguardingworkflows.reporting.PlanFigures;
+import org.safeguardingworkflows.reporting.RepeatPlanReport;
 import org.safeguardingworkflows.security.MissingAdminAccountException;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Starting the application as README says: the H2 demo keeps its data; production refuses to start without an admin. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -42,6 +52,46 @@ class StartUpTest {
           .isEqualTo("Hold step-down meeting - C-RESTART-1");
       assertThat(engine.getRepositoryService().createProcessDefinitionQuery().count()).isEqualTo(definitions);
       assertThat(engine.getIdentityService().createUserQuery().userId("sam.worker").count()).isEqualTo(1);
+    }
+  }
+
+  /**
+   * The demo's database is H2, where the plan history's SQL must work as on PostgreSQL (all of the other tests run on
+   * PostgreSQL): a file imports all or nothing, plans are numbered whatever order they arrive in, the report reads
+   * the numbers.
+   */
+  @Test
+  void theDemoDatabaseKeepsThePlanHistory(@TempDir Path dataDir) {
+    String url = "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("safeguarding") + ";DB_CLOSE_ON_EXIT=FALSE";
+    try (ConfigurableApplicationContext app = start("demo", url)) {
+      PlanHistoryImport planImport = app.getBean(PlanHistoryImport.class);
+      PlanHistory planHistory = app.getBean(PlanHistory.class);
+      JdbcClient jdbc = JdbcClient.create(app.getBean(DataSource.class));
+      String header = PlanHistoryImport.HEADER + "\n";
+
+      assertThat(planImport.importCsv(new StringReader(header
+          + "H-1,2012-04-02,2012-10-31,NEG,NEG,iro.one\n"
+          + "H-1,2016-07-01,2017-01-31,EMO,EMO,\n"
+          + "H-2,2016-03-01,,PHY,PHY,\n"))).isEqualTo(new PlanHistoryImport.Result(3, 0));
+      planHistory.insert(new CpPlan(null, "H-1", LocalDate.of(2025, 1, 6), LocalDate.of(2025, 10, 31), "NEG", "NEG",
+          "ira.iro", "CHILD_IN_NEED", null, null, CpPlan.Source.PROCESS));
+      assertThat(planImport.importCsv(new StringReader(header
+          + "H-1,2009-02-02,2009-08-31,NEG,NEG,\n"
+          + "H-1,2012-04-02,2012-10-31,NEG,NEG,iro.one\n"))).isEqualTo(new PlanHistoryImport.Result(1, 1));
+      assertThatThrownBy(() -> planImport.importCsv(new StringReader(header
+          + "H-3,2019-01-07,2019-06-28,SAB,SAB,\n"
+          + "H-2,2020-01-06,,PHY,PHY,\n")))
+          .as("H-2 already has an open plan").isInstanceOf(ApiProblem.class);
+
+      assertThat(jdbc.sql("select child_ref, plan_number, previous_plan_end from cp_plan order by child_ref, plan_start")
+          .query((rs, row) -> rs.getString(1) + " " + rs.getInt(2) + " " + rs.getDate(3)).list())
+          .containsExactly("H-1 1 null", "H-1 2 2009-08-31", "H-1 3 2012-10-31", "H-1 4 2017-01-31", "H-2 1 null");
+      assertThat(jdbc.sql("select count(*) from cp_plan_import_line").query(Long.class).single())
+          .as("nothing left in staging by the refused file").isZero();
+      PlanFigures year = app.getBean(RepeatPlanReport.class).figures(LocalDate.of(2016, 1, 1), LocalDate.of(2016, 12, 31));
+      assertThat(year.plansStarted()).isEqualTo(2);
+      assertThat(year.repeatPlans()).isEqualTo(1);
+      assertThat(year.thirdOrLaterPlans()).isEqualTo(1);
     }
   }
 

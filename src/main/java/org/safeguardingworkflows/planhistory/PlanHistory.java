@@ -32,8 +32,8 @@ public class PlanHistory {
    * previous plan (the one that started last before it; null for a first plan or when that plan is still open), for
    * the plans of the children chosen by the condition completing it. A plan recorded or imported before plans already
    * held renumbers those. Liquibase changeset 004-plan-numbers numbered the plans already recorded the same way.
-   * Writers first lock the child's recorded plans ({@link #lockPlansOf}): two transactions adding plans for the same
-   * child at once then number one after the other, each seeing the other's plan.
+   * Writers first take the child's lock ({@link #lockChild}): two transactions adding plans for the same child at
+   * once then number one after the other, each seeing the other's plan.
    */
   static final String NUMBER_PLANS = """
       update cp_plan p
@@ -48,16 +48,17 @@ public class PlanHistory {
   private final JdbcClient jdbc;
   private final JdbcTemplate batches;
   /**
-   * Whether the import refreshes the staging table's statistics: on PostgreSQL only. H2 (the demo's database) plans
-   * without them, and its ANALYZE, like all its DDL, would commit the import's transaction half-way.
+   * PostgreSQL, as in real deployments, rather than the demo's H2. Only there do writers take the plan history's
+   * locks (advisory locks, shared by every node of the application), and does the import refresh the staging
+   * table's statistics (H2 plans without them, and its ANALYZE, like all its DDL, would commit the import half-way).
    */
-  private final boolean analyzeStagedLines;
+  private final boolean postgres;
 
   public PlanHistory(JdbcTemplate jdbcTemplate) {
     this.jdbc = JdbcClient.create(jdbcTemplate);
     this.batches = jdbcTemplate;
     String database = jdbcTemplate.execute((ConnectionCallback<String>) connection -> connection.getMetaData().getDatabaseProductName());
-    this.analyzeStagedLines = "PostgreSQL".equals(database);
+    this.postgres = "PostgreSQL".equals(database);
   }
 
   public List<CpPlan> plansOf(String childRef) {
@@ -80,7 +81,7 @@ public class PlanHistory {
   }
 
   public long insert(CpPlan plan) {
-    lockPlansOf("child_ref = ?", plan.childRef());
+    lockChild(plan.childRef());
     jdbc.sql("""
         insert into cp_plan (child_ref, plan_start, plan_end, initial_category, latest_category, iro,
                              step_down_destination, step_down_outcome, step_down_instance_id, source, recorded_at)
@@ -95,24 +96,44 @@ public class PlanHistory {
 
   /** A plan that was open (or imported) ends, and the step-down journey after it begins. */
   public void recordEnd(long planId, LocalDate planEnd, String latestCategory, String destination, String instanceId) {
+    String childRef = jdbc.sql("select child_ref from cp_plan where id = ?").param(planId).query(String.class).single();
+    lockChild(childRef);
     jdbc.sql("""
         update cp_plan set plan_end = ?, latest_category = ?, step_down_destination = ?, step_down_instance_id = ?
         where id = ?""")
         .params(Date.valueOf(planEnd), latestCategory, destination, instanceId, planId)
         .update();
     // The end is the next plan's "previous plan end" (there is none while the plan was open, but an imported plan
-    // may be recorded again).
-    jdbc.sql(NUMBER_PLANS + "p.child_ref = (select c.child_ref from cp_plan c where c.id = ?)").param(planId).update();
+    // may be recorded again with another end).
+    numberPlansOf(childRef);
+  }
+
+  /** Advisory lock keys (PostgreSQL's two-int form): the plan history as a whole, and one child's plans. */
+  static final int PLAN_HISTORY_LOCK = 2_600_401;
+  static final int CHILD_PLANS_LOCK = 2_600_402;
+
+  /**
+   * Until the transaction ends: the plan history's lock shared (an import holds it alone, {@link #lockForImport}),
+   * then the child's lock. Under PostgreSQL's read committed, a writer that waited here reads the plans committed
+   * meanwhile in its next statement; without the wait, the renumbering's subqueries would not see a plan committed
+   * while they ran. Children whose references hash alike only wait for each other.
+   */
+  private void lockChild(String childRef) {
+    if (postgres) {
+      jdbc.sql("select pg_advisory_xact_lock_shared(?, 0)").param(PLAN_HISTORY_LOCK).query(rs -> { });
+      jdbc.sql("select pg_advisory_xact_lock(?, hashtext(?))").params(CHILD_PLANS_LOCK, childRef).query(rs -> { });
+    }
   }
 
   /**
-   * Locks the recorded plans of the children the condition chooses until the transaction ends. (Under PostgreSQL's
-   * read committed, a writer that waited here reads the plans committed meanwhile in its next statement. Without the
-   * wait, the renumbering's subqueries would not see a plan committed while it ran.) A child with no recorded plan
-   * has nothing to lock, so two first plans recorded for a new child at the same moment could both be numbered 1.
+   * Until the import's transaction ends, no plan is recorded anywhere else: the import checks the file against the
+   * recorded history and numbers the plans of every child in it. Journeys recording a plan meanwhile wait for it
+   * (about 5 seconds for 100,000 lines).
    */
-  private void lockPlansOf(String condition, Object parameter) {
-    jdbc.sql("select id from cp_plan where " + condition + " for update").param(parameter).query(rs -> { });
+  public void lockForImport() {
+    if (postgres) {
+      jdbc.sql("select pg_advisory_xact_lock(?, 0)").param(PLAN_HISTORY_LOCK).query(rs -> { });
+    }
   }
 
   private void numberPlansOf(String childRef) {
@@ -157,7 +178,7 @@ public class PlanHistory {
     // the self-joins below become nested loops over every staged line (a 100,000-line file then ran for more than
     // 25 minutes in the shared test database, found by the performance benchmark). Statistics of the lines just
     // staged (ANALYZE sees this transaction's own rows) keep them hash joins.
-    if (analyzeStagedLines) {
+    if (postgres) {
       jdbc.sql("analyze cp_plan_import_line").update();
     }
     // Two lines for the same plan (same child and start date).
@@ -230,7 +251,6 @@ public class PlanHistory {
         where s.import_id = ?
           and exists (select 1 from cp_plan e where e.child_ref = s.child_ref and e.plan_start = s.plan_start)""")
         .param(importId).update();
-    lockPlansOf("child_ref in (select s.child_ref from cp_plan_import_line s where s.import_id = ?)", importId);
     int inserted = jdbc.sql("""
         insert into cp_plan (child_ref, plan_start, plan_end, initial_category, latest_category, iro, source, recorded_at,
                              plan_number, previous_plan_end)

@@ -52,7 +52,8 @@ public class PlanHistoryImport {
   private final Supplier<LocalDate> today;
   /**
    * One import at a time in this application, so that two imports cannot both pass the checks and then write
-   * overlapping plans. (Plans recorded by the processes are checked by the processes themselves.)
+   * overlapping plans. On PostgreSQL the plan history's lock ({@link PlanHistory#lockForImport}) also keeps other
+   * nodes' imports and the processes' plan writes out until the import commits.
    */
   private final ReentrantLock oneAtATime = new ReentrantLock();
 
@@ -72,6 +73,7 @@ public class PlanHistoryImport {
     oneAtATime.lock();
     try {
       return transactions.execute(status -> {
+        planHistory.lockForImport();
         String importId = UUID.randomUUID().toString();
         Problems problems = new Problems();
         long planLines = stage(importId, new LineReader(csv), problems);

@@ -89,36 +89,86 @@ class PlanNumbersTest {
   }
 
   @Test
+  void anEarlierPlanRecordedAgainWithAnotherEndMovesTheNextPlansPreviousEnd() {
+    String child = prefix + "1";
+    long imported = planHistory.insert(plan(child, "2018-01-15", "2018-08-31"));
+    recordPlan(child, "2019-02-01", null);
+    planHistory.recordEnd(imported, day("2018-07-31"), "PHY", "CIN", null);
+
+    assertThat(numbers(child)).extracting(Numbered::planNumber, Numbered::previousPlanEnd)
+        .containsExactly(tuple(1, null), tuple(2, day("2018-07-31")));
+  }
+
+  @Test
   void twoPlansRecordedForTheSameChildAtOnceAreNumberedOneAfterTheOther() throws Exception {
     String child = prefix + "1";
     recordPlan(child, "2015-03-02", "2015-12-31");
+    recordAtOnce(child, "2018-01-08", "2018-09-28", "2020-06-01");
+
+    assertThat(numbers(child)).containsExactly(
+        new Numbered(day("2015-03-02"), 1, null),
+        new Numbered(day("2018-01-08"), 2, day("2015-12-31")),
+        new Numbered(day("2020-06-01"), 3, day("2018-09-28")));
+  }
+
+  @Test
+  void aNewChildsFirstTwoPlansRecordedAtOnceAreNumberedOneAndTwo() throws Exception {
+    String child = prefix + "1";
+    recordAtOnce(child, "2018-01-08", "2018-09-28", "2020-06-01");
+
+    assertThat(numbers(child)).containsExactly(
+        new Numbered(day("2018-01-08"), 1, null),
+        new Numbered(day("2020-06-01"), 2, day("2018-09-28")));
+  }
+
+  @Test
+  void aPlanRecordedDuringAnImportWaitsUntilTheImportHasCommitted() throws Exception {
+    String child = prefix + "1";
+    TransactionTemplate transaction = new TransactionTemplate(transactionManager);
+    CountDownLatch importLocked = new CountDownLatch(1);
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    try {
+      Future<Boolean> importing = threads.submit(() -> transaction.execute(status -> {
+        planHistory.lockForImport();
+        importLocked.countDown();
+        return waitUntilASessionWaitsForAnAdvisoryLock();
+      }));
+      await(importLocked);
+      Future<?> recording = threads.submit(() -> transaction.executeWithoutResult(status -> recordPlan(child, "2021-03-01", null)));
+      assertThat(importing.get(30, TimeUnit.SECONDS)).as("the plan waited for the import's lock").isTrue();
+      recording.get(30, TimeUnit.SECONDS);
+    } finally {
+      threads.shutdownNow();
+    }
+    assertThat(numbers(child)).containsExactly(new Numbered(day("2021-03-01"), 1, null));
+  }
+
+  /**
+   * Two transactions record a plan each for the child: the first has recorded its plan and waits, uncommitted, until
+   * the second is waiting for the child's lock (or has got past it), then commits; then the second finishes.
+   */
+  private void recordAtOnce(String child, String firstStart, String firstEnd, String secondStart) throws Exception {
     TransactionTemplate transaction = new TransactionTemplate(transactionManager);
     CountDownLatch firstRecorded = new CountDownLatch(1);
     CountDownLatch secondStarted = new CountDownLatch(1);
     ExecutorService threads = Executors.newFixedThreadPool(2);
     try {
       Future<?> first = threads.submit(() -> transaction.executeWithoutResult(status -> {
-        recordPlan(child, "2018-01-08", "2018-09-28");
+        recordPlan(child, firstStart, firstEnd);
         firstRecorded.countDown();
         await(secondStarted);
-        // Commit only once the second writer is waiting for this transaction's lock (or has got past it).
-        waitUntilABackendWaitsForALock();
+        waitUntilASessionWaitsForAnAdvisoryLock();
       }));
       await(firstRecorded);
       Future<?> second = threads.submit(() -> transaction.executeWithoutResult(status -> {
         secondStarted.countDown();
-        recordPlan(child, "2020-06-01", null);
+        recordPlan(child, secondStart, null);
       }));
       first.get(30, TimeUnit.SECONDS);
       second.get(30, TimeUnit.SECONDS);
     } finally {
       threads.shutdownNow();
     }
-
-    assertThat(numbers(child)).containsExactly(
-        new Numbered(day("2015-03-02"), 1, null),
-        new Numbered(day("2018-01-08"), 2, day("2015-12-31")),
-        new Numbered(day("2020-06-01"), 3, day("2018-09-28")));
   }
 
   @Test
@@ -133,13 +183,22 @@ class PlanNumbersTest {
     assertThat(oneLine(changelog)).contains(oneLine(everyPlan));
   }
 
-  /** Polls PostgreSQL until some session waits for a lock; gives up after 5 seconds (the assertions then decide). */
-  private void waitUntilABackendWaitsForALock() {
+  /**
+   * Polls PostgreSQL until a session of this database waits for an advisory lock; gives up after 5 seconds.
+   * Returns whether one did.
+   */
+  private boolean waitUntilASessionWaitsForAnAdvisoryLock() {
     long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (System.nanoTime() < until && jdbc.sql("select count(*) from pg_stat_activity where wait_event_type = 'Lock'")
-        .query(Long.class).single() == 0) {
+    while (System.nanoTime() < until) {
+      if (jdbc.sql("""
+          select count(*) from pg_stat_activity
+          where wait_event_type = 'Lock' and wait_event = 'advisory' and datname = current_database()""")
+          .query(Long.class).single() > 0) {
+        return true;
+      }
       Thread.onSpinWait();
     }
+    return false;
   }
 
   private static void await(CountDownLatch latch) {

@@ -47,8 +47,7 @@ public class LegalPlanningRules {
     if (request.recommendedBy() == null || request.recommendedBy().isBlank()) {
       problems.add(new FieldProblem("recommendedBy", "required", "recommendedBy is required: the member of staff who recommended the meeting."));
     } else if (!staff.exists(request.recommendedBy())) {
-      problems.add(new FieldProblem("recommendedBy", "unknown-user",
-          "recommendedBy '" + request.recommendedBy() + "' is not a user of this service."));
+      problems.add(new FieldProblem("recommendedBy", "staff-member", "recommendedBy must name a member of staff."));
     }
     if (!LegalPlanningVariables.isOneOf(Origin.class, request.originOrDirect())) {
       problems.add(new FieldProblem("origin", "code-list", "origin must be " + LegalPlanningVariables.codeList(Origin.class) + "."));

@@ -64,15 +64,8 @@ public class ProposalRules {
       problems.add(new FieldProblem("concernsSummary", "max-length",
           "concernsSummary must be at most " + SUMMARY_MAX_LENGTH + " characters."));
     }
-    if (proposal.proposedBy() == null || proposal.proposedBy().isBlank()) {
-      problems.add(new FieldProblem("proposedBy", "required", "proposedBy is required."));
-    } else if (!staff.exists(proposal.proposedBy())) {
-      problems.add(new FieldProblem("proposedBy", "unknown-user",
-          "proposedBy '" + proposal.proposedBy() + "' is not a user of this service."));
-    } else if (!staff.hasRole(proposal.proposedBy(), Role.SOCIAL_WORKERS)) {
-      problems.add(new FieldProblem("proposedBy", "wrong-role",
-          "proposedBy '" + proposal.proposedBy() + "' is not in the social-workers group: the child's social worker proposes the conference."));
-    }
+    // The child's social worker proposes the conference.
+    staff.check(proposal.proposedBy(), "proposedBy", Role.SOCIAL_WORKERS, problems);
     return problems;
   }
 

@@ -20,16 +20,16 @@ public class Staff {
   }
 
   /**
-   * Checks that a field names a user of this service who holds the role: "required", "unknown-user" or
-   * "wrong-role" otherwise.
+   * Checks that a field names a member of staff who holds the role: "required" or "staff-in-role" otherwise. Someone
+   * who is not staff and someone in another role get the same answer, so that refusals do not tell a caller who
+   * works here.
    */
   public void check(String userId, String field, Role role, List<FieldProblem> problems) {
     if (userId == null || userId.isBlank()) {
       problems.add(new FieldProblem(field, "required", field + " is required."));
-    } else if (!exists(userId)) {
-      problems.add(new FieldProblem(field, "unknown-user", field + " '" + userId + "' is not a user of this service."));
     } else if (!hasRole(userId, role)) {
-      problems.add(new FieldProblem(field, "wrong-role", field + " '" + userId + "' is not in the " + role.groupId() + " group."));
+      problems.add(new FieldProblem(field, "staff-in-role",
+          field + " must name a member of staff who is one of the " + role.displayName().toLowerCase() + "."));
     }
   }
 

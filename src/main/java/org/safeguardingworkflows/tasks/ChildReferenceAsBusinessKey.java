@@ -2,19 +2,39 @@ package org.safeguardingworkflows.tasks;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.safeguardingworkflows.planhistory.CpPlan;
 
 /**
- * Tasklist's "Start process" with a Camunda start form sets no business key; every process here is keyed by the
- * child's reference, so a process started without one takes its {@code childRef} variable. (Start-up validation
- * runs in the same transaction, so a refused reference is never stored.)
+ * Every process here is keyed by the child's reference, whichever way it was started (the domain API, a Tasklist start
+ * form, engine REST, a message). Tasklist's "Start process" sets no business key, so a process started without one
+ * takes its {@code childRef} variable. A business key that is not the child's reference is refused: an engine REST
+ * start keyed by another child's reference would otherwise have been that child's second journey (and the
+ * one-per-child rules, which look journeys up by key, would have missed it), and one keyed by free text would have
+ * stored that text in every list that shows the key. Runs in the starting transaction, so nothing is stored.
  */
 class ChildReferenceAsBusinessKey implements ExecutionListener {
 
+  static final String CHILD_REF = "childRef";
+
   @Override
   public void notify(DelegateExecution execution) {
-    Object childRef = execution.getVariable("childRef");
-    if (execution.getProcessBusinessKey() == null && childRef != null) {
-      execution.setProcessBusinessKey(childRef.toString());
+    Object childRef = execution.getVariable(CHILD_REF);
+    String businessKey = execution.getProcessBusinessKey();
+    if (childRef == null && businessKey == null) {
+      // Nothing to key by: the process's own first step refuses the missing reference with its field rules.
+      return;
+    }
+    String key = businessKey != null ? businessKey : childRef.toString();
+    if (!CpPlan.CHILD_REF.matcher(key).matches()) {
+      throw new FormFieldValidationException(CHILD_REF,
+          "The child reference must be the case-management reference: 1-40 letters, digits or hyphens (never a name).");
+    }
+    if (childRef != null && !key.equals(childRef.toString())) {
+      throw new FormFieldValidationException(CHILD_REF, "The business key must be the child's reference (childRef).");
+    }
+    if (businessKey == null) {
+      execution.setProcessBusinessKey(key);
     }
   }
 }

@@ -57,19 +57,30 @@ final class DeployedForm {
   /** The variables the form writes: input field keys and list paths, not the read-only texts and tables. */
   static Set<String> inputKeys(JsonNode form) {
     Set<String> keys = new LinkedHashSet<>();
-    collect(form.path("components"), keys);
+    collect(form.path("components"), keys, new LinkedHashSet<>());
     return keys;
   }
 
-  private static void collect(JsonNode components, Set<String> keys) {
+  /**
+   * The keys of the form's read-only and disabled fields: shown to the user, and sent back by form-js on submit, but
+   * never written by the form.
+   */
+  static Set<String> displayOnlyKeys(JsonNode form) {
+    Set<String> keys = new LinkedHashSet<>();
+    collect(form.path("components"), new LinkedHashSet<>(), keys);
+    return keys;
+  }
+
+  private static void collect(JsonNode components, Set<String> inputKeys, Set<String> displayOnlyKeys) {
     for (JsonNode component : components) {
       String type = component.path("type").asText();
       if ("group".equals(type)) {
-        collect(component.path("components"), keys);
+        collect(component.path("components"), inputKeys, displayOnlyKeys);
       } else if ("dynamiclist".equals(type)) {
-        keys.add(component.path("path").asText());
-      } else if (component.has("key") && !component.path("readonly").asBoolean() && !component.path("disabled").asBoolean()) {
-        keys.add(component.path("key").asText());
+        inputKeys.add(component.path("path").asText());
+      } else if (component.has("key")) {
+        boolean displayOnly = component.path("readonly").asBoolean() || component.path("disabled").asBoolean();
+        (displayOnly ? displayOnlyKeys : inputKeys).add(component.path("key").asText());
       }
     }
   }

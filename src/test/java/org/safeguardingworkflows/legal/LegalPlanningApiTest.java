@@ -80,9 +80,9 @@ class LegalPlanningApiTest {
     assertThat(refused.json().path("errors").toString())
         .contains("\"field\":\"childRef\",\"rule\":\"pattern\"")
         .contains("\"field\":\"reason\",\"rule\":\"required\"")
-        .contains("\"field\":\"recommendedBy\",\"rule\":\"unknown-user\"")
+        .contains("\"field\":\"recommendedBy\",\"rule\":\"staff-member\"")
         .contains("\"field\":\"origin\",\"rule\":\"code-list\"")
-        .contains("\"field\":\"allocatedWorker\",\"rule\":\"wrong-role\"");
+        .contains("\"field\":\"allocatedWorker\",\"rule\":\"staff-in-role\"");
     assertThat(refused.body()).doesNotContain("Exception");
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(LegalPlanningVariables.PROCESS_KEY).count())
         .isEqualTo(before);

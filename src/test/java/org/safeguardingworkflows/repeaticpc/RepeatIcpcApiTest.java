@@ -111,7 +111,7 @@ class RepeatIcpcApiTest {
         .contains("\"field\":\"strategyDiscussionDate\",\"rule\":\"not-in-future\"")
         .contains("\"field\":\"categoryOfAbuse\",\"rule\":\"code-list\"")
         .contains("\"field\":\"concernsSummary\",\"rule\":\"required\"")
-        .contains("\"field\":\"proposedBy\",\"rule\":\"unknown-user\"");
+        .contains("\"field\":\"proposedBy\",\"rule\":\"staff-in-role\"");
     assertThat(refused.body()).doesNotContain("Exception").doesNotContain("at org.");
     assertThat(startedFor("Jane Smith")).isZero();
 
@@ -121,7 +121,7 @@ class RepeatIcpcApiTest {
     Reply alsoRefused = worker().post(PROPOSALS, malformedDate);
     assertThat(alsoRefused.status()).isEqualTo(400);
     assertThat(alsoRefused.json().path("errors").toString())
-        .contains("\"field\":\"strategyDiscussionDate\",\"rule\":\"date\"").contains("\"field\":\"proposedBy\",\"rule\":\"wrong-role\"");
+        .contains("\"field\":\"strategyDiscussionDate\",\"rule\":\"date\"").contains("\"field\":\"proposedBy\",\"rule\":\"staff-in-role\"");
     assertThat(startedFor(childRef)).isZero();
   }
 

@@ -69,8 +69,8 @@ class StepDownApiTest {
         .contains("\"field\":\"planEndDate\",\"rule\":\"not-in-future\"")
         .contains("\"field\":\"categoryOfAbuse\",\"rule\":\"code-list\"")
         .contains("\"field\":\"destination\",\"rule\":\"code-list\"")
-        .contains("\"field\":\"allocatedWorker\",\"rule\":\"unknown-user\"")
-        .contains("\"field\":\"teamManager\",\"rule\":\"wrong-role\"")
+        .contains("\"field\":\"allocatedWorker\",\"rule\":\"staff-in-role\"")
+        .contains("\"field\":\"teamManager\",\"rule\":\"staff-in-role\"")
         .contains("\"field\":\"iro\",\"rule\":\"required\"");
     assertThat(refused.body()).doesNotContain("Exception").doesNotContain("at org.");
     assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(instancesBefore);

@@ -90,7 +90,7 @@ class SupervisionOrderApiTest {
     assertThat(refused.json().path("errors").toString())
         .contains("\"field\":\"childRef\",\"rule\":\"pattern\"")
         .contains("\"field\":\"orderDate\",\"rule\":\"date\"")
-        .contains("\"field\":\"allocatedWorker\",\"rule\":\"wrong-role\"");
+        .contains("\"field\":\"allocatedWorker\",\"rule\":\"staff-in-role\"");
 
     String childRef = newChild();
     Map<String, Object> ended = order(childRef);

@@ -9,6 +9,9 @@ import org.safeguardingworkflows.planhistory.CpPlan;
 /** The field rules every API shares, worded the same way wherever they are broken. */
 public final class FieldChecks {
 
+  static final int EARLIEST_YEAR = 1900;
+  static final int LATEST_YEAR = 2999;
+
   private FieldChecks() {
   }
 
@@ -26,12 +29,20 @@ public final class FieldChecks {
       problems.add(new FieldProblem(field, "required", field + " is required."));
       return null;
     }
+    LocalDate date;
     try {
-      return LocalDate.parse(value);
+      date = LocalDate.parse(value);
     } catch (DateTimeParseException e) {
       problems.add(new FieldProblem(field, "date", field + " must be a date written as yyyy-MM-dd."));
       return null;
     }
+    // LocalDate reads "-0001-01-01" and "+99999-01-01"; no record of a child is dated so, and the database and the
+    // working-day calendar cannot hold such years.
+    if (date.getYear() < EARLIEST_YEAR || date.getYear() > LATEST_YEAR) {
+      problems.add(new FieldProblem(field, "date", field + " must be a date between " + EARLIEST_YEAR + " and " + LATEST_YEAR + "."));
+      return null;
+    }
+    return date;
   }
 
   /**

@@ -1,0 +1,39 @@
+package org.safeguardingworkflows.platform.web;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The same problem+json answer as {@link ApiProblemHandler}, written by a servlet filter: refusals made before a
+ * request reaches any controller (the engine's REST API and the webapps are not Spring MVC).
+ */
+public final class ProblemResponses {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private ProblemResponses() {
+  }
+
+  public static void write(HttpServletResponse response, ApiProblem problem) throws IOException {
+    // The fields of Spring's ProblemDetail as its Jackson mix-in writes them (errors beside, not under "properties").
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", "about:blank");
+    body.put("title", problem.title());
+    body.put("status", problem.status().value());
+    body.put("detail", problem.getMessage());
+    if (!problem.fieldProblems().isEmpty()) {
+      body.put("errors", problem.fieldProblems());
+    }
+    response.resetBuffer();
+    response.setStatus(problem.status().value());
+    response.setContentType("application/problem+json");
+    response.setCharacterEncoding("UTF-8");
+    JSON.writeValue(response.getOutputStream(), body);
+  }
+}

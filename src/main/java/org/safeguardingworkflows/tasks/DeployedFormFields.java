@@ -1,0 +1,87 @@
+package org.safeguardingworkflows.tasks;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+import java.util.Set;
+
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.task.Task;
+import org.safeguardingworkflows.platform.SystemAccess;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The fields of the Camunda Form that a task or a start event is submitted with, for requests that arrive from outside
+ * the engine: a completion may set only what its form declares. Read with the application's own rights, since the
+ * question is what the diagram allows, not what the caller may read.
+ */
+@Component
+public class DeployedFormFields {
+
+  /** What a submitted form may carry: the fields it writes, and the read-only fields it only shows. */
+  public record Fields(Set<String> inputKeys, Set<String> displayOnlyKeys) {
+
+    static final Fields NONE = new Fields(Set.of(), Set.of());
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final FormService formService;
+  private final TaskService taskService;
+  private final RepositoryService repositoryService;
+  private final SystemAccess systemAccess;
+
+  public DeployedFormFields(FormService formService, TaskService taskService, RepositoryService repositoryService,
+      SystemAccess systemAccess) {
+    this.formService = formService;
+    this.taskService = taskService;
+    this.repositoryService = repositoryService;
+    this.systemAccess = systemAccess;
+  }
+
+  /** The task's form fields; empty when there is no such task (the engine then answers the caller itself). */
+  public Optional<Fields> ofTask(String taskId) {
+    return systemAccess.call(() -> {
+      Task task = taskService.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
+      if (task == null) {
+        return Optional.empty();
+      }
+      if (task.getCamundaFormRef() == null) {
+        return Optional.of(Fields.NONE);
+      }
+      return Optional.of(fields(formService.getDeployedTaskForm(taskId)));
+    });
+  }
+
+  /** The start form's fields of the definition with this id, or of the latest version of this key. */
+  public Optional<Fields> ofStartForm(String definitionId, String definitionKey) {
+    return systemAccess.call(() -> {
+      ProcessDefinition definition = definitionId != null
+          ? repositoryService.createProcessDefinitionQuery().processDefinitionId(definitionId).singleResult()
+          : repositoryService.createProcessDefinitionQuery().processDefinitionKey(definitionKey).latestVersion().singleResult();
+      if (definition == null) {
+        return Optional.empty();
+      }
+      if (formService.getStartFormData(definition.getId()).getCamundaFormRef() == null) {
+        return Optional.of(Fields.NONE);
+      }
+      return Optional.of(fields(formService.getDeployedStartForm(definition.getId())));
+    });
+  }
+
+  private static Fields fields(InputStream deployedForm) {
+    try (InputStream form = deployedForm) {
+      JsonNode json = JSON.readTree(form);
+      return new Fields(DeployedForm.inputKeys(json), DeployedForm.displayOnlyKeys(json));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

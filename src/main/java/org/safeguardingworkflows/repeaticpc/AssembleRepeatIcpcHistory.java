@@ -44,20 +44,12 @@ public class AssembleRepeatIcpcHistory implements JavaDelegate {
     Proposal proposal = Proposal.from(execution.getVariables());
     List<String> problems = new ArrayList<>(rules.fieldProblems(proposal).stream().map(FieldProblem::message).toList());
     if (problems.isEmpty()) {
-      String businessKey = execution.getProcessBusinessKey();
-      if (businessKey != null && !businessKey.equals(proposal.childRef())) {
-        problems.add("The proposal is for child " + proposal.childRef() + " but was started for " + businessKey + ".");
-      }
       rules.openProposal(proposal.childRef(), execution.getProcessInstanceId()).ifPresent(other ->
           problems.add("This child already has a proposal for a repeat conference under discussion."));
       rules.notARepeat(proposal.childRef()).ifPresent(problem -> problems.add(problem.message()));
     }
     if (!problems.isEmpty()) {
       throw new FormFieldValidationException(CHILD_REF, String.join(" ", problems));
-    }
-    if (execution.getProcessBusinessKey() == null) {
-      // Started from Tasklist's start form: the child reference is the business key, as everywhere else.
-      execution.setProcessBusinessKey(proposal.childRef());
     }
 
     LocalDate strategyDiscussion = LocalDate.parse(proposal.strategyDiscussionDate());

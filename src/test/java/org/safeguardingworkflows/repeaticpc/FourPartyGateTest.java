@@ -48,7 +48,12 @@ class FourPartyGateTest {
     forged.put(RepeatIcpcVariables.IRO_VIEW_BY, TestStaff.IRO);
     forged.put(RepeatIcpcVariables.FOUR_PARTY_DISCUSSION_COMPLETE, true);
     forged.put(RepeatIcpcVariables.OVERRIDE_USED, true);
-    completeOverRest(TestStaff.LEGAL, child.task("Task_LegalView").getId(), forged);
+    String legalTask = child.task("Task_LegalView").getId();
+    Reply forging = Api.as(port, TestStaff.LEGAL).post("/engine-rest/task/" + legalTask + "/complete", variables(forged));
+    assertThat(forging.status()).as("a form sets only its own fields: " + forging.body()).isEqualTo(400);
+    assertThat(forging.json().path("errors").findValuesAsText("field")).containsExactlyInAnyOrder("variables." + RepeatIcpcVariables.IRO_VIEW_BY,
+        "variables." + RepeatIcpcVariables.FOUR_PARTY_DISCUSSION_COMPLETE, "variables." + RepeatIcpcVariables.OVERRIDE_USED);
+    completeOverRest(TestStaff.LEGAL, legalTask, view(FourPartyView.LEGAL));
 
     assertNotScheduled(child);
     assertThat(child.variable(RepeatIcpcVariables.IRO_VIEW_BY)).as("a form cannot give someone else's view").isNull();

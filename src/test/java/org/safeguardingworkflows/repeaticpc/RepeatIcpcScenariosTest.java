@@ -335,7 +335,7 @@ class RepeatIcpcScenariosTest {
         .isInstanceOf(FormFieldValidationException.class)
         .hasMessageContaining("cannot be in the future")
         .hasMessageContaining("CIN census code")
-        .hasMessageContaining("not in the social-workers group");
+        .hasMessageContaining("proposedBy must name a member of staff who is one of the social workers");
   }
 
   @Test

@@ -5,6 +5,7 @@ import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -37,6 +38,18 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(AuthorizationException.class)
   ResponseEntity<ProblemDetail> notAllowed(AuthorizationException e) {
     return respond(HttpStatus.FORBIDDEN, "Forbidden", "Your role does not allow this.", List.of());
+  }
+
+  /**
+   * Two requests raced for the same one-per-child record and the database's unique constraint kept the first: the
+   * loser's transaction rolled back whole, so this is the caller's conflict, not a fault.
+   */
+  @ExceptionHandler(DuplicateKeyException.class)
+  ResponseEntity<ProblemDetail> lostARace(DuplicateKeyException e) {
+    log.info("Refused a request that lost a race for a one-per-child record ({})", e.getClass().getSimpleName());
+    return respond(HttpStatus.CONFLICT, "Conflict",
+        "Another request for this child was stored at the same moment; nothing from this one was stored. Read the child's"
+            + " record again before trying again.", List.of());
   }
 
   @ExceptionHandler(Exception.class)

@@ -49,6 +49,7 @@ class EngineTrustTest {
   @Autowired RuntimeService runtimeService;
   @Autowired IdentityService identityService;
   @Autowired FilterService filterService;
+  @Autowired StoredFilterExpressions storedFilterExpressions;
 
   String childRef;
 
@@ -97,6 +98,22 @@ class EngineTrustTest {
     assertThat(unchanged.getName()).isEqualTo("My team's tasks");
     assertThat(as(TestStaff.WORKER).post("/engine-rest/task", "{\"orQueries\":[{\"assignee\":\"" + TestStaff.WORKER + "\"}]}").status())
         .as("the same query without an expression").isEqualTo(200);
+  }
+
+  @Test
+  void aStoredFilterThatStillHoldsAnExpressionIsRemovedAtStartUp() {
+    // Written with the Java API, as a filter stored before the gate existed would have been.
+    Filter planted = filterService.saveFilter(filterService.newTaskFilter("Planted")
+        .setQuery(taskService.createTaskQuery().or().taskAssigneeExpression("${\"nobody\"}").endOr()));
+    Filter honest = filterService.saveFilter(filterService.newTaskFilter("Honest")
+        .setQuery(taskService.createTaskQuery().or().taskAssignee("nobody").endOr()));
+    try {
+      storedFilterExpressions.removeFiltersWithExpressions();
+      assertThat(filterService.getFilter(planted.getId())).isNull();
+      assertThat(filterService.getFilter(honest.getId())).isNotNull();
+    } finally {
+      filterService.deleteFilter(honest.getId());
+    }
   }
 
   // Finding 2: variable injection

@@ -66,6 +66,11 @@ public final class Api {
         new Reply(response.getStatusCode().value(), response.getHeaders(), new String(response.getBody().readAllBytes())));
   }
 
+  public Reply delete(String uri) {
+    return client.delete().uri(uri).exchange((request, response) ->
+        new Reply(response.getStatusCode().value(), response.getHeaders(), new String(response.getBody().readAllBytes())));
+  }
+
   private static String toJson(Object value) {
     try {
       return new ObjectMapper().writeValueAsString(value);

@@ -3,14 +3,21 @@ package org.safeguardingworkflows.security;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.util.ResourceTypeUtil;
 import org.springframework.stereotype.Component;
 
 import jakarta.annotation.PostConstruct;
@@ -66,10 +73,18 @@ public class RoleAuthorizations {
       new Grant(Role.SENIOR_MANAGERS, Resources.PROCESS_DEFINITION, ANY,
           Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY, Permissions.READ_TASK),
       new Grant(Role.SENIOR_MANAGERS, Resources.PROCESS_INSTANCE, ANY, Permissions.READ),
-      // Process owners change diagrams: deployments, definitions, migration
-      new Grant(Role.PROCESS_OWNERS, Resources.DEPLOYMENT, ANY, Permissions.ALL),
-      new Grant(Role.PROCESS_OWNERS, Resources.PROCESS_DEFINITION, ANY, Permissions.ALL),
-      new Grant(Role.PROCESS_OWNERS, Resources.DECISION_DEFINITION, ANY, Permissions.ALL),
+      // Process owners change diagrams: they deploy (the engine refuses any deployment that runs code other than the
+      // application's: deployments/DeploymentRules), suspend and activate definitions, migrate and modify instances
+      // (their listeners always run: ListenersRunUnlessAnAdministratorSkipsThem) and read everything. They do not
+      // delete deployments, definitions or instances (a cascade deletes the child's history with them), change a
+      // definition's history time to live (UPDATE), or delete history (DELETE_HISTORY): a child's record is only an
+      // administrator's to remove.
+      new Grant(Role.PROCESS_OWNERS, Resources.DEPLOYMENT, ANY, Permissions.READ, Permissions.CREATE),
+      new Grant(Role.PROCESS_OWNERS, Resources.PROCESS_DEFINITION, ANY,
+          Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY, Permissions.READ_TASK,
+          ProcessDefinitionPermissions.SUSPEND, ProcessDefinitionPermissions.SUSPEND_INSTANCE,
+          Permissions.UPDATE_INSTANCE, Permissions.MIGRATE_INSTANCE),
+      new Grant(Role.PROCESS_OWNERS, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY),
       new Grant(Role.PROCESS_OWNERS, Resources.PROCESS_INSTANCE, ANY, Permissions.READ));
 
   private final AuthorizationService authorizationService;
@@ -86,32 +101,57 @@ public class RoleAuthorizations {
     return all;
   }
 
+  /** One authorization row of the engine: a role's grants on one resource id. */
+  private record Key(Role role, Resource resource, String resourceId) {}
+
+  /**
+   * Makes each authorization of the matrix grant exactly what the matrix says: missing permissions are added, and
+   * permissions the matrix no longer gives are withdrawn, so a database created when process owners had ALL loses
+   * what they should not have at the next start.
+   */
   @PostConstruct
-  void grantMissing() {
+  void applyMatrix() {
+    Map<Key, Set<Permission>> matrix = new LinkedHashMap<>();
     for (Grant grant : allGrants()) {
-      // One authorization per group, resource and id (the engine's unique key); rows of the matrix merge into it.
-      Authorization authorization = authorizationService.createAuthorizationQuery()
-          .authorizationType(AUTH_TYPE_GRANT)
-          .groupIdIn(grant.role().groupId())
-          .resourceType(grant.resource())
-          .resourceId(grant.resourceId())
-          .singleResult();
-      if (authorization == null) {
-        authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
-        authorization.setGroupId(grant.role().groupId());
-        authorization.setResource(grant.resource());
-        authorization.setResourceId(grant.resourceId());
-      }
-      boolean changed = authorization.getId() == null;
-      for (Permission permission : grant.permissions()) {
-        if (!authorization.isPermissionGranted(permission)) {
-          authorization.addPermission(permission);
-          changed = true;
-        }
-      }
-      if (changed) {
-        authorizationService.saveAuthorization(authorization);
-      }
+      matrix.computeIfAbsent(new Key(grant.role(), grant.resource(), grant.resourceId()), key -> new LinkedHashSet<>())
+          .addAll(List.of(grant.permissions()));
     }
+    matrix.forEach(this::grantExactly);
+  }
+
+  private void grantExactly(Key key, Set<Permission> permissions) {
+    Authorization authorization = findOrCreate(key);
+    boolean changed = authorization.getId() == null || !withdrawn(authorization, permissions).isEmpty()
+        || permissions.stream().anyMatch(permission -> !authorization.isPermissionGranted(permission));
+    if (changed) {
+      authorization.setPermissions(permissions.toArray(Permission[]::new));
+      authorizationService.saveAuthorization(authorization);
+    }
+  }
+
+  /** One authorization per group, resource and id (the engine's unique key); rows of the matrix merge into it. */
+  private Authorization findOrCreate(Key key) {
+    Authorization authorization = authorizationService.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT)
+        .groupIdIn(key.role().groupId())
+        .resourceType(key.resource())
+        .resourceId(key.resourceId())
+        .singleResult();
+    if (authorization == null) {
+      authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+      authorization.setGroupId(key.role().groupId());
+      authorization.setResource(key.resource());
+      authorization.setResourceId(key.resourceId());
+    }
+    return authorization;
+  }
+
+  /** Permissions the authorization grants that the matrix does not. */
+  private static List<Permission> withdrawn(Authorization authorization, Set<Permission> permissions) {
+    int granted = permissions.stream().mapToInt(Permission::getValue).reduce(0, (a, b) -> a | b);
+    return Arrays.stream(ResourceTypeUtil.getPermissionsByResourceType(authorization.getResourceType()))
+        .filter(permission -> permission.getValue() != 0 && (granted & permission.getValue()) != permission.getValue())
+        .filter(authorization::isPermissionGranted)
+        .toList();
   }
 }

@@ -211,24 +211,13 @@ public class Benchmarks {
     Process process = model.getModelElementsByType(Process.class).iterator().next();
     process.setId(BASELINE_KEY);
     process.setName("Step-down baseline (no-op delegates)");
-    String noOp = NoOp.class.getName();
-    model.getModelElementsByType(ServiceTask.class).forEach(task -> {
-      task.setCamundaDelegateExpression(null);
-      task.setCamundaClass(noOp);
-    });
-    model.getModelElementsByType(CamundaTaskListener.class).forEach(listener -> {
-      listener.setCamundaDelegateExpression(null);
-      listener.setCamundaClass(noOp);
-    });
-    model.getModelElementsByType(CamundaExecutionListener.class).forEach(listener -> {
-      listener.setCamundaDelegateExpression(null);
-      listener.setCamundaClass(noOp);
-    });
+    String noOp = "${" + NoOp.BEAN + "}";
+    model.getModelElementsByType(ServiceTask.class).forEach(task -> task.setCamundaDelegateExpression(noOp));
+    model.getModelElementsByType(CamundaTaskListener.class).forEach(listener -> listener.setCamundaDelegateExpression(noOp));
+    model.getModelElementsByType(CamundaExecutionListener.class).forEach(listener -> listener.setCamundaDelegateExpression(noOp));
     model.getModelElementsByType(MessageEventDefinition.class).stream()
-        .filter(message -> message.getCamundaDelegateExpression() != null).forEach(message -> {
-          message.setCamundaDelegateExpression(null);
-          message.setCamundaClass(noOp);
-        });
+        .filter(message -> message.getCamundaDelegateExpression() != null)
+        .forEach(message -> message.setCamundaDelegateExpression(noOp));
     DeploymentBuilder deployment = engine.getRepositoryService().createDeployment().name("benchmark-baseline")
         .addModelInstance(BASELINE_KEY + ".bpmn", model);
     for (String resource : engine.getRepositoryService().getDeploymentResourceNames(definition.getDeploymentId())) {

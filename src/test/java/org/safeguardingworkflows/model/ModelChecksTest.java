@@ -34,6 +34,8 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.safeguardingworkflows.deployments.ApplicationDelegates;
+import org.safeguardingworkflows.deployments.DeploymentRules;
 import org.safeguardingworkflows.legal.LegalPlanningVariables;
 import org.safeguardingworkflows.repeaticpc.RepeatIcpcVariables;
 import org.safeguardingworkflows.security.Role;
@@ -148,6 +150,19 @@ class ModelChecksTest {
     }
     assertThat(named).as("beans named in " + diagram).isNotEmpty();
     assertThat(beans).as("Spring beans").containsAll(named);
+  }
+
+  /**
+   * The engine refuses any deployment that runs code other than the application's (deployments/DeploymentRules,
+   * applied by OnlyTrustedDeployments): the application's own diagrams must pass that same rule, here with the
+   * application's own beans standing in for the running context.
+   */
+  @ParameterizedTest
+  @MethodSource("diagrams")
+  void everyDiagramPassesTheDeploymentRules(Path diagram) throws IOException {
+    DeploymentRules rules = new DeploymentRules(ApplicationDelegates.names(), springBeanNames()::contains);
+    assertThat(rules.check(diagram.getFileName().toString(), Files.readAllBytes(diagram)))
+        .as("refusals for " + diagram).isEmpty();
   }
 
   @ParameterizedTest

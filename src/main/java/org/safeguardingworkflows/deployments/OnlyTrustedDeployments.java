@@ -1,0 +1,68 @@
+package org.safeguardingworkflows.deployments;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
+import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
+import org.springframework.context.ApplicationContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * Applies {@link DeploymentRules} to every new deployment inside the engine, before the engine's own deployers
+ * parse it: Modeler, {@code POST /engine-rest/deployment/create}, a redeployment and the application's own
+ * start-up deployment all pass through here. A refused deployment throws {@link UntrustedDeploymentException}
+ * inside the deployment's transaction, so nothing of it is stored, and the REST API answers 400 naming each element.
+ * Deployments already stored are not re-checked when the engine reloads them, so running journeys keep running.
+ */
+@Component
+public class OnlyTrustedDeployments extends AbstractProcessEnginePlugin implements Deployer {
+
+  private final ApplicationContext applicationContext;
+  private volatile DeploymentRules rules;
+
+  public OnlyTrustedDeployments(ApplicationContext applicationContext) {
+    this.applicationContext = applicationContext;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    if (configuration.getCustomPreDeployers() == null) {
+      configuration.setCustomPreDeployers(new ArrayList<>());
+    }
+    configuration.getCustomPreDeployers().add(0, this);
+  }
+
+  @Override
+  public void deploy(DeploymentEntity deployment) {
+    if (!deployment.isNew() || deployment.getResources() == null) {
+      return;
+    }
+    List<Refusal> refusals = new ArrayList<>();
+    for (Map.Entry<String, ResourceEntity> resource : deployment.getResources().entrySet()) {
+      refusals.addAll(refusalsFor(resource.getKey(), resource.getValue().getBytes()));
+    }
+    if (!refusals.isEmpty()) {
+      throw new UntrustedDeploymentException(refusals);
+    }
+  }
+
+  /** What the running engine would refuse in this resource; empty when it may be deployed. */
+  public List<Refusal> refusalsFor(String resourceName, byte[] content) {
+    return rules().check(resourceName, content);
+  }
+
+  private DeploymentRules rules() {
+    DeploymentRules current = rules;
+    if (current == null) {
+      // Built on first use: by then every bean of the application is defined, so containsBean is complete.
+      current = new DeploymentRules(ApplicationDelegates.names(), applicationContext::containsBean);
+      rules = current;
+    }
+    return current;
+  }
+}

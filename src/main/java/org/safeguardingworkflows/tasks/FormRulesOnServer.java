@@ -13,6 +13,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.spin.json.SpinJsonNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,27 +24,35 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * task is completed with, whatever the client: Tasklist, {@code /engine-rest} or the Java API. The form is the
  * single source of those rules. Fields hidden by a condition are skipped, since a hidden field is never required.
  * A breach throws {@link FormFieldValidationException}: the completion rolls back, the task stays open, REST
- * answers 400 and Tasklist shows the sentence.
+ * answers 400 and Tasklist shows the sentence. The log gets the task's ids and each breached field's key and rule,
+ * never the value.
  */
 class FormRulesOnServer implements TaskListener {
 
+  private static final Logger log = LoggerFactory.getLogger(FormRulesOnServer.class);
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** A breached rule: the field's key and the rule for the log, the sentence for the practitioner. */
+  private record Breach(String key, String rule, String sentence) {
+  }
 
   @Override
   public void notify(DelegateTask task) {
     DeployedForm.of(task).ifPresent(form -> {
-      List<String> problems = new ArrayList<>();
+      List<Breach> problems = new ArrayList<>();
       // Only the form's own fields are read: task.getVariables() would deserialize every JSON variable of the
       // journey on each completion (the largest application cost in the journey benchmark's profile).
       check(form.path("components"), task::getVariable, problems);
       if (!problems.isEmpty()) {
+        log.info("Form of task {} ({}, process instance {}) refused: {}", task.getId(), task.getTaskDefinitionKey(),
+            task.getProcessInstanceId(), problems.stream().map(problem -> problem.key() + " " + problem.rule()).toList());
         throw new FormFieldValidationException(task.getTaskDefinitionKey(),
-            "Please correct the form: " + String.join("; ", problems) + ".");
+            "Please correct the form: " + String.join("; ", problems.stream().map(Breach::sentence).toList()) + ".");
       }
     });
   }
 
-  private static void check(JsonNode components, Function<String, Object> valueOf, List<String> problems) {
+  private static void check(JsonNode components, Function<String, Object> valueOf, List<Breach> problems) {
     for (JsonNode component : components) {
       if (component.has("conditional") || component.path("readonly").asBoolean() || component.path("disabled").asBoolean()) {
         continue;
@@ -58,46 +68,51 @@ class FormRulesOnServer implements TaskListener {
     }
   }
 
-  private static void checkList(JsonNode list, Object value, List<String> problems) {
+  private static void checkList(JsonNode list, Object value, List<Breach> problems) {
     Object items = plain(value);
     if (items instanceof Collection<?> rows) {
       int row = 1;
       for (Object item : rows) {
         if (item instanceof Map<?, ?> fields) {
-          List<String> rowProblems = new ArrayList<>();
+          List<Breach> rowProblems = new ArrayList<>();
           @SuppressWarnings("unchecked")
           Map<String, Object> map = (Map<String, Object>) fields;
           check(list.path("components"), map::get, rowProblems);
           String label = list.path("label").asText(list.path("path").asText());
           int itemNumber = row;
-          rowProblems.forEach(problem -> problems.add(label + ", item " + itemNumber + ": " + problem));
+          String listKey = list.path("path").asText();
+          rowProblems.forEach(problem -> problems.add(new Breach(listKey + "[" + itemNumber + "]." + problem.key(),
+              problem.rule(), label + ", item " + itemNumber + ": " + problem.sentence())));
         }
         row++;
       }
     }
   }
 
-  private static void checkField(JsonNode field, Object value, List<String> problems) {
+  private static void checkField(JsonNode field, Object value, List<Breach> problems) {
     JsonNode rules = field.path("validate");
-    String label = field.path("label").asText(field.path("key").asText());
+    String key = field.path("key").asText();
+    String label = field.path("label").asText(key);
     Object plainValue = plain(value);
     boolean empty = plainValue == null
         || (plainValue instanceof String text && text.isBlank())
         || (plainValue instanceof Collection<?> collection && collection.isEmpty())
         || ("checkbox".equals(field.path("type").asText()) && !Boolean.TRUE.equals(plainValue));
     if (rules.path("required").asBoolean() && empty) {
-      problems.add("'" + label + "' is required");
+      problems.add(new Breach(key, "required", "'" + label + "' is required"));
       return;
     }
     if (plainValue instanceof String text && !text.isEmpty()) {
       if (rules.has("maxLength") && text.length() > rules.path("maxLength").asInt()) {
-        problems.add("'" + label + "' must be at most " + rules.path("maxLength").asInt() + " characters");
+        problems.add(new Breach(key, "maxLength",
+            "'" + label + "' must be at most " + rules.path("maxLength").asInt() + " characters"));
       }
       if (rules.has("minLength") && text.length() < rules.path("minLength").asInt()) {
-        problems.add("'" + label + "' must be at least " + rules.path("minLength").asInt() + " characters");
+        problems.add(new Breach(key, "minLength",
+            "'" + label + "' must be at least " + rules.path("minLength").asInt() + " characters"));
       }
       if (rules.has("pattern") && !Pattern.compile(rules.path("pattern").asText()).matcher(text).matches()) {
-        problems.add("'" + label + "' is not in the expected format");
+        problems.add(new Breach(key, "pattern", "'" + label + "' is not in the expected format"));
       }
     }
   }

@@ -42,6 +42,13 @@ public final class Tasklist {
     return this;
   }
 
+  /** Signs out from the account menu, as a user does, and waits for the login form. */
+  public void logOut() {
+    browser.click(browser.waitFor(By.cssSelector("li.account > a")));
+    browser.click(browser.waitFor(By.cssSelector("li.logout a")));
+    browser.waitFor(By.cssSelector("input[ng-model='username']"));
+  }
+
   public Tasklist startProcess(String processName) {
     browser.waitFor(By.cssSelector("li.start-process-action a")).click();
     browser.waitFor(By.partialLinkText(processName)).click();
@@ -256,6 +263,18 @@ public final class Tasklist {
       }
       return driver.findElements(By.cssSelector("button[ng-click='complete()']")).isEmpty() ? "" : null;
     });
+  }
+
+  /**
+   * What a disabled field shows: text others wrote is shown in disabled fields (as an input's value, never as
+   * Markdown), so it is not part of the page's text.
+   */
+  public String shown(String label) {
+    WebElement field = input(label, 0);
+    if (field.isEnabled()) {
+      throw new AssertionError("'" + label + "' is a field to fill, not one that shows what was recorded");
+    }
+    return field.getDomProperty("value");
   }
 
   /** Closes Tasklist's notices (they sit over the bottom of the form, where Complete is). */

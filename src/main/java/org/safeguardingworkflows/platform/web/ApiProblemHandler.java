@@ -1,6 +1,7 @@
 package org.safeguardingworkflows.platform.web;
 
 import java.util.List;
+import java.util.UUID;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.slf4j.Logger;
@@ -32,6 +33,9 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(ApiProblem.class)
   ResponseEntity<ProblemDetail> refused(ApiProblem problem) {
+    // The rules only: field names and sentences may quote what was sent.
+    log.info("API request refused: {} {}, rules {}", problem.status().value(), problem.title(),
+        problem.fieldProblems().stream().map(FieldProblem::rule).toList());
     return respond(problem.status(), problem.title(), problem.getMessage(), problem.fieldProblems());
   }
 
@@ -54,10 +58,14 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e) {
-    // The exception may carry case details: log its type and where it happened, not its message.
-    log.error("Unexpected {} while handling an API request", e.getClass().getName(), e);
-    return respond(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
-        "Something went wrong on our side; nothing was stored.", List.of());
+    // The exception's message may carry case details: log an error id, its type and where it happened (the stack
+    // trace is printed without messages, see platform/logging), and give the caller the id to quote.
+    String errorId = UUID.randomUUID().toString();
+    log.error("Unexpected failure of an API request: error {}, {}", errorId, e.getClass().getName(), e);
+    ResponseEntity<ProblemDetail> answer = respond(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+        "Something went wrong on our side; nothing was stored. Quote error " + errorId + " to the service desk.", List.of());
+    answer.getBody().setProperty("errorId", errorId);
+    return answer;
   }
 
   @Override
@@ -77,6 +85,7 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
     } else {
       problem = new FieldProblem("body", "json", "The request body is not valid JSON.");
     }
+    log.info("API request refused: 400 unreadable body, rule {}", problem.rule());
     return new ResponseEntity<>(body(HttpStatus.BAD_REQUEST, "Invalid request",
         "The request body could not be read; nothing was stored.", List.of(problem)), problemHeaders(), HttpStatus.BAD_REQUEST);
   }

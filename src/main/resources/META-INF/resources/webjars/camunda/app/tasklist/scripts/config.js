@@ -15,10 +15,11 @@
  * limitations under the License.
  */
 
-// Safeguarding Workflows: Camunda's own Tasklist configuration, plus one custom script (see customScripts).
+// Safeguarding Workflows: Camunda's own Tasklist configuration, plus two custom scripts (see customScripts).
 export default {
-  // Lets "Complete" work on Camunda Forms with dynamic lists (see the script for why).
-  customScripts: ['scripts/complete-forms-with-lists'],
+  // Lets "Complete" work on Camunda Forms with dynamic lists; keeps case notes out of the browser's storage
+  // (see each script for why).
+  customScripts: ['scripts/complete-forms-with-lists', 'scripts/no-drafts-in-the-browser'],
 
   // change the app name and vendor
   // app: {

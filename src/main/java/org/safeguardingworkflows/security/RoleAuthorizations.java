@@ -17,8 +17,9 @@ import jakarta.annotation.PostConstruct;
 
 /**
  * The grants each role needs, created at start-up in every profile (authorizations are always on).
- * Administrators get everything on every resource: the engine's admin status lifts command checks but not
- * query filtering, so without explicit grants an administrator would see empty lists.
+ * Team managers' reach over journeys comes from their teams (see teams/). Administrators get everything on every
+ * resource: the engine's admin status lifts command checks but not query filtering, so without explicit grants an
+ * administrator would see empty lists.
  */
 @Component
 public class RoleAuthorizations {
@@ -59,10 +60,14 @@ public class RoleAuthorizations {
       new Grant(Role.IROS, Resources.PROCESS_DEFINITION, REPEAT_ICPC, Permissions.READ),
       new Grant(Role.LEGAL, Resources.PROCESS_DEFINITION, REPEAT_ICPC, Permissions.READ),
       new Grant(Role.CONFERENCE_COORDINATORS, Resources.PROCESS_DEFINITION, REPEAT_ICPC, Permissions.READ),
-      // Managers read every journey and its history (Cockpit is read-only for them)
-      new Grant(Role.TEAM_MANAGERS, Resources.PROCESS_DEFINITION, ANY,
-          Permissions.READ, Permissions.CREATE_INSTANCE, Permissions.READ_INSTANCE, Permissions.READ_HISTORY, Permissions.READ_TASK),
-      new Grant(Role.TEAM_MANAGERS, Resources.PROCESS_INSTANCE, ANY, Permissions.READ),
+      // Team managers see the diagrams; their teams' journeys they read through per-journey grants to the team's
+      // group (teams/TeamInstanceGrants), and their teams' tasks as the tasks' candidate group (Cockpit is read-only)
+      new Grant(Role.TEAM_MANAGERS, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.CREATE_INSTANCE),
+      // Only managers give a task to someone else; which task, and to whom, a task listener checks
+      // (teams/AssignedWithinTheTaskRole): the grant alone would reach every task
+      new Grant(Role.TEAM_MANAGERS, Resources.TASK, ANY, Permissions.TASK_ASSIGN),
+      new Grant(Role.SENIOR_MANAGERS, Resources.TASK, ANY, Permissions.TASK_ASSIGN),
+      // Senior managers read every journey and its history
       new Grant(Role.SENIOR_MANAGERS, Resources.PROCESS_DEFINITION, ANY,
           Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY, Permissions.READ_TASK),
       new Grant(Role.SENIOR_MANAGERS, Resources.PROCESS_INSTANCE, ANY, Permissions.READ),
@@ -71,6 +76,15 @@ public class RoleAuthorizations {
       new Grant(Role.PROCESS_OWNERS, Resources.PROCESS_DEFINITION, ANY, Permissions.ALL),
       new Grant(Role.PROCESS_OWNERS, Resources.DECISION_DEFINITION, ANY, Permissions.ALL),
       new Grant(Role.PROCESS_OWNERS, Resources.PROCESS_INSTANCE, ANY, Permissions.READ));
+
+  /**
+   * Grants of earlier versions that are taken back at start-up, so that an existing database loses them too: team
+   * managers used to read every journey, its tasks and its history.
+   */
+  static final List<Grant> REVOKED = List.of(
+      new Grant(Role.TEAM_MANAGERS, Resources.PROCESS_DEFINITION, ANY,
+          Permissions.READ_INSTANCE, Permissions.READ_HISTORY, Permissions.READ_TASK),
+      new Grant(Role.TEAM_MANAGERS, Resources.PROCESS_INSTANCE, ANY, Permissions.READ));
 
   private final AuthorizationService authorizationService;
 
@@ -88,14 +102,18 @@ public class RoleAuthorizations {
 
   @PostConstruct
   void grantMissing() {
+    for (Grant revoked : REVOKED) {
+      Authorization authorization = existing(revoked);
+      if (authorization != null && java.util.Arrays.stream(revoked.permissions()).anyMatch(authorization::isPermissionGranted)) {
+        for (Permission permission : revoked.permissions()) {
+          authorization.removePermission(permission);
+        }
+        authorizationService.saveAuthorization(authorization);
+      }
+    }
     for (Grant grant : allGrants()) {
       // One authorization per group, resource and id (the engine's unique key); rows of the matrix merge into it.
-      Authorization authorization = authorizationService.createAuthorizationQuery()
-          .authorizationType(AUTH_TYPE_GRANT)
-          .groupIdIn(grant.role().groupId())
-          .resourceType(grant.resource())
-          .resourceId(grant.resourceId())
-          .singleResult();
+      Authorization authorization = existing(grant);
       if (authorization == null) {
         authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
         authorization.setGroupId(grant.role().groupId());
@@ -113,5 +131,14 @@ public class RoleAuthorizations {
         authorizationService.saveAuthorization(authorization);
       }
     }
+  }
+
+  private Authorization existing(Grant grant) {
+    return authorizationService.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT)
+        .groupIdIn(grant.role().groupId())
+        .resourceType(grant.resource())
+        .resourceId(grant.resourceId())
+        .singleResult();
   }
 }

@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.safeguardingworkflows.platform.SystemAccess;
 import org.safeguardingworkflows.platform.web.ApiProblem;
 import org.safeguardingworkflows.platform.web.FieldProblem;
+import org.safeguardingworkflows.teams.ChildAccess;
 import org.safeguardingworkflows.timescales.WorkingDays;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,9 +39,11 @@ public class LegalPlanningRequests {
   private final HistoryService historyService;
   private final SystemAccess systemAccess;
   private final WorkingDays workingDays;
+  private final ChildAccess childAccess;
 
   public LegalPlanningRequests(LegalPlanningRules rules, RuntimeService runtimeService, TaskService taskService,
-      HistoryService historyService, SystemAccess systemAccess, WorkingDays workingDays) {
+      HistoryService historyService, SystemAccess systemAccess, WorkingDays workingDays, ChildAccess childAccess) {
+    this.childAccess = childAccess;
     this.rules = rules;
     this.runtimeService = runtimeService;
     this.taskService = taskService;
@@ -66,19 +69,32 @@ public class LegalPlanningRequests {
         .execute();
   }
 
-  /** The child's open recommendation, or else the most recent one with its outcome; 404 if there has been none. */
+  /**
+   * The child's open recommendation, or else the most recent one with its outcome; 404 if there has been none, or
+   * none the caller may see ({@link ChildAccess}: the child's team, a task of theirs on it, or a role that reads all).
+   */
   public LegalPlanningView view(String childRef) {
-    return systemAccess.call(() -> {
-      String openId = rules.openRequest(childRef, null).orElse(null);
-      if (openId != null) {
-        return openView(childRef, openId);
-      }
-      return historyService.createHistoricProcessInstanceQuery()
-          .processDefinitionKey(PROCESS_KEY).processInstanceBusinessKey(childRef).finished()
-          .orderByProcessInstanceStartTime().desc().list().stream().findFirst()
-          .map(instance -> endedView(childRef, instance))
-          .orElseThrow(() -> ApiProblem.notFound("Child " + childRef + " has no legal planning recommendation."));
-    });
+    String openId = rules.openRequest(childRef, null).orElse(null);
+    if (openId != null) {
+      requireCallerMaySee(childRef, openId);
+      return systemAccess.call(() -> openView(childRef, openId));
+    }
+    HistoricProcessInstance ended = systemAccess.call(() -> historyService.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(PROCESS_KEY).processInstanceBusinessKey(childRef).finished()
+        .orderByProcessInstanceStartTime().desc().list().stream().findFirst())
+        .orElseThrow(() -> noRecommendation(childRef));
+    requireCallerMaySee(childRef, ended.getId());
+    return systemAccess.call(() -> endedView(childRef, ended));
+  }
+
+  private void requireCallerMaySee(String childRef, String instanceId) {
+    if (!childAccess.callerMaySee(instanceId)) {
+      throw noRecommendation(childRef);
+    }
+  }
+
+  private static ApiProblem noRecommendation(String childRef) {
+    return ApiProblem.notFound("Child " + childRef + " has no legal planning recommendation.");
   }
 
   private LegalPlanningView openView(String childRef, String instanceId) {

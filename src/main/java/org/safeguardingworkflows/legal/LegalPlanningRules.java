@@ -12,6 +12,7 @@ import org.safeguardingworkflows.platform.web.FieldChecks;
 import org.safeguardingworkflows.platform.web.FieldProblem;
 import org.safeguardingworkflows.security.Role;
 import org.safeguardingworkflows.security.Staff;
+import org.safeguardingworkflows.teams.Teams;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,11 +26,13 @@ public class LegalPlanningRules {
   static final int REASON_MAX_LENGTH = 4000;
 
   private final Staff staff;
+  private final Teams teams;
   private final RuntimeService runtimeService;
   private final SystemAccess systemAccess;
 
-  public LegalPlanningRules(Staff staff, RuntimeService runtimeService, SystemAccess systemAccess) {
+  public LegalPlanningRules(Staff staff, RuntimeService runtimeService, SystemAccess systemAccess, Teams teams) {
     this.staff = staff;
+    this.teams = teams;
     this.runtimeService = runtimeService;
     this.systemAccess = systemAccess;
   }
@@ -55,6 +58,11 @@ public class LegalPlanningRules {
     String worker = request.allocatedWorker();
     if (worker != null && !worker.isBlank()) {
       staff.check(worker, "allocatedWorker", Role.SOCIAL_WORKERS, problems);
+      teams.checkHasOneTeam(worker, "allocatedWorker", problems);
+    } else if (Origin.DIRECT.name().equals(request.originOrDirect()) && staff.exists(request.recommendedBy())) {
+      // Without a named worker a direct recommendation belongs to the recommending member of staff's team (one made
+      // by another journey of the child keeps that journey's team).
+      teams.checkHasOneTeam(request.recommendedBy(), "recommendedBy", problems);
     }
     return problems;
   }

@@ -15,6 +15,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class SystemAccess {
 
+  private static final ThreadLocal<Integer> APPLICATION_WORK = ThreadLocal.withInitial(() -> 0);
+
   private final IdentityService identityService;
 
   public SystemAccess(IdentityService identityService) {
@@ -22,19 +24,33 @@ public class SystemAccess {
   }
 
   public <T> T call(Supplier<T> work) {
-    if (Context.getCommandContext() != null) {
-      // Inside a delegate or listener: the engine's own switch for the current command.
-      return Context.getCommandContext().runWithoutAuthorization(work::get);
-    }
-    Authentication caller = identityService.getCurrentAuthentication();
-    identityService.clearAuthentication();
+    APPLICATION_WORK.set(APPLICATION_WORK.get() + 1);
     try {
-      return work.get();
-    } finally {
-      if (caller != null) {
-        identityService.setAuthentication(caller);
+      if (Context.getCommandContext() != null) {
+        // Inside a delegate or listener: the engine's own switch for the current command.
+        return Context.getCommandContext().runWithoutAuthorization(work::get);
       }
+      Authentication caller = identityService.getCurrentAuthentication();
+      identityService.clearAuthentication();
+      try {
+        return work.get();
+      } finally {
+        if (caller != null) {
+          identityService.setAuthentication(caller);
+        }
+      }
+    } finally {
+      APPLICATION_WORK.set(APPLICATION_WORK.get() - 1);
     }
+  }
+
+  /**
+   * Whether the current thread is doing the application's own work through this class. Listeners that check what a
+   * person may do ask this: the engine switches authorization checks off for all custom code, and inside a delegate
+   * the person's authentication stays set, so neither tells a person's request from the application's own work.
+   */
+  public static boolean isApplicationWork() {
+    return APPLICATION_WORK.get() > 0;
   }
 
   public void run(Runnable work) {

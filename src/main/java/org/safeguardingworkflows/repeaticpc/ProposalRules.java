@@ -16,6 +16,7 @@ import org.safeguardingworkflows.platform.web.FieldChecks;
 import org.safeguardingworkflows.platform.web.FieldProblem;
 import org.safeguardingworkflows.security.Role;
 import org.safeguardingworkflows.security.Staff;
+import org.safeguardingworkflows.teams.Teams;
 import org.safeguardingworkflows.timescales.WorkingDays;
 import org.springframework.stereotype.Component;
 
@@ -32,14 +33,16 @@ public class ProposalRules {
   static final int SUMMARY_MAX_LENGTH = 4000;
 
   private final Staff staff;
+  private final Teams teams;
   private final PlanHistory planHistory;
   private final RuntimeService runtimeService;
   private final SystemAccess systemAccess;
   private final WorkingDays workingDays;
 
   public ProposalRules(Staff staff, PlanHistory planHistory, RuntimeService runtimeService, SystemAccess systemAccess,
-      WorkingDays workingDays) {
+      WorkingDays workingDays, Teams teams) {
     this.staff = staff;
+    this.teams = teams;
     this.planHistory = planHistory;
     this.runtimeService = runtimeService;
     this.systemAccess = systemAccess;
@@ -64,8 +67,12 @@ public class ProposalRules {
       problems.add(new FieldProblem("concernsSummary", "max-length",
           "concernsSummary must be at most " + SUMMARY_MAX_LENGTH + " characters."));
     }
-    // The child's social worker proposes the conference.
+    // The child's social worker proposes the conference, from their team (the proposal belongs to it).
+    int problemsBefore = problems.size();
     staff.check(proposal.proposedBy(), "proposedBy", Role.SOCIAL_WORKERS, problems);
+    if (problems.size() == problemsBefore) {
+      teams.checkHasOneTeam(proposal.proposedBy(), "proposedBy", problems);
+    }
     return problems;
   }
 

@@ -15,7 +15,6 @@ import java.util.Optional;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
@@ -26,6 +25,7 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.json.SpinJsonNode;
 import org.safeguardingworkflows.planhistory.PlanHistory;
 import org.safeguardingworkflows.platform.SystemAccess;
+import org.safeguardingworkflows.teams.ChildAccess;
 import org.safeguardingworkflows.platform.web.ApiProblem;
 import org.safeguardingworkflows.platform.web.FieldChecks;
 import org.safeguardingworkflows.platform.web.FieldProblem;
@@ -46,11 +46,8 @@ public class RepeatIcpcProposals {
   public record Started(String childRef, String processInstanceId, String icpcDeadline, String discussionDeadline,
       Integer previousPlans, Boolean withinTwoYears) {}
 
-  /** Roles that read every proposal (the authorization matrix: managers and process owners read everything). */
-  static final List<Role> PROPOSAL_READERS = List.of(Role.TEAM_MANAGERS, Role.SENIOR_MANAGERS, Role.PROCESS_OWNERS, Role.ADMINS);
-  /** Roles that record any conference's outcome: the readers and those who arrange the conferences. */
-  static final List<Role> OUTCOME_RECORDERS = List.of(Role.TEAM_MANAGERS, Role.SENIOR_MANAGERS, Role.CONFERENCE_COORDINATORS,
-      Role.ADMINS);
+  /** Roles that record any conference's outcome: senior managers and those who arrange the conferences. */
+  static final List<Role> OUTCOME_RECORDERS = List.of(Role.SENIOR_MANAGERS, Role.CONFERENCE_COORDINATORS, Role.ADMINS);
 
   static final String SUBPROCESS_DISCUSSION = "SubProcess_FourPartyDiscussion";
   static final String TASK_RECORD_OVERRIDE = "Task_RecordDeadlineOverride";
@@ -58,20 +55,20 @@ public class RepeatIcpcProposals {
 
   private final ProposalRules rules;
   private final RuntimeService runtimeService;
-  private final TaskService taskService;
   private final HistoryService historyService;
   private final IdentityService identityService;
   private final SystemAccess systemAccess;
   private final PlanHistory planHistory;
   private final WorkingDays workingDays;
+  private final ChildAccess childAccess;
 
-  public RepeatIcpcProposals(ProposalRules rules, RuntimeService runtimeService, TaskService taskService, HistoryService historyService,
-      IdentityService identityService, SystemAccess systemAccess, PlanHistory planHistory, WorkingDays workingDays) {
+  public RepeatIcpcProposals(ProposalRules rules, RuntimeService runtimeService, HistoryService historyService,
+      IdentityService identityService, SystemAccess systemAccess, PlanHistory planHistory, WorkingDays workingDays, ChildAccess childAccess) {
     this.rules = rules;
     this.runtimeService = runtimeService;
-    this.taskService = taskService;
     this.historyService = historyService;
     this.identityService = identityService;
+    this.childAccess = childAccess;
     this.systemAccess = systemAccess;
     this.planHistory = planHistory;
     this.workingDays = workingDays;
@@ -160,7 +157,7 @@ public class RepeatIcpcProposals {
     }
     HistoricProcessInstance proposal = systemAccess.call(() -> latestProposal(childRef)).orElseThrow(() -> noProposal(childRef));
     Map<String, Object> variables = systemAccess.call(() -> variables(proposal.getId()));
-    if (!callerMayRecordOutcome(variables)) {
+    if (!callerMayRecordOutcome(proposal.getId(), variables)) {
       if (callerMaySee(proposal.getId(), variables)) {
         throw ApiProblem.forbidden("Only a conference coordinator, a manager or the conference's chair records its outcome.");
       }
@@ -203,23 +200,28 @@ public class RepeatIcpcProposals {
   }
 
   /**
-   * Managers and process owners see every proposal; everyone else only the proposals they work on: the social
-   * worker who proposed it, the conference's chair, or anyone with a task on it that the engine lets them see. A
-   * proposal the caller may not see is answered as if it did not exist.
+   * Who sees a proposal ({@link ChildAccess}): senior managers and process owners every one, the child's team its
+   * children's, the social worker who proposed it and the conference's chair theirs, anyone else only a proposal with a
+   * task of theirs on it. A proposal the caller may not see is answered as if it did not exist; without a caller there
+   * is nothing to see.
    */
   private boolean callerMaySee(String instanceId, Map<String, Object> variables) {
     Authentication caller = identityService.getCurrentAuthentication();
-    if (caller == null || inAnyRole(caller, PROPOSAL_READERS)) {
-      return true;
+    if (caller == null || caller.getUserId() == null) {
+      return false;
     }
     return caller.getUserId().equals(variables.get(PROPOSED_BY)) || caller.getUserId().equals(variables.get(CHAIR))
-        // Under the caller's own authorizations: only tasks they may see count.
-        || taskService.createTaskQuery().processInstanceId(instanceId).count() > 0;
+        || childAccess.callerMaySee(instanceId);
   }
 
-  private boolean callerMayRecordOutcome(Map<String, Object> variables) {
+  /** Coordinators, senior managers and the chair record any outcome they are asked for; a team manager their team's. */
+  private boolean callerMayRecordOutcome(String instanceId, Map<String, Object> variables) {
     Authentication caller = identityService.getCurrentAuthentication();
-    return caller == null || inAnyRole(caller, OUTCOME_RECORDERS) || caller.getUserId().equals(variables.get(CHAIR));
+    if (caller == null || caller.getUserId() == null) {
+      return false;
+    }
+    return inAnyRole(caller, OUTCOME_RECORDERS) || caller.getUserId().equals(variables.get(CHAIR))
+        || (inAnyRole(caller, List.of(Role.TEAM_MANAGERS)) && childAccess.callerMaySee(instanceId));
   }
 
   private static boolean inAnyRole(Authentication caller, List<Role> roles) {

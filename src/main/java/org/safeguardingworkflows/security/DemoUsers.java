@@ -1,9 +1,11 @@
 package org.safeguardingworkflows.security;
 
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.safeguardingworkflows.teams.Teams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,17 +25,22 @@ import jakarta.annotation.PostConstruct;
 @Profile("demo")
 public class DemoUsers {
 
-  record DemoUser(String id, String firstName, String lastName, Role role) {}
+  /** A demo user: their role, and their team for workers and team managers (null for everyone else). */
+  record DemoUser(String id, String firstName, String lastName, Role role, String team) {}
+
+  /** The demo's two teams, each with a worker and a team manager; the senior manager reads both. */
+  static final Map<String, String> TEAMS = Map.of("team-north", "North team", "team-south", "South team");
 
   static final List<DemoUser> USERS = List.of(
-      new DemoUser("sam.worker", "Sam", "Worker", Role.SOCIAL_WORKERS),
-      new DemoUser("alex.worker", "Alex", "Worker", Role.SOCIAL_WORKERS),
-      new DemoUser("tia.manager", "Tia", "Manager", Role.TEAM_MANAGERS),
-      new DemoUser("sol.senior", "Sol", "Senior", Role.SENIOR_MANAGERS),
-      new DemoUser("ira.iro", "Ira", "Reviewing-Officer", Role.IROS),
-      new DemoUser("lee.legal", "Lee", "Legal", Role.LEGAL),
-      new DemoUser("cam.coordinator", "Cam", "Coordinator", Role.CONFERENCE_COORDINATORS),
-      new DemoUser("pat.owner", "Pat", "Owner", Role.PROCESS_OWNERS));
+      new DemoUser("sam.worker", "Sam", "Worker", Role.SOCIAL_WORKERS, "team-north"),
+      new DemoUser("alex.worker", "Alex", "Worker", Role.SOCIAL_WORKERS, "team-south"),
+      new DemoUser("tia.manager", "Tia", "Manager", Role.TEAM_MANAGERS, "team-north"),
+      new DemoUser("tom.manager", "Tom", "Manager", Role.TEAM_MANAGERS, "team-south"),
+      new DemoUser("sol.senior", "Sol", "Senior", Role.SENIOR_MANAGERS, null),
+      new DemoUser("ira.iro", "Ira", "Reviewing-Officer", Role.IROS, null),
+      new DemoUser("lee.legal", "Lee", "Legal", Role.LEGAL, null),
+      new DemoUser("cam.coordinator", "Cam", "Coordinator", Role.CONFERENCE_COORDINATORS, null),
+      new DemoUser("pat.owner", "Pat", "Owner", Role.PROCESS_OWNERS, null));
 
   private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
 
@@ -41,10 +48,12 @@ public class DemoUsers {
   private final String password;
   private final AdminAccountProperties admin;
   private final Environment environment;
+  private final Teams teams;
 
   public DemoUsers(IdentityService identityService, @Value("${safeguarding.demo.password}") String password,
-      AdminAccountProperties admin, Environment environment, RoleGroups roleGroups) {
+      AdminAccountProperties admin, Environment environment, RoleGroups roleGroups, Teams teams) {
     this.identityService = identityService;
+    this.teams = teams;
     this.password = password;
     this.admin = admin;
     this.environment = environment;
@@ -52,6 +61,7 @@ public class DemoUsers {
 
   @PostConstruct
   void createMissingUsers() {
+    TEAMS.forEach(teams::ensureTeam);
     for (DemoUser demoUser : USERS) {
       if (identityService.createUserQuery().userId(demoUser.id()).count() == 0) {
         User user = identityService.newUser(demoUser.id());
@@ -62,6 +72,11 @@ public class DemoUsers {
         identityService.saveUser(user);
         identityService.createMembership(demoUser.id(), demoUser.role().groupId());
       }
+      // Also for a demo database from before teams, whose users exist already.
+      if (demoUser.team() != null
+          && identityService.createUserQuery().userId(demoUser.id()).memberOfGroup(demoUser.team()).count() == 0) {
+        identityService.createMembership(demoUser.id(), demoUser.team());
+      }
     }
   }
 
@@ -71,7 +86,8 @@ public class DemoUsers {
     String base = "http://localhost:" + port;
     StringBuilder users = new StringBuilder();
     for (DemoUser user : USERS) {
-      users.append(String.format("%n    %-16s %s", user.id(), user.role().displayName()));
+      users.append(String.format("%n    %-16s %s%s", user.id(), user.role().displayName(),
+          user.team() == null ? "" : " (" + TEAMS.get(user.team()) + ")"));
     }
     users.append(String.format("%n    %-16s %s", admin.user(), Role.ADMINS.displayName()));
     log.info("""

@@ -24,8 +24,9 @@ import jakarta.annotation.PostConstruct;
 
 /**
  * The grants each role needs, created at start-up in every profile (authorizations are always on).
- * Administrators get everything on every resource: the engine's admin status lifts command checks but not
- * query filtering, so without explicit grants an administrator would see empty lists.
+ * Team managers' reach over journeys comes from their teams (see teams/). Administrators get everything on every
+ * resource: the engine's admin status lifts command checks but not query filtering, so without explicit grants an
+ * administrator would see empty lists.
  */
 @Component
 public class RoleAuthorizations {
@@ -66,10 +67,14 @@ public class RoleAuthorizations {
       new Grant(Role.IROS, Resources.PROCESS_DEFINITION, REPEAT_ICPC, Permissions.READ),
       new Grant(Role.LEGAL, Resources.PROCESS_DEFINITION, REPEAT_ICPC, Permissions.READ),
       new Grant(Role.CONFERENCE_COORDINATORS, Resources.PROCESS_DEFINITION, REPEAT_ICPC, Permissions.READ),
-      // Managers read every journey and its history (Cockpit is read-only for them)
-      new Grant(Role.TEAM_MANAGERS, Resources.PROCESS_DEFINITION, ANY,
-          Permissions.READ, Permissions.CREATE_INSTANCE, Permissions.READ_INSTANCE, Permissions.READ_HISTORY, Permissions.READ_TASK),
-      new Grant(Role.TEAM_MANAGERS, Resources.PROCESS_INSTANCE, ANY, Permissions.READ),
+      // Team managers see the diagrams; their teams' journeys they read through per-journey grants to the team's
+      // group (teams/TeamInstanceGrants), and their teams' tasks as the tasks' candidate group (Cockpit is read-only)
+      new Grant(Role.TEAM_MANAGERS, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.CREATE_INSTANCE),
+      // Only managers give a task to someone else; which task, and to whom, a task listener checks
+      // (teams/AssignedWithinTheTaskRole): the grant alone would reach every task
+      new Grant(Role.TEAM_MANAGERS, Resources.TASK, ANY, Permissions.TASK_ASSIGN),
+      new Grant(Role.SENIOR_MANAGERS, Resources.TASK, ANY, Permissions.TASK_ASSIGN),
+      // Senior managers read every journey and its history
       new Grant(Role.SENIOR_MANAGERS, Resources.PROCESS_DEFINITION, ANY,
           Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY, Permissions.READ_TASK),
       new Grant(Role.SENIOR_MANAGERS, Resources.PROCESS_INSTANCE, ANY, Permissions.READ),
@@ -86,6 +91,15 @@ public class RoleAuthorizations {
           Permissions.UPDATE_INSTANCE, Permissions.MIGRATE_INSTANCE),
       new Grant(Role.PROCESS_OWNERS, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY),
       new Grant(Role.PROCESS_OWNERS, Resources.PROCESS_INSTANCE, ANY, Permissions.READ));
+
+  /**
+   * Grants of earlier versions that are taken back at start-up, so that an existing database loses them too: team
+   * managers used to read every journey, its tasks and its history.
+   */
+  static final List<Grant> REVOKED = List.of(
+      new Grant(Role.TEAM_MANAGERS, Resources.PROCESS_DEFINITION, ANY,
+          Permissions.READ_INSTANCE, Permissions.READ_HISTORY, Permissions.READ_TASK),
+      new Grant(Role.TEAM_MANAGERS, Resources.PROCESS_INSTANCE, ANY, Permissions.READ));
 
   private final AuthorizationService authorizationService;
 
@@ -117,6 +131,23 @@ public class RoleAuthorizations {
           .addAll(List.of(grant.permissions()));
     }
     matrix.forEach(this::grantExactly);
+    // Rows that left the matrix altogether are not reached above: take their permissions back one by one.
+    for (Grant revoked : REVOKED) {
+      Key key = new Key(revoked.role(), revoked.resource(), revoked.resourceId());
+      if (!matrix.containsKey(key)) {
+        revoke(key, revoked.permissions());
+      }
+    }
+  }
+
+  private void revoke(Key key, Permission... permissions) {
+    Authorization authorization = findOrCreate(key);
+    if (authorization.getId() != null && Arrays.stream(permissions).anyMatch(authorization::isPermissionGranted)) {
+      for (Permission permission : permissions) {
+        authorization.removePermission(permission);
+      }
+      authorizationService.saveAuthorization(authorization);
+    }
   }
 
   private void grantExactly(Key key, Set<Permission> permissions) {

@@ -17,8 +17,12 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.safeguardingworkflows.teams.Teams;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -27,8 +31,8 @@ import jakarta.annotation.PostConstruct;
 /**
  * The Tasklist filters each role opens on, created at start-up in every profile. Expressions are switched off
  * in stored queries (a filter could otherwise run arbitrary code), so no filter may say "${currentUser()}":
- * role filters name their group literally and are readable by that role only; "My tasks" is one filter per
- * person, owned by them. Filters are recognised by the {@code definedBy} property, so a restart adds what is
+ * role filters name their group literally and are readable by that role only; "My team's tasks" is one filter per
+ * team, naming the team's group and readable by it; "My tasks" is one filter per person, owned by them. Filters are recognised by the {@code definedBy} property, so a restart adds what is
  * missing and leaves what exists (and any change an administrator made to it) alone.
  */
 @Component
@@ -41,13 +45,16 @@ public class TaskFilters {
   static final String STEP_DOWN = "stepDownFromProtection";
   static final String REPEAT_ICPC = "repeatIcpcPreMeeting";
 
+  /** The repeat-ICPC tasks whose role is team managers (their candidate group at run time is the child's team). */
+  static final String[] TEAM_MANAGER_ICPC_TASKS = {"Task_TeamManagerView", "Task_ChaseHistorySummary"};
+
   static final List<RoleFilter> ROLE_FILTERS = List.of(
-      new RoleFilter(Role.SOCIAL_WORKERS, "team", "My team's tasks", "Tasks for any social worker, including those assigned", 10,
-          query -> query.taskCandidateGroup(Role.SOCIAL_WORKERS.groupId()).includeAssignedTasks()),
       new RoleFilter(Role.TEAM_MANAGERS, "step-down", "My team's step-down cases", "Every open task on step-down journeys", 10,
           query -> query.processDefinitionKey(STEP_DOWN)),
-      new RoleFilter(Role.TEAM_MANAGERS, "icpc-view", "Awaiting my view - repeat ICPC", "Repeat-ICPC proposals needing the team manager's view", 20,
-          query -> query.processDefinitionKey(REPEAT_ICPC).taskCandidateGroup(Role.TEAM_MANAGERS.groupId()).includeAssignedTasks()),
+      // Team managers' tasks are offered to their teams' groups, so this filter names the tasks; the engine shows
+      // each manager only their teams' ones.
+      new RoleFilter(Role.TEAM_MANAGERS, "icpc-team-view", "Awaiting my view - repeat ICPC", "Repeat-ICPC proposals needing the team manager's view", 20,
+          query -> query.processDefinitionKey(REPEAT_ICPC).taskDefinitionKeyIn(TEAM_MANAGER_ICPC_TASKS)),
       new RoleFilter(Role.SENIOR_MANAGERS, "icpc-view", "Awaiting my view - repeat ICPC", "Repeat-ICPC proposals needing the senior manager's view or decision", 10,
           query -> query.processDefinitionKey(REPEAT_ICPC).taskCandidateGroup(Role.SENIOR_MANAGERS.groupId()).includeAssignedTasks()),
       new RoleFilter(Role.SENIOR_MANAGERS, "overdue", "Overdue", "Work that is late and has been escalated to senior managers", 5,
@@ -61,6 +68,12 @@ public class TaskFilters {
       new RoleFilter(Role.CONFERENCE_COORDINATORS, "team", "Conferences to schedule", "Conferences waiting for a date and a chair", 10,
           query -> query.taskCandidateGroup(Role.CONFERENCE_COORDINATORS.groupId()).includeAssignedTasks()));
 
+  /**
+   * Filters of earlier versions, removed at start-up: every social worker's "My team's tasks" listed every worker's
+   * tasks, and the team managers' repeat-ICPC filter asked for a candidate group that team tasks no longer carry.
+   */
+  static final List<String> RETIRED = List.of("social-workers:team", "team-managers:icpc-view");
+
   /** Roles whose members get a personal "My tasks" filter. */
   static final List<Role> PRACTITIONER_ROLES = List.of(Role.SOCIAL_WORKERS, Role.TEAM_MANAGERS, Role.SENIOR_MANAGERS,
       Role.IROS, Role.LEGAL, Role.CONFERENCE_COORDINATORS);
@@ -69,9 +82,11 @@ public class TaskFilters {
   private final TaskService taskService;
   private final AuthorizationService authorizationService;
   private final IdentityService identityService;
+  private final Teams teams;
 
   public TaskFilters(FilterService filterService, TaskService taskService, AuthorizationService authorizationService,
-      IdentityService identityService, RoleGroups roleGroups, Optional<DemoUsers> demoUsers) {
+      IdentityService identityService, Teams teams, RoleGroups roleGroups, Optional<DemoUsers> demoUsers) {
+    this.teams = teams;
     this.filterService = filterService;
     this.taskService = taskService;
     this.authorizationService = authorizationService;
@@ -80,6 +95,12 @@ public class TaskFilters {
 
   @PostConstruct
   void createMissingFilters() {
+    for (String retired : RETIRED) {
+      Filter filter = filterDefinedBy(retired);
+      if (filter != null) {
+        filterService.deleteFilter(filter.getId());
+      }
+    }
     for (RoleFilter roleFilter : ROLE_FILTERS) {
       String definedBy = roleFilter.role().groupId() + ":" + roleFilter.key();
       if (filterDefinedBy(definedBy) == null) {
@@ -87,13 +108,36 @@ public class TaskFilters {
             .setQuery(roleFilter.query().apply(taskService.createTaskQuery().orderByDueDate().asc()))
             .setProperties(properties(definedBy, roleFilter.description(), roleFilter.priority()));
         filterService.saveFilter(filter);
-        grantRead(filter.getId(), roleFilter.role());
+        grantRead(filter.getId(), roleFilter.role().groupId());
       }
     }
     for (Role role : PRACTITIONER_ROLES) {
       for (User user : identityService.createUserQuery().memberOfGroup(role.groupId()).list()) {
         ensureMyTasks(user.getId());
       }
+    }
+  }
+
+  /**
+   * One "My team's tasks" per team, readable by the team's group: the team's tasks, assigned or not. Made once the
+   * application is ready, when every team of the start-up (demo or test staff) exists; a team an administrator adds
+   * later gets its filter at the next start.
+   */
+  @EventListener(ApplicationReadyEvent.class)
+  public void createMissingTeamFilters() {
+    for (Group team : teams.all()) {
+      ensureTeamFilter(team);
+    }
+  }
+
+  public void ensureTeamFilter(Group team) {
+    String definedBy = "team:" + team.getId();
+    if (filterDefinedBy(definedBy) == null) {
+      Filter filter = filterService.newTaskFilter("My team's tasks - " + (team.getName() == null ? team.getId() : team.getName()))
+          .setQuery(taskService.createTaskQuery().taskCandidateGroup(team.getId()).includeAssignedTasks().orderByDueDate().asc())
+          .setProperties(properties(definedBy, "The team's tasks, including those assigned", 10));
+      filterService.saveFilter(filter);
+      grantRead(filter.getId(), team.getId());
     }
   }
 
@@ -115,9 +159,9 @@ public class TaskFilters {
         .findFirst().orElse(null);
   }
 
-  private void grantRead(String filterId, Role role) {
+  private void grantRead(String filterId, String groupId) {
     Authorization authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
-    authorization.setGroupId(role.groupId());
+    authorization.setGroupId(groupId);
     authorization.setResource(Resources.FILTER);
     authorization.setResourceId(filterId);
     authorization.addPermission(Permissions.READ);

@@ -16,6 +16,7 @@ import org.safeguardingworkflows.platform.web.FieldChecks;
 import org.safeguardingworkflows.platform.web.FieldProblem;
 import org.safeguardingworkflows.security.Role;
 import org.safeguardingworkflows.security.Staff;
+import org.safeguardingworkflows.teams.Teams;
 import org.safeguardingworkflows.timescales.WorkingDays;
 import org.springframework.stereotype.Component;
 
@@ -30,14 +31,16 @@ public class PlanEndedRules {
   public static final Pattern CHILD_REF = CpPlan.CHILD_REF;
 
   private final Staff staff;
+  private final Teams teams;
   private final PlanHistory planHistory;
   private final RuntimeService runtimeService;
   private final SystemAccess systemAccess;
   private final WorkingDays workingDays;
 
   public PlanEndedRules(Staff staff, PlanHistory planHistory, RuntimeService runtimeService, SystemAccess systemAccess,
-      WorkingDays workingDays) {
+      WorkingDays workingDays, Teams teams) {
     this.staff = staff;
+    this.teams = teams;
     this.planHistory = planHistory;
     this.runtimeService = runtimeService;
     this.systemAccess = systemAccess;
@@ -65,6 +68,11 @@ public class PlanEndedRules {
     }
     staff.check(plan.allocatedWorker(), "allocatedWorker", Role.SOCIAL_WORKERS, problems);
     staff.check(plan.teamManager(), "teamManager", Role.TEAM_MANAGERS, problems);
+    teams.checkHasOneTeam(plan.allocatedWorker(), "allocatedWorker", problems);
+    teams.onlyTeamOf(plan.allocatedWorker())
+        .filter(team -> plan.teamManager() != null && !teams.isMember(plan.teamManager(), team))
+        .ifPresent(team -> problems.add(new FieldProblem("teamManager", "other-team",
+            "teamManager '" + plan.teamManager() + "' does not manage the allocated worker's team.")));
     staff.check(plan.iro(), "iro", Role.IROS, problems);
     return problems;
   }

@@ -9,12 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.safeguardingworkflows.platform.SystemAccess;
@@ -22,6 +20,9 @@ import org.safeguardingworkflows.platform.web.ApiProblem;
 import org.safeguardingworkflows.platform.web.FieldProblem;
 import org.safeguardingworkflows.security.Role;
 import org.safeguardingworkflows.security.Staff;
+import org.safeguardingworkflows.teams.ChildAccess;
+import org.safeguardingworkflows.teams.TeamTransfer;
+import org.safeguardingworkflows.teams.Teams;
 import org.safeguardingworkflows.timescales.WorkingDays;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,9 +39,6 @@ public class StepDownJourneys {
 
   static final int SUMMARY_MAX_LENGTH = 2000;
 
-  /** Roles that read every journey (the authorization matrix: managers read, process owners read). */
-  static final List<Role> JOURNEY_READERS = List.of(Role.TEAM_MANAGERS, Role.SENIOR_MANAGERS, Role.PROCESS_OWNERS, Role.ADMINS);
-
   private final PlanEndedRules rules;
   private final RuntimeService runtimeService;
   private final TaskService taskService;
@@ -49,11 +47,13 @@ public class StepDownJourneys {
   private final SystemAccess systemAccess;
   private final Staff staff;
   private final WorkingDays workingDays;
-  private final IdentityService identityService;
+  private final ChildAccess childAccess;
+  private final Teams teams;
+  private final TeamTransfer teamTransfer;
 
   public StepDownJourneys(PlanEndedRules rules, RuntimeService runtimeService, TaskService taskService,
       HistoryService historyService, ManagementService managementService, SystemAccess systemAccess, Staff staff,
-      WorkingDays workingDays, IdentityService identityService) {
+      WorkingDays workingDays, ChildAccess childAccess, Teams teams, TeamTransfer teamTransfer) {
     this.rules = rules;
     this.runtimeService = runtimeService;
     this.taskService = taskService;
@@ -62,7 +62,9 @@ public class StepDownJourneys {
     this.systemAccess = systemAccess;
     this.staff = staff;
     this.workingDays = workingDays;
-    this.identityService = identityService;
+    this.childAccess = childAccess;
+    this.teams = teams;
+    this.teamTransfer = teamTransfer;
   }
 
   /** Starts the journey as the calling user (who needs the right to start it); 400, 409 or 422 otherwise. */
@@ -131,6 +133,12 @@ public class StepDownJourneys {
         .correlateWithResult());
   }
 
+  /**
+   * Allocates a new worker to the child: every journey of the child that listens raises its handover, and a new worker
+   * of another team takes the child, with all its running journeys and open tasks, to that team. One transaction:
+   * a child is never left half moved.
+   */
+  @Transactional
   public void changeWorker(String childRef, String newWorker) {
     if (newWorker == null || newWorker.isBlank()) {
       throw ApiProblem.invalid(List.of(new FieldProblem("newWorker", "required", "newWorker is required.")));
@@ -142,6 +150,11 @@ public class StepDownJourneys {
     if (!staff.hasRole(newWorker, Role.SOCIAL_WORKERS)) {
       throw ApiProblem.invalid(List.of(new FieldProblem("newWorker", "wrong-role",
           "newWorker '" + newWorker + "' is not in the social-workers group.")));
+    }
+    List<FieldProblem> noTeam = new ArrayList<>();
+    teams.checkHasOneTeam(newWorker, "newWorker", noTeam);
+    if (!noTeam.isEmpty()) {
+      throw ApiProblem.invalid(noTeam);
     }
     String instanceId = requireActive(childRef);
     Object current = systemAccess.call(() -> runtimeService.getVariable(instanceId, StepDownVariables.ALLOCATED_WORKER));
@@ -155,34 +168,23 @@ public class StepDownJourneys {
         .processInstanceBusinessKey(childRef)
         .setVariablesLocal(Map.of(StepDownVariables.NEW_WORKER, newWorker))
         .correlateAllWithResult());
+    // After the handovers, so that the previous worker's tasks have passed to the new worker before the old team's
+    // people lose theirs.
+    teamTransfer.followWorker(childRef, newWorker);
   }
 
   /**
-   * The journey of this child that the caller may see: managers and process owners see every journey; everyone
-   * else only the journeys they work on (as the allocated worker, or through a task the engine lets them see).
-   * A journey the caller may not see is answered as if it did not exist.
+   * The journey of this child that the caller may see ({@link ChildAccess}: their team's children, or a task of theirs
+   * on it; senior managers and process owners see all). A journey the caller may not see is answered as if it did not
+   * exist, and so is every journey when there is no caller.
    */
   private String requireActive(String childRef) {
     String instanceId = rules.activeJourney(childRef, null)
         .orElseThrow(() -> ApiProblem.notFound("Child " + childRef + " has no step-down journey in progress."));
-    if (!callerMaySee(instanceId)) {
+    if (!childAccess.callerMaySee(instanceId)) {
       throw ApiProblem.notFound("Child " + childRef + " has no step-down journey in progress.");
     }
     return instanceId;
-  }
-
-  private boolean callerMaySee(String instanceId) {
-    Authentication caller = identityService.getCurrentAuthentication();
-    if (caller == null) {
-      return true;
-    }
-    List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
-    if (JOURNEY_READERS.stream().anyMatch(role -> groups.contains(role.groupId()))) {
-      return true;
-    }
-    Object allocatedWorker = systemAccess.call(() -> runtimeService.getVariable(instanceId, StepDownVariables.ALLOCATED_WORKER));
-    return caller.getUserId().equals(allocatedWorker)
-        || taskService.createTaskQuery().processInstanceId(instanceId).count() > 0;
   }
 
   private LocalDate nextTimer(String instanceId, String timerActivityId) {

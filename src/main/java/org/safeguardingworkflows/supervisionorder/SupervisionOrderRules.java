@@ -12,6 +12,7 @@ import org.safeguardingworkflows.platform.web.FieldChecks;
 import org.safeguardingworkflows.platform.web.FieldProblem;
 import org.safeguardingworkflows.security.Role;
 import org.safeguardingworkflows.security.Staff;
+import org.safeguardingworkflows.teams.Teams;
 import org.safeguardingworkflows.timescales.WorkingDays;
 import org.springframework.stereotype.Component;
 
@@ -25,14 +26,16 @@ import org.springframework.stereotype.Component;
 public class SupervisionOrderRules {
 
   private final Staff staff;
+  private final Teams teams;
   private final RuntimeService runtimeService;
   private final SystemAccess systemAccess;
   private final WorkingDays workingDays;
   private final SupervisionOrderSettings settings;
 
   public SupervisionOrderRules(Staff staff, RuntimeService runtimeService, SystemAccess systemAccess, WorkingDays workingDays,
-      SupervisionOrderSettings settings) {
+      SupervisionOrderSettings settings, Teams teams) {
     this.staff = staff;
+    this.teams = teams;
     this.runtimeService = runtimeService;
     this.systemAccess = systemAccess;
     this.workingDays = workingDays;
@@ -67,6 +70,7 @@ public class SupervisionOrderRules {
       }
     }
     staff.check(order.allocatedWorker(), "allocatedWorker", Role.SOCIAL_WORKERS, problems);
+    teams.checkHasOneTeam(order.allocatedWorker(), "allocatedWorker", problems);
     return problems;
   }
 

@@ -12,6 +12,14 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.safeguardingworkflows.teams.AssignedWithinTheTaskRole;
+import org.safeguardingworkflows.teams.ChildAccess;
+import org.safeguardingworkflows.teams.CompletedByTheTaskRole;
+import org.safeguardingworkflows.teams.TeamCandidateGroup;
+import org.safeguardingworkflows.teams.TeamInstanceGrants;
+import org.safeguardingworkflows.teams.TeamOfTheChild;
+import org.safeguardingworkflows.teams.Teams;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,8 +32,15 @@ import org.springframework.stereotype.Component;
  *   <li>a task marked with the extension property {@code formOpensBlank=true} opens with an empty form;</li>
  *   <li>a refused form reaches the caller as a validation error (REST 400), not as a server error;</li>
  *   <li>a process started from a Tasklist start form (which sets no business key) takes the child reference as its
- *       business key.</li>
+ *       business key;</li>
+ *   <li>a process takes the team of the child's worker when it starts ({@link TeamOfTheChild}), and a task whose
+ *       diagram offers it to {@code social-workers} or {@code team-managers} is offered to that team's group instead
+ *       ({@link TeamCandidateGroup});</li>
+ *   <li>a task is completed only by its assignee or someone in its role, and claimed or reassigned only within its
+ *       role and team, by a manager when it goes to someone else ({@link CompletedByTheTaskRole},
+ *       {@link AssignedWithinTheTaskRole}).</li>
  * </ul>
+ * The team beans are looked up when first used: this plugin is built before the engine they need.
  */
 @Component
 public class TaskConventions extends AbstractProcessEnginePlugin {
@@ -34,6 +49,15 @@ public class TaskConventions extends AbstractProcessEnginePlugin {
   private final TaskListener formRulesOnServer = new FormRulesOnServer();
   private final TaskListener previousAnswersCleared = new PreviousAnswersCleared();
   private final ExecutionListener childReferenceAsBusinessKey = new ChildReferenceAsBusinessKey();
+  private final ExecutionListener teamOfTheChild;
+  private final TaskListener completedByTheTaskRole = new CompletedByTheTaskRole();
+  private final TaskListener assignedWithinTheTaskRole;
+
+  public TaskConventions(ObjectProvider<Teams> teams, ObjectProvider<TeamInstanceGrants> grants,
+      ObjectProvider<ChildAccess> childAccess) {
+    this.teamOfTheChild = new TeamOfTheChild(teams::getObject, grants::getObject, childAccess::getObject);
+    this.assignedWithinTheTaskRole = new AssignedWithinTheTaskRole(teams::getObject);
+  }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -46,6 +70,7 @@ public class TaskConventions extends AbstractProcessEnginePlugin {
       public void parseStartEvent(Element startEventElement, ScopeImpl scope, ActivityImpl startEvent) {
         if (scope instanceof ProcessDefinitionEntity) {
           startEvent.addListener(ExecutionListener.EVENTNAME_END, childReferenceAsBusinessKey);
+          startEvent.addListener(ExecutionListener.EVENTNAME_END, teamOfTheChild);
         }
       }
 
@@ -56,9 +81,23 @@ public class TaskConventions extends AbstractProcessEnginePlugin {
         if (opensBlank(userTaskElement)) {
           task.addTaskListener(TaskListener.EVENTNAME_CREATE, previousAnswersCleared);
         }
+        // Built in, so that they run before the diagram's own listeners: who may act is settled before any form is
+        // checked or anything recorded.
+        task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, completedByTheTaskRole);
+        task.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, assignedWithinTheTaskRole);
         task.addTaskListener(TaskListener.EVENTNAME_COMPLETE, formRulesOnServer);
+        offerTeamTasksToTheTeam(task);
       }
     });
+  }
+
+  /** Replaces the literal candidate groups {@code social-workers} and {@code team-managers} with the child's team. */
+  private static void offerTeamTasksToTheTeam(TaskDefinition task) {
+    boolean teamTask = task.getCandidateGroupIdExpressions().removeIf(expression -> expression.isLiteralText()
+        && Teams.TEAM_ROLES.stream().anyMatch(role -> role.groupId().equals(expression.getExpressionText().trim())));
+    if (teamTask) {
+      task.addCandidateGroupIdExpression(new TeamCandidateGroup());
+    }
   }
 
   private static boolean opensBlank(Element userTask) {

@@ -128,8 +128,10 @@ class LegalPlanningApiTest {
     assertThat(accepted.status()).isEqualTo(202);
     assertThat(taskService.createTaskQuery().processInstanceBusinessKey(childRef).taskDefinitionKey("Task_ReadLegalPlanningHistory")
         .taskAssignee(TestStaff.SECOND_WORKER).count()).isEqualTo(1);
-    assertThat(manager().get("/api/legal-planning-requests/" + childRef).json().path("allocatedWorker").asText())
-        .isEqualTo(TestStaff.SECOND_WORKER);
+    // The new worker is in the other team: the child's legal planning moved there too.
+    assertThat(Api.as(port, TestStaff.SECOND_TEAM_MANAGER).get("/api/legal-planning-requests/" + childRef).json()
+        .path("allocatedWorker").asText()).isEqualTo(TestStaff.SECOND_WORKER);
+    assertThat(manager().get("/api/legal-planning-requests/" + childRef).status()).as("the old team's manager").isEqualTo(404);
   }
 
   @Test

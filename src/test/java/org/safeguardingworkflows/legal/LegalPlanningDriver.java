@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.safeguardingworkflows.security.Role;
 import org.safeguardingworkflows.testsupport.EngineClock;
 import org.safeguardingworkflows.testsupport.InstanceDriver;
 import org.safeguardingworkflows.testsupport.TestStaff;
@@ -38,8 +38,11 @@ class LegalPlanningDriver extends InstanceDriver<LegalPlanningDriver> {
     if (allocatedWorker != null) {
       form.put(ALLOCATED_WORKER, allocatedWorker);
     }
-    // As Tasklist does: the user and their groups, so that the grants for starting legal planning apply.
-    engine.getIdentityService().setAuthentication(teamManager, List.of(Role.TEAM_MANAGERS.groupId()));
+    // As Tasklist does: the user and all their groups (role and team), so that the grants for starting legal planning
+    // and the team check apply.
+    List<String> groups = engine.getIdentityService().createGroupQuery().groupMember(teamManager).list().stream()
+        .map(Group::getId).toList();
+    engine.getIdentityService().setAuthentication(teamManager, groups);
     try {
       legalPlanning = engine.getRuntimeService().startProcessInstanceByKey(PROCESS_KEY, childRef, form);
     } finally {

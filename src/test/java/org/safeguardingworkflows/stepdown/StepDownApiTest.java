@@ -156,7 +156,10 @@ class StepDownApiTest {
     assertThat(accepted.status()).isEqualTo(202);
     assertThat(taskService.createTaskQuery().processInstanceBusinessKey(childRef).taskAssignee(TestStaff.SECOND_WORKER)
         .taskDefinitionKey("Task_ReviewCaseHandover").count()).isEqualTo(1);
-    assertThat(manager().get("/api/step-downs/" + childRef).json().path("allocatedWorker").asText()).isEqualTo(TestStaff.SECOND_WORKER);
+    // The new worker is in the other team: the child moved there with its journey.
+    assertThat(Api.as(port, TestStaff.SECOND_TEAM_MANAGER).get("/api/step-downs/" + childRef).json().path("allocatedWorker").asText())
+        .isEqualTo(TestStaff.SECOND_WORKER);
+    assertThat(manager().get("/api/step-downs/" + childRef).status()).as("the old team's manager").isEqualTo(404);
   }
 
   @Test

@@ -3,10 +3,13 @@ package org.safeguardingworkflows.testsupport;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.safeguardingworkflows.security.Role;
+import org.safeguardingworkflows.teams.Teams;
 import org.springframework.boot.test.context.TestComponent;
 
 /**
- * Staff for the tests, one or two per role (the postgres profile has no demo users). Created once per context.
+ * Staff for the tests, one or two per role (the postgres profile has no demo users), and two teams: {@link #TEAM}
+ * with {@link #WORKER} and {@link #TEAM_MANAGER}, {@link #SECOND_TEAM} with {@link #SECOND_WORKER} and
+ * {@link #SECOND_TEAM_MANAGER}. Created once per context.
  */
 @TestComponent
 public class TestStaff {
@@ -15,6 +18,12 @@ public class TestStaff {
   public static final String WORKER = "sw.one";
   public static final String SECOND_WORKER = "sw.two";
   public static final String TEAM_MANAGER = "tm.one";
+  /** The second team's manager: manages {@link #SECOND_WORKER}, not {@link #WORKER}. */
+  public static final String SECOND_TEAM_MANAGER = "tm.two";
+  /** The team of {@link #WORKER} and {@link #TEAM_MANAGER}. */
+  public static final String TEAM = "team-one";
+  /** The team of {@link #SECOND_WORKER} and {@link #SECOND_TEAM_MANAGER}. */
+  public static final String SECOND_TEAM = "team-two";
   public static final String SENIOR_MANAGER = "sm.one";
   public static final String IRO = "iro.one";
   /** A second IRO, to chair when the child's previous IRO does not. */
@@ -23,16 +32,26 @@ public class TestStaff {
   public static final String COORDINATOR = "cc.one";
   public static final String PROCESS_OWNER = "po.one";
 
-  public TestStaff(IdentityService identityService) {
-    create(identityService, WORKER, Role.SOCIAL_WORKERS);
-    create(identityService, SECOND_WORKER, Role.SOCIAL_WORKERS);
-    create(identityService, TEAM_MANAGER, Role.TEAM_MANAGERS);
+  public TestStaff(IdentityService identityService, Teams teams) {
+    teams.ensureTeam(TEAM, "Team one");
+    teams.ensureTeam(SECOND_TEAM, "Team two");
+    create(identityService, WORKER, Role.SOCIAL_WORKERS, TEAM);
+    create(identityService, SECOND_WORKER, Role.SOCIAL_WORKERS, SECOND_TEAM);
+    create(identityService, TEAM_MANAGER, Role.TEAM_MANAGERS, TEAM);
+    create(identityService, SECOND_TEAM_MANAGER, Role.TEAM_MANAGERS, SECOND_TEAM);
     create(identityService, SENIOR_MANAGER, Role.SENIOR_MANAGERS);
     create(identityService, IRO, Role.IROS);
     create(identityService, SECOND_IRO, Role.IROS);
     create(identityService, LEGAL, Role.LEGAL);
     create(identityService, COORDINATOR, Role.CONFERENCE_COORDINATORS);
     create(identityService, PROCESS_OWNER, Role.PROCESS_OWNERS);
+  }
+
+  private static void create(IdentityService identityService, String id, Role role, String team) {
+    create(identityService, id, role);
+    if (identityService.createUserQuery().userId(id).memberOfGroup(team).count() == 0) {
+      identityService.createMembership(id, team);
+    }
   }
 
   private static void create(IdentityService identityService, String id, Role role) {

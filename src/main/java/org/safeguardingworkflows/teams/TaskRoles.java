@@ -1,0 +1,39 @@
+package org.safeguardingworkflows.teams;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.safeguardingworkflows.security.Role;
+
+/**
+ * A task's roles: the candidate groups its diagram gives it ({@code social-workers}, {@code legal,team-managers}).
+ * Read from the BPMN model, not from the task's identity links: at run time team tasks carry the team's group instead,
+ * and an identity link can be added by anyone who may update the task.
+ */
+final class TaskRoles {
+
+  private TaskRoles() {
+  }
+
+  static List<String> of(DelegateTask task) {
+    UserTask userTask = task.getBpmnModelElementInstance();
+    if (userTask == null || userTask.getCamundaCandidateGroups() == null) {
+      return List.of();
+    }
+    return Arrays.stream(userTask.getCamundaCandidateGroups().split(",")).map(String::trim).filter(id -> !id.isEmpty()).toList();
+  }
+
+  static boolean isTeamRole(String groupId) {
+    return Teams.TEAM_ROLES.stream().anyMatch(role -> role.groupId().equals(groupId));
+  }
+
+  static boolean isTeamTask(List<String> roles) {
+    return roles.stream().anyMatch(TaskRoles::isTeamRole);
+  }
+
+  static boolean isManager(List<String> groups) {
+    return groups.contains(Role.TEAM_MANAGERS.groupId()) || groups.contains(Role.SENIOR_MANAGERS.groupId());
+  }
+}

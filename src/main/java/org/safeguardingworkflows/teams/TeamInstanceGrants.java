@@ -1,0 +1,75 @@
+package org.safeguardingworkflows.teams;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.safeguardingworkflows.platform.SystemAccess;
+import org.springframework.stereotype.Component;
+
+/**
+ * The team reads its children's journeys, one authorization per journey: READ on the process instance (Cockpit's
+ * instance view, its variables and activity tree, the engine REST instance queries) and READ on its history
+ * (the engine's historic instance permissions are switched on for this). Team managers used to read every journey
+ * through one grant on every instance; per-journey grants keep each team to its own children. Each lookup is by
+ * resource id, which Camunda's schema indexes.
+ */
+@Component
+public class TeamInstanceGrants {
+
+  /** What the team may do with each of its journeys: read it running, and read its history. */
+  private static final Map<Resource, Permission> READ_BY_TEAM = Map.of(
+      Resources.PROCESS_INSTANCE, Permissions.READ,
+      Resources.HISTORIC_PROCESS_INSTANCE, HistoricProcessInstancePermissions.READ);
+
+  private final AuthorizationService authorizationService;
+  private final SystemAccess systemAccess;
+
+  public TeamInstanceGrants(AuthorizationService authorizationService, SystemAccess systemAccess) {
+    this.authorizationService = authorizationService;
+    this.systemAccess = systemAccess;
+  }
+
+  public void grant(String processInstanceId, String teamId) {
+    systemAccess.run(() -> {
+      for (Map.Entry<Resource, Permission> read : READ_BY_TEAM.entrySet()) {
+        Resource resource = read.getKey();
+        if (existing(processInstanceId, teamId, resource) == null) {
+          Authorization authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+          authorization.setGroupId(teamId);
+          authorization.setResource(resource);
+          authorization.setResourceId(processInstanceId);
+          authorization.addPermission(read.getValue());
+          authorizationService.saveAuthorization(authorization);
+        }
+      }
+    });
+  }
+
+  public void revoke(String processInstanceId, String teamId) {
+    systemAccess.run(() -> {
+      for (Resource resource : READ_BY_TEAM.keySet()) {
+        Authorization authorization = existing(processInstanceId, teamId, resource);
+        if (authorization != null) {
+          authorizationService.deleteAuthorization(authorization.getId());
+        }
+      }
+    });
+  }
+
+  private Authorization existing(String processInstanceId, String teamId, Resource resource) {
+    return authorizationService.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT)
+        .groupIdIn(teamId)
+        .resourceType(resource)
+        .resourceId(processInstanceId)
+        .singleResult();
+  }
+}

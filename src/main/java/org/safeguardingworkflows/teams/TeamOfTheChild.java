@@ -1,0 +1,72 @@
+package org.safeguardingworkflows.teams;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+
+/**
+ * When a journey starts, it takes the team of the child's worker and the team is given read access to it. The
+ * worker is whoever the process names: the allocated worker (step-down, supervision order, legal planning), else the
+ * proposing worker (repeat ICPC), else the member of staff who recommended legal planning; failing those, a journey
+ * started by another journey of the child keeps that journey's team, and one started by a person takes their team. A journey whose team cannot be told does not
+ * start: its team tasks would otherwise have nobody, or everybody.
+ *
+ * <p>A person starting a journey for a child of a team they are not in is refused, unless they read every journey
+ * (senior managers, administrators); journeys started by the application itself (one journey starting another)
+ * carry no such person.
+ */
+public class TeamOfTheChild implements ExecutionListener {
+
+  /** The variables that name the child's worker, in the order they are trusted. */
+  static final List<String> WORKER_VARIABLES = List.of("allocatedWorker", "proposedBy", "recommendedBy");
+
+  private final Supplier<Teams> teams;
+  private final Supplier<TeamInstanceGrants> grants;
+  private final Supplier<ChildAccess> childAccess;
+
+  public TeamOfTheChild(Supplier<Teams> teams, Supplier<TeamInstanceGrants> grants, Supplier<ChildAccess> childAccess) {
+    this.teams = teams;
+    this.grants = grants;
+    this.childAccess = childAccess;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    String team = teamOf(execution).orElseThrow(() -> new ProcessEngineException(
+        "The child's worker belongs to no team (or to several), so the journey cannot be given to a team."));
+    Authentication starter = ChildAccess.personActing(execution.getProcessEngineServices().getIdentityService());
+    if (starter != null && !childAccess.get().readsEveryJourney(starter) && !groupsOf(starter).contains(team)) {
+      throw new AuthorizationException("You may start work only for children of your own team.");
+    }
+    execution.getProcessInstance().setVariable(Teams.VARIABLE, team);
+    grants.get().grant(execution.getProcessInstanceId(), team);
+  }
+
+  private Optional<String> teamOf(DelegateExecution execution) {
+    // The named worker first: a start form accepts any variable, so a "team" sent with it must not outrank the worker.
+    for (String variable : WORKER_VARIABLES) {
+      if (execution.getVariable(variable) instanceof String worker && !worker.isBlank()) {
+        Optional<String> team = teams.get().onlyTeamOf(worker);
+        if (team.isPresent()) {
+          return team;
+        }
+      }
+    }
+    Object given = execution.getVariable(Teams.VARIABLE);
+    if (given instanceof String team && teams.get().isTeam(team)) {
+      return Optional.of(team);
+    }
+    Authentication starter = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    return starter == null ? Optional.empty() : teams.get().onlyTeamOf(starter.getUserId());
+  }
+
+  private static List<String> groupsOf(Authentication person) {
+    return person.getGroupIds() == null ? List.of() : person.getGroupIds();
+  }
+}

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -219,11 +220,17 @@ public class EngineApiGate extends OncePerRequestFilter {
             "This change cannot be made through the engine's API by your role; use the application's own screens or API."));
     return switch (permit) {
       case QUERY, WORK_ON_TASK -> json;
-      case SUBMIT_TASK_FORM -> onlyFormFields(json, taskId(request.path()).flatMap(formFields::ofTask), "this task's form");
+      case SUBMIT_TASK_FORM -> {
+        Optional<String> taskId = taskId(request.path());
+        yield onlyFormFields(json, taskId.flatMap(formFields::ofTask), "this task's form",
+            name -> formFields.shownValue(taskId.get(), name));
+      }
       case SUBMIT_START_FORM -> {
         Matcher definition = START_FORM.matcher(request.path());
         definition.matches();
-        yield onlyFormFields(json, formFields.ofStartForm(definition.group(2), definition.group(1)), "the start form");
+        // A start form has nothing to show yet: a read-only field can only be sent empty.
+        yield onlyFormFields(json, formFields.ofStartForm(definition.group(2), definition.group(1)), "the start form",
+            name -> null);
       }
       case MANAGERS -> requireRole(caller.get(), json, "reassign tasks", Role.TEAM_MANAGERS, Role.SENIOR_MANAGERS);
       case PROCESS_OWNERS -> requireRole(caller.get(), json, "change diagrams", Role.PROCESS_OWNERS);
@@ -253,10 +260,11 @@ public class EngineApiGate extends OncePerRequestFilter {
 
   /**
    * A completion may set the fields its form writes and nothing else: not the journey's team manager, not a figure
-   * the report counts. Read-only fields come back from form-js unchanged and are dropped, since the form never
-   * writes them.
+   * the report counts. A read-only field may come back with the value the form showed (it is then dropped, since the
+   * form never writes it); sent with another value, it is refused like any field that is not on the form.
    */
-  private static JsonNode onlyFormFields(JsonNode json, Optional<DeployedFormFields.Fields> form, String formName) {
+  private static JsonNode onlyFormFields(JsonNode json, Optional<DeployedFormFields.Fields> form, String formName,
+      Function<String, Object> shownValue) {
     if (form.isEmpty()) {
       // No such task or definition: the engine answers 404 itself.
       return json;
@@ -272,6 +280,10 @@ public class EngineApiGate extends OncePerRequestFilter {
     List<String> displayOnly = new ArrayList<>();
     variables.fieldNames().forEachRemaining(name -> {
       if (form.get().displayOnlyKeys().contains(name)) {
+        if (!sameValue(variables.get(name), shownValue.apply(name))) {
+          problems.add(new FieldProblem("variables." + name, "read-only",
+              name + " is shown read-only on " + formName + "; it cannot be changed there."));
+        }
         displayOnly.add(name);
       } else if (!form.get().inputKeys().contains(name)) {
         problems.add(new FieldProblem("variables." + name, "not-on-form",
@@ -287,6 +299,15 @@ public class EngineApiGate extends OncePerRequestFilter {
     ObjectNode passed = json.deepCopy();
     ((ObjectNode) passed.get("variables")).remove(displayOnly);
     return passed;
+  }
+
+  /** Whether a submitted variable ({"value": ..., "type": ...}) carries the value shown. */
+  private static boolean sameValue(JsonNode submitted, Object shown) {
+    JsonNode value = submitted == null ? null : submitted.get("value");
+    if (value == null || value.isNull()) {
+      return shown == null;
+    }
+    return shown != null && (value.isValueNode() ? value.asText() : value.toString()).equals(String.valueOf(shown));
   }
 
   /** The request's body read once, so that the gate can look at it and the engine can still read it. */

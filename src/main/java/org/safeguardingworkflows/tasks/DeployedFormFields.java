@@ -60,6 +60,11 @@ public class DeployedFormFields {
     });
   }
 
+  /** The value a task's form shows for a read-only field: the variable as the task sees it. */
+  public Object shownValue(String taskId, String variableName) {
+    return systemAccess.call(() -> taskService.getVariable(taskId, variableName));
+  }
+
   /** The start form's fields of the definition with this id, or of the latest version of this key. */
   public Optional<Fields> ofStartForm(String definitionId, String definitionKey) {
     return systemAccess.call(() -> {

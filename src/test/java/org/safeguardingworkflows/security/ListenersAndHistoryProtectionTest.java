@@ -146,7 +146,9 @@ class ListenersAndHistoryProtectionTest {
   }
 
   private String start() {
-    return runtimeService.startProcessInstanceByKey(key, "C-" + key.substring(key.length() - 6)).getId();
+    // The worker gives the journey its team, as in every process of the application (teams/TeamOfTheChild).
+    return runtimeService.startProcessInstanceByKey(key, "C-" + key.substring(key.length() - 6),
+        java.util.Map.<String, Object>of("allocatedWorker", TestStaff.WORKER)).getId();
   }
 
   private String definitionOf(String instance) {

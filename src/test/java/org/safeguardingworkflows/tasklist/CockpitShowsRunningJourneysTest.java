@@ -100,9 +100,17 @@ class CockpitShowsRunningJourneysTest {
 
       browser.click(stepDownLink);
       browser.waitFor(By.cssSelector("[data-container-id='Task_HoldStepDownMeeting']"));
-      Map<String, Long> engineCounts = engine.getManagementService().createActivityStatisticsQuery(stepDownDefinition.getId()).list().stream()
-          .filter(statistics -> statistics.getInstances() > 0)
-          .collect(Collectors.toMap(ActivityStatistics::getId, statistics -> (long) statistics.getInstances()));
+      // What the team manager may see: their team's journeys (other tests leave other teams' journeys running).
+      engine.getIdentityService().setAuthentication(TestStaff.TEAM_MANAGER,
+          List.of(org.safeguardingworkflows.security.Role.TEAM_MANAGERS.groupId(), TestStaff.TEAM));
+      Map<String, Long> engineCounts;
+      try {
+        engineCounts = engine.getManagementService().createActivityStatisticsQuery(stepDownDefinition.getId()).list().stream()
+            .filter(statistics -> statistics.getInstances() > 0)
+            .collect(Collectors.toMap(ActivityStatistics::getId, statistics -> (long) statistics.getInstances()));
+      } finally {
+        engine.getIdentityService().clearAuthentication();
+      }
       assertThat(engineCounts.get("Task_HoldStepDownMeeting")).as("our journey is one of them").isPositive();
       Map<String, Long> badges = browser.waitUntil(driver -> {
         Map<String, Long> shown = instanceBadges(driver.findElements(By.cssSelector(".djs-overlays .badge.instance-count")));

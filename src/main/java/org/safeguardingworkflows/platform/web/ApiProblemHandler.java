@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -45,11 +46,13 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
   }
 
   /**
-   * Two requests raced for the same one-per-child record and the database's unique constraint kept the first: the
-   * loser's transaction rolled back whole, so this is the caller's conflict, not a fault.
+   * Two requests raced for the same one-per-child record. The API checks its rules before it starts anything, so a
+   * request refused later, by a process's own first step (which checks the same rules again in the engine's
+   * transaction) or by the database's unique constraint, was overtaken by another one for the same child. Its
+   * transaction rolled back whole: this is the caller's conflict, not a fault.
    */
-  @ExceptionHandler(DuplicateKeyException.class)
-  ResponseEntity<ProblemDetail> lostARace(DuplicateKeyException e) {
+  @ExceptionHandler({DuplicateKeyException.class, FormFieldValidationException.class})
+  ResponseEntity<ProblemDetail> lostARace(Exception e) {
     log.info("Refused a request that lost a race for a one-per-child record ({})", e.getClass().getSimpleName());
     return respond(HttpStatus.CONFLICT, "Conflict",
         "Another request for this child was stored at the same moment; nothing from this one was stored. Read the child's"

@@ -140,23 +140,16 @@ public class StepDownJourneys {
    */
   @Transactional
   public void changeWorker(String childRef, String newWorker) {
-    if (newWorker == null || newWorker.isBlank()) {
-      throw ApiProblem.invalid(List.of(new FieldProblem("newWorker", "required", "newWorker is required.")));
-    }
-    if (!staff.exists(newWorker)) {
-      throw ApiProblem.invalid(List.of(new FieldProblem("newWorker", "unknown-user",
-          "newWorker '" + newWorker + "' is not a user of this service.")));
-    }
-    if (!staff.hasRole(newWorker, Role.SOCIAL_WORKERS)) {
-      throw ApiProblem.invalid(List.of(new FieldProblem("newWorker", "wrong-role",
-          "newWorker '" + newWorker + "' is not in the social-workers group.")));
-    }
-    List<FieldProblem> noTeam = new ArrayList<>();
-    teams.checkHasOneTeam(newWorker, "newWorker", noTeam);
-    if (!noTeam.isEmpty()) {
-      throw ApiProblem.invalid(noTeam);
-    }
+    // A child the caller may not see is not there (404) before anything about the request is answered.
     String instanceId = requireActive(childRef);
+    List<FieldProblem> problems = new ArrayList<>();
+    staff.check(newWorker, "newWorker", Role.SOCIAL_WORKERS, problems);
+    if (problems.isEmpty()) {
+      teams.checkHasOneTeam(newWorker, "newWorker", problems);
+    }
+    if (!problems.isEmpty()) {
+      throw ApiProblem.invalid(problems);
+    }
     Object current = systemAccess.call(() -> runtimeService.getVariable(instanceId, StepDownVariables.ALLOCATED_WORKER));
     if (newWorker.equals(current)) {
       throw ApiProblem.invalid(List.of(new FieldProblem("newWorker", "different-worker",

@@ -150,7 +150,7 @@ class StepDownApiTest {
     String childRef = started();
     Reply unknown = worker().post("/api/step-downs/" + childRef + "/worker-changes", Map.of("newWorker", "nobody.here"));
     assertThat(unknown.status()).isEqualTo(400);
-    assertThat(unknown.json().path("errors").get(0).path("rule").asText()).isEqualTo("unknown-user");
+    assertThat(unknown.json().path("errors").get(0).path("rule").asText()).isEqualTo("staff-in-role");
 
     Reply accepted = worker().post("/api/step-downs/" + childRef + "/worker-changes", Map.of("newWorker", TestStaff.SECOND_WORKER));
     assertThat(accepted.status()).isEqualTo(202);

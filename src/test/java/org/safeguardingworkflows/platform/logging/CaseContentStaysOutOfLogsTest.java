@@ -147,6 +147,8 @@ class CaseContentStaysOutOfLogsTest {
 
     assertThat(worker().post("/api/step-downs", MediaType.APPLICATION_JSON, "{\"childRef\": \"" + SENTINEL)
         .status()).isEqualTo(400);
+    assertThat(worker().get("/api/step-downs/" + childRef + "/" + SENTINEL).status()).isEqualTo(404);
+    assertThat(worker().get("/engine-rest/task/" + SENTINEL).status()).isEqualTo(404);
 
     Task meeting = openTasks(childRef).get(0);
     JsonNode form = formOf(meeting, TestStaff.WORKER);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -85,6 +86,7 @@ class CaseContentStaysOutOfLogsTest {
     assertThat(worker().post("/api/step-downs", plan).status()).isEqualTo(201);
 
     refusedInputCarryingTheSentinel(plan, stepDownChild);
+    anEngineFault(stepDownChild);
 
     completeEveryTask(stepDownChild, 3);
     assertThat(worker().post("/api/step-downs/" + stepDownChild + "/concerns",
@@ -112,7 +114,23 @@ class CaseContentStaysOutOfLogsTest {
     assertThat(logs).as("console output of the run").doesNotContain(SENTINEL);
     assertThat(logs).as("references of the children whose input was refused").doesNotContain(stepDownChild)
         .doesNotContain(repeatChild);
-    assertThat(logs).as("stack traces").doesNotContain("\tat org.camunda");
+    List<String> stackTraced = Arrays.stream(logs.split("\\R(?=\\d{4}-\\d{2}-\\d{2}T)"))
+        .filter(event -> event.contains("\n\tat ")).map(event -> event.lines().findFirst().orElseThrow()).toList();
+    assertThat(stackTraced).as("log events with a stack trace: only faults, each with an error id")
+        .isNotEmpty().allMatch(event -> event.contains(" ERROR ") && event.contains("failed: error "));
+  }
+
+  /**
+   * A contingency plan sent as a string rather than a list: the meeting's check cannot read it and fails, which the
+   * engine's REST API answers with 500. A fault, not a refusal, so it is logged with an error id and a stack trace,
+   * printed without messages.
+   */
+  private void anEngineFault(String childRef) throws Exception {
+    Task meeting = openTasks(childRef).get(0);
+    Map<String, Object> variables = filled(formOf(meeting, TestStaff.WORKER).path("components"));
+    variables.put("contingencyPlan", Map.of("value", SENTINEL + " [not a list"));
+    Reply fault = worker().post("/engine-rest/task/" + meeting.getId() + "/complete", Map.of("variables", variables));
+    assertThat(fault.status()).as(fault.body()).isEqualTo(500);
   }
 
   private final List<String> completedFormsWithText = new ArrayList<>();
@@ -130,6 +148,8 @@ class CaseContentStaysOutOfLogsTest {
 
     assertThat(worker().post("/api/step-downs", MediaType.APPLICATION_JSON, "{\"childRef\": \"" + SENTINEL)
         .status()).isEqualTo(400);
+    assertThat(worker().get("/api/step-downs/" + childRef + "/" + SENTINEL).status()).isEqualTo(404);
+    assertThat(worker().get("/engine-rest/task/" + SENTINEL).status()).isEqualTo(404);
 
     Task meeting = openTasks(childRef).get(0);
     JsonNode form = formOf(meeting, TestStaff.WORKER);

@@ -147,7 +147,7 @@ class DeploymentTrustTest {
         <?xml version="1.0" encoding="UTF-8"?>
         <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
             xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_%1$s" targetNamespace="http://bpmn.io/schema/bpmn">
-          <bpmn:process id="%1$s" name="Trust probe" isExecutable="true" camunda:historyTimeToLive="P1D" camunda:versionTag="1">
+          <bpmn:process id="%1$s" name="Trust probe" isExecutable="true" camunda:historyTimeToLive="P3650D" camunda:versionTag="1">
             <bpmn:startEvent id="StartEvent_Start"><bpmn:outgoing>Flow_In</bpmn:outgoing></bpmn:startEvent>
             <bpmn:sequenceFlow id="Flow_In" sourceRef="StartEvent_Start" targetRef="%2$s" />
             %3$s

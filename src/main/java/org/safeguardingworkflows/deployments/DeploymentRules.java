@@ -59,8 +59,6 @@ public final class DeploymentRules {
   private static final List<String> BPMN_SUFFIXES = List.of(".bpmn", ".bpmn20.xml");
   private static final List<String> DMN_SUFFIXES = List.of(".dmn", ".dmn11.xml");
   private static final List<String> OTHER_ALLOWED_SUFFIXES = List.of(".form", ".png", ".jpg", ".jpeg", ".gif");
-  /** Elements whose text is documentation for people, never evaluated. */
-  private static final Set<String> PROSE = Set.of("documentation", "text");
 
   private final ExpressionRule expressions;
 
@@ -107,9 +105,14 @@ public final class DeploymentRules {
         text.append(child.getNodeValue());
       }
     }
-    if (!PROSE.contains(element.getLocalName())) {
+    if (!isProse(element.getLocalName(), dmn)) {
       checkText(text.toString(), id, resourceName, dmn, refusals);
     }
+  }
+
+  /** Text for people, never evaluated: documentation, a BPMN text annotation, a DMN description. */
+  private static boolean isProse(String local, boolean dmn) {
+    return "documentation".equals(local) || (dmn ? "description".equals(local) : "text".equals(local));
   }
 
   private void checkElement(Element element, String id, String resourceName, boolean dmn, List<Refusal> refusals) {

@@ -115,6 +115,10 @@ class DeploymentRulesTest {
         .extracting(Refusal::elementId).containsExactly("Decision_X");
     String feelDecision = juelDecision.replace(" expressionLanguage=\"juel\"", "").replace("${runtimeService}", "a + 1");
     assertThat(rules.check("x.dmn", feelDecision.getBytes(StandardCharsets.UTF_8))).isEmpty();
+    String externalFunction = feelDecision.replace("a + 1",
+        "{f: function(x) external {java: {class: \"java.lang.Runtime\", method signature: \"getRuntime()\"}}, r: f(1)}.r");
+    assertThat(rules.check("x.dmn", externalFunction.getBytes(StandardCharsets.UTF_8)))
+        .extracting(Refusal::elementId).containsExactly("Decision_X");
 
     assertThat(rules.check("x.cmmn", new byte[0])).extracting(Refusal::elementId).containsExactly("x.cmmn");
     assertThat(rules.check("form.html", new byte[0])).isNotEmpty();

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
@@ -32,6 +34,8 @@ import org.xml.sax.helpers.DefaultHandler;
  *   <li>an expression that does more than {@link ExpressionRule} allows, wherever it is (conditions, due dates,
  *       timers, candidate groups, assignees, input/output mappings, form references, delegate expressions);</li>
  *   <li>a DMN expression in a language other than FEEL, or FEEL calling external Java functions;</li>
+ *   <li>a process or decision keeping its history for less than {@link #MINIMUM_HISTORY_DAYS} days (history cleanup
+ *       would then remove a child's record sooner, which only an administrator may decide);</li>
  *   <li>or is not a BPMN diagram, DMN decision, Camunda Form or diagram image (a CMMN case, a script file or an
  *       HTML form would run code on the server or in practitioners' browsers).</li>
  * </ul>
@@ -44,11 +48,17 @@ public final class DeploymentRules {
       "http://camunda.org/schema/1.0/dmn", "http://activiti.org/bpmn");
   static final String BPMN_NAMESPACE = "http://www.omg.org/spec/BPMN/20100524/MODEL";
 
+  /**
+   * The history time to live every diagram of the application has (ten years). A deployment may not shorten it:
+   * deleting a child's history is an administrator's decision, and a short time to live would let history cleanup
+   * do it for every journey of the new version.
+   */
+  static final int MINIMUM_HISTORY_DAYS = 3650;
+  private static final Pattern DAYS = Pattern.compile("\\s*(?:P(\\d+)D|(\\d+))\\s*");
+
   private static final List<String> BPMN_SUFFIXES = List.of(".bpmn", ".bpmn20.xml");
   private static final List<String> DMN_SUFFIXES = List.of(".dmn", ".dmn11.xml");
   private static final List<String> OTHER_ALLOWED_SUFFIXES = List.of(".form", ".png", ".jpg", ".jpeg", ".gif");
-  /** Elements whose text is documentation for people, never evaluated. */
-  private static final Set<String> PROSE = Set.of("documentation", "text");
 
   private final ExpressionRule expressions;
 
@@ -95,9 +105,14 @@ public final class DeploymentRules {
         text.append(child.getNodeValue());
       }
     }
-    if (!PROSE.contains(element.getLocalName())) {
+    if (!isProse(element.getLocalName(), dmn)) {
       checkText(text.toString(), id, resourceName, dmn, refusals);
     }
+  }
+
+  /** Text for people, never evaluated: documentation, a BPMN text annotation, a DMN description. */
+  private static boolean isProse(String local, boolean dmn) {
+    return "documentation".equals(local) || (dmn ? "description".equals(local) : "text".equals(local));
   }
 
   private void checkElement(Element element, String id, String resourceName, boolean dmn, List<Refusal> refusals) {
@@ -106,6 +121,10 @@ public final class DeploymentRules {
     if ("scriptTask".equals(local) && BPMN_NAMESPACE.equals(element.getNamespaceURI())) {
       refusals.add(new Refusal(resourceName, id, "a script task runs a script: scripts are not allowed, "
           + "use a service task with one of the application's delegates"));
+    }
+    if ((!dmn && "process".equals(local) && BPMN_NAMESPACE.equals(element.getNamespaceURI()))
+        || (dmn && "decision".equals(local))) {
+      checkHistoryTimeToLive(element, id, resourceName, refusals);
     }
     if (camunda && "script".equals(local)) {
       refusals.add(new Refusal(resourceName, id, "a camunda:script runs a script (in a listener, input/output mapping "
@@ -122,6 +141,21 @@ public final class DeploymentRules {
     NamedNodeMap attributes = element.getAttributes();
     for (int i = 0; i < attributes.getLength(); i++) {
       checkAttribute((Attr) attributes.item(i), camunda, id, resourceName, dmn, refusals);
+    }
+  }
+
+  private static void checkHistoryTimeToLive(Element element, String id, String resourceName, List<Refusal> refusals) {
+    String timeToLive = null;
+    for (String namespace : CAMUNDA_NAMESPACES) {
+      if (element.hasAttributeNS(namespace, "historyTimeToLive")) {
+        timeToLive = element.getAttributeNS(namespace, "historyTimeToLive");
+      }
+    }
+    Matcher days = DAYS.matcher(timeToLive == null ? "" : timeToLive);
+    if (!days.matches() || Long.parseLong(days.group(1) != null ? days.group(1) : days.group(2)) < MINIMUM_HISTORY_DAYS) {
+      refusals.add(new Refusal(resourceName, id, "its history time to live is '" + (timeToLive == null ? "not set" : timeToLive)
+          + "': the child's history must be kept at least " + MINIMUM_HISTORY_DAYS + " days (P" + MINIMUM_HISTORY_DAYS
+          + "D); only an administrator deletes it sooner"));
     }
   }
 

@@ -103,7 +103,7 @@ public final class ExpressionRule {
 
   private void check(Node node, String expression, List<String> problems) {
     if (node instanceof AstMethod method) {
-      checkMember((AstDot) dotOf(method, expression, problems), true, expression, problems);
+      checkMember(dotOf(method, expression, problems), true, expression, problems);
       Node parameters = method.getChild(1);
       checkChildren(parameters, expression, problems);
     } else if (node instanceof AstDot dot) {
@@ -124,10 +124,10 @@ public final class ExpressionRule {
     }
   }
 
-  private static Node dotOf(AstMethod method, String expression, List<String> problems) {
-    Node property = method.getChild(0);
-    if (property instanceof AstDot) {
-      return property;
+  /** The {@code prefix.name} a method is called through, or null (with the problem noted) for {@code prefix[name]}. */
+  private static AstDot dotOf(AstMethod method, String expression, List<String> problems) {
+    if (method.getChild(0) instanceof AstDot dot) {
+      return dot;
     }
     problems.add("'" + expression + "' calls a method through [ ]: only helper.method(...) is allowed");
     return null;

@@ -33,10 +33,15 @@ public class ListenersRunUnlessAnAdministratorSkipsThem extends AbstractProcessE
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
+    // Both command chains: most commands run in the caller's transaction, a few in a new one.
     if (configuration.getCustomPostCommandInterceptorsTxRequired() == null) {
       configuration.setCustomPostCommandInterceptorsTxRequired(new ArrayList<>());
     }
     configuration.getCustomPostCommandInterceptorsTxRequired().add(new SkipFlagsForAdministratorsOnly());
+    if (configuration.getCustomPostCommandInterceptorsTxRequiresNew() == null) {
+      configuration.setCustomPostCommandInterceptorsTxRequiresNew(new ArrayList<>());
+    }
+    configuration.getCustomPostCommandInterceptorsTxRequiresNew().add(new SkipFlagsForAdministratorsOnly());
   }
 
   /** After the command context is open, so the caller's authentication and the engine's admin rule are at hand. */

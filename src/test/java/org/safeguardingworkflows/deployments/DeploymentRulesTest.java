@@ -25,7 +25,7 @@ class DeploymentRulesTest {
         <?xml version="1.0" encoding="UTF-8"?>
         <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
             xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_1" targetNamespace="test">
-          <bpmn:process id="Process_1" isExecutable="true" camunda:historyTimeToLive="P1D">
+          <bpmn:process id="Process_1" isExecutable="true" camunda:historyTimeToLive="P3650D">
         """ + processContent + """
           </bpmn:process>
         </bpmn:definitions>
@@ -91,11 +91,22 @@ class DeploymentRulesTest {
     });
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"P1D", "3649", "P0D", "${ttl}", ""})
+  void aShorterHistoryTimeToLiveThanTheApplicationsIsRefused(String timeToLive) {
+    String diagram = bpmn("").replace("camunda:historyTimeToLive=\"P3650D\"",
+        timeToLive.isEmpty() ? "" : "camunda:historyTimeToLive=\"" + timeToLive + "\"");
+    assertThat(rules.check("test.bpmn", diagram.getBytes(StandardCharsets.UTF_8)))
+        .extracting(Refusal::elementId).containsExactly("Process_1");
+    assertThat(rules.check("test.bpmn", bpmn("").replace("P3650D", "3700").getBytes(StandardCharsets.UTF_8))).isEmpty();
+  }
+
   @Test
   void decisionsMustBeFeelAndOtherFilesAreRefused() {
     String juelDecision = """
-        <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="D" name="d" namespace="x">
-          <decision id="Decision_X" name="x">
+        <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" xmlns:camunda="http://camunda.org/schema/1.0/dmn"
+            id="D" name="d" namespace="x">
+          <decision id="Decision_X" name="x" camunda:historyTimeToLive="P3650D">
             <literalExpression expressionLanguage="juel"><text>${runtimeService}</text></literalExpression>
           </decision>
         </definitions>
@@ -104,6 +115,10 @@ class DeploymentRulesTest {
         .extracting(Refusal::elementId).containsExactly("Decision_X");
     String feelDecision = juelDecision.replace(" expressionLanguage=\"juel\"", "").replace("${runtimeService}", "a + 1");
     assertThat(rules.check("x.dmn", feelDecision.getBytes(StandardCharsets.UTF_8))).isEmpty();
+    String externalFunction = feelDecision.replace("a + 1",
+        "{f: function(x) external {java: {class: \"java.lang.Runtime\", method signature: \"getRuntime()\"}}, r: f(1)}.r");
+    assertThat(rules.check("x.dmn", externalFunction.getBytes(StandardCharsets.UTF_8)))
+        .extracting(Refusal::elementId).containsExactly("Decision_X");
 
     assertThat(rules.check("x.cmmn", new byte[0])).extracting(Refusal::elementId).containsExactly("x.cmmn");
     assertThat(rules.check("form.html", new byte[0])).isNotEmpty();

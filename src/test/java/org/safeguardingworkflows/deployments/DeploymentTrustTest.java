@@ -75,6 +75,45 @@ class DeploymentTrustTest {
   }
 
   @Test
+  void aDecisionInAnExpressionLanguageThatReachesBeansIsRefused() {
+    String key = "untrustedDecision" + suffix();
+    long deploymentsBefore = repositoryService.createDeploymentQuery().count();
+    String decision = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" xmlns:camunda="http://camunda.org/schema/1.0/dmn"
+            id="Definitions_%1$s" name="d" namespace="http://camunda.org/schema/1.0/dmn">
+          <decision id="%1$s" name="Reach the engine" camunda:historyTimeToLive="P3650D">
+            <variable id="Variable_Out" name="%1$s" typeRef="string" />
+            <literalExpression id="LiteralExpression_Engine" expressionLanguage="juel">
+              <text>${processEngine.identityService.createUserQuery().list()}</text>
+            </literalExpression>
+          </decision>
+        </definitions>
+        """.formatted(key);
+
+    Reply reply = deployAsProcessOwner(key, key + ".dmn", decision);
+
+    assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+    assertThat(reply.json().path("message").asText()).contains("LiteralExpression_Engine").contains("juel");
+    assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(deploymentsBefore);
+    assertThat(repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(key).count()).isZero();
+  }
+
+  @Test
+  void aProcessKeepingHistoryLessThanTheApplicationsIsRefused() {
+    String key = "shortHistory" + suffix();
+    Reply reply = deployAsProcessOwner(key, key + ".bpmn", diagram(key, """
+        <bpmn:userTask id="Task_Allowed" name="Allowed" camunda:candidateGroups="team-managers">
+          <bpmn:incoming>Flow_In</bpmn:incoming><bpmn:outgoing>Flow_Out</bpmn:outgoing>
+        </bpmn:userTask>
+        """).replace("P3650D", "P0D"));
+
+    assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+    assertThat(reply.json().path("message").asText()).contains(key).contains("history time to live");
+    assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).count()).isZero();
+  }
+
+  @Test
   void aDiagramUsingOnlyVariablesDelegatesAndTrustedHelpersIsDeployed() {
     String key = "trustProbe" + suffix();
     long deploymentsBefore = repositoryService.createDeploymentQuery().count();
@@ -126,10 +165,14 @@ class DeploymentTrustTest {
 
   /** POST /engine-rest/deployment/create as Modeler sends it: multipart, one diagram. */
   private Reply deployAsProcessOwner(String key, String element) {
+    return deployAsProcessOwner(key, key + ".bpmn", diagram(key, element));
+  }
+
+  private Reply deployAsProcessOwner(String key, String fileName, String content) {
     String boundary = "----trust" + suffix();
     String body = part(boundary, "deployment-name", null, key)
         + part(boundary, "deployment-source", null, "Camunda Modeler")
-        + part(boundary, "data", key + ".bpmn", diagram(key, element))
+        + part(boundary, "data", fileName, content)
         + "--" + boundary + "--\r\n";
     return Api.as(port, TestStaff.PROCESS_OWNER)
         .post("/engine-rest/deployment/create", MediaType.parseMediaType("multipart/form-data; boundary=" + boundary), body);
@@ -147,7 +190,7 @@ class DeploymentTrustTest {
         <?xml version="1.0" encoding="UTF-8"?>
         <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
             xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_%1$s" targetNamespace="http://bpmn.io/schema/bpmn">
-          <bpmn:process id="%1$s" name="Trust probe" isExecutable="true" camunda:historyTimeToLive="P1D" camunda:versionTag="1">
+          <bpmn:process id="%1$s" name="Trust probe" isExecutable="true" camunda:historyTimeToLive="P3650D" camunda:versionTag="1">
             <bpmn:startEvent id="StartEvent_Start"><bpmn:outgoing>Flow_In</bpmn:outgoing></bpmn:startEvent>
             <bpmn:sequenceFlow id="Flow_In" sourceRef="StartEvent_Start" targetRef="%2$s" />
             %3$s

@@ -113,7 +113,7 @@ class ListenersAndHistoryProtectionTest {
     assertThat(owner().delete("/engine-rest/deployment/" + definition.getDeploymentId() + "?cascade=true").status()).isEqualTo(403);
     assertThat(owner().post("/engine-rest/history/cleanup", "{}").status()).isEqualTo(403);
     assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(instance).count()).as("history kept").isEqualTo(1);
-    assertThat(repositoryService.getProcessDefinition(definition.getId()).getHistoryTimeToLive()).isEqualTo(1);
+    assertThat(repositoryService.getProcessDefinition(definition.getId()).getHistoryTimeToLive()).isEqualTo(3650);
 
     assertThat(admin().delete("/engine-rest/history/process-instance/" + instance).status()).isEqualTo(204);
     assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(instance).count()).isZero();
@@ -136,7 +136,7 @@ class ListenersAndHistoryProtectionTest {
   }
 
   private ProcessDefinition deploy() {
-    BpmnModelInstance model = Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1).name("Listener probe")
+    BpmnModelInstance model = Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(3650).name("Listener probe")
         .startEvent("StartEvent_Start")
         .userTask("Task_First").name("First").camundaCandidateGroups("team-managers")
         .userTask("Task_Second").name("Second").camundaCandidateGroups("team-managers")

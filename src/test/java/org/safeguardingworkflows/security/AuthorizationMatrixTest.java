@@ -125,6 +125,11 @@ class AuthorizationMatrixTest {
     Task meeting = meetingTask();
     Api worker = as(TestStaff.WORKER);
     assertThat(worker.get("/engine-rest/task/" + meeting.getId() + "/form-variables").status()).isEqualTo(200);
+    int linksBefore = taskService.getIdentityLinksForTask(meeting.getId()).size();
+    assertThat(worker.post("/engine-rest/task/" + meeting.getId() + "/identity-links",
+        Map.of("userId", TestStaff.SECOND_WORKER, "type", "candidate")).status())
+        .as("TASK_WORK, not UPDATE: no offering the task to others").isEqualTo(403);
+    assertThat(taskService.getIdentityLinksForTask(meeting.getId())).hasSize(linksBefore);
     assertThat(worker.post("/engine-rest/task/" + meeting.getId() + "/assignee", Map.of("userId", TestStaff.TEAM_MANAGER)).status())
         .as("TASK_WORK, not UPDATE: no reassigning").isEqualTo(403);
     assertThat(assignee(meeting)).isEqualTo(TestStaff.WORKER);

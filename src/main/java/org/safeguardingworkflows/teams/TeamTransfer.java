@@ -48,9 +48,9 @@ public class TeamTransfer {
     String newTeam = teams.onlyTeamOf(newWorker).orElseThrow(() -> new IllegalStateException("The new worker belongs to no single team."));
     systemAccess.run(() -> {
       for (ProcessInstance instance : runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(childRef).list()) {
-        Object oldTeam = runtimeService.getVariable(instance.getId(), Teams.VARIABLE);
+        String oldTeam = grants.teamOf(instance.getId());
         if (!newTeam.equals(oldTeam)) {
-          move(instance.getId(), oldTeam instanceof String team ? team : null, newTeam);
+          move(instance.getId(), oldTeam, newTeam);
         }
       }
     });

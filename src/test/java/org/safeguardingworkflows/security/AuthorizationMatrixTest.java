@@ -210,6 +210,20 @@ class AuthorizationMatrixTest {
   }
 
   @Test
+  void aRewrittenTeamVariableMovesNothing() {
+    // Completion variables are not limited to a task's form, so the "team" variable is no authority: the journey's
+    // grant is. Written here directly, as a completion with an extra variable would.
+    runtimeService.setVariable(journeyId(), "team", TestStaff.SECOND_TEAM);
+    assertThat(as(TestStaff.TEAM_MANAGER).post("/api/step-downs/" + childRef + "/concerns",
+        Map.of("kind", "DISENGAGEMENT", "summary", "Missed two visits")).status()).isEqualTo(202);
+
+    assertThat(as(TestStaff.SECOND_TEAM_MANAGER).get("/api/step-downs/" + childRef).status()).isEqualTo(404);
+    assertThat(as(TestStaff.SECOND_TEAM_MANAGER).get("/engine-rest/task?processInstanceBusinessKey=" + childRef).json())
+        .as("the contingency review raised after the rewrite still goes to the child's team").isEmpty();
+    assertThat(as(TestStaff.TEAM_MANAGER).get("/engine-rest/task?processInstanceBusinessKey=" + childRef).json()).hasSize(2);
+  }
+
+  @Test
   void legalPlanningAnswersOnlyThoseWhoMaySeeTheChild() {
     Map<String, Object> request = new HashMap<>();
     request.put("childRef", childRef);

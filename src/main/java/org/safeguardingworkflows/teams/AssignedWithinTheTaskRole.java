@@ -47,8 +47,8 @@ public class AssignedWithinTheTaskRole implements TaskListener {
       boolean teamManager = groups.contains(Role.TEAM_MANAGERS.groupId()) && team != null && groups.contains(team);
       boolean seniorManager = groups.contains(Role.SENIOR_MANAGERS.groupId());
       if (!teamManager && !seniorManager) {
-        throw new AuthorizationException("Only the child's team manager or a senior manager may give the task '" + task.getName()
-            + "' to someone else.");
+        throw new AuthorizationException("Only the child's team manager or a senior manager may give the task '"
+            + task.getName() + "' to someone else.");
       }
     }
     if (!holdsARole(assignee, roles, team)) {

@@ -11,8 +11,9 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 /**
  * Stands in, at parse time, for the candidate groups {@code social-workers} and {@code team-managers} of a user task:
  * the task goes to the child's team (the journey's team grant, {@link TeamInstanceGrants#teamOf}) instead of every
- * worker and manager of the organisation. Doing it when the task is created, rather than swapping groups afterwards, matters: Camunda
- * grants a candidate group its task permissions as the group is added and does not take them back when it is removed.
+ * worker and manager of the organisation. Doing it when the task is created, rather than swapping groups afterwards,
+ * matters: Camunda grants a candidate group its task permissions as the group is added and does not take them back
+ * when it is removed.
  * A journey without a team fails here rather than offering the task to nobody or to everybody.
  */
 public class TeamCandidateGroup implements Expression {

@@ -14,8 +14,8 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
  * When a journey starts, it takes the team of the child's worker and the team is given read access to it. The
  * worker is whoever the process names: the allocated worker (step-down, supervision order, legal planning), else the
  * proposing worker (repeat ICPC), else the member of staff who recommended legal planning; failing those, a journey
- * started by another journey of the child takes that journey's team, and one started by a person takes their team. A journey whose team cannot be told does not
- * start: its team tasks would otherwise have nobody, or everybody.
+ * started by another journey of the child takes that journey's team, and one started by a person takes their team.
+ * A journey whose team cannot be told does not start: its team tasks would otherwise have nobody, or everybody.
  *
  * <p>A person starting a journey for a child of a team they are not in is refused, unless they read every journey
  * (senior managers, administrators); journeys started by the application itself (one journey starting another)

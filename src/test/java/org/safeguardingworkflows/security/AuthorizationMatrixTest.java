@@ -297,6 +297,17 @@ class AuthorizationMatrixTest {
         .doesNotContain("Overdue").doesNotContain("Awaiting my view");
     assertThat(as(TestStaff.SECOND_TEAM_MANAGER).get("/engine-rest/filter").body())
         .contains("My team's tasks - Team two").doesNotContain("Team one");
+    String teamOne = taskFilters.filterDefinedBy("team:" + TestStaff.TEAM).getId();
+    String teamTwo = taskFilters.filterDefinedBy("team:" + TestStaff.SECOND_TEAM).getId();
+    String thisChild = "{\"processInstanceBusinessKey\":\"" + childRef + "\"}";
+    assertThat(as(TestStaff.WORKER).post("/engine-rest/filter/" + teamOne + "/count", thisChild).json().path("count").asLong())
+        .as("the team's filter lists the child's task").isEqualTo(1);
+    assertThat(as(TestStaff.TEAM_MANAGER).post("/engine-rest/filter/" + teamOne + "/count", thisChild).json().path("count").asLong())
+        .isEqualTo(1);
+    assertThat(as(TestStaff.SECOND_WORKER).post("/engine-rest/filter/" + teamOne + "/count", thisChild).status())
+        .as("another team's filter is not theirs to open").isIn(403, 404);
+    assertThat(as(TestStaff.SECOND_WORKER).post("/engine-rest/filter/" + teamTwo + "/count", thisChild).json().path("count").asLong())
+        .isZero();
     assertThat(as(TestStaff.SENIOR_MANAGER).get("/engine-rest/filter").body()).contains("Overdue").contains("Awaiting my view - repeat ICPC");
     assertThat(as(TestStaff.PROCESS_OWNER).get("/engine-rest/filter").json()).isEmpty();
     assertThat(as(TestStaff.WORKER).post("/engine-rest/filter/create",

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 /**
  * One process starts another for the same child: a message throw event ("Request a legal planning meeting")
  * sends its message to the process that starts on it. The started process receives the throw event's input
- * parameters plus {@code originProcessInstanceId}, {@code originProcessKey} and the child's {@code team}; the starting process keeps the
+ * parameters plus {@code originProcessInstanceId} and {@code originProcessKey}; the starting process keeps the
  * other's id in {@code <messageName>InstanceId} (e.g. {@code legalPlanningRequestedInstanceId}), so the two are
  * linked both ways. A child has at most one open instance of the started process: when one is already running,
  * the link is made to it instead of starting a second.
@@ -53,8 +53,6 @@ public class StartLinkedProcess implements JavaDelegate {
       variables.put("childRef", childRef);
       variables.put("originProcessInstanceId", execution.getProcessInstanceId());
       variables.put("originProcessKey", originProcessKey(execution));
-      // The started journey belongs to the same team as the one starting it (teams/TeamOfTheChild).
-      variables.put("team", execution.getVariable("team"));
       return runtimeService.createMessageCorrelation(messageName)
           .processInstanceBusinessKey(childRef)
           .setVariables(variables)

@@ -52,11 +52,13 @@ public class TaskConventions extends AbstractProcessEnginePlugin {
   private final ExecutionListener teamOfTheChild;
   private final TaskListener completedByTheTaskRole = new CompletedByTheTaskRole();
   private final TaskListener assignedWithinTheTaskRole;
+  private final TeamCandidateGroup teamCandidateGroup;
 
   public TaskConventions(ObjectProvider<Teams> teams, ObjectProvider<TeamInstanceGrants> grants,
       ObjectProvider<ChildAccess> childAccess) {
     this.teamOfTheChild = new TeamOfTheChild(teams::getObject, grants::getObject, childAccess::getObject);
-    this.assignedWithinTheTaskRole = new AssignedWithinTheTaskRole(teams::getObject);
+    this.assignedWithinTheTaskRole = new AssignedWithinTheTaskRole(teams::getObject, grants::getObject);
+    this.teamCandidateGroup = new TeamCandidateGroup(grants::getObject);
   }
 
   @Override
@@ -92,11 +94,11 @@ public class TaskConventions extends AbstractProcessEnginePlugin {
   }
 
   /** Replaces the literal candidate groups {@code social-workers} and {@code team-managers} with the child's team. */
-  private static void offerTeamTasksToTheTeam(TaskDefinition task) {
+  private void offerTeamTasksToTheTeam(TaskDefinition task) {
     boolean teamTask = task.getCandidateGroupIdExpressions().removeIf(expression -> expression.isLiteralText()
         && Teams.TEAM_ROLES.stream().anyMatch(role -> role.groupId().equals(expression.getExpressionText().trim())));
     if (teamTask) {
-      task.addCandidateGroupIdExpression(new TeamCandidateGroup());
+      task.addCandidateGroupIdExpression(teamCandidateGroup);
     }
   }
 

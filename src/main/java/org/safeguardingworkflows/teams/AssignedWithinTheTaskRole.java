@@ -26,9 +26,11 @@ import org.safeguardingworkflows.security.Role;
 public class AssignedWithinTheTaskRole implements TaskListener {
 
   private final Supplier<Teams> teams;
+  private final Supplier<TeamInstanceGrants> grants;
 
-  public AssignedWithinTheTaskRole(Supplier<Teams> teams) {
+  public AssignedWithinTheTaskRole(Supplier<Teams> teams, Supplier<TeamInstanceGrants> grants) {
     this.teams = teams;
+    this.grants = grants;
   }
 
   @Override
@@ -39,14 +41,14 @@ public class AssignedWithinTheTaskRole implements TaskListener {
       return;
     }
     List<String> roles = TaskRoles.of(task);
-    String team = task.getVariable(Teams.VARIABLE) instanceof String id ? id : null;
+    String team = grants.get().teamOf(task.getProcessInstanceId());
     if (!assignee.equals(person.getUserId())) {
       List<String> groups = ChildAccess.groups(person);
       boolean teamManager = groups.contains(Role.TEAM_MANAGERS.groupId()) && team != null && groups.contains(team);
       boolean seniorManager = groups.contains(Role.SENIOR_MANAGERS.groupId());
       if (!teamManager && !seniorManager) {
-        throw new AuthorizationException("Only the child's team manager or a senior manager may give the task '" + task.getName()
-            + "' to someone else.");
+        throw new AuthorizationException("Only the child's team manager or a senior manager may give the task '"
+            + task.getName() + "' to someone else.");
       }
     }
     if (!holdsARole(assignee, roles, team)) {

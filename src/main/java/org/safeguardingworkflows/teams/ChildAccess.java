@@ -4,10 +4,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.safeguardingworkflows.platform.SystemAccess;
 import org.safeguardingworkflows.security.CallerRoles;
@@ -28,16 +26,13 @@ public class ChildAccess {
   public static final Set<Role> EVERY_JOURNEY_READERS = EnumSet.of(Role.SENIOR_MANAGERS, Role.PROCESS_OWNERS, Role.ADMINS);
 
   private final IdentityService identityService;
-  private final HistoryService historyService;
   private final TaskService taskService;
-  private final SystemAccess systemAccess;
+  private final TeamInstanceGrants grants;
 
-  public ChildAccess(IdentityService identityService, HistoryService historyService, TaskService taskService,
-      SystemAccess systemAccess) {
+  public ChildAccess(IdentityService identityService, TaskService taskService, TeamInstanceGrants grants) {
     this.identityService = identityService;
-    this.historyService = historyService;
     this.taskService = taskService;
-    this.systemAccess = systemAccess;
+    this.grants = grants;
   }
 
   /** True when the caller may see the journey (running or ended); false without a caller. */
@@ -49,21 +44,12 @@ public class ChildAccess {
     if (readsEveryJourney(caller)) {
       return true;
     }
-    String team = teamOf(processInstanceId);
+    String team = grants.teamOf(processInstanceId);
     if (team != null && groups(caller).contains(team)) {
       return true;
     }
     // Under the caller's own authorizations: only a task they may see counts.
     return taskService.createTaskQuery().processInstanceId(processInstanceId).count() > 0;
-  }
-
-  /** The team the journey belongs to (running or ended), or null for a journey from before teams. */
-  public String teamOf(String processInstanceId) {
-    HistoricVariableInstance team = systemAccess.call(() -> historyService.createHistoricVariableInstanceQuery()
-        .processInstanceId(processInstanceId).variableName(Teams.VARIABLE).list().stream()
-        .filter(variable -> processInstanceId.equals(variable.getActivityInstanceId()))
-        .findFirst().orElse(null));
-    return team == null || !(team.getValue() instanceof String id) ? null : id;
   }
 
   public boolean readsEveryJourney(Authentication caller) {

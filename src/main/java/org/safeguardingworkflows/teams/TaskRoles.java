@@ -5,7 +5,6 @@ import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.safeguardingworkflows.security.Role;
 
 /**
  * A task's roles: the candidate groups its diagram gives it ({@code social-workers}, {@code legal,team-managers}).
@@ -31,9 +30,5 @@ final class TaskRoles {
 
   static boolean isTeamTask(List<String> roles) {
     return roles.stream().anyMatch(TaskRoles::isTeamRole);
-  }
-
-  static boolean isManager(List<String> groups) {
-    return groups.contains(Role.TEAM_MANAGERS.groupId()) || groups.contains(Role.SENIOR_MANAGERS.groupId());
   }
 }

@@ -14,8 +14,8 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
  * When a journey starts, it takes the team of the child's worker and the team is given read access to it. The
  * worker is whoever the process names: the allocated worker (step-down, supervision order, legal planning), else the
  * proposing worker (repeat ICPC), else the member of staff who recommended legal planning; failing those, a journey
- * started by another journey of the child keeps that journey's team, and one started by a person takes their team. A journey whose team cannot be told does not
- * start: its team tasks would otherwise have nobody, or everybody.
+ * started by another journey of the child takes that journey's team, and one started by a person takes their team.
+ * A journey whose team cannot be told does not start: its team tasks would otherwise have nobody, or everybody.
  *
  * <p>A person starting a journey for a child of a team they are not in is refused, unless they read every journey
  * (senior managers, administrators); journeys started by the application itself (one journey starting another)
@@ -25,6 +25,8 @@ public class TeamOfTheChild implements ExecutionListener {
 
   /** The variables that name the child's worker, in the order they are trusted. */
   static final List<String> WORKER_VARIABLES = List.of("allocatedWorker", "proposedBy", "recommendedBy");
+  /** Set by platform/StartLinkedProcess on a journey started by another journey of the child. */
+  static final String ORIGIN_VARIABLE = "originProcessInstanceId";
 
   private final Supplier<Teams> teams;
   private final Supplier<TeamInstanceGrants> grants;
@@ -44,12 +46,14 @@ public class TeamOfTheChild implements ExecutionListener {
     if (starter != null && !childAccess.get().readsEveryJourney(starter) && !groupsOf(starter).contains(team)) {
       throw new AuthorizationException("You may start work only for children of your own team.");
     }
+    // The variable shows the team in Cockpit and the API's views; the grant is what decides.
     execution.getProcessInstance().setVariable(Teams.VARIABLE, team);
     grants.get().grant(execution.getProcessInstanceId(), team);
   }
 
   private Optional<String> teamOf(DelegateExecution execution) {
-    // The named worker first: a start form accepts any variable, so a "team" sent with it must not outrank the worker.
+    // The named worker first, then the starting journey's team as its grant records it: never a "team" variable, which
+    // a start form or a completed task could set to anything.
     for (String variable : WORKER_VARIABLES) {
       if (execution.getVariable(variable) instanceof String worker && !worker.isBlank()) {
         Optional<String> team = teams.get().onlyTeamOf(worker);
@@ -58,9 +62,11 @@ public class TeamOfTheChild implements ExecutionListener {
         }
       }
     }
-    Object given = execution.getVariable(Teams.VARIABLE);
-    if (given instanceof String team && teams.get().isTeam(team)) {
-      return Optional.of(team);
+    if (execution.getVariable(ORIGIN_VARIABLE) instanceof String origin) {
+      Optional<String> team = Optional.ofNullable(grants.get().teamOf(origin));
+      if (team.isPresent()) {
+        return team;
+      }
     }
     Authentication starter = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     return starter == null ? Optional.empty() : teams.get().onlyTeamOf(starter.getUserId());

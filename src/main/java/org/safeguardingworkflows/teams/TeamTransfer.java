@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
 /**
  * A child whose new worker is in another team moves to that team with all its running journeys: each journey's
  * team and read grants change, each open team task is offered to the new team instead of the old, and whoever of the
- * old team (and not of the new) still holds or once held one of those tasks loses it. Camunda leaves a removed candidate group's and a
- * former assignee's task permissions in place, so they are deleted here explicitly (looked up by the task's id).
+ * old team (and not of the new) still holds or once held one of those tasks loses it. Camunda leaves a removed
+ * candidate group's and a former assignee's task permissions in place, so they are deleted here explicitly (looked up
+ * by the task's id).
  * A named team manager of the old team ({@code teamManager}) is cleared, so later manager tasks go to the new team
  * rather than to a manager who no longer has the child.
  */
@@ -45,12 +46,14 @@ public class TeamTransfer {
 
   /** Moves the child's running journeys to the team of {@code newWorker}, if that is another team. */
   public void followWorker(String childRef, String newWorker) {
-    String newTeam = teams.onlyTeamOf(newWorker).orElseThrow(() -> new IllegalStateException("The new worker belongs to no single team."));
+    String newTeam = teams.onlyTeamOf(newWorker)
+        .orElseThrow(() -> new IllegalStateException("The new worker belongs to no single team."));
     systemAccess.run(() -> {
-      for (ProcessInstance instance : runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(childRef).list()) {
-        Object oldTeam = runtimeService.getVariable(instance.getId(), Teams.VARIABLE);
+      List<ProcessInstance> journeys = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(childRef).list();
+      for (ProcessInstance instance : journeys) {
+        String oldTeam = grants.teamOf(instance.getId());
         if (!newTeam.equals(oldTeam)) {
-          move(instance.getId(), oldTeam instanceof String team ? team : null, newTeam);
+          move(instance.getId(), oldTeam, newTeam);
         }
       }
     });
@@ -73,7 +76,7 @@ public class TeamTransfer {
 
   private void moveTask(Task task, String oldTeam, String newTeam) {
     boolean teamTask = taskService.getIdentityLinksForTask(task.getId()).stream()
-        .anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null && link.getGroupId().equals(oldTeam));
+        .anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && oldTeam != null && oldTeam.equals(link.getGroupId()));
     if (!teamTask) {
       return;
     }

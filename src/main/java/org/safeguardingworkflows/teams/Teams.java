@@ -72,15 +72,14 @@ public class Teams {
         && systemAccess.call(() -> identityService.createUserQuery().userId(userId).memberOfGroup(teamId).count() > 0);
   }
 
-  public boolean isTeam(String groupId) {
-    return groupId != null
-        && systemAccess.call(() -> identityService.createGroupQuery().groupId(groupId).groupType(GROUP_TYPE).count() > 0);
-  }
-
-  /** Checks that the named worker belongs to exactly one team, so that the child's journeys have a team: "no-team" otherwise. */
+  /**
+   * Checks that the named worker belongs to exactly one team, so that the child's journeys have a team: "no-team"
+   * otherwise.
+   */
   public void checkHasOneTeam(String userId, String field, List<FieldProblem> problems) {
     if (userId != null && !userId.isBlank() && onlyTeamOf(userId).isEmpty()) {
-      problems.add(new FieldProblem(field, "no-team", field + " '" + userId + "' must belong to exactly one team: the child's work goes to that team."));
+      problems.add(new FieldProblem(field, "no-team",
+          field + " '" + userId + "' must belong to exactly one team: the child's work goes to that team."));
     }
   }
 }

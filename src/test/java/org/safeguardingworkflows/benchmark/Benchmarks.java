@@ -239,15 +239,15 @@ public class Benchmarks {
     List<String> children = new ArrayList<>();
     Api manager = Api.as(port, TestStaff.TEAM_MANAGER);
     taskFilters.ensureMyTasks(TestStaff.TEAM_MANAGER);
-    String groupList = "/engine-rest/task?candidateGroup=team-managers&sortBy=dueDate&sortOrder=asc&maxResults=50";
+    // Team tasks are offered to the team's group, not to team-managers (teams/TeamCandidateGroup).
+    String groupList = "/engine-rest/task?candidateGroup=" + TestStaff.TEAM + "&sortBy=dueDate&sortOrder=asc&maxResults=50";
     // Tasklist lists a filter's tasks with POST /filter/{id}/list, page by page; the filter keeps its own sorting.
     String myTasks = "/engine-rest/filter/" + taskFilters.filterDefinedBy("user:" + TestStaff.TEAM_MANAGER).getId() + "/list?firstResult=0&maxResults=50";
     String teamCases = "/engine-rest/filter/" + taskFilters.filterDefinedBy("team-managers:step-down").getId() + "/list?firstResult=0&maxResults=50";
     List<Read> reads = List.of(
-        // The URL. Every team-manager task of the journey is assigned to the named team manager, and a
-        // candidateGroup query leaves assigned tasks out (Camunda's default), so this list is empty.
-        new Read("team-managers group list (issue's URL)", () -> manager.get(groupList)),
-        new Read("team-managers group list incl. assigned", () -> manager.get(groupList + "&includeAssignedTasks=true")),
+        // The URL, on the team's group. A candidateGroup query leaves assigned tasks out (Camunda's default).
+        new Read("team group list (issue's URL)", () -> manager.get(groupList)),
+        new Read("team group list incl. assigned", () -> manager.get(groupList + "&includeAssignedTasks=true")),
         new Read("Tasklist filter 'My tasks' (tm.one)", () -> manager.post(myTasks, Map.of())),
         new Read("Tasklist filter 'My team's step-down cases'", () -> manager.post(teamCases, Map.of())),
         new Read("GET /api/step-downs/{childRef}", () -> manager.get("/api/step-downs/" + children.get(ThreadLocalRandom.current().nextInt(children.size())))));

@@ -36,6 +36,27 @@ class RepeatIcpcApiTest {
   @Autowired WorkingDays workingDays;
 
   @Test
+  void aProposalIsSeenByTheChildsTeam_andNotByAnotherTeam() {
+    RepeatIcpcDriver child = new RepeatIcpcDriver(engine, planHistory).hadAPlanLastYear();
+    assertThat(worker().post(PROPOSALS, proposal(child.childRef, EngineClock.today().minusDays(3))).status()).isEqualTo(201);
+    String proposal = PROPOSALS + "/" + child.childRef;
+
+    assertThat(worker().get(proposal).status()).isEqualTo(200);
+    assertThat(manager().get(proposal).status()).isEqualTo(200);
+    assertThat(Api.as(port, TestStaff.SECOND_WORKER).get(proposal).status()).as("another team's worker").isEqualTo(404);
+    assertThat(Api.as(port, TestStaff.SECOND_TEAM_MANAGER).get(proposal).status()).as("another team's manager").isEqualTo(404);
+    Reply outcome = Api.as(port, TestStaff.SECOND_TEAM_MANAGER).post(proposal + "/conference-outcome", Map.of("planMade", false));
+    assertThat(outcome.status()).as("another team's manager records no outcome for this child").isEqualTo(404);
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(child.childRef).count()).isEqualTo(1);
+
+    String otherChild = new RepeatIcpcDriver(engine, planHistory).hadAPlanLastYear().childRef;
+    Map<String, Object> forAnotherTeam = proposal(otherChild, EngineClock.today().minusDays(3));
+    assertThat(Api.as(port, TestStaff.SECOND_WORKER).post(PROPOSALS, forAnotherTeam).status())
+        .as("a worker proposes only for their own team's children").isEqualTo(403);
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(otherChild).count()).isZero();
+  }
+
+  @Test
   void aWorkerProposesARepeatConference_andEveryoneCanSeeWhereTheDiscussionStands() {
     RepeatIcpcDriver child = new RepeatIcpcDriver(engine, planHistory).hadAPlanLastYear();
     LocalDate strategyDiscussion = EngineClock.today().minusDays(3);

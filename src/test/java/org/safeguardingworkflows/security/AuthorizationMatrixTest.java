@@ -125,6 +125,11 @@ class AuthorizationMatrixTest {
     Task meeting = meetingTask();
     Api worker = as(TestStaff.WORKER);
     assertThat(worker.get("/engine-rest/task/" + meeting.getId() + "/form-variables").status()).isEqualTo(200);
+    int linksBefore = taskService.getIdentityLinksForTask(meeting.getId()).size();
+    assertThat(worker.post("/engine-rest/task/" + meeting.getId() + "/identity-links",
+        Map.of("userId", TestStaff.SECOND_WORKER, "type", "candidate")).status())
+        .as("TASK_WORK, not UPDATE: no offering the task to others").isEqualTo(403);
+    assertThat(taskService.getIdentityLinksForTask(meeting.getId())).hasSize(linksBefore);
     assertThat(worker.post("/engine-rest/task/" + meeting.getId() + "/assignee", Map.of("userId", TestStaff.TEAM_MANAGER)).status())
         .as("TASK_WORK, not UPDATE: no reassigning").isEqualTo(403);
     assertThat(assignee(meeting)).isEqualTo(TestStaff.WORKER);
@@ -205,6 +210,20 @@ class AuthorizationMatrixTest {
   }
 
   @Test
+  void aRewrittenTeamVariableMovesNothing() {
+    // Completion variables are not limited to a task's form, so the "team" variable is no authority: the journey's
+    // grant is. Written here directly, as a completion with an extra variable would.
+    runtimeService.setVariable(journeyId(), "team", TestStaff.SECOND_TEAM);
+    assertThat(as(TestStaff.TEAM_MANAGER).post("/api/step-downs/" + childRef + "/concerns",
+        Map.of("kind", "DISENGAGEMENT", "summary", "Missed two visits")).status()).isEqualTo(202);
+
+    assertThat(as(TestStaff.SECOND_TEAM_MANAGER).get("/api/step-downs/" + childRef).status()).isEqualTo(404);
+    assertThat(as(TestStaff.SECOND_TEAM_MANAGER).get("/engine-rest/task?processInstanceBusinessKey=" + childRef).json())
+        .as("the contingency review raised after the rewrite still goes to the child's team").isEmpty();
+    assertThat(as(TestStaff.TEAM_MANAGER).get("/engine-rest/task?processInstanceBusinessKey=" + childRef).json()).hasSize(2);
+  }
+
+  @Test
   void legalPlanningAnswersOnlyThoseWhoMaySeeTheChild() {
     Map<String, Object> request = new HashMap<>();
     request.put("childRef", childRef);
@@ -278,6 +297,17 @@ class AuthorizationMatrixTest {
         .doesNotContain("Overdue").doesNotContain("Awaiting my view");
     assertThat(as(TestStaff.SECOND_TEAM_MANAGER).get("/engine-rest/filter").body())
         .contains("My team's tasks - Team two").doesNotContain("Team one");
+    String teamOne = taskFilters.filterDefinedBy("team:" + TestStaff.TEAM).getId();
+    String teamTwo = taskFilters.filterDefinedBy("team:" + TestStaff.SECOND_TEAM).getId();
+    String thisChild = "{\"processInstanceBusinessKey\":\"" + childRef + "\"}";
+    assertThat(as(TestStaff.WORKER).post("/engine-rest/filter/" + teamOne + "/count", thisChild).json().path("count").asLong())
+        .as("the team's filter lists the child's task").isEqualTo(1);
+    assertThat(as(TestStaff.TEAM_MANAGER).post("/engine-rest/filter/" + teamOne + "/count", thisChild).json().path("count").asLong())
+        .isEqualTo(1);
+    assertThat(as(TestStaff.SECOND_WORKER).post("/engine-rest/filter/" + teamOne + "/count", thisChild).status())
+        .as("another team's filter is not theirs to open").isIn(403, 404);
+    assertThat(as(TestStaff.SECOND_WORKER).post("/engine-rest/filter/" + teamTwo + "/count", thisChild).json().path("count").asLong())
+        .isZero();
     assertThat(as(TestStaff.SENIOR_MANAGER).get("/engine-rest/filter").body()).contains("Overdue").contains("Awaiting my view - repeat ICPC");
     assertThat(as(TestStaff.PROCESS_OWNER).get("/engine-rest/filter").json()).isEmpty();
     assertThat(as(TestStaff.WORKER).post("/engine-rest/filter/create",

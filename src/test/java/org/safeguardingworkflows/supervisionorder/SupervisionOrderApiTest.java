@@ -34,6 +34,15 @@ class SupervisionOrderApiTest {
   @Autowired SupervisionOrderSettings settings;
 
   @Test
+  void aWorkerOfAnotherTeamRecordsNoOrderForThisTeamsChild() {
+    String childRef = newChild();
+    Reply refused = Api.as(port, TestStaff.SECOND_WORKER).post("/api/supervision-orders", order(childRef));
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(childRef).count()).isZero();
+    assertThat(Api.as(port, TestStaff.TEAM_MANAGER).post("/api/supervision-orders", order(childRef)).status()).isEqualTo(201);
+  }
+
+  @Test
   void theSupervisingWorkerRecordsAnOrder_andLearnsTheDatesItRunsTo() {
     String childRef = newChild();
     Map<String, Object> order = order(childRef);

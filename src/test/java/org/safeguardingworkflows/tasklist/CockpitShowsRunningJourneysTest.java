@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.management.ActivityStatistics;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -100,23 +101,14 @@ class CockpitShowsRunningJourneysTest {
 
       browser.click(stepDownLink);
       browser.waitFor(By.cssSelector("[data-container-id='Task_HoldStepDownMeeting']"));
-      // What the team manager may see: their team's journeys (other tests leave other teams' journeys running).
-      engine.getIdentityService().setAuthentication(TestStaff.TEAM_MANAGER,
-          List.of(org.safeguardingworkflows.security.Role.TEAM_MANAGERS.groupId(), TestStaff.TEAM));
-      Map<String, Long> engineCounts;
-      try {
-        engineCounts = engine.getManagementService().createActivityStatisticsQuery(stepDownDefinition.getId()).list().stream()
-            .filter(statistics -> statistics.getInstances() > 0)
-            .collect(Collectors.toMap(ActivityStatistics::getId, statistics -> (long) statistics.getInstances()));
-      } finally {
-        engine.getIdentityService().clearAuthentication();
-      }
+      Map<String, Long> engineCounts = countsTheTeamManagerMaySee(stepDownDefinition.getId());
       assertThat(engineCounts.get("Task_HoldStepDownMeeting")).as("our journey is one of them").isPositive();
       Map<String, Long> badges = browser.waitUntil(driver -> {
         Map<String, Long> shown = instanceBadges(driver.findElements(By.cssSelector(".djs-overlays .badge.instance-count")));
         return shown != null && shown.equals(engineCounts) ? shown : null;
       });
-      assertThat(badges).as("one badge per activity the engine says journeys wait at, with its count").isEqualTo(engineCounts);
+      assertThat(badges).as("one badge per activity the engine says the manager's team's journeys wait at, with its count")
+          .isEqualTo(engineCounts);
       browser.screenshot("step-down-diagram-with-its-tokens");
     }
     assertThat(stepDown).isWaitingAt("Task_HoldStepDownMeeting");
@@ -148,5 +140,22 @@ class CockpitShowsRunningJourneysTest {
 
   private ProcessDefinition latest(String key) {
     return engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult();
+  }
+
+  /**
+   * The engine's activity statistics as the team manager may see them: their team's journeys only (other tests leave
+   * other teams' journeys running in the shared database).
+   */
+  private Map<String, Long> countsTheTeamManagerMaySee(String definitionId) {
+    List<String> groups = engine.getIdentityService().createGroupQuery().groupMember(TestStaff.TEAM_MANAGER).list().stream()
+        .map(Group::getId).toList();
+    engine.getIdentityService().setAuthentication(TestStaff.TEAM_MANAGER, groups);
+    try {
+      return engine.getManagementService().createActivityStatisticsQuery(definitionId).list().stream()
+          .filter(statistics -> statistics.getInstances() > 0)
+          .collect(Collectors.toMap(ActivityStatistics::getId, statistics -> (long) statistics.getInstances()));
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
   }
 }

@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
@@ -18,6 +20,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.safeguardingworkflows.platform.SystemAccess;
 import org.safeguardingworkflows.platform.web.ApiProblem;
 import org.safeguardingworkflows.platform.web.FieldProblem;
+import org.safeguardingworkflows.security.CallerRoles;
 import org.safeguardingworkflows.security.Role;
 import org.safeguardingworkflows.security.Staff;
 import org.safeguardingworkflows.teams.ChildAccess;
@@ -50,11 +53,16 @@ public class StepDownJourneys {
   private final ChildAccess childAccess;
   private final Teams teams;
   private final TeamTransfer teamTransfer;
+  private final CallerRoles callerRoles;
+
+  /** Who allocates a child to a worker. */
+  static final Set<Role> ALLOCATORS = EnumSet.of(Role.TEAM_MANAGERS, Role.SENIOR_MANAGERS, Role.ADMINS);
 
   public StepDownJourneys(PlanEndedRules rules, RuntimeService runtimeService, TaskService taskService,
       HistoryService historyService, ManagementService managementService, SystemAccess systemAccess, Staff staff,
-      WorkingDays workingDays, ChildAccess childAccess, Teams teams, TeamTransfer teamTransfer) {
+      WorkingDays workingDays, ChildAccess childAccess, Teams teams, TeamTransfer teamTransfer, CallerRoles callerRoles) {
     this.rules = rules;
+    this.callerRoles = callerRoles;
     this.runtimeService = runtimeService;
     this.taskService = taskService;
     this.historyService = historyService;
@@ -142,6 +150,8 @@ public class StepDownJourneys {
   public void changeWorker(String childRef, String newWorker) {
     // A child the caller may not see is not there (404) before anything about the request is answered.
     String instanceId = requireActive(childRef);
+    // Allocation is a manager's decision: a worker could otherwise take a colleague's child, or give their own away.
+    callerRoles.require(ALLOCATORS, "change a child's allocated worker");
     List<FieldProblem> problems = new ArrayList<>();
     staff.check(newWorker, "newWorker", Role.SOCIAL_WORKERS, problems);
     if (problems.isEmpty()) {

@@ -148,11 +148,14 @@ class StepDownApiTest {
   @Test
   void aWorkerChangeRaisesTheHandover() {
     String childRef = started();
-    Reply unknown = worker().post("/api/step-downs/" + childRef + "/worker-changes", Map.of("newWorker", "nobody.here"));
+    Reply byTheWorker = worker().post("/api/step-downs/" + childRef + "/worker-changes", Map.of("newWorker", TestStaff.WORKER));
+    assertThat(byTheWorker.status()).as("allocation is a manager's decision").isEqualTo(403);
+    assertThat(manager().get("/api/step-downs/" + childRef).json().path("allocatedWorker").asText()).isEqualTo(TestStaff.WORKER);
+    Reply unknown = manager().post("/api/step-downs/" + childRef + "/worker-changes", Map.of("newWorker", "nobody.here"));
     assertThat(unknown.status()).isEqualTo(400);
     assertThat(unknown.json().path("errors").get(0).path("rule").asText()).isEqualTo("staff-in-role");
 
-    Reply accepted = worker().post("/api/step-downs/" + childRef + "/worker-changes", Map.of("newWorker", TestStaff.SECOND_WORKER));
+    Reply accepted = manager().post("/api/step-downs/" + childRef + "/worker-changes", Map.of("newWorker", TestStaff.SECOND_WORKER));
     assertThat(accepted.status()).isEqualTo(202);
     assertThat(taskService.createTaskQuery().processInstanceBusinessKey(childRef).taskAssignee(TestStaff.SECOND_WORKER)
         .taskDefinitionKey("Task_ReviewCaseHandover").count()).isEqualTo(1);

@@ -116,6 +116,11 @@ public class EngineApiGate extends OncePerRequestFilter {
       return;
     }
     try {
+      if (request.getHeader("X-HTTP-Method-Override") != null || request.getHeader("X-HTTP-Method") != null) {
+        // The gate decides by the method it sees; a framework honouring an override would act on another.
+        throw ApiProblem.invalid(List.of(new FieldProblem("X-HTTP-Method-Override", "no-method-override",
+            "Send the HTTP method itself; method overrides are not accepted.")));
+      }
       BufferedBody body = BufferedBody.of(request);
       JsonNode json = body.json();
       refuseExpressions(request.getQueryString(), json);

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.safeguardingworkflows.platform.web.FieldProblem;
 import org.safeguardingworkflows.timescales.WorkingDays;
+import org.safeguardingworkflows.planhistory.PlanHistory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,10 +21,12 @@ import org.springframework.stereotype.Component;
 public class RecordLegalPlanningRequest implements JavaDelegate {
 
   private final LegalPlanningRules rules;
+  private final PlanHistory planHistory;
   private final LegalPlanningSettings settings;
   private final WorkingDays workingDays;
 
-  public RecordLegalPlanningRequest(LegalPlanningRules rules, LegalPlanningSettings settings, WorkingDays workingDays) {
+  public RecordLegalPlanningRequest(LegalPlanningRules rules, LegalPlanningSettings settings, WorkingDays workingDays, PlanHistory planHistory) {
+    this.planHistory = planHistory;
     this.rules = rules;
     this.settings = settings;
     this.workingDays = workingDays;
@@ -34,6 +37,8 @@ public class RecordLegalPlanningRequest implements JavaDelegate {
     LegalPlanningRequest request = LegalPlanningRequest.from(execution.getVariables());
     List<String> problems = new ArrayList<>(rules.fieldProblems(request).stream().map(FieldProblem::message).toList());
     if (problems.isEmpty()) {
+      // One at a time per child: the check below then sees a journey another start has just committed.
+      planHistory.lockChild(request.childRef());
       rules.openRequest(request.childRef(), execution.getProcessInstanceId()).ifPresent(other ->
           problems.add("This child already has a legal planning recommendation open: it must be decided before another is made."));
     }

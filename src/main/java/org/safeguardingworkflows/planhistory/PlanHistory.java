@@ -117,8 +117,12 @@ public class PlanHistory {
    * then the child's lock. Under PostgreSQL's read committed, a writer that waited here reads the plans committed
    * meanwhile in its next statement; without the wait, the renumbering's subqueries would not see a plan committed
    * while they ran. Children whose references hash alike only wait for each other.
+   *
+   * <p>Each process's first step takes it too, before its one-per-child check: two starts for the same child then run
+   * one after the other, and the second sees the first's journey (a 201 for each of two parallel identical starts,
+   * two journeys for one child, was seen without it).
    */
-  private void lockChild(String childRef) {
+  public void lockChild(String childRef) {
     if (postgres) {
       jdbc.sql("select pg_advisory_xact_lock_shared(?, 0)").param(PLAN_HISTORY_LOCK).query(rs -> { });
       jdbc.sql("select pg_advisory_xact_lock(?, hashtext(?))").params(CHILD_PLANS_LOCK, childRef).query(rs -> { });

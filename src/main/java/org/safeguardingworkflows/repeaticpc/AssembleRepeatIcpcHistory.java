@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.safeguardingworkflows.planhistory.CategoryOfAbuse;
 import org.safeguardingworkflows.platform.web.FieldProblem;
 import org.safeguardingworkflows.timescales.WorkingDays;
+import org.safeguardingworkflows.planhistory.PlanHistory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,12 +28,14 @@ import org.springframework.stereotype.Component;
 public class AssembleRepeatIcpcHistory implements JavaDelegate {
 
   private final ProposalRules rules;
+  private final PlanHistory planHistory;
   private final ChildHistory childHistory;
   private final WorkingDays workingDays;
   private final RepeatIcpcSettings settings;
 
   public AssembleRepeatIcpcHistory(ProposalRules rules, ChildHistory childHistory, WorkingDays workingDays,
-      RepeatIcpcSettings settings) {
+      RepeatIcpcSettings settings, PlanHistory planHistory) {
+    this.planHistory = planHistory;
     this.rules = rules;
     this.childHistory = childHistory;
     this.workingDays = workingDays;
@@ -44,6 +47,8 @@ public class AssembleRepeatIcpcHistory implements JavaDelegate {
     Proposal proposal = Proposal.from(execution.getVariables());
     List<String> problems = new ArrayList<>(rules.fieldProblems(proposal).stream().map(FieldProblem::message).toList());
     if (problems.isEmpty()) {
+      // One at a time per child: the check below then sees a journey another start has just committed.
+      planHistory.lockChild(proposal.childRef());
       rules.openProposal(proposal.childRef(), execution.getProcessInstanceId()).ifPresent(other ->
           problems.add("This child already has a proposal for a repeat conference under discussion."));
       rules.notARepeat(proposal.childRef()).ifPresent(problem -> problems.add(problem.message()));

@@ -35,6 +35,7 @@ public class RecordEndedPlan implements JavaDelegate {
     PlanEnded plan = PlanEnded.from(execution.getVariables());
     List<String> problems = new ArrayList<>(rules.fieldProblems(plan).stream().map(FieldProblem::message).toList());
     if (problems.isEmpty()) {
+      planHistory.lockChild(plan.childRef());
       rules.activeJourney(plan.childRef(), execution.getProcessInstanceId()).ifPresent(other ->
           problems.add("This child already has a step-down journey in progress."));
       rules.overlappingPlan(plan).ifPresent(other ->

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.safeguardingworkflows.platform.web.FieldProblem;
+import org.safeguardingworkflows.planhistory.PlanHistory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,9 +22,11 @@ import org.springframework.stereotype.Component;
 public class RecordSupervisionOrder implements JavaDelegate {
 
   private final SupervisionOrderRules rules;
+  private final PlanHistory planHistory;
   private final SupervisionOrderSettings settings;
 
-  public RecordSupervisionOrder(SupervisionOrderRules rules, SupervisionOrderSettings settings) {
+  public RecordSupervisionOrder(SupervisionOrderRules rules, SupervisionOrderSettings settings, PlanHistory planHistory) {
+    this.planHistory = planHistory;
     this.rules = rules;
     this.settings = settings;
   }
@@ -33,6 +36,8 @@ public class RecordSupervisionOrder implements JavaDelegate {
     SupervisionOrderMade order = SupervisionOrderMade.from(execution.getVariables());
     List<String> problems = new ArrayList<>(rules.fieldProblems(order).stream().map(FieldProblem::message).toList());
     if (problems.isEmpty()) {
+      // One at a time per child: the check below then sees a journey another start has just committed.
+      planHistory.lockChild(order.childRef());
       rules.openOrder(order.childRef(), execution.getProcessInstanceId()).ifPresent(other ->
           problems.add("This child already has a supervision order being supervised."));
     }

@@ -285,25 +285,28 @@ class EngineTrustTest {
   }
 
   @Test
-  void theLosersOfARaceToStartTheSameJourneyHear409_never500() throws Exception {
-    String raced = "C-" + UUID.randomUUID().toString().substring(0, 8);
-    Map<String, Object> plan = StepDownDriver.startVariables(raced, "CHILD_IN_NEED");
+  void theLosersOfARaceToStartTheSameJourneyHear409_never500_andOneJourneyIsStarted() throws Exception {
     var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
     try {
-      List<java.util.concurrent.Future<Reply>> replies = new java.util.ArrayList<>();
-      for (int i = 0; i < 8; i++) {
-        replies.add(pool.submit(() -> as(TestStaff.WORKER).post("/api/step-downs", plan)));
+      // Several rounds: a race is won by timing, and one round may by chance not overlap.
+      for (int round = 0; round < 4; round++) {
+        String raced = "C-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> plan = StepDownDriver.startVariables(raced, "CHILD_IN_NEED");
+        List<java.util.concurrent.Future<Reply>> replies = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+          replies.add(pool.submit(() -> as(TestStaff.WORKER).post("/api/step-downs", plan)));
+        }
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (var reply : replies) {
+          statuses.add(reply.get().status());
+        }
+        assertThat(statuses).as(statuses.toString()).containsOnly(201, 409);
+        assertThat(statuses).as("a 201 means a journey: " + statuses).filteredOn(status -> status == 201).hasSize(1);
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(raced).count()).isOne();
       }
-      List<Integer> statuses = new java.util.ArrayList<>();
-      for (var reply : replies) {
-        statuses.add(reply.get().status());
-      }
-      assertThat(statuses).as(statuses.toString()).containsOnly(201, 409);
-      assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
     } finally {
       pool.shutdownNow();
     }
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(raced).count()).isOne();
   }
 
   @Test

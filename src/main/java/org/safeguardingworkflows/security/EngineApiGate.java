@@ -111,11 +111,17 @@ public class EngineApiGate extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     Optional<EngineRequest> engineRequest = EngineRequest.of(request, identityService);
-    if (engineRequest.isEmpty()) {
-      chain.doFilter(request, response);
-      return;
-    }
     try {
+      if (engineRequest.isEmpty()) {
+        // A path under the engine's prefixes that names no engine resource (the list of engines): it may be read,
+        // never changed, and never with an expression. Fail closed rather than pass what the gate cannot place.
+        refuseExpressions(request.getQueryString(), null);
+        if (!List.of("GET", "HEAD", "OPTIONS").contains(request.getMethod())) {
+          throw ApiProblem.forbidden("This path names no engine resource that can be changed.");
+        }
+        chain.doFilter(request, response);
+        return;
+      }
       if (request.getHeader("X-HTTP-Method-Override") != null || request.getHeader("X-HTTP-Method") != null) {
         // The gate decides by the method it sees; a framework honouring an override would act on another.
         throw ApiProblem.invalid(List.of(new FieldProblem("X-HTTP-Method-Override", "no-method-override",

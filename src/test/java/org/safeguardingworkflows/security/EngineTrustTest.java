@@ -81,6 +81,8 @@ class EngineTrustTest {
     var webapp = tasklist.post("/camunda/api/engine/engine/default/task", orQuery);
     assertThat(webapp.statusCode()).as(webapp.body()).isEqualTo(400);
     assertThat(webapp.body()).contains("no-expressions");
+    assertThat(tasklist.post("/camunda/api/engine/engine/", "{}").statusCode())
+        .as("a path the gate cannot place is never changed").isEqualTo(403);
 
     String teamFilter = filterIdNamed(TestStaff.WORKER, "My team's tasks");
     String teamFilterName = filterService.getFilter(teamFilter).getName();

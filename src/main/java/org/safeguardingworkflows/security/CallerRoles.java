@@ -25,8 +25,12 @@ public class CallerRoles {
   /** Refuses with 403 problem+json unless the caller holds one of the roles; {@code action} completes "may ...". */
   public void require(Set<Role> roles, String action) {
     Authentication caller = identityService.getCurrentAuthentication();
-    List<String> groups = caller == null || caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
-    if (!holdsAny(groups, roles)) {
+    requireAny(caller == null || caller.getGroupIds() == null ? List.of() : caller.getGroupIds(), roles, action);
+  }
+
+  /** The same for a caller known by their groups (a webapp session, where the engine's authentication is not set). */
+  public static void requireAny(Collection<String> groupIds, Set<Role> roles, String action) {
+    if (!holdsAny(groupIds, roles)) {
       throw ApiProblem.forbidden("Only " + names(roles) + " may " + action + ".");
     }
   }

@@ -3,6 +3,7 @@ package org.safeguardingworkflows.platform.web;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,6 +31,10 @@ public final class ProblemResponses {
     if (!problem.fieldProblems().isEmpty()) {
       body.put("errors", problem.fieldProblems());
     }
+    // Tasklist and Cockpit show an engine API error's "message" to the user; without it a refused form would read
+    // "An error happened while submitting the task form". The sentences name fields and rules, never values.
+    body.put("message", problem.fieldProblems().isEmpty() ? problem.getMessage()
+        : problem.fieldProblems().stream().map(FieldProblem::message).collect(Collectors.joining(" ")));
     response.resetBuffer();
     response.setStatus(problem.status().value());
     response.setContentType("application/problem+json");

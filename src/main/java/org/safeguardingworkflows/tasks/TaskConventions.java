@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.safeguardingworkflows.children.ChildEvent;
 import org.safeguardingworkflows.children.ChildJourneys;
 import org.safeguardingworkflows.children.ChildRecord;
+import org.safeguardingworkflows.children.RecordedEvent;
 import org.safeguardingworkflows.children.RecordedInTheChildRecord;
 import org.safeguardingworkflows.teams.AssignedWithinTheTaskRole;
 import org.safeguardingworkflows.teams.ChildAccess;
@@ -47,7 +48,8 @@ import org.springframework.stereotype.Component;
  *       {@link AssignedWithinTheTaskRole});</li>
  *   <li>every process's start and end is written in the child record ({@link ChildJourneys}), and a task marked with
  *       the extension property {@code childRecord} writes what its form recorded there when it is completed
- *       ({@link RecordedInTheChildRecord}).</li>
+ *       ({@link RecordedInTheChildRecord}), as does a start or catch event so marked, with what it brought
+ *       ({@link RecordedEvent}).</li>
  * </ul>
  * The team beans are looked up when first used: this plugin is built before the engine they need.
  */
@@ -104,6 +106,12 @@ public class TaskConventions extends AbstractProcessEnginePlugin {
           startEvent.addListener(ExecutionListener.EVENTNAME_END, teamOfTheChild);
           startEvent.addListener(ExecutionListener.EVENTNAME_END, journeyStarted);
         }
+        recordWhenItHappens(startEventElement, startEvent);
+      }
+
+      @Override
+      public void parseIntermediateCatchEvent(Element catchEventElement, ScopeImpl scope, ActivityImpl catchEvent) {
+        recordWhenItHappens(catchEventElement, catchEvent);
       }
 
       @Override
@@ -128,6 +136,14 @@ public class TaskConventions extends AbstractProcessEnginePlugin {
         offerTeamTasksToTheTeam(task);
       }
     });
+  }
+
+  private void recordWhenItHappens(Element eventElement, ActivityImpl event) {
+    String recordKind = property(eventElement, RecordedInTheChildRecord.KIND_PROPERTY);
+    if (recordKind != null) {
+      event.addListener(ExecutionListener.EVENTNAME_END,
+          new RecordedEvent(kindNamed(recordKind, event), childRecord::getObject, workingDays::getObject));
+    }
   }
 
   /** Replaces the literal candidate groups {@code social-workers} and {@code team-managers} with the child's team. */

@@ -74,6 +74,10 @@ public record ChildEvent(
     LIFE_EVENT,
     /** A plan the child had with another authority, declared when it mattered (e.g. before a repeat conference). */
     OTHER_AUTHORITY_PLAN,
+    /** The child's case was sent to another local authority, which accepted it (a transfer-out). */
+    TRANSFERRED_OUT,
+    /** A senior manager notified (or decided not to notify) a child's death as a serious incident. */
+    SERIOUS_INCIDENT_NOTIFIED,
   }
 
   public static ChildEvent of(String childRef, LocalDate date, Kind kind, String who, String processKey,

@@ -37,7 +37,11 @@ public final class TrustedHelpers {
       new Helper("legalPlanningSettings", Set.of(), true,
           "Legal planning and Public Law Outline timescales from configuration (safeguarding.legal-planning); read only."),
       new Helper("supervisionOrderSettings", Set.of(), true,
-          "Supervision order timescales from configuration (safeguarding.supervision-order); read only."));
+          "Supervision order timescales from configuration (safeguarding.supervision-order); read only."),
+      new Helper("concernSettings", Set.of(), true,
+          "Timescales of a concern raised about a child from configuration (safeguarding.concerns); read only."),
+      new Helper("lifeEventSettings", Set.of(), true,
+          "Timescales after a life event that ends or moves a child's work from configuration (safeguarding.life-events); read only."));
 
   private TrustedHelpers() {
   }

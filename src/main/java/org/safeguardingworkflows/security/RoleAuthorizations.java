@@ -38,6 +38,8 @@ public class RoleAuthorizations {
   static final String LEGAL_PLANNING = "legalPlanning";
   static final String SUPERVISION_ORDER = "supervisionOrder";
   static final String REPEAT_ICPC = "repeatIcpcPreMeeting";
+  static final String CONCERN_REVIEW = "concernReview";
+  static final String CHILD_LIFE_EVENT = "childLifeEvent";
 
   static final List<Grant> GRANTS = List.of(
       // Who may open which webapp
@@ -67,6 +69,13 @@ public class RoleAuthorizations {
       new Grant(Role.IROS, Resources.PROCESS_DEFINITION, REPEAT_ICPC, Permissions.READ),
       new Grant(Role.LEGAL, Resources.PROCESS_DEFINITION, REPEAT_ICPC, Permissions.READ),
       new Grant(Role.CONFERENCE_COORDINATORS, Resources.PROCESS_DEFINITION, REPEAT_ICPC, Permissions.READ),
+      // Raising a concern or reporting a life event of a child (the child-level API starts these as the caller, after
+      // checking that the caller may see the child): the child's team, and senior managers for any child
+      new Grant(Role.SOCIAL_WORKERS, Resources.PROCESS_DEFINITION, CONCERN_REVIEW, Permissions.READ, Permissions.CREATE_INSTANCE),
+      new Grant(Role.SOCIAL_WORKERS, Resources.PROCESS_DEFINITION, CHILD_LIFE_EVENT, Permissions.READ, Permissions.CREATE_INSTANCE),
+      new Grant(Role.SENIOR_MANAGERS, Resources.PROCESS_DEFINITION, CONCERN_REVIEW, Permissions.CREATE_INSTANCE),
+      new Grant(Role.SENIOR_MANAGERS, Resources.PROCESS_DEFINITION, CHILD_LIFE_EVENT, Permissions.CREATE_INSTANCE),
+      new Grant(Role.SENIOR_MANAGERS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE),
       // Team managers see the diagrams; their teams' journeys they read through per-journey grants to the team's
       // group (teams/TeamInstanceGrants), and their teams' tasks as the tasks' candidate group (Cockpit is read-only)
       new Grant(Role.TEAM_MANAGERS, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.CREATE_INSTANCE),

@@ -17,6 +17,9 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.safeguardingworkflows.children.ChildConcerns;
+import org.safeguardingworkflows.children.ChildRole;
+import org.safeguardingworkflows.children.ChildWorkerChanges;
 import org.safeguardingworkflows.platform.SystemAccess;
 import org.safeguardingworkflows.platform.web.ApiProblem;
 import org.safeguardingworkflows.platform.web.FieldProblem;
@@ -54,14 +57,19 @@ public class StepDownJourneys {
   private final Teams teams;
   private final TeamTransfer teamTransfer;
   private final CallerRoles callerRoles;
+  private final ChildConcerns childConcerns;
+  private final ChildWorkerChanges childWorkerChanges;
 
   /** Who allocates a child to a worker. */
   static final Set<Role> ALLOCATORS = EnumSet.of(Role.TEAM_MANAGERS, Role.SENIOR_MANAGERS, Role.ADMINS);
 
   public StepDownJourneys(PlanEndedRules rules, RuntimeService runtimeService, TaskService taskService,
       HistoryService historyService, ManagementService managementService, SystemAccess systemAccess, Staff staff,
-      WorkingDays workingDays, ChildAccess childAccess, Teams teams, TeamTransfer teamTransfer, CallerRoles callerRoles) {
+      WorkingDays workingDays, ChildAccess childAccess, Teams teams, TeamTransfer teamTransfer, CallerRoles callerRoles,
+      ChildConcerns childConcerns, ChildWorkerChanges childWorkerChanges) {
     this.rules = rules;
+    this.childConcerns = childConcerns;
+    this.childWorkerChanges = childWorkerChanges;
     this.callerRoles = callerRoles;
     this.runtimeService = runtimeService;
     this.taskService = taskService;
@@ -121,59 +129,29 @@ public class StepDownJourneys {
     });
   }
 
+  /**
+   * The step-down URL's concern: the same rules as before (the three kinds a journey's contingency review knows), then
+   * the child-level action ({@link ChildConcerns}) opens the journey's contingency review.
+   */
   public void reportConcern(String childRef, String kind, String summary) {
-    List<FieldProblem> problems = new ArrayList<>();
-    if (kind == null || Arrays.stream(ConcernKind.values()).noneMatch(k -> k.name().equals(kind))) {
-      problems.add(new FieldProblem("kind", "code-list", "kind must be DISENGAGEMENT, RECURRENCE or NEW_REFERRAL."));
-    }
-    if (summary == null || summary.isBlank()) {
-      problems.add(new FieldProblem("summary", "required", "summary is required: say briefly what has happened."));
-    } else if (summary.length() > SUMMARY_MAX_LENGTH) {
-      problems.add(new FieldProblem("summary", "max-length", "summary must be at most " + SUMMARY_MAX_LENGTH + " characters."));
-    }
+    List<FieldProblem> problems = ChildConcerns.fieldProblems(kind, summary, Arrays.stream(ConcernKind.values())
+        .map(k -> ChildConcerns.ConcernKind.valueOf(k.name())).toList());
     if (!problems.isEmpty()) {
       throw ApiProblem.invalid(problems);
     }
     String instanceId = requireActive(childRef);
-    systemAccess.run(() -> runtimeService.createMessageCorrelation(StepDownVariables.MESSAGE_CONCERN_REPORTED)
-        .processInstanceId(instanceId)
-        .setVariablesLocal(Map.of(StepDownVariables.CONCERN_KIND, kind, StepDownVariables.CONCERN_SUMMARY, summary))
-        .correlateWithResult());
+    childConcerns.duringStepDown(childRef, instanceId, kind, summary);
   }
 
   /**
-   * Allocates a new worker to the child: every journey of the child that listens raises its handover, and a new worker
-   * of another team takes the child, with all its running journeys and open tasks, to that team. One transaction:
-   * a child is never left half moved.
+   * The step-down URL's change of worker: the child-level action ({@link ChildWorkerChanges}) hands over in every
+   * process of the child, records the change and moves the child to the new worker's team. The journey must be one the
+   * caller may see (404 otherwise), as before.
    */
   @Transactional
   public void changeWorker(String childRef, String newWorker) {
-    // A child the caller may not see is not there (404) before anything about the request is answered.
-    String instanceId = requireActive(childRef);
-    // Allocation is a manager's decision: a worker could otherwise take a colleague's child, or give their own away.
-    callerRoles.require(ALLOCATORS, "change a child's allocated worker");
-    List<FieldProblem> problems = new ArrayList<>();
-    staff.check(newWorker, "newWorker", Role.SOCIAL_WORKERS, problems);
-    if (problems.isEmpty()) {
-      teams.checkHasOneTeam(newWorker, "newWorker", problems);
-    }
-    if (!problems.isEmpty()) {
-      throw ApiProblem.invalid(problems);
-    }
-    Object current = systemAccess.call(() -> runtimeService.getVariable(instanceId, StepDownVariables.ALLOCATED_WORKER));
-    if (newWorker.equals(current)) {
-      throw ApiProblem.invalid(List.of(new FieldProblem("newWorker", "different-worker",
-          "newWorker '" + newWorker + "' is already the allocated worker.")));
-    }
-    // Every process of the child that listens for a worker change raises its own handover (a legal planning
-    // recommendation must survive the change as much as the step-down journey).
-    systemAccess.run(() -> runtimeService.createMessageCorrelation(StepDownVariables.MESSAGE_WORKER_CHANGED)
-        .processInstanceBusinessKey(childRef)
-        .setVariablesLocal(Map.of(StepDownVariables.NEW_WORKER, newWorker))
-        .correlateAllWithResult());
-    // After the handovers, so that the previous worker's tasks have passed to the new worker before the old team's
-    // people lose theirs.
-    teamTransfer.followWorker(childRef, newWorker);
+    requireActive(childRef);
+    childWorkerChanges.change(childRef, ChildRole.SOCIAL_WORKER.name(), newWorker, "newWorker");
   }
 
   /**

@@ -34,6 +34,8 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.safeguardingworkflows.children.ChildLifeEventVariables;
+import org.safeguardingworkflows.children.ConcernReviewVariables;
 import org.safeguardingworkflows.deployments.ApplicationDelegates;
 import org.safeguardingworkflows.deployments.DeploymentRules;
 import org.safeguardingworkflows.legal.LegalPlanningVariables;
@@ -61,7 +63,9 @@ class ModelChecksTest {
       StepDownVariables.PROCESS_KEY, () -> union(StepDownVariables.names(), StepDownVariables.LIST_ITEM_KEYS),
       LegalPlanningVariables.PROCESS_KEY, LegalPlanningVariables::names,
       SupervisionOrderVariables.PROCESS_KEY, () -> union(SupervisionOrderVariables.names(), SupervisionOrderVariables.LIST_ITEM_KEYS),
-      RepeatIcpcVariables.PROCESS_KEY, () -> union(RepeatIcpcVariables.names(), RepeatIcpcVariables.LIST_ITEM_KEYS));
+      RepeatIcpcVariables.PROCESS_KEY, () -> union(RepeatIcpcVariables.names(), RepeatIcpcVariables.LIST_ITEM_KEYS),
+      ConcernReviewVariables.PROCESS_KEY, ConcernReviewVariables::names,
+      ChildLifeEventVariables.PROCESS_KEY, ChildLifeEventVariables::names);
 
   private static final Pattern BEAN_IN_EXPRESSION = Pattern.compile("\\$\\{\\s*([A-Za-z][A-Za-z0-9]*)\\s*[.}]");
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -1,0 +1,134 @@
+package org.safeguardingworkflows.children;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.safeguardingworkflows.platform.SystemAccess;
+import org.safeguardingworkflows.platform.web.ApiProblem;
+import org.safeguardingworkflows.platform.web.FieldChecks;
+import org.safeguardingworkflows.platform.web.FieldProblem;
+import org.safeguardingworkflows.stepdown.StepDownVariables;
+import org.safeguardingworkflows.teams.Teams;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A concern about a child, whatever is running: during a step-down journey it opens that journey's contingency review
+ * (the journey's {@code ConcernReported} message); otherwise it starts a concern review ({@code concernReview}), which
+ * is a re-referral review for the team manager within a year after a step-down journey ended, else a review for the
+ * team. Each refusal is an {@link ApiProblem} raised before anything changes.
+ */
+@Service
+public class ChildConcerns {
+
+  /** What a concern can be. */
+  public enum ConcernKind { DISENGAGEMENT, RECURRENCE, NEW_REFERRAL, CONSENT_WITHDRAWN }
+
+  /** What the concern opened, in which process. */
+  public record Opened(String childRef, String opened, String processKey, String processInstanceId) {}
+
+  static final int SUMMARY_MAX_LENGTH = 2000;
+
+  private final ChildProcesses processes;
+  private final ChildRecord childRecord;
+  private final RuntimeService runtimeService;
+  private final IdentityService identityService;
+  private final SystemAccess systemAccess;
+  private final Teams teams;
+
+  public ChildConcerns(ChildProcesses processes, ChildRecord childRecord, RuntimeService runtimeService,
+      IdentityService identityService, SystemAccess systemAccess, Teams teams) {
+    this.processes = processes;
+    this.childRecord = childRecord;
+    this.runtimeService = runtimeService;
+    this.identityService = identityService;
+    this.systemAccess = systemAccess;
+    this.teams = teams;
+  }
+
+  /** The rules of a concern's fields: kind from the code list, a summary of at most 2000 characters. */
+  public static List<FieldProblem> fieldProblems(String kind, String summary, List<ConcernKind> allowed) {
+    List<FieldProblem> problems = new ArrayList<>();
+    if (kind == null || allowed.stream().noneMatch(k -> k.name().equals(kind))) {
+      problems.add(new FieldProblem("kind", "code-list", "kind must be "
+          + String.join(", ", allowed.stream().map(Enum::name).toList().subList(0, allowed.size() - 1))
+          + " or " + allowed.get(allowed.size() - 1).name() + "."));
+    }
+    if (summary == null || summary.isBlank()) {
+      problems.add(new FieldProblem("summary", "required", "summary is required: say briefly what has happened."));
+    } else if (summary.length() > SUMMARY_MAX_LENGTH) {
+      problems.add(new FieldProblem("summary", "max-length", "summary must be at most " + SUMMARY_MAX_LENGTH + " characters."));
+    }
+    return problems;
+  }
+
+  @Transactional
+  public Opened raise(String childRef, String kind, String summary) {
+    List<FieldProblem> problems = new ArrayList<>();
+    FieldChecks.childRef(childRef, problems);
+    problems.addAll(fieldProblems(kind, summary, Arrays.asList(ConcernKind.values())));
+    if (!problems.isEmpty()) {
+      throw ApiProblem.invalid(problems);
+    }
+    Optional<String> journey = processes.runningOf(childRef, StepDownVariables.PROCESS_KEY);
+    if (journey.isPresent()) {
+      processes.requireVisible(childRef, notFound(childRef));
+      return duringStepDown(childRef, journey.get(), kind, summary);
+    }
+    boolean known = processes.isKnown(childRef);
+    if (known) {
+      processes.requireVisible(childRef, notFound(childRef));
+    }
+    Optional<ChildRecord.Allocation> allocation = childRecord.allocation(childRef);
+    Authentication caller = identityService.getCurrentAuthentication();
+    boolean hasTeam = allocation.map(ChildRecord.Allocation::team).isPresent()
+        || allocation.map(ChildRecord.Allocation::allocatedWorker).flatMap(teams::onlyTeamOf).isPresent()
+        || teams.onlyTeamOf(caller.getUserId()).isPresent();
+    if (!hasTeam) {
+      throw ApiProblem.unprocessable("The child has no team yet, so nobody would review the concern.",
+          List.of(new FieldProblem("childRef", "child-has-a-team",
+              "Raise the concern as a member of the team that will work with the child.")));
+    }
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(ConcernReviewVariables.CHILD_REF, childRef);
+    variables.put(ConcernReviewVariables.CONCERN_KIND, kind);
+    variables.put(ConcernReviewVariables.CONCERN_SUMMARY, summary);
+    variables.put(ConcernReviewVariables.RAISED_BY, caller.getUserId());
+    variables.put(ConcernReviewVariables.ALLOCATED_WORKER, allocation.map(ChildRecord.Allocation::allocatedWorker).orElse(null));
+    variables.put(ConcernReviewVariables.TEAM_MANAGER, allocation.map(ChildRecord.Allocation::teamManager).orElse(null));
+    variables.put(ConcernReviewVariables.IRO, allocation.map(ChildRecord.Allocation::iro).orElse(null));
+    // As the caller: their right to start work for the child's team is the engine's (and the team's) to check.
+    ProcessInstance review = runtimeService.createMessageCorrelation(ConcernReviewVariables.MESSAGE_CONCERN_RAISED)
+        .processInstanceBusinessKey(childRef)
+        .setVariables(variables)
+        .correlateStartMessage();
+    boolean reReferral = Boolean.TRUE.equals(systemAccess.call(() ->
+        runtimeService.getVariable(review.getId(), ConcernReviewVariables.AFTER_STEP_DOWN)));
+    return new Opened(childRef, reReferral ? "re-referral review" : "concern review", ConcernReviewVariables.PROCESS_KEY,
+        review.getId());
+  }
+
+  /**
+   * The running step-down journey's contingency review: the journey records the concern itself, with the rest of its
+   * story. The caller's right to see the journey has been checked.
+   */
+  public Opened duringStepDown(String childRef, String journeyId, String kind, String summary) {
+    systemAccess.run(() -> runtimeService.createMessageCorrelation(StepDownVariables.MESSAGE_CONCERN_REPORTED)
+        .processInstanceId(journeyId)
+        .setVariablesLocal(Map.of(StepDownVariables.CONCERN_KIND, kind, StepDownVariables.CONCERN_SUMMARY, summary))
+        .correlateWithResult());
+    return new Opened(childRef, "contingency review", StepDownVariables.PROCESS_KEY, journeyId);
+  }
+
+  private static String notFound(String childRef) {
+    return "Child " + childRef + " is not known to you.";
+  }
+}

@@ -1,0 +1,83 @@
+package org.safeguardingworkflows.children;
+
+import static org.safeguardingworkflows.children.ChildLifeEventVariables.*;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.safeguardingworkflows.planhistory.CpPlan;
+import org.safeguardingworkflows.planhistory.PlanHistory;
+import org.safeguardingworkflows.platform.SystemAccess;
+import org.springframework.stereotype.Component;
+
+/**
+ * The last step of a life event: every other running process of the child ends with the event as its reason (their
+ * listeners run, so each end is written in the child's record with that reason), and the open plan ends on the day
+ * it happened, with a PLAN_ENDED entry saying why. The application's own work: the person who reported the event
+ * may not be able to see every process of the child.
+ */
+@Component("endTheChildsWork")
+public class EndTheChildsWork implements JavaDelegate {
+
+  private final ChildProcesses processes;
+  private final ChildRecord childRecord;
+  private final PlanHistory planHistory;
+  private final SystemAccess systemAccess;
+
+  public EndTheChildsWork(ChildProcesses processes, ChildRecord childRecord, PlanHistory planHistory, SystemAccess systemAccess) {
+    this.processes = processes;
+    this.childRecord = childRecord;
+    this.planHistory = planHistory;
+    this.systemAccess = systemAccess;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String childRef = execution.getProcessBusinessKey();
+    String kind = (String) execution.getVariable(LIFE_EVENT_KIND);
+    LocalDate happened = LocalDate.parse((String) execution.getVariable(LIFE_EVENT_DATE));
+    String reason = reason(kind, happened);
+    RuntimeService runtimeService = execution.getProcessEngineServices().getRuntimeService();
+    List<String> ended = new ArrayList<>();
+    systemAccess.run(() -> {
+      for (ProcessInstance instance : processes.running(childRef)) {
+        if (!instance.getId().equals(execution.getProcessInstanceId())) {
+          ended.add(processes.keyOf(instance));
+          runtimeService.deleteProcessInstance(instance.getId(), reason, false, true);
+        }
+      }
+    });
+    execution.setVariable(ENDED_PROCESSES, String.join(",", ended));
+    processes.openPlan(childRef).ifPresent(plan -> endPlan(plan, happened, reason, execution));
+  }
+
+  private void endPlan(CpPlan plan, LocalDate happened, String reason, DelegateExecution execution) {
+    // A plan cannot end before it started (a life event reported with an earlier date ends it on its first day).
+    LocalDate end = happened.isBefore(plan.planStart()) ? plan.planStart() : happened;
+    planHistory.recordEnd(plan.id(), end, plan.latestCategory(), null, null);
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("planStartDate", plan.planStart().toString());
+    details.put("planEndDate", end.toString());
+    details.put("reason", reason);
+    childRecord.record(ChildEvent.of(plan.childRef(), end, ChildEvent.Kind.PLAN_ENDED,
+        (String) execution.getVariable(REPORTED_BY), PROCESS_KEY, execution.getProcessInstanceId(), details));
+  }
+
+  static String reason(String kind, LocalDate happened) {
+    String what = switch (kind) {
+      case "BECAME_LOOKED_AFTER" -> "The child became looked after";
+      case "TURNED_18" -> "The child turned 18";
+      case "MOVED_TO_ANOTHER_AUTHORITY" -> "The child moved to another local authority";
+      case "DIED" -> "The child died";
+      default -> "Life event " + kind;
+    };
+    return what + " on " + happened;
+  }
+}

@@ -1,0 +1,45 @@
+package org.safeguardingworkflows.children;
+
+import static org.safeguardingworkflows.children.ChildLifeEventVariables.*;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.safeguardingworkflows.timescales.WorkingDays;
+import org.springframework.stereotype.Component;
+
+/** A notification made needs the day it was made: not before the death, not in the future. */
+@Component("validateSeriousIncidentNotification")
+public class ValidateSeriousIncidentNotification implements TaskListener {
+
+  private final WorkingDays workingDays;
+
+  public ValidateSeriousIncidentNotification(WorkingDays workingDays) {
+    this.workingDays = workingDays;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    if (!"YES".equals(task.getVariable(SERIOUS_INCIDENT_NOTIFIED))) {
+      return;
+    }
+    Object value = task.getVariable(SERIOUS_INCIDENT_NOTIFIED_ON);
+    if (value == null || value.toString().isBlank()) {
+      throw new FormFieldValidationException(SERIOUS_INCIDENT_NOTIFIED_ON, "Record the day the national panel and Ofsted were notified.");
+    }
+    LocalDate notified;
+    try {
+      notified = LocalDate.parse(value.toString());
+    } catch (DateTimeParseException e) {
+      throw new FormFieldValidationException(SERIOUS_INCIDENT_NOTIFIED_ON, "The day of the notification must be a date written as yyyy-MM-dd.");
+    }
+    LocalDate died = LocalDate.parse((String) task.getVariable(LIFE_EVENT_DATE));
+    if (notified.isBefore(died) || notified.isAfter(workingDays.today())) {
+      throw new FormFieldValidationException(SERIOUS_INCIDENT_NOTIFIED_ON,
+          "The day of the notification must be between the child's death (" + died + ") and today.");
+    }
+  }
+}

@@ -4,43 +4,39 @@ import java.util.List;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.safeguardingworkflows.planhistory.CpPlan;
 import org.safeguardingworkflows.planhistory.PlanHistory;
 import org.safeguardingworkflows.platform.SystemAccess;
 import org.safeguardingworkflows.platform.web.ApiProblem;
-import org.safeguardingworkflows.teams.ChildAccess;
 import org.springframework.stereotype.Component;
 
 /**
  * What the child-level actions need to know about a child, whoever asks: the child's running processes, its open
- * plan, and whether the caller may see the child at all. A caller sees a child when they read every journey, when the
- * child's team (as the record has it) is theirs, or when they may see one of the child's processes, running or ended
- * ({@link ChildAccess}). A child the caller may not see is answered as if it did not exist (404).
+ * plan, and whether the caller may see the child at all ({@link ChildVisibility}). A child the caller may not see is
+ * answered as if it did not exist (404).
  */
 @Component
 public class ChildProcesses {
 
   private final RuntimeService runtimeService;
   private final HistoryService historyService;
-  private final IdentityService identityService;
   private final SystemAccess systemAccess;
-  private final ChildAccess childAccess;
+  private final ChildVisibility visibility;
   private final ChildRecord childRecord;
+  private final ChildPlans childPlans;
   private final PlanHistory planHistory;
 
-  public ChildProcesses(RuntimeService runtimeService, HistoryService historyService, IdentityService identityService,
-      SystemAccess systemAccess, ChildAccess childAccess, ChildRecord childRecord, PlanHistory planHistory) {
+  public ChildProcesses(RuntimeService runtimeService, HistoryService historyService, SystemAccess systemAccess,
+      ChildVisibility visibility, ChildRecord childRecord, ChildPlans childPlans, PlanHistory planHistory) {
     this.runtimeService = runtimeService;
     this.historyService = historyService;
-    this.identityService = identityService;
     this.systemAccess = systemAccess;
-    this.childAccess = childAccess;
+    this.visibility = visibility;
     this.childRecord = childRecord;
+    this.childPlans = childPlans;
     this.planHistory = planHistory;
   }
 
@@ -68,7 +64,7 @@ public class ChildProcesses {
 
   /** The child's plan that has not ended, if any. */
   public Optional<CpPlan> openPlan(String childRef) {
-    return planHistory.plansOf(childRef).stream().filter(plan -> plan.planEnd() == null).findFirst();
+    return childPlans.openPlan(childRef);
   }
 
   /** Whether the child is known here at all: in the record, in the plan history, or in a process. */
@@ -76,20 +72,9 @@ public class ChildProcesses {
     return childRecord.isKnown(childRef) || !planHistory.plansOf(childRef).isEmpty() || !instancesEver(childRef).isEmpty();
   }
 
-  /** The caller may see the child (see the class comment); false without a caller. */
+  /** The caller may see the child ({@link ChildVisibility}); false without a caller. */
   public boolean callerMaySee(String childRef) {
-    Authentication caller = identityService.getCurrentAuthentication();
-    if (caller == null || caller.getUserId() == null) {
-      return false;
-    }
-    if (childAccess.readsEveryJourney(caller)) {
-      return true;
-    }
-    String team = childRecord.allocation(childRef).map(ChildRecord.Allocation::team).orElse(null);
-    if (team != null && caller.getGroupIds() != null && caller.getGroupIds().contains(team)) {
-      return true;
-    }
-    return instancesEver(childRef).stream().anyMatch(childAccess::callerMaySee);
+    return visibility.callerMaySee(childRef);
   }
 
   /** 404 unless the caller may see the child. */

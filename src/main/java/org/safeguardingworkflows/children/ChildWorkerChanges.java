@@ -152,7 +152,13 @@ public class ChildWorkerChanges {
       // After the handovers, so that the previous worker's tasks have passed to the new worker before the old team's
       // people lose theirs.
       teamTransfer.followWorker(childRef, newHolder);
-      teams.onlyTeamOf(newHolder).ifPresent(team -> childRecord.assignTeam(childRef, team));
+      teams.onlyTeamOf(newHolder).ifPresent(team -> {
+        childRecord.assignTeam(childRef, team);
+        // As the processes do (TeamTransfer): the old team's manager no longer holds the child.
+        childRecord.allocation(childRef).map(ChildRecord.Allocation::teamManager)
+            .filter(manager -> !teams.isMember(manager, team))
+            .ifPresent(manager -> childRecord.allocate(childRef, ChildRole.TEAM_MANAGER, null));
+      });
     }
     return new Changed(childRef, childRole.name(), newHolder, handovers);
   }

@@ -4,37 +4,31 @@ import static org.safeguardingworkflows.children.ChildLifeEventVariables.*;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.safeguardingworkflows.planhistory.CpPlan;
-import org.safeguardingworkflows.planhistory.PlanHistory;
 import org.safeguardingworkflows.platform.SystemAccess;
 import org.springframework.stereotype.Component;
 
 /**
  * The last step of a life event: every other running process of the child ends with the event as its reason (their
  * listeners run, so each end is written in the child's record with that reason), and the open plan ends on the day
- * it happened, with a PLAN_ENDED entry saying why. The application's own work: the person who reported the event
+ * it happened ({@link ChildPlans#endCurrentPlan}, which writes the PLAN_ENDED entry with the event as its reason). The application's own work: the person who reported the event
  * may not be able to see every process of the child.
  */
 @Component("endTheChildsWork")
 public class EndTheChildsWork implements JavaDelegate {
 
   private final ChildProcesses processes;
-  private final ChildRecord childRecord;
-  private final PlanHistory planHistory;
+  private final ChildPlans childPlans;
   private final SystemAccess systemAccess;
 
-  public EndTheChildsWork(ChildProcesses processes, ChildRecord childRecord, PlanHistory planHistory, SystemAccess systemAccess) {
+  public EndTheChildsWork(ChildProcesses processes, ChildPlans childPlans, SystemAccess systemAccess) {
     this.processes = processes;
-    this.childRecord = childRecord;
-    this.planHistory = planHistory;
+    this.childPlans = childPlans;
     this.systemAccess = systemAccess;
   }
 
@@ -55,19 +49,8 @@ public class EndTheChildsWork implements JavaDelegate {
       }
     });
     execution.setVariable(ENDED_PROCESSES, String.join(",", ended));
-    processes.openPlan(childRef).ifPresent(plan -> endPlan(plan, happened, reason, execution));
-  }
-
-  private void endPlan(CpPlan plan, LocalDate happened, String reason, DelegateExecution execution) {
-    // A plan cannot end before it started (a life event reported with an earlier date ends it on its first day).
-    LocalDate end = happened.isBefore(plan.planStart()) ? plan.planStart() : happened;
-    planHistory.recordEnd(plan.id(), end, plan.latestCategory(), null, null);
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("planStartDate", plan.planStart().toString());
-    details.put("planEndDate", end.toString());
-    details.put("reason", reason);
-    childRecord.record(ChildEvent.of(plan.childRef(), end, ChildEvent.Kind.PLAN_ENDED,
-        (String) execution.getVariable(REPORTED_BY), PROCESS_KEY, execution.getProcessInstanceId(), details));
+    // The open plan ends on the day it happened, the life event (ChildPlans.EndReason) its reason.
+    childPlans.endCurrentPlan(childRef, happened, kind);
   }
 
   static String reason(String kind, LocalDate happened) {

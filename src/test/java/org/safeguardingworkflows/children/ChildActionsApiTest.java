@@ -155,6 +155,7 @@ class ChildActionsApiTest {
     assertThat(childRecord.allocation(childRef)).hasValueSatisfying(allocation -> {
       assertThat(allocation.allocatedWorker()).isEqualTo(TestStaff.SECOND_WORKER);
       assertThat(allocation.team()).isEqualTo(TestStaff.SECOND_TEAM);
+      assertThat(allocation.teamManager()).as("the old team's manager no longer holds the child").isNull();
     });
     for (ProcessInstance instance : List.of(journey, legal, order, proposal)) {
       assertThat(runtimeService.getVariable(instance.getId(), Teams.VARIABLE)).as("team of " + instance.getProcessDefinitionId())

@@ -83,7 +83,7 @@ class ChildLifeEventScenariosTest {
     assertThat(planHistory.plansOf(life.childRef)).singleElement()
         .satisfies(plan -> assertThat(plan.planEnd()).isEqualTo(LocalDate.of(2026, 3, 1)));
     assertThat(childRecord.entriesOf(life.childRef, ChildEvent.Kind.PLAN_ENDED)).singleElement()
-        .satisfies(entry -> assertThat(entry.details()).containsEntry("reason", "The child turned 18 on 2026-03-01"));
+        .satisfies(entry -> assertThat(entry.details()).containsEntry("reason", "TURNED_18"));
   }
 
   @Test

@@ -40,10 +40,13 @@ public class ChildProcesses {
     this.planHistory = planHistory;
   }
 
-  /** The child's running processes (every process's business key is the child's reference), whoever may see them. */
+  /**
+   * The child's running processes (every process's business key is the child's reference), whoever may see them;
+   * suspended ones included: a life event ends them too.
+   */
   public List<ProcessInstance> running(String childRef) {
     return systemAccess.call(() -> runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(childRef)
-        .active().list());
+        .list());
   }
 
   /** The child's running processes other than those of these process keys. */
@@ -52,9 +55,10 @@ public class ChildProcesses {
     return running(childRef).stream().filter(instance -> !except.contains(keyOf(instance))).toList();
   }
 
+  /** The child's running, not suspended, process of this key, if any. */
   public Optional<String> runningOf(String childRef, String processKey) {
-    return running(childRef).stream().filter(instance -> processKey.equals(keyOf(instance))).map(ProcessInstance::getId)
-        .findFirst();
+    return running(childRef).stream().filter(instance -> !instance.isSuspended() && processKey.equals(keyOf(instance)))
+        .map(ProcessInstance::getId).findFirst();
   }
 
   public String keyOf(ProcessInstance instance) {

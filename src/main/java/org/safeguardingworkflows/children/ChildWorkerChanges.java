@@ -129,7 +129,9 @@ public class ChildWorkerChanges {
     List<Handover> handovers = new ArrayList<>();
     systemAccess.run(() -> {
       for (ProcessInstance instance : running) {
-        if (listensForWorkerChanges(instance) && (childRole == ChildRole.SOCIAL_WORKER || knowsRoles(instance))) {
+        // A suspended process takes no message: a process owner who activates it finds the new holder in the record.
+        if (!instance.isSuspended() && listensForWorkerChanges(instance)
+            && (childRole == ChildRole.SOCIAL_WORKER || knowsRoles(instance))) {
           runtimeService.createMessageCorrelation(MESSAGE_WORKER_CHANGED)
               .processInstanceId(instance.getId())
               .setVariablesLocal(message)

@@ -50,8 +50,8 @@ public class RecordConcernRaised implements JavaDelegate {
         workingDays.addWorkingDays(today, settings.decisionDueWorkingDays(kind)).toString());
 
     Map<String, Object> details = new LinkedHashMap<>();
-    details.put("kind", kind);
-    details.put("summary", execution.getVariable(CONCERN_SUMMARY));
+    details.put(CONCERN_KIND, kind);
+    details.put(CONCERN_SUMMARY, execution.getVariable(CONCERN_SUMMARY));
     Optional<LocalDate> stepDownEnded = childRecord.entriesOf(childRef, ChildEvent.Kind.JOURNEY_ENDED).stream()
         .filter(entry -> StepDownVariables.PROCESS_KEY.equals(entry.processKey()))
         .map(ChildEvent::date)

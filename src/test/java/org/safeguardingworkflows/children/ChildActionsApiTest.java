@@ -56,7 +56,7 @@ class ChildActionsApiTest {
     String reviewId = opened.json().path("processInstanceId").asText();
     assertThat(taskService.createTaskQuery().processInstanceId(reviewId).taskDefinitionKey("Task_ReviewConcern").count()).isEqualTo(1);
     assertThat(childRecord.entriesOf(childRef, ChildEvent.Kind.CONCERN_RAISED)).singleElement()
-        .satisfies(entry -> assertThat(entry.details()).containsEntry("kind", "NEW_REFERRAL"));
+        .satisfies(entry -> assertThat(entry.details()).containsEntry("concernKind", "NEW_REFERRAL"));
 
     // The child is now the first team's: another team's worker neither sees nor raises anything for it.
     Reply otherTeam = Api.as(port, TestStaff.SECOND_WORKER).post(concerns(childRef), Map.of("kind", "RECURRENCE", "summary", "x"));

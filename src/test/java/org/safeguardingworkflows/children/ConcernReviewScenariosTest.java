@@ -72,8 +72,8 @@ class ConcernReviewScenariosTest {
         .contains("Strategy discussion considered the same day");
     var raised = childRecord.entriesOf(concern.childRef, ChildEvent.Kind.CONCERN_RAISED);
     assertThat(raised).hasSize(1);
-    assertThat(raised.get(0).details()).containsEntry("kind", "RECURRENCE").containsEntry("monthsSinceStepDown", 4)
-        .containsEntry("summary", "School reports the children have missed eight days this month");
+    assertThat(raised.get(0).details()).containsEntry("concernKind", "RECURRENCE").containsEntry("monthsSinceStepDown", 4)
+        .containsEntry("concernSummary", "School reports the children have missed eight days this month");
     assertThat(raised.get(0).processKey()).isEqualTo(PROCESS_KEY);
 
     concern.decide("Task_HoldReReferralReview", "NO_FURTHER_ACTION");

@@ -24,6 +24,7 @@ public class RepeatIcpcSettings {
   private int chaseDueWorkingDays;
   private int chaseAgainAfterWorkingDays;
   private int schedulingDueWorkingDays;
+  private int overrideWithinWorkingDaysOfIcpcDeadline;
   private String repeatWindow;
 
   @PostConstruct
@@ -42,6 +43,10 @@ public class RepeatIcpcSettings {
     }
     if (chaseDueWorkingDays < 1 || chaseAgainAfterWorkingDays < 1 || schedulingDueWorkingDays < 1) {
       throw new IllegalStateException("safeguarding.repeat-icpc chase and scheduling timescales must be at least one working day");
+    }
+    if (overrideWithinWorkingDaysOfIcpcDeadline < 0 || overrideWithinWorkingDaysOfIcpcDeadline > icpcDueWorkingDays) {
+      throw new IllegalStateException("safeguarding.repeat-icpc.override-within-working-days-of-icpc-deadline must be between 0 and "
+          + "icpc-due-working-days (" + icpcDueWorkingDays + "), not " + overrideWithinWorkingDaysOfIcpcDeadline);
     }
     try {
       Period.parse(repeatWindow);
@@ -73,6 +78,9 @@ public class RepeatIcpcSettings {
   public void setChaseAgainAfterWorkingDays(int value) { this.chaseAgainAfterWorkingDays = value; }
   public int getSchedulingDueWorkingDays() { return schedulingDueWorkingDays; }
   public void setSchedulingDueWorkingDays(int value) { this.schedulingDueWorkingDays = value; }
+  /** The four-party discussion may be overridden only this many working days or fewer before the ICPC deadline. */
+  public int getOverrideWithinWorkingDaysOfIcpcDeadline() { return overrideWithinWorkingDaysOfIcpcDeadline; }
+  public void setOverrideWithinWorkingDaysOfIcpcDeadline(int value) { this.overrideWithinWorkingDaysOfIcpcDeadline = value; }
   public String getRepeatWindow() { return repeatWindow; }
   public void setRepeatWindow(String value) { this.repeatWindow = value; }
 }

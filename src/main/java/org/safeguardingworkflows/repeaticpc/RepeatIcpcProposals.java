@@ -84,8 +84,12 @@ public class RepeatIcpcProposals {
     if (rules.openProposal(proposal.childRef(), null).isPresent()) {
       throw ApiProblem.conflict("Child " + proposal.childRef() + " already has a proposal for a repeat conference under discussion.");
     }
-    rules.notARepeat(proposal.childRef()).ifPresent(problem -> {
+    rules.notARepeat(proposal).ifPresent(problem -> {
       throw ApiProblem.unprocessable("This is not a repeat initial child protection conference; nothing was started.", List.of(problem));
+    });
+    rules.earlierPlanOverlap(proposal).ifPresent(problem -> {
+      throw ApiProblem.unprocessable("The earlier plan held by another authority overlaps a plan on record; nothing was started.",
+          List.of(problem));
     });
     ProcessInstance instance = runtimeService.createProcessInstanceByKey(PROCESS_KEY)
         .businessKey(proposal.childRef())

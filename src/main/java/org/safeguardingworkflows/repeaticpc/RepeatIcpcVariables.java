@@ -33,6 +33,10 @@ public final class RepeatIcpcVariables {
   public static final String PROPOSED_BY = "proposedBy";
   public static final String ORIGIN_PROCESS_INSTANCE_ID = "originProcessInstanceId";
   public static final String ORIGIN_PROCESS_KEY = "originProcessKey";
+  // An earlier plan held by another local authority, declared with the proposal (optional; all three or none)
+  public static final String EARLIER_PLAN_AUTHORITY = "earlierPlanAuthority";
+  public static final String EARLIER_PLAN_START = "earlierPlanStart";
+  public static final String EARLIER_PLAN_END = "earlierPlanEnd";
   // Assembled from the child's history
   public static final String PREVIOUS_PLANS = "previousPlans";
   public static final String NUMBER_OF_PREVIOUS_PLANS = "numberOfPreviousPlans";

@@ -56,6 +56,15 @@ class RepeatIcpcDriver extends InstanceDriver<RepeatIcpcDriver> {
     return variables;
   }
 
+  /** The proposal's declaration of an earlier plan held by another local authority. */
+  static Map<String, Object> earlierPlanElsewhere(String authority, String start, String end) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(EARLIER_PLAN_AUTHORITY, authority);
+    variables.put(EARLIER_PLAN_START, start);
+    variables.put(EARLIER_PLAN_END, end);
+    return variables;
+  }
+
   /** Proposed through Tasklist's start form or the API: the strategy discussion was on the Friday before today. */
   RepeatIcpcDriver proposed() {
     return proposed(EngineClock.today().minusDays(3));

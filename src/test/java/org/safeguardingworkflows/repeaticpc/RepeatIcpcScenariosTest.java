@@ -210,9 +210,22 @@ class RepeatIcpcScenariosTest {
   }
 
   @Test
-  void aSeniorManagerMayOverrideTheDiscussionWithReasons_whenTheStatutoryDeadlineWouldOtherwiseBeMissed() {
+  void aSeniorManagerMayOverrideTheDiscussionWithReasons_onlyWithinSevenWorkingDaysOfTheIcpcDeadline() {
     child.hadAPlanLastYear().proposed().summariseHistory().teamManagerView().seniorManagerView().legalView()
         .whenTimerFires("StartEvent_ViewsOverdue");
+
+    // Monday 9 March: 7 working days from today is Wednesday 18 March, before the ICPC deadline of Friday 20 March.
+    assertThatThrownBy(() -> child.chaseMissingViews("OVERRIDE", "The IRO is on leave until 25 March and the conference must be held by 20 March"))
+        .as("the conference can still be held on time with all four views").isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("could not otherwise be held by its deadline of Friday 20 March 2026, that is from Wednesday 11 March 2026")
+        .hasMessageContaining("keep chasing");
+    assertThat(child.proposal).isWaitingAt("Task_ChaseMissingViews", "Task_IroView").hasNotPassed("Task_RecordDeadlineOverride");
+    child.chaseMissingViews("KEEP_CHASING", null).whenTimerFires("Event_ChaseAgainDue");
+    assertThat(EngineClock.today()).isEqualTo(LocalDate.of(2026, 3, 10));
+    assertThatThrownBy(() -> child.chaseMissingViews("OVERRIDE", "The IRO is on leave until 25 March and the conference must be held by 20 March"))
+        .as("Tuesday 10 March is still 8 working days before the deadline").isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("from Wednesday 11 March 2026");
+    child.chaseMissingViews("KEEP_CHASING", null).whenTimerFires("Event_ChaseAgainDue");
 
     assertThatThrownBy(() -> child.chaseMissingViews("OVERRIDE", "Deadline"))
         .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("An override needs reasons");
@@ -224,7 +237,7 @@ class RepeatIcpcScenariosTest {
     assertThat(child.variable(OVERRIDE_USED)).isEqualTo(true);
     assertThat(child.variable(FOUR_PARTY_DISCUSSION_COMPLETE)).isEqualTo(false);
     assertThat(child.variable(OVERRIDE_BY)).isEqualTo(TestStaff.SENIOR_MANAGER);
-    assertThat(child.variable(OVERRIDE_DATE)).isEqualTo("2026-03-09");
+    assertThat(child.variable(OVERRIDE_DATE)).isEqualTo("2026-03-11");
     assertThat(child.variable(VIEWS_MISSING_AT_OVERRIDE).toString()).isEqualTo("[\"IRO\"]");
 
     child.decide("ICPC");
@@ -323,6 +336,50 @@ class RepeatIcpcScenariosTest {
         RepeatIcpcDriver.proposalVariables(other.childRef, FRIDAY_27_FEBRUARY_2026)))
         .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("already has a proposal");
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(other.childRef).count()).isEqualTo(1);
+  }
+
+  @Test
+  void aChildWhoseOnlyEarlierPlanWasHeldByAnotherAuthority_isProposedWithThatPlanDeclared() {
+    Map<String, Object> proposal = RepeatIcpcDriver.proposalVariables(child.childRef, FRIDAY_27_FEBRUARY_2026);
+    proposal.putAll(RepeatIcpcDriver.earlierPlanElsewhere("Northshire County Council", "2023-01-09", "2024-06-28"));
+    child.proposal = engine.getRuntimeService().startProcessInstanceByKey(PROCESS_KEY, child.childRef, proposal);
+
+    assertThat(child.proposal).hasPassed("Task_AssembleHistory").isWaitingAtExactly("Task_PrepareHistorySummary");
+    assertThat(child.variable(EARLIER_PLAN_AUTHORITY)).isEqualTo("Northshire County Council");
+    assertThat(child.variable(EARLIER_PLAN_START)).isEqualTo("2023-01-09");
+    assertThat(child.variable(EARLIER_PLAN_END)).isEqualTo("2024-06-28");
+    assertThat(child.variable(NUMBER_OF_PREVIOUS_PLANS)).isEqualTo(1);
+    assertThat(child.variable(LAST_PLAN_END_DATE)).isEqualTo("2024-06-28");
+    assertThat(child.variable(MONTHS_SINCE_LAST_PLAN)).isEqualTo(19);
+    assertThat(child.variable(WITHIN_TWO_YEARS)).isEqualTo(true);
+    assertThat(child.variable(ICPC_DEADLINE)).isEqualTo("2026-03-20");
+    assertThat(child.rows(PREVIOUS_PLAN_REASONS)).extracting(row -> row.get("plan"))
+        .containsExactly("9 January 2023 to 28 June 2024: held by Northshire County Council");
+
+    child.summariseHistory();
+    assertThat(child.proposal).isWaitingAt("Task_TeamManagerView", "Task_SeniorManagerView", "Task_IroView", "Task_LegalView");
+    assertThat(child.task("Task_IroView").getAssignee()).as("the other authority's IRO does not chair here").isNull();
+  }
+
+  @Test
+  void aDeclaredEarlierPlanMustBeWholeInOrderInThePast_andMayNotOverlapThisAuthoritysPlans() {
+    Map<String, Object> backwards = RepeatIcpcDriver.proposalVariables(child.childRef, FRIDAY_27_FEBRUARY_2026);
+    backwards.putAll(RepeatIcpcDriver.earlierPlanElsewhere(" ", "2024-06-28", "2026-04-01"));
+    assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(PROCESS_KEY, child.childRef, backwards))
+        .isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("earlierPlanAuthority is required with an earlier plan")
+        .hasMessageContaining("earlierPlanEnd must be in the past");
+    backwards.putAll(RepeatIcpcDriver.earlierPlanElsewhere("Northshire County Council", "2024-06-28", "2023-01-09"));
+    assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(PROCESS_KEY, child.childRef, backwards))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("earlierPlanEnd must be after earlierPlanStart");
+
+    child.hadAPlanLastYear();
+    Map<String, Object> overlapping = RepeatIcpcDriver.proposalVariables(child.childRef, FRIDAY_27_FEBRUARY_2026);
+    overlapping.putAll(RepeatIcpcDriver.earlierPlanElsewhere("Northshire County Council", "2023-06-05", "2024-03-01"));
+    assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(PROCESS_KEY, child.childRef, overlapping))
+        .isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("overlaps this authority's plan from 2024-01-08 to 2025-01-10");
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(child.childRef).count()).isZero();
   }
 
   @Test

@@ -59,6 +59,9 @@ public class AssembleRepeatIcpcHistory implements JavaDelegate {
     if (!problems.isEmpty()) {
       throw new FormFieldValidationException(CHILD_REF, String.join(" ", problems));
     }
+    if (proposal.declaresEarlierPlan()) {
+      earlierPlanElsewhere.record(execution, proposal);
+    }
     if (earlierPlanElsewhere.isTheOnlyEarlierPlan(proposal)) {
       earlierPlanElsewhere.assemble(execution, proposal);
       return;

@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.safeguardingworkflows.children.ChildEvent;
+import org.safeguardingworkflows.children.ChildRecord;
 import org.safeguardingworkflows.planhistory.PlanHistory;
 import org.safeguardingworkflows.timescales.WorkingDays;
 import org.springframework.stereotype.Component;
@@ -19,7 +21,8 @@ import org.springframework.stereotype.Component;
  * A child whose only earlier plan was held by another local authority: the proposal declares that plan (authority,
  * start, end) and the discussion starts from it, since this authority's own history has nothing to assemble. The
  * declared plan stays in the process's variables ({@code earlierPlanAuthority}, {@code earlierPlanStart},
- * {@code earlierPlanEnd}); the deadlines are those of every proposal.
+ * {@code earlierPlanEnd}) and in the child's chronology ({@code OTHER_AUTHORITY_PLAN}); the deadlines are those of
+ * every proposal.
  */
 @Component
 public class EarlierPlanElsewhere {
@@ -29,8 +32,10 @@ public class EarlierPlanElsewhere {
   private final PlanHistory planHistory;
   private final WorkingDays workingDays;
   private final RepeatIcpcSettings settings;
+  private final ChildRecord childRecord;
 
-  public EarlierPlanElsewhere(PlanHistory planHistory, WorkingDays workingDays, RepeatIcpcSettings settings) {
+  public EarlierPlanElsewhere(PlanHistory planHistory, WorkingDays workingDays, RepeatIcpcSettings settings, ChildRecord childRecord) {
+    this.childRecord = childRecord;
     this.planHistory = planHistory;
     this.workingDays = workingDays;
     this.settings = settings;
@@ -39,6 +44,16 @@ public class EarlierPlanElsewhere {
   /** The proposal declares a plan held elsewhere and this authority has no ended plan of the child on record. */
   boolean isTheOnlyEarlierPlan(Proposal proposal) {
     return proposal.declaresEarlierPlan() && planHistory.plansOf(proposal.childRef()).stream().allMatch(plan -> plan.isOpen());
+  }
+
+  /** The declared plan joins the child's chronology (dated from its start), whoever else the child's plans were with. */
+  void record(DelegateExecution execution, Proposal proposal) {
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put(EARLIER_PLAN_AUTHORITY, proposal.earlierPlanAuthority());
+    details.put(EARLIER_PLAN_START, proposal.earlierPlanStart());
+    details.put(EARLIER_PLAN_END, proposal.earlierPlanEnd());
+    childRecord.record(ChildEvent.of(proposal.childRef(), LocalDate.parse(proposal.earlierPlanStart()),
+        ChildEvent.Kind.OTHER_AUTHORITY_PLAN, proposal.proposedBy(), PROCESS_KEY, execution.getProcessInstanceId(), details));
   }
 
   void assemble(DelegateExecution execution, Proposal proposal) {

@@ -99,6 +99,16 @@ public final class RepeatIcpcVariables {
   public static final String PLAN_MADE = "planMade";
   public static final String PLAN_START_DATE = "planStartDate";
   public static final String OUTCOME_RECORDED_BY = "outcomeRecordedBy";
+  // The child's social worker while the proposal is open (the proposing worker at first; a worker change moves it)
+  public static final String ALLOCATED_WORKER = "allocatedWorker";
+  // A change of the child's worker, team manager or IRO (WorkerChanged message, children/HandOverToTheNewHolder)
+  public static final String CHANGED_ROLE = "changedRole";
+  public static final String NEW_HOLDER = "newHolder";
+  public static final String NEW_WORKER = "newWorker";
+  public static final String PREVIOUS_WORKER = "previousWorker";
+  public static final String WORKER_CHANGES = "workerChanges";
+  public static final String HANDOVER_HISTORY_READ = "handoverHistoryRead";
+  public static final String HANDOVER_NOTE = "handoverNote";
   // Link to the legal planning tracker (set by startLinkedProcess)
   public static final String LEGAL_PLANNING_REQUESTED_INSTANCE_ID = "legalPlanningRequestedInstanceId";
   // Input parameters of the "Request legal planning" throw event (local to it, passed to the tracker)

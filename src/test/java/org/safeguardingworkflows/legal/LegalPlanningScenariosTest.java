@@ -19,6 +19,8 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.safeguardingworkflows.children.ChildEvent;
+import org.safeguardingworkflows.children.ChildRecord;
 import org.safeguardingworkflows.testsupport.ApplicationTest;
 import org.safeguardingworkflows.testsupport.CoverageOf;
 import org.safeguardingworkflows.testsupport.EngineClock;
@@ -40,6 +42,7 @@ class LegalPlanningScenariosTest {
   static final LocalDate MONDAY_2_MARCH_2026 = LocalDate.of(2026, 3, 2);
 
   @Autowired ProcessEngine engine;
+  @Autowired ChildRecord childRecord;
   LegalPlanningDriver recommendation;
 
   @BeforeEach
@@ -382,11 +385,38 @@ class LegalPlanningScenariosTest {
     assertThat(recommendation.variable(WORKER_CHANGES)).isEqualTo(1);
     assertThat(engine.getTaskService().getVariable(handover.getId(), PREVIOUS_WORKER)).isEqualTo(TestStaff.WORKER);
 
+    assertThat(recommendation.legalPlanning).hasPassed("Task_HandOverToTheNewHolder", "Gateway_WhoChanged");
     recommendation.complete("Task_ReadLegalPlanningHistory", Map.of(HANDOVER_HISTORY_READ, true,
         HANDOVER_PLAN, "Letter goes out tomorrow; I will attend the pre-proceedings meeting with the team manager"));
     assertThat(recommendation.legalPlanning).hasPassed("End_HandoverRecorded").isWaitingAtExactly("Task_SendLetterBeforeProceedings");
     recommendation.sendLetter();
     assertThat(recommendation.task("Task_HoldPreProceedingsMeeting").getAssignee()).isEqualTo(TestStaff.SECOND_WORKER);
+  }
+
+  @Test
+  void aNewTeamManagerOrIroNeedsNoHandoverTask_theWorkStaysWithTheTeam() {
+    recommendation.recommendedDirectlyBy(TestStaff.TEAM_MANAGER, TestStaff.WORKER);
+    engine.getRuntimeService().createMessageCorrelation(MESSAGE_WORKER_CHANGED)
+        .processInstanceId(recommendation.legalPlanning.getId())
+        .setVariablesLocal(Map.of("changedRole", "TEAM_MANAGER", "newHolder", TestStaff.SECOND_TEAM_MANAGER))
+        .correlateWithResult();
+    assertThat(recommendation.legalPlanning).hasPassed("Gateway_WhoChanged", "End_HandoverComplete")
+        .hasNotPassed("Task_ReadLegalPlanningHistory").isWaitingAtExactly("Task_HoldLegalPlanningMeeting");
+    assertThat(recommendation.variable(ALLOCATED_WORKER)).isEqualTo(TestStaff.WORKER);
+    assertThat(recommendation.variable(WORKER_CHANGES)).isEqualTo(0);
+  }
+
+  @Test
+  void theMeetingAndTheStepsAlongTheLegalRouteJoinTheChildsRecord() {
+    recommendation.inPreProceedings();
+    assertThat(childRecord.entriesOf(recommendation.childRef, ChildEvent.Kind.LEGAL_PLANNING_MEETING)).singleElement()
+        .satisfies(entry -> {
+          assertThat(entry.date()).isEqualTo(MONDAY_2_MARCH_2026);
+          assertThat(entry.details()).containsEntry(LEGAL_PLANNING_OUTCOME, "PRE_PROCEEDINGS")
+              .containsEntry(LEGAL_REPRESENTATIVE, TestStaff.LEGAL);
+        });
+    assertThat(childRecord.entriesOf(recommendation.childRef, ChildEvent.Kind.LEGAL_OUTCOME)).as("letter and pre-proceedings meeting")
+        .hasSize(2);
   }
 
   private static ZonedDateTime endOfDay(int year, int month, int day) {

@@ -180,6 +180,21 @@ class RepeatIcpcDriver extends InstanceDriver<RepeatIcpcDriver> {
     return this;
   }
 
+  /** The child's social worker, team manager or IRO changes (what the children API correlates to every process). */
+  RepeatIcpcDriver holderChanges(String changedRole, String newHolder) {
+    Map<String, Object> change = new HashMap<>();
+    change.put(CHANGED_ROLE, changedRole);
+    change.put(NEW_HOLDER, newHolder);
+    if ("SOCIAL_WORKER".equals(changedRole)) {
+      change.put(NEW_WORKER, newHolder);
+    }
+    engine.getRuntimeService().createMessageCorrelation("WorkerChanged")
+        .processInstanceId(proposal.getId())
+        .setVariablesLocal(change)
+        .correlateWithResult();
+    return this;
+  }
+
   Object variable(String name) {
     return engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(proposal.getId())
         .variableName(name).list().stream()

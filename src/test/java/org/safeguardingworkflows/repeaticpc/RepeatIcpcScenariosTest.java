@@ -19,6 +19,8 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.safeguardingworkflows.children.ChildEvent;
+import org.safeguardingworkflows.children.ChildRecord;
 import org.safeguardingworkflows.planhistory.CpPlan;
 import org.safeguardingworkflows.planhistory.PlanHistory;
 import org.safeguardingworkflows.testsupport.ApplicationTest;
@@ -45,6 +47,7 @@ class RepeatIcpcScenariosTest {
 
   @Autowired ProcessEngine engine;
   @Autowired PlanHistory planHistory;
+  @Autowired ChildRecord childRecord;
   RepeatIcpcDriver child;
 
   @BeforeEach
@@ -96,15 +99,23 @@ class RepeatIcpcScenariosTest {
     assertThat(engine.getManagementService().createJobQuery().processInstanceId(child.proposal.getId()).count())
         .as("the escalation timer ends with the discussion").isZero();
 
+    assertThat(childRecord.entriesOf(child.childRef, ChildEvent.Kind.FOUR_PARTY_VIEW)).as("each view joins the child's record")
+        .hasSize(4).extracting(ChildEvent::who)
+        .containsExactlyInAnyOrder(TestStaff.TEAM_MANAGER, TestStaff.SENIOR_MANAGER, TestStaff.IRO, TestStaff.LEGAL);
+
     child.decide("ICPC");
     assertThat(child.proposal).isWaitingAtExactly("Task_ScheduleIcpc");
     assertThat(child.variable(DECISION_BY)).isEqualTo(TestStaff.SENIOR_MANAGER);
+    assertThat(childRecord.entriesOf(child.childRef, ChildEvent.Kind.JOINT_DECISION)).singleElement()
+        .satisfies(entry -> assertThat(entry.details()).containsEntry(DECISION, "ICPC"));
     assertThat(engine.getTaskService().getVariable(child.task("Task_ScheduleIcpc").getId(), CHAIR))
         .as("the previous IRO is pre-selected as chair").isEqualTo(TestStaff.IRO);
 
     child.schedule(LocalDate.of(2026, 3, 18), TestStaff.IRO);
     assertThat(child.proposal).isWaitingAtExactly("Event_ConferenceOutcomeRecorded");
     assertThat(child.variable(PREVIOUS_IRO_CHAIRS)).isEqualTo(true);
+    assertThat(childRecord.entriesOf(child.childRef, ChildEvent.Kind.CONFERENCE_SCHEDULED)).singleElement()
+        .satisfies(entry -> assertThat(entry.details()).containsEntry(CONFERENCE_DATE, "2026-03-18"));
 
     child.conferenceOutcome(true, LocalDate.of(2026, 3, 18));
     assertThat(child.proposal).isEnded().hasPassed("Task_AddPlanToHistory", "End_RepeatPlanMade");
@@ -356,9 +367,60 @@ class RepeatIcpcScenariosTest {
     assertThat(child.rows(PREVIOUS_PLAN_REASONS)).extracting(row -> row.get("plan"))
         .containsExactly("9 January 2023 to 28 June 2024: held by Northshire County Council");
 
+    assertThat(childRecord.entriesOf(child.childRef, ChildEvent.Kind.OTHER_AUTHORITY_PLAN)).singleElement()
+        .satisfies(entry -> {
+          assertThat(entry.date()).isEqualTo(LocalDate.of(2023, 1, 9));
+          assertThat(entry.details()).containsEntry(EARLIER_PLAN_AUTHORITY, "Northshire County Council")
+              .containsEntry(EARLIER_PLAN_END, "2024-06-28");
+        });
+
     child.summariseHistory();
     assertThat(child.proposal).isWaitingAt("Task_TeamManagerView", "Task_SeniorManagerView", "Task_IroView", "Task_LegalView");
     assertThat(child.task("Task_IroView").getAssignee()).as("the other authority's IRO does not chair here").isNull();
+  }
+
+  @Test
+  void aNewSocialWorkerTakesOverTheHistorySummary_andRecordsAHandoverNote() {
+    child.hadAPlanLastYear().proposed();
+    assertThat(child.variable(ALLOCATED_WORKER)).as("the proposing worker holds the child at first").isEqualTo(TestStaff.WORKER);
+
+    child.holderChanges("SOCIAL_WORKER", TestStaff.SECOND_WORKER);
+
+    assertThat(child.proposal).hasPassed("Task_HandOverToTheNewHolder", "Gateway_WhoChanged")
+        .isWaitingAt("Task_PrepareHistorySummary", "Task_RecordHandoverNote");
+    assertThat(child.task("Task_PrepareHistorySummary").getAssignee()).as("the open work moves").isEqualTo(TestStaff.SECOND_WORKER);
+    assertThat(child.variable(ALLOCATED_WORKER)).isEqualTo(TestStaff.SECOND_WORKER);
+    assertThat(child.variable(PROPOSED_BY)).as("who proposed does not change").isEqualTo(TestStaff.WORKER);
+    assertThat(child.variable(WORKER_CHANGES)).isEqualTo(1);
+    Task note = child.task("Task_RecordHandoverNote");
+    assertThat(note.getName()).isEqualTo("Record a handover note - " + child.childRef);
+    assertThat(note.getAssignee()).isEqualTo(TestStaff.SECOND_WORKER);
+    assertThat(engine.getTaskService().getVariable(note.getId(), PREVIOUS_WORKER)).isEqualTo(TestStaff.WORKER);
+    // Two working days after Monday 2 March 2026.
+    assertThat(EngineClock.inLondon(note.getDueDate())).isEqualTo(LocalDate.of(2026, 3, 4).atTime(17, 0).atZone(EngineClock.LONDON));
+
+    child.complete("Task_RecordHandoverNote", Map.of(HANDOVER_HISTORY_READ, true,
+        HANDOVER_NOTE, "Read both plans and the summary notes; I will finish the summary by Wednesday"));
+    assertThat(child.proposal).hasPassed("End_HandoverNoteRecorded").isWaitingAtExactly("Task_PrepareHistorySummary");
+    assertThat(childRecord.entriesOf(child.childRef, ChildEvent.Kind.HANDOVER)).singleElement()
+        .satisfies(entry -> assertThat(entry.who()).isEqualTo(TestStaff.SECOND_WORKER));
+  }
+
+  @Test
+  void aNewIroTakesOverTheIrosViewAndTheChair_withoutAHandoverNote() {
+    child.hadAPlanLastYear().proposed().summariseHistory();
+    assertThat(child.task("Task_IroView").getAssignee()).isEqualTo(TestStaff.IRO);
+
+    child.holderChanges("IRO", TestStaff.SECOND_IRO);
+
+    assertThat(child.proposal).hasPassed("End_HandoverComplete").hasNotPassed("Task_RecordHandoverNote")
+        .isWaitingAt("Task_TeamManagerView", "Task_SeniorManagerView", "Task_IroView", "Task_LegalView");
+    assertThat(child.task("Task_IroView").getAssignee()).isEqualTo(TestStaff.SECOND_IRO);
+    assertThat(child.variable(CHAIR)).isEqualTo(TestStaff.SECOND_IRO);
+    assertThat(child.variable(PREVIOUS_IRO)).as("the last plan's IRO is history").isEqualTo(TestStaff.IRO);
+    assertThat(child.variable(WORKER_CHANGES)).as("only changes of social worker are counted").isNull();
+    child.teamManagerView().seniorManagerView().view(FourPartyView.IRO, TestStaff.SECOND_IRO, "ICPC").legalView();
+    assertThat(child.proposal).isWaitingAtExactly("Task_RecordJointDecision");
   }
 
   @Test

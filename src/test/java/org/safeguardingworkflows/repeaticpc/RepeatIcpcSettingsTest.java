@@ -65,6 +65,7 @@ class RepeatIcpcSettingsTest {
     settings.setChaseAgainAfterWorkingDays(1);
     settings.setSchedulingDueWorkingDays(2);
     settings.setOverrideWithinWorkingDaysOfIcpcDeadline(7);
+    settings.setHandoverNoteDueWorkingDays(2);
     settings.setRepeatWindow("P2Y");
     return settings;
   }

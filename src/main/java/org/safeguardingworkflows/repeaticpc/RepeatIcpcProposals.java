@@ -133,7 +133,9 @@ public class RepeatIcpcProposals {
           (String) variables.get(DECISION), (String) variables.get(DECISION_BY), (String) variables.get(DECISION_REASONS),
           (String) variables.get(CONFERENCE_DATE), (String) variables.get(CHAIR), (Boolean) variables.get(PREVIOUS_IRO_CHAIRS),
           (Boolean) variables.get(PLAN_MADE), (String) variables.get(PLAN_START_DATE),
-          (String) variables.get(ORIGIN_PROCESS_INSTANCE_ID), (String) variables.get(LEGAL_PLANNING_REQUESTED_INSTANCE_ID));
+          (String) variables.get(ORIGIN_PROCESS_INSTANCE_ID), (String) variables.get(LEGAL_PLANNING_REQUESTED_INSTANCE_ID),
+          (String) variables.get(EARLIER_PLAN_AUTHORITY), (String) variables.get(EARLIER_PLAN_START),
+          (String) variables.get(EARLIER_PLAN_END));
     });
   }
 

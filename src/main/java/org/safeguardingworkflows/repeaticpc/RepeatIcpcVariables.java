@@ -101,6 +101,8 @@ public final class RepeatIcpcVariables {
   public static final String OUTCOME_RECORDED_BY = "outcomeRecordedBy";
   // The child's social worker while the proposal is open (the proposing worker at first; a worker change moves it)
   public static final String ALLOCATED_WORKER = "allocatedWorker";
+  // The child's IRO now: the last plan's IRO while still an IRO at first; an IRO change names the new one
+  public static final String CHILD_IRO = "iro";
   // A change of the child's worker, team manager or IRO (WorkerChanged message, children/HandOverToTheNewHolder)
   public static final String CHANGED_ROLE = "changedRole";
   public static final String NEW_HOLDER = "newHolder";

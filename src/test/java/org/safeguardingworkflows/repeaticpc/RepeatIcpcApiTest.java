@@ -212,6 +212,10 @@ class RepeatIcpcApiTest {
     assertThat(runtimeService.getVariable(instance, RepeatIcpcVariables.EARLIER_PLAN_AUTHORITY)).isEqualTo("Northshire County Council");
     assertThat(runtimeService.getVariable(instance, RepeatIcpcVariables.EARLIER_PLAN_END)).isEqualTo(declared.get("earlierPlanEnd"));
     assertThat(planHistory.plansOf(movedHere)).as("the other authority's plan is not this authority's record").isEmpty();
+    Reply status = worker().get(PROPOSALS + "/" + movedHere);
+    assertThat(status.json().path("earlierPlanAuthority").asText()).as(status.body()).isEqualTo("Northshire County Council");
+    assertThat(status.json().path("earlierPlanStart").asText()).isEqualTo(declared.get("earlierPlanStart"));
+    assertThat(status.json().path("lastPlanEndDate").asText()).isEqualTo(declared.get("earlierPlanEnd"));
   }
 
   @Test

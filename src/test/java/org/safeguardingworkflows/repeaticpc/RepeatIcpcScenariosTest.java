@@ -419,8 +419,11 @@ class RepeatIcpcScenariosTest {
     assertThat(child.variable(CHAIR)).isEqualTo(TestStaff.SECOND_IRO);
     assertThat(child.variable(PREVIOUS_IRO)).as("the last plan's IRO is history").isEqualTo(TestStaff.IRO);
     assertThat(child.variable(WORKER_CHANGES)).as("only changes of social worker are counted").isNull();
+    assertThat(child.variable(CHILD_IRO)).isEqualTo(TestStaff.SECOND_IRO);
     child.teamManagerView().seniorManagerView().view(FourPartyView.IRO, TestStaff.SECOND_IRO, "ICPC").legalView();
     assertThat(child.proposal).isWaitingAtExactly("Task_RecordJointDecision");
+    child.decide("ICPC").schedule(LocalDate.of(2026, 3, 18), TestStaff.SECOND_IRO);
+    assertThat(child.proposal).as("the child's IRO now chairs without a reason").isWaitingAtExactly("Event_ConferenceOutcomeRecorded");
   }
 
   @Test

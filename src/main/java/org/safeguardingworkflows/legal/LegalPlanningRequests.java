@@ -137,9 +137,10 @@ public class LegalPlanningRequests {
         text(variables, ORIGIN), text(variables, REASON), text(variables, RECOMMENDED_BY),
         text(variables, ORIGIN_PROCESS_INSTANCE_ID), text(variables, ORIGIN_PROCESS_KEY), text(variables, ALLOCATED_WORKER),
         new LegalPlanningView.Deadlines(text(variables, REQUESTED_DATE), text(variables, MEETING_DUE_DATE),
-            text(variables, PLO_START_DATE), text(variables, PLO_DECISION_DUE_DATE), text(variables, PLO_END_DATE)),
+            text(variables, PLO_START_DATE), text(variables, PLO_DECISION_DUE_DATE), text(variables, PLO_END_DATE),
+            text(variables, PLAN_REVIEW_DATE)),
         new LegalPlanningView.Outcome(text(variables, LEGAL_PLANNING_OUTCOME), text(variables, PLO_DECISION),
-            text(variables, APPLICATION_DATE)),
+            text(variables, APPLICATION_DATE), text(variables, PLAN_REVIEW_DECISION)),
         tasks);
   }
 

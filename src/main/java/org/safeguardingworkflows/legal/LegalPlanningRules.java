@@ -24,6 +24,10 @@ import org.springframework.stereotype.Component;
 public class LegalPlanningRules {
 
   static final int REASON_MAX_LENGTH = 4000;
+  /** Who recommends legal planning directly (other processes recommend it by message, as their own steps allow). */
+  static final List<Role> DIRECT_RECOMMENDERS = List.of(Role.TEAM_MANAGERS, Role.IROS, Role.LEGAL);
+  /** Recommenders who belong to no team: they name the allocated worker, whose team the work goes to. */
+  static final List<Role> WORK_ACROSS_TEAMS = List.of(Role.IROS, Role.LEGAL);
 
   private final Staff staff;
   private final Teams teams;
@@ -51,6 +55,10 @@ public class LegalPlanningRules {
       problems.add(new FieldProblem("recommendedBy", "required", "recommendedBy is required: the member of staff who recommended the meeting."));
     } else if (!staff.exists(request.recommendedBy())) {
       problems.add(new FieldProblem("recommendedBy", "staff-member", "recommendedBy must name a member of staff."));
+    } else if (Origin.DIRECT.name().equals(request.originOrDirect())
+        && DIRECT_RECOMMENDERS.stream().noneMatch(role -> staff.hasRole(request.recommendedBy(), role))) {
+      problems.add(new FieldProblem("recommendedBy", "recommender-role",
+          "recommendedBy must be a team manager, an IRO or a member of the legal team: they recommend legal planning directly."));
     }
     if (!LegalPlanningVariables.isOneOf(Origin.class, request.originOrDirect())) {
       problems.add(new FieldProblem("origin", "code-list", "origin must be " + LegalPlanningVariables.codeList(Origin.class) + "."));
@@ -59,6 +67,12 @@ public class LegalPlanningRules {
     if (worker != null && !worker.isBlank()) {
       staff.check(worker, "allocatedWorker", Role.SOCIAL_WORKERS, problems);
       teams.checkHasOneTeam(worker, "allocatedWorker", problems);
+    } else if (Origin.DIRECT.name().equals(request.originOrDirect()) && staff.exists(request.recommendedBy())
+        && WORK_ACROSS_TEAMS.stream().anyMatch(role -> staff.hasRole(request.recommendedBy(), role))
+        && teams.onlyTeamOf(request.recommendedBy()).isEmpty()) {
+      // IROs and the legal team serve every team: the recommendation goes to the team of the worker they name.
+      problems.add(new FieldProblem("allocatedWorker", "required", "allocatedWorker is required when an IRO or the legal "
+          + "team recommends legal planning: the child's work goes to the allocated worker's team."));
     } else if (Origin.DIRECT.name().equals(request.originOrDirect()) && staff.exists(request.recommendedBy())) {
       // Without a named worker a direct recommendation belongs to the recommending member of staff's team (one made
       // by another journey of the child keeps that journey's team).

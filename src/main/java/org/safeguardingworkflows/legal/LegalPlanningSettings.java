@@ -30,6 +30,7 @@ public class LegalPlanningSettings {
   private int maxExtensionWeeks;
   private int applicationDueWorkingDays;
   private int handoverDueWorkingDays;
+  private int planReviewDueWorkingDays;
 
   @PostConstruct
   void checkSettings() {
@@ -81,6 +82,9 @@ public class LegalPlanningSettings {
   public void setMaxExtensionWeeks(int value) { this.maxExtensionWeeks = value; }
   public int getApplicationDueWorkingDays() { return applicationDueWorkingDays; }
   public void setApplicationDueWorkingDays(int value) { this.applicationDueWorkingDays = value; }
+  /** The team manager's review of a continued plan is due this many working days after its review date. */
+  public int getPlanReviewDueWorkingDays() { return planReviewDueWorkingDays; }
+  public void setPlanReviewDueWorkingDays(int value) { this.planReviewDueWorkingDays = value; }
   public int getHandoverDueWorkingDays() { return handoverDueWorkingDays; }
   public void setHandoverDueWorkingDays(int value) { this.handoverDueWorkingDays = value; }
 }

@@ -25,6 +25,9 @@ public final class LegalPlanningVariables {
   /** What the legal planning meeting decided. */
   public enum Outcome { CONTINUE_CURRENT_PLAN, PRE_PROCEEDINGS, ISSUE_PROCEEDINGS }
 
+  /** What the team manager decides when a continued plan reaches its review date. */
+  public enum PlanReviewDecision { CONTINUE_CURRENT_PLAN, ESCALATE_TO_PRE_PROCEEDINGS }
+
   /** What was decided in pre-proceedings (the Public Law Outline). */
   public enum PloDecision { CONTINUE_PRE_PROCEEDINGS, STEP_DOWN_FROM_PLO, ISSUE_PROCEEDINGS }
 
@@ -54,6 +57,11 @@ public final class LegalPlanningVariables {
   public static final String LEGAL_ADVICE = "legalAdvice";
   public static final String LEGAL_PLANNING_OUTCOME = "legalPlanningOutcome";
   public static final String LEGAL_PLANNING_REASONS = "legalPlanningReasons";
+  // "Continue the current plan": its review date, and the team manager's review on that date
+  public static final String PLAN_REVIEW_DATE = "planReviewDate";
+  public static final String WHAT_HAS_CHANGED = "whatHasChanged";
+  public static final String PLAN_REVIEW_DECISION = "planReviewDecision";
+  public static final String PLAN_REVIEW_REASONS = "planReviewReasons";
   // Senior managers chasing an overdue meeting
   public static final String CHASE_ACTION = "chaseAction";
   // Letter before proceedings and pre-proceedings meeting

@@ -26,12 +26,15 @@ public record LegalPlanningView(
   public static final String OPEN = "OPEN";
   public static final String ENDED = "ENDED";
 
-  /** The dates the process runs to (pre-proceedings dates only once pre-proceedings have started). */
+  /**
+   * The dates the process runs to (pre-proceedings dates only once pre-proceedings have started; the plan's review
+   * date only when the meeting continued the current plan).
+   */
   public record Deadlines(String requestedDate, String meetingDueDate, String ploStartDate, String ploDecisionDueDate,
-      String ploEndDate) {}
+      String ploEndDate, String planReviewDate) {}
 
-  /** What has been decided so far. */
-  public record Outcome(String legalPlanningOutcome, String ploDecision, String applicationDate) {}
+  /** What has been decided so far (the review's decision once a continued plan has been reviewed). */
+  public record Outcome(String legalPlanningOutcome, String ploDecision, String applicationDate, String planReviewDecision) {}
 
   public record OpenTask(String id, String name, String taskDefinitionKey, String assignee, LocalDate due) {}
 }

@@ -1,7 +1,10 @@
 package org.safeguardingworkflows.legal;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -14,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * A legal planning meeting is the team manager's decision taken with the local authority's lawyer: its outcome
  * cannot be recorded unless the legal representative who attended is named and is one of the legal team, and
- * the meeting has actually taken place.
+ * the meeting has actually taken place. Continuing the current plan needs a review date in the future, when the
+ * process raises the team manager's review.
  */
 @Component("validateLegalPlanningMeeting")
 public class ValidateLegalPlanningMeeting implements TaskListener {
@@ -42,8 +46,28 @@ public class ValidateLegalPlanningMeeting implements TaskListener {
       problems.add("Choose the outcome: " + LegalPlanningVariables.codeList(LegalPlanningVariables.Outcome.class) + ".");
     }
     problems.addAll(LegalDatesInOrder.problems(task, workingDays.today()));
+    if (LegalPlanningVariables.Outcome.CONTINUE_CURRENT_PLAN.name().equals(task.getVariable(LegalPlanningVariables.LEGAL_PLANNING_OUTCOME))) {
+      reviewDateProblem(task).ifPresent(problems::add);
+    }
     if (!problems.isEmpty()) {
       throw new FormFieldValidationException(LegalPlanningVariables.LEGAL_REPRESENTATIVE, String.join(" ", problems));
     }
+  }
+
+  /** Continuing the current plan is followed up: it needs a review date, after today. */
+  private Optional<String> reviewDateProblem(DelegateTask task) {
+    Object value = task.getVariable(LegalPlanningVariables.PLAN_REVIEW_DATE);
+    if (value == null || value.toString().isBlank()) {
+      return Optional.of("Continuing the current plan needs a review date: when the team manager will look at it again.");
+    }
+    try {
+      LocalDate reviewDate = LocalDate.parse(value.toString());
+      if (!reviewDate.isAfter(workingDays.today())) {
+        return Optional.of("The review date of the current plan must be in the future, not " + reviewDate + ".");
+      }
+    } catch (DateTimeParseException e) {
+      return Optional.of("The review date of the current plan must be a date written as yyyy-MM-dd.");
+    }
+    return Optional.empty();
   }
 }

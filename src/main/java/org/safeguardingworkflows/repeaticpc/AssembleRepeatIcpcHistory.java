@@ -32,9 +32,11 @@ public class AssembleRepeatIcpcHistory implements JavaDelegate {
   private final ChildHistory childHistory;
   private final WorkingDays workingDays;
   private final RepeatIcpcSettings settings;
+  private final EarlierPlanElsewhere earlierPlanElsewhere;
 
   public AssembleRepeatIcpcHistory(ProposalRules rules, ChildHistory childHistory, WorkingDays workingDays,
-      RepeatIcpcSettings settings, PlanHistory planHistory) {
+      RepeatIcpcSettings settings, PlanHistory planHistory, EarlierPlanElsewhere earlierPlanElsewhere) {
+    this.earlierPlanElsewhere = earlierPlanElsewhere;
     this.planHistory = planHistory;
     this.rules = rules;
     this.childHistory = childHistory;
@@ -51,10 +53,18 @@ public class AssembleRepeatIcpcHistory implements JavaDelegate {
       planHistory.lockChild(proposal.childRef());
       rules.openProposal(proposal.childRef(), execution.getProcessInstanceId()).ifPresent(other ->
           problems.add("This child already has a proposal for a repeat conference under discussion."));
-      rules.notARepeat(proposal.childRef()).ifPresent(problem -> problems.add(problem.message()));
+      rules.notARepeat(proposal).ifPresent(problem -> problems.add(problem.message()));
+      rules.earlierPlanOverlap(proposal).ifPresent(problem -> problems.add(problem.message()));
     }
     if (!problems.isEmpty()) {
       throw new FormFieldValidationException(CHILD_REF, String.join(" ", problems));
+    }
+    if (proposal.declaresEarlierPlan()) {
+      earlierPlanElsewhere.record(execution, proposal);
+    }
+    if (earlierPlanElsewhere.isTheOnlyEarlierPlan(proposal)) {
+      earlierPlanElsewhere.assemble(execution, proposal);
+      return;
     }
 
     LocalDate strategyDiscussion = LocalDate.parse(proposal.strategyDiscussionDate());

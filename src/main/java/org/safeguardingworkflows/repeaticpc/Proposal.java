@@ -3,9 +3,13 @@ package org.safeguardingworkflows.repeaticpc;
 import java.util.HashMap;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+
 /**
  * What starts the discussion: a strategy discussion has decided on a section 47 enquiry and proposes an ICPC for a
- * child who has had a CP plan before. The date arrives as text so that a malformed date is reported against its
+ * child who has had a CP plan before. A plan held by another local authority (the child has moved here) is not in
+ * this authority's plan history: the proposal declares it ({@code earlierPlanAuthority}, {@code earlierPlanStart},
+ * {@code earlierPlanEnd}), and it then counts as the child's earlier plan. The dates arrive as text so that a malformed date is reported against its
  * field like any other invalid value.
  */
 public record Proposal(
@@ -13,14 +17,35 @@ public record Proposal(
     String strategyDiscussionDate,
     String categoryOfAbuse,
     String concernsSummary,
-    String proposedBy) {
+    String proposedBy,
+    String earlierPlanAuthority,
+    String earlierPlanStart,
+    String earlierPlanEnd) {
+
+  @JsonCreator
+  public Proposal {
+  }
+
+  /** A proposal without an earlier plan held by another authority. */
+  public Proposal(String childRef, String strategyDiscussionDate, String categoryOfAbuse, String concernsSummary, String proposedBy) {
+    this(childRef, strategyDiscussionDate, categoryOfAbuse, concernsSummary, proposedBy, null, null, null);
+  }
+
+  /** Whether the proposal declares an earlier plan held by another local authority (any of its three fields). */
+  public boolean declaresEarlierPlan() {
+    return RepeatIcpcVariables.filled(earlierPlanAuthority) || RepeatIcpcVariables.filled(earlierPlanStart)
+        || RepeatIcpcVariables.filled(earlierPlanEnd);
+  }
 
   static Proposal from(Map<String, Object> variables) {
     return new Proposal(RepeatIcpcVariables.text(variables, RepeatIcpcVariables.CHILD_REF),
         RepeatIcpcVariables.text(variables, RepeatIcpcVariables.STRATEGY_DISCUSSION_DATE),
         RepeatIcpcVariables.text(variables, RepeatIcpcVariables.CATEGORY_OF_ABUSE),
         RepeatIcpcVariables.text(variables, RepeatIcpcVariables.CONCERNS_SUMMARY),
-        RepeatIcpcVariables.text(variables, RepeatIcpcVariables.PROPOSED_BY));
+        RepeatIcpcVariables.text(variables, RepeatIcpcVariables.PROPOSED_BY),
+        RepeatIcpcVariables.text(variables, RepeatIcpcVariables.EARLIER_PLAN_AUTHORITY),
+        RepeatIcpcVariables.text(variables, RepeatIcpcVariables.EARLIER_PLAN_START),
+        RepeatIcpcVariables.text(variables, RepeatIcpcVariables.EARLIER_PLAN_END));
   }
 
   Map<String, Object> toVariables() {
@@ -30,6 +55,11 @@ public record Proposal(
     variables.put(RepeatIcpcVariables.CATEGORY_OF_ABUSE, categoryOfAbuse);
     variables.put(RepeatIcpcVariables.CONCERNS_SUMMARY, concernsSummary);
     variables.put(RepeatIcpcVariables.PROPOSED_BY, proposedBy);
+    if (declaresEarlierPlan()) {
+      variables.put(RepeatIcpcVariables.EARLIER_PLAN_AUTHORITY, earlierPlanAuthority);
+      variables.put(RepeatIcpcVariables.EARLIER_PLAN_START, earlierPlanStart);
+      variables.put(RepeatIcpcVariables.EARLIER_PLAN_END, earlierPlanEnd);
+    }
     return variables;
   }
 }

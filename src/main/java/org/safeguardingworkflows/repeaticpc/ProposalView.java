@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * Where a child's proposal for a repeat ICPC stands: the deadlines, which of the four views are recorded and by
  * whom, whether the discussion was complete or overridden, the joint decision and the conference. Read from the
- * engine's history, so it answers for a finished proposal as well as an open one.
+ * engine's history, so it answers for a finished proposal as well as an open one. An earlier plan held by another
+ * authority, when the proposal declared one, is shown as declared.
  */
 public record ProposalView(
     String childRef,
@@ -36,7 +37,10 @@ public record ProposalView(
     Boolean planMade,
     String planStartDate,
     String originProcessInstanceId,
-    String legalPlanningRequestedInstanceId) {
+    String legalPlanningRequestedInstanceId,
+    String earlierPlanAuthority,
+    String earlierPlanStart,
+    String earlierPlanEnd) {
 
   /** One of the four views: recorded or not, by whom, and what it said. */
   public record ViewStatus(boolean recorded, String by, String threshold, String framework) {}

@@ -18,6 +18,9 @@ import org.springframework.stereotype.Component;
  * process then records who gave it ({@code teamManagerViewBy}...). Checked on the server; a refusal leaves the
  * task open.
  *
+ * <p>One person gives at most one of the four views, whatever groups they are in: a team manager who is also an IRO
+ * gives the team manager's view or the IRO's, not both.
+ *
  * <p>A form can submit any variable, so each view also restates what the process knows while the discussion is
  * open: the discussion is not complete, no override has been made, and a view whose task is still open has not
  * been given by anyone. The gate recomputes its own facts when the discussion ends.
@@ -57,6 +60,14 @@ public class RecordFourPartyView implements TaskListener {
     for (FourPartyView other : FourPartyView.values()) {
       if (other != view && stillOpen.contains(other.taskKey())) {
         task.getExecution().setVariable(other.viewByVariable(), null);
+      }
+    }
+    // One person, one view: whatever groups they are in, the four views come from four people.
+    for (FourPartyView other : FourPartyView.values()) {
+      if (other != view && !stillOpen.contains(other.taskKey()) && user.equals(task.getVariable(other.viewByVariable()))) {
+        throw new FormFieldValidationException(task.getTaskDefinitionKey(), "You have already given the " + other.label()
+            + "'s view in this discussion, and one person gives only one of the four views: the " + view.label()
+            + "'s view must come from someone else.");
       }
     }
     task.getExecution().setVariable(FOUR_PARTY_DISCUSSION_COMPLETE, false);

@@ -2,8 +2,11 @@ package org.safeguardingworkflows.repeaticpc;
 
 import static org.safeguardingworkflows.repeaticpc.RepeatIcpcVariables.*;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -15,7 +18,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The senior manager chasing missing views either keeps chasing or, when the statutory deadline would otherwise
- * be missed, overrides the four-party discussion. Only a senior manager can do either; an override needs reasons,
+ * be missed, overrides the four-party discussion. Only a senior manager can do either; an override is possible only
+ * within {@code safeguarding.repeat-icpc.override-within-working-days-of-icpc-deadline} working days of the ICPC
+ * deadline (before that the conference can still be held on time with all four views); it needs reasons,
  * and the process records who overrode, when, and which views were missing, for the audit report.
  */
 @Component("recordViewsChase")
@@ -24,13 +29,16 @@ public class RecordViewsChase implements TaskListener {
   public enum ChaseDecision { KEEP_CHASING, OVERRIDE }
 
   static final int OVERRIDE_REASONS_MIN_LENGTH = 20;
+  private static final DateTimeFormatter UK_DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
 
   private final ActingUser actingUser;
   private final WorkingDays workingDays;
+  private final RepeatIcpcSettings settings;
 
-  public RecordViewsChase(ActingUser actingUser, WorkingDays workingDays) {
+  public RecordViewsChase(ActingUser actingUser, WorkingDays workingDays, RepeatIcpcSettings settings) {
     this.actingUser = actingUser;
     this.workingDays = workingDays;
+    this.settings = settings;
   }
 
   @Override
@@ -46,6 +54,15 @@ public class RecordViewsChase implements TaskListener {
         throw new FormFieldValidationException(OVERRIDE_REASONS, "An override needs reasons: say why the conference "
             + "would otherwise miss its statutory deadline and why the missing views cannot be waited for.");
       }
+      LocalDate icpcDeadline = date(task, ICPC_DEADLINE);
+      int window = settings.getOverrideWithinWorkingDaysOfIcpcDeadline();
+      LocalDate today = workingDays.today();
+      if (workingDays.addWorkingDays(today, window).isBefore(icpcDeadline)) {
+        throw new FormFieldValidationException(CHASE_DECISION, "The discussion can be overridden only when the conference "
+            + "could not otherwise be held by its deadline of " + UK_DATE.format(icpcDeadline) + ", that is from "
+            + UK_DATE.format(overridePossibleFrom(icpcDeadline, window)) + " (" + window + " working days before it). "
+            + "Until then, keep chasing the missing views.");
+      }
       List<String> missing = new ArrayList<>();
       for (FourPartyView view : FourPartyView.values()) {
         if (task.getVariable(view.viewByVariable()) == null) {
@@ -56,6 +73,15 @@ public class RecordViewsChase implements TaskListener {
       task.getExecution().setVariable(OVERRIDE_DATE, workingDays.today().toString());
       task.getExecution().setVariable(VIEWS_MISSING_AT_OVERRIDE, SpinValues.jsonValue(toJson(missing)).create());
     }
+  }
+
+  /** The first day from which {@code window} working days reach the deadline. */
+  LocalDate overridePossibleFrom(LocalDate icpcDeadline, int window) {
+    LocalDate day = icpcDeadline;
+    while (workingDays.addWorkingDays(day.minusDays(1), window).compareTo(icpcDeadline) >= 0) {
+      day = day.minusDays(1);
+    }
+    return day;
   }
 
   private static String toJson(List<String> codes) {

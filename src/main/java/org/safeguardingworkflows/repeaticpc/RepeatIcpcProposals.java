@@ -84,8 +84,12 @@ public class RepeatIcpcProposals {
     if (rules.openProposal(proposal.childRef(), null).isPresent()) {
       throw ApiProblem.conflict("Child " + proposal.childRef() + " already has a proposal for a repeat conference under discussion.");
     }
-    rules.notARepeat(proposal.childRef()).ifPresent(problem -> {
+    rules.notARepeat(proposal).ifPresent(problem -> {
       throw ApiProblem.unprocessable("This is not a repeat initial child protection conference; nothing was started.", List.of(problem));
+    });
+    rules.earlierPlanOverlap(proposal).ifPresent(problem -> {
+      throw ApiProblem.unprocessable("The earlier plan held by another authority overlaps a plan on record; nothing was started.",
+          List.of(problem));
     });
     ProcessInstance instance = runtimeService.createProcessInstanceByKey(PROCESS_KEY)
         .businessKey(proposal.childRef())
@@ -129,7 +133,9 @@ public class RepeatIcpcProposals {
           (String) variables.get(DECISION), (String) variables.get(DECISION_BY), (String) variables.get(DECISION_REASONS),
           (String) variables.get(CONFERENCE_DATE), (String) variables.get(CHAIR), (Boolean) variables.get(PREVIOUS_IRO_CHAIRS),
           (Boolean) variables.get(PLAN_MADE), (String) variables.get(PLAN_START_DATE),
-          (String) variables.get(ORIGIN_PROCESS_INSTANCE_ID), (String) variables.get(LEGAL_PLANNING_REQUESTED_INSTANCE_ID));
+          (String) variables.get(ORIGIN_PROCESS_INSTANCE_ID), (String) variables.get(LEGAL_PLANNING_REQUESTED_INSTANCE_ID),
+          (String) variables.get(EARLIER_PLAN_AUTHORITY), (String) variables.get(EARLIER_PLAN_START),
+          (String) variables.get(EARLIER_PLAN_END));
     });
   }
 

@@ -24,6 +24,8 @@ public class RepeatIcpcSettings {
   private int chaseDueWorkingDays;
   private int chaseAgainAfterWorkingDays;
   private int schedulingDueWorkingDays;
+  private int overrideWithinWorkingDaysOfIcpcDeadline;
+  private int handoverNoteDueWorkingDays;
   private String repeatWindow;
 
   @PostConstruct
@@ -40,8 +42,12 @@ public class RepeatIcpcSettings {
       throw new IllegalStateException("safeguarding.repeat-icpc.history-summary-due-working-days must leave time for the views: at most "
           + getViewsDueWorkingDays());
     }
-    if (chaseDueWorkingDays < 1 || chaseAgainAfterWorkingDays < 1 || schedulingDueWorkingDays < 1) {
-      throw new IllegalStateException("safeguarding.repeat-icpc chase and scheduling timescales must be at least one working day");
+    if (chaseDueWorkingDays < 1 || chaseAgainAfterWorkingDays < 1 || schedulingDueWorkingDays < 1 || handoverNoteDueWorkingDays < 1) {
+      throw new IllegalStateException("safeguarding.repeat-icpc chase, scheduling and handover note timescales must be at least one working day");
+    }
+    if (overrideWithinWorkingDaysOfIcpcDeadline < 0 || overrideWithinWorkingDaysOfIcpcDeadline > icpcDueWorkingDays) {
+      throw new IllegalStateException("safeguarding.repeat-icpc.override-within-working-days-of-icpc-deadline must be between 0 and "
+          + "icpc-due-working-days (" + icpcDueWorkingDays + "), not " + overrideWithinWorkingDaysOfIcpcDeadline);
     }
     try {
       Period.parse(repeatWindow);
@@ -73,6 +79,12 @@ public class RepeatIcpcSettings {
   public void setChaseAgainAfterWorkingDays(int value) { this.chaseAgainAfterWorkingDays = value; }
   public int getSchedulingDueWorkingDays() { return schedulingDueWorkingDays; }
   public void setSchedulingDueWorkingDays(int value) { this.schedulingDueWorkingDays = value; }
+  /** The four-party discussion may be overridden only this many working days or fewer before the ICPC deadline. */
+  public int getOverrideWithinWorkingDaysOfIcpcDeadline() { return overrideWithinWorkingDaysOfIcpcDeadline; }
+  public void setOverrideWithinWorkingDaysOfIcpcDeadline(int value) { this.overrideWithinWorkingDaysOfIcpcDeadline = value; }
+  /** A new social worker records the handover note within this many working days of the change. */
+  public int getHandoverNoteDueWorkingDays() { return handoverNoteDueWorkingDays; }
+  public void setHandoverNoteDueWorkingDays(int value) { this.handoverNoteDueWorkingDays = value; }
   public String getRepeatWindow() { return repeatWindow; }
   public void setRepeatWindow(String value) { this.repeatWindow = value; }
 }

@@ -33,6 +33,10 @@ public final class RepeatIcpcVariables {
   public static final String PROPOSED_BY = "proposedBy";
   public static final String ORIGIN_PROCESS_INSTANCE_ID = "originProcessInstanceId";
   public static final String ORIGIN_PROCESS_KEY = "originProcessKey";
+  // An earlier plan held by another local authority, declared with the proposal (optional; all three or none)
+  public static final String EARLIER_PLAN_AUTHORITY = "earlierPlanAuthority";
+  public static final String EARLIER_PLAN_START = "earlierPlanStart";
+  public static final String EARLIER_PLAN_END = "earlierPlanEnd";
   // Assembled from the child's history
   public static final String PREVIOUS_PLANS = "previousPlans";
   public static final String NUMBER_OF_PREVIOUS_PLANS = "numberOfPreviousPlans";
@@ -95,6 +99,18 @@ public final class RepeatIcpcVariables {
   public static final String PLAN_MADE = "planMade";
   public static final String PLAN_START_DATE = "planStartDate";
   public static final String OUTCOME_RECORDED_BY = "outcomeRecordedBy";
+  // The child's social worker while the proposal is open (the proposing worker at first; a worker change moves it)
+  public static final String ALLOCATED_WORKER = "allocatedWorker";
+  // The child's IRO now: the last plan's IRO while still an IRO at first; an IRO change names the new one
+  public static final String CHILD_IRO = "iro";
+  // A change of the child's worker, team manager or IRO (WorkerChanged message, children/HandOverToTheNewHolder)
+  public static final String CHANGED_ROLE = "changedRole";
+  public static final String NEW_HOLDER = "newHolder";
+  public static final String NEW_WORKER = "newWorker";
+  public static final String PREVIOUS_WORKER = "previousWorker";
+  public static final String WORKER_CHANGES = "workerChanges";
+  public static final String HANDOVER_HISTORY_READ = "handoverHistoryRead";
+  public static final String HANDOVER_NOTE = "handoverNote";
   // Link to the legal planning tracker (set by startLinkedProcess)
   public static final String LEGAL_PLANNING_REQUESTED_INSTANCE_ID = "legalPlanningRequestedInstanceId";
   // Input parameters of the "Request legal planning" throw event (local to it, passed to the tracker)

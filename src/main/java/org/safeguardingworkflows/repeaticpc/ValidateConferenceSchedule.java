@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * The conference is held by the statutory deadline, or the reason it is not is recorded; it is chaired by an IRO,
  * and by the child's previous IRO where that person is still an IRO, or the reason for a different chair is
- * recorded (best practice: the same chair for later conferences).
+ * recorded (best practice: the same chair for later conferences). The child's IRO named by a change of IRO while the
+ * proposal is open chairs without a reason.
  */
 @Component("validateConferenceSchedule")
 public class ValidateConferenceSchedule implements TaskListener {
@@ -58,7 +59,8 @@ public class ValidateConferenceSchedule implements TaskListener {
     } else if (!staff.hasRole(chair, Role.IROS)) {
       problems.add("the chair '" + chair + "' is not an IRO of this service");
       field = CHAIR;
-    } else if (continuityIro != null && !continuityIro.equals(chair) && !filled(task.getVariable(DIFFERENT_CHAIR_REASON))) {
+    } else if (continuityIro != null && !continuityIro.equals(chair) && !chair.equals(text(task, CHILD_IRO))
+        && !filled(task.getVariable(DIFFERENT_CHAIR_REASON))) {
       problems.add("the child's previous IRO (" + continuityIro + ") is still an IRO, so say why someone else chairs");
       field = DIFFERENT_CHAIR_REASON;
     }

@@ -57,8 +57,13 @@ public class RoleAuthorizations {
       new Grant(Role.SOCIAL_WORKERS, Resources.PROCESS_DEFINITION, STEP_DOWN, Permissions.READ, Permissions.CREATE_INSTANCE),
       new Grant(Role.SOCIAL_WORKERS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE),
       new Grant(Role.TEAM_MANAGERS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE),
-      // Recommending a legal planning meeting directly is a team manager's call (other routes start it by message)
+      // Recommending a legal planning meeting directly: team managers, IROs and the legal team (other routes start it
+      // by message)
       new Grant(Role.TEAM_MANAGERS, Resources.PROCESS_DEFINITION, LEGAL_PLANNING, Permissions.READ, Permissions.CREATE_INSTANCE),
+      new Grant(Role.IROS, Resources.PROCESS_DEFINITION, LEGAL_PLANNING, Permissions.READ, Permissions.CREATE_INSTANCE),
+      new Grant(Role.LEGAL, Resources.PROCESS_DEFINITION, LEGAL_PLANNING, Permissions.READ, Permissions.CREATE_INSTANCE),
+      new Grant(Role.IROS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE),
+      new Grant(Role.LEGAL, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE),
       // Recording a supervision order the court has made: the supervising social worker or their manager
       new Grant(Role.SOCIAL_WORKERS, Resources.PROCESS_DEFINITION, SUPERVISION_ORDER, Permissions.READ, Permissions.CREATE_INSTANCE),
       new Grant(Role.TEAM_MANAGERS, Resources.PROCESS_DEFINITION, SUPERVISION_ORDER, Permissions.READ, Permissions.CREATE_INSTANCE),

@@ -1,6 +1,8 @@
 package org.safeguardingworkflows.teams;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -9,6 +11,8 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.safeguardingworkflows.security.CallerRoles;
+import org.safeguardingworkflows.security.Role;
 
 /**
  * When a journey starts, it takes the team of the child's worker and the team is given read access to it. The
@@ -18,7 +22,8 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
  * A journey whose team cannot be told does not start: its team tasks would otherwise have nobody, or everybody.
  *
  * <p>A person starting a journey for a child of a team they are not in is refused, unless they read every journey
- * (senior managers, administrators); journeys started by the application itself (one journey starting another)
+ * (senior managers, administrators) or work for every team (IROs and the legal team, who may start only what their
+ * grants allow: legal planning); journeys started by the application itself (one journey starting another)
  * carry no such person.
  */
 public class TeamOfTheChild implements ExecutionListener {
@@ -27,6 +32,8 @@ public class TeamOfTheChild implements ExecutionListener {
   static final List<String> WORKER_VARIABLES = List.of("allocatedWorker", "proposedBy", "recommendedBy");
   /** Set by platform/StartLinkedProcess on a journey started by another journey of the child. */
   static final String ORIGIN_VARIABLE = "originProcessInstanceId";
+  /** Roles that work for every team rather than in one (see {@link #worksAcrossTeams}). */
+  static final Set<Role> WORK_ACROSS_TEAMS = EnumSet.of(Role.IROS, Role.LEGAL);
 
   private final Supplier<Teams> teams;
   private final Supplier<TeamInstanceGrants> grants;
@@ -43,7 +50,8 @@ public class TeamOfTheChild implements ExecutionListener {
     String team = teamOf(execution).orElseThrow(() -> new ProcessEngineException(
         "The child's worker belongs to no team (or to several), so the journey cannot be given to a team."));
     Authentication starter = ChildAccess.personActing(execution.getProcessEngineServices().getIdentityService());
-    if (starter != null && !childAccess.get().readsEveryJourney(starter) && !groupsOf(starter).contains(team)) {
+    if (starter != null && !childAccess.get().readsEveryJourney(starter) && !worksAcrossTeams(starter)
+        && !groupsOf(starter).contains(team)) {
       throw new AuthorizationException("You may start work only for children of your own team.");
     }
     // The variable shows the team in Cockpit and the API's views; the grant is what decides.
@@ -70,6 +78,14 @@ public class TeamOfTheChild implements ExecutionListener {
     }
     Authentication starter = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     return starter == null ? Optional.empty() : teams.get().onlyTeamOf(starter.getUserId());
+  }
+
+  /**
+   * IROs and the legal team serve every team and belong to none: what they may start is what their grants allow (legal
+   * planning), for the team of the worker the journey names.
+   */
+  private static boolean worksAcrossTeams(Authentication person) {
+    return CallerRoles.holdsAny(groupsOf(person), WORK_ACROSS_TEAMS);
   }
 
   private static List<String> groupsOf(Authentication person) {

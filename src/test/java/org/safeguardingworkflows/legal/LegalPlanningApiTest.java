@@ -23,6 +23,7 @@ class LegalPlanningApiTest {
 
   @LocalServerPort int port;
   @Autowired RuntimeService runtimeService;
+  @Autowired org.camunda.bpm.engine.ProcessEngine engine;
   @Autowired TaskService taskService;
 
   @Test
@@ -53,6 +54,16 @@ class LegalPlanningApiTest {
     Map<String, Object> meeting = LegalPlanningDriver.meeting("CONTINUE_CURRENT_PLAN");
     meeting.put(LegalPlanningVariables.MEETING_DATE, java.time.LocalDate.now().toString());
     taskService.complete(taskService.createTaskQuery().processInstanceBusinessKey(childRef).singleResult().getId(), meeting);
+    Reply awaitingReview = manager().get("/api/legal-planning-requests/" + childRef);
+    assertThat(awaitingReview.json().path("status").asText()).isEqualTo("OPEN");
+    assertThat(awaitingReview.json().path("stage").toString()).contains("Review date reached");
+    assertThat(awaitingReview.json().path("deadlines").path("planReviewDate").asText()).isEqualTo(meeting.get(LegalPlanningVariables.PLAN_REVIEW_DATE));
+    engine.getManagementService().executeJob(engine.getManagementService().createJobQuery()
+        .processInstanceId(awaitingReview.json().path("processInstanceId").asText()).timers().singleResult().getId());
+    taskService.complete(taskService.createTaskQuery().processInstanceBusinessKey(childRef).singleResult().getId(), Map.of(
+        LegalPlanningVariables.WHAT_HAS_CHANGED, "Attendance up, home conditions the same",
+        LegalPlanningVariables.PLAN_REVIEW_DECISION, "CONTINUE_CURRENT_PLAN",
+        LegalPlanningVariables.PLAN_REVIEW_REASONS, "Progress is real; the plan continues"));
 
     Reply view = manager().get("/api/legal-planning-requests/" + childRef);
     assertThat(view.status()).isEqualTo(200);
@@ -60,6 +71,7 @@ class LegalPlanningApiTest {
     assertThat(view.json().path("stage").toString()).contains("Current plan continues");
     assertThat(view.json().path("origin").asText()).isEqualTo("STEP_DOWN");
     assertThat(view.json().path("outcome").path("legalPlanningOutcome").asText()).isEqualTo("CONTINUE_CURRENT_PLAN");
+    assertThat(view.json().path("outcome").path("planReviewDecision").asText()).isEqualTo("CONTINUE_CURRENT_PLAN");
     assertThat(view.json().path("openTasks")).isEmpty();
   }
 
@@ -142,7 +154,23 @@ class LegalPlanningApiTest {
   }
 
   @Test
-  void withoutCredentialsNothingIsAnswered_andOnlyTeamManagersMayRecommendDirectly() {
+  void anIroAndTheLegalTeamRecommendAMeetingDirectly_namingTheAllocatedWorker() {
+    for (String recommender : new String[] {TestStaff.IRO, TestStaff.LEGAL}) {
+      String childRef = newChild();
+      Map<String, Object> request = request(childRef);
+      request.put("recommendedBy", recommender);
+      Reply withoutWorker = Api.as(port, recommender).post("/api/legal-planning-requests", request);
+      assertThat(withoutWorker.status()).as(withoutWorker.body()).isEqualTo(400);
+      assertThat(withoutWorker.json().path("errors").toString()).contains("\"field\":\"allocatedWorker\",\"rule\":\"required\"");
+      request.put("allocatedWorker", TestStaff.WORKER);
+      Reply started = Api.as(port, recommender).post("/api/legal-planning-requests", request);
+      assertThat(started.status()).as(recommender + ": " + started.body()).isEqualTo(201);
+      assertThat(manager().get("/api/legal-planning-requests/" + childRef).json().path("recommendedBy").asText()).isEqualTo(recommender);
+    }
+  }
+
+  @Test
+  void withoutCredentialsNothingIsAnswered_andASocialWorkerMayNotRecommendDirectly() {
     String childRef = newChild();
     assertThat(Api.anonymous(port).post("/api/legal-planning-requests", request(childRef)).status()).isEqualTo(401);
     assertThat(Api.anonymous(port).get("/api/legal-planning-requests/" + childRef).status()).isEqualTo(401);

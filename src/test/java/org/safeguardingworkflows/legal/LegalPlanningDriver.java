@@ -79,11 +79,21 @@ class LegalPlanningDriver extends InstanceDriver<LegalPlanningDriver> {
     variables.put(LEGAL_ADVICE, "Threshold met on the evidence of chronic neglect; the chronology is complete");
     variables.put(LEGAL_PLANNING_OUTCOME, outcome);
     variables.put(LEGAL_PLANNING_REASONS, "Second episode of the same neglect; the family has had support before");
+    if ("CONTINUE_CURRENT_PLAN".equals(outcome)) {
+      variables.put(PLAN_REVIEW_DATE, EngineClock.today().plusWeeks(6).toString());
+    }
     return variables;
   }
 
   LegalPlanningDriver holdMeeting(String outcome) {
     complete("Task_HoldLegalPlanningMeeting", meeting(outcome));
+    return this;
+  }
+
+  /** The team manager reviews a continued plan on its review date. */
+  LegalPlanningDriver reviewCurrentPlan(String decision) {
+    complete("Task_ReviewCurrentPlan", Map.of(WHAT_HAS_CHANGED, "School attendance is up but the home conditions are as before",
+        PLAN_REVIEW_DECISION, decision, PLAN_REVIEW_REASONS, "Read with the legal advice given at the meeting"));
     return this;
   }
 

@@ -12,12 +12,15 @@ import java.util.Date;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.safeguardingworkflows.children.ChildEvent;
+import org.safeguardingworkflows.children.ChildRecord;
 import org.safeguardingworkflows.testsupport.ApplicationTest;
 import org.safeguardingworkflows.testsupport.CoverageOf;
 import org.safeguardingworkflows.testsupport.EngineClock;
@@ -39,6 +42,7 @@ class LegalPlanningScenariosTest {
   static final LocalDate MONDAY_2_MARCH_2026 = LocalDate.of(2026, 3, 2);
 
   @Autowired ProcessEngine engine;
+  @Autowired ChildRecord childRecord;
   LegalPlanningDriver recommendation;
 
   @BeforeEach
@@ -72,10 +76,60 @@ class LegalPlanningScenariosTest {
         .extracting(IdentityLink::getGroupId).contains(TestStaff.TEAM).doesNotContain("team-managers");
 
     recommendation.holdMeeting("CONTINUE_CURRENT_PLAN");
-    assertThat(recommendation.legalPlanning).isEnded().hasPassed("End_CurrentPlanContinues");
-    assertThat(recommendation.historicVariable(LEGAL_PLANNING_OUTCOME)).isEqualTo("CONTINUE_CURRENT_PLAN");
+    assertThat(recommendation.legalPlanning).isWaitingAtExactly("Event_PlanReviewDue");
+    assertThat(recommendation.variable(PLAN_REVIEW_DATE)).isEqualTo("2026-04-13");
     assertThat(engine.getManagementService().createJobQuery().processInstanceId(recommendation.legalPlanning.getId()).count())
-        .as("the escalation timers end with the meeting").isZero();
+        .as("the escalation timers end with the meeting; the review timer is the only one").isEqualTo(1);
+    assertThat(EngineClock.inLondon(recommendation.timer("Event_PlanReviewDue").getDuedate())).isEqualTo(endOfDay(2026, 4, 13));
+
+    recommendation.whenTimerFires("Event_PlanReviewDue");
+    var review = recommendation.task("Task_ReviewCurrentPlan");
+    assertThat(review.getName()).isEqualTo("Review the current plan - " + recommendation.childRef);
+    // Five working days after Monday 13 April 2026.
+    assertThat(EngineClock.inLondon(review.getDueDate())).isEqualTo(endOfDay(2026, 4, 20));
+    assertThat(engine.getTaskService().getIdentityLinksForTask(review.getId()))
+        .extracting(IdentityLink::getGroupId).contains(TestStaff.TEAM).doesNotContain("team-managers");
+
+    recommendation.reviewCurrentPlan("CONTINUE_CURRENT_PLAN");
+    assertThat(recommendation.legalPlanning).isEnded().hasPassed("Gateway_CurrentPlanReview", "End_CurrentPlanContinues")
+        .hasNotPassed("Task_SendLetterBeforeProceedings");
+    assertThat(recommendation.historicVariable(LEGAL_PLANNING_OUTCOME)).isEqualTo("CONTINUE_CURRENT_PLAN");
+    assertThat(recommendation.historicVariable(PLAN_REVIEW_DECISION)).isEqualTo("CONTINUE_CURRENT_PLAN");
+  }
+
+  @Test
+  void aContinuedPlanWhoseReviewFindsTooLittleChangeEscalatesToPreProceedings() {
+    recommendation.recommendedDirectlyBy(TestStaff.TEAM_MANAGER, TestStaff.WORKER).holdMeeting("CONTINUE_CURRENT_PLAN")
+        .whenTimerFires("Event_PlanReviewDue");
+    recommendation.reviewCurrentPlan("ESCALATE_TO_PRE_PROCEEDINGS");
+    assertThat(recommendation.legalPlanning).hasPassed("Gateway_EnterPreProceedings").hasNotPassed("End_CurrentPlanContinues")
+        .isWaitingAtExactly("Task_SendLetterBeforeProceedings");
+    assertThat(recommendation.task("Task_SendLetterBeforeProceedings").getAssignee()).isEqualTo(TestStaff.WORKER);
+    recommendation.sendLetter().holdPreProceedingsMeeting();
+    assertThat(recommendation.legalPlanning).isWaitingAt("Event_PloReviewDue", "Event_PloDecisionDue");
+  }
+
+  @Test
+  void continuingTheCurrentPlanNeedsAReviewDateInTheFuture_andTheReviewNeedsItsDecision() {
+    recommendation.recommendedDirectlyBy(TestStaff.TEAM_MANAGER, null);
+    Map<String, Object> noDate = LegalPlanningDriver.meeting("CONTINUE_CURRENT_PLAN");
+    noDate.remove(PLAN_REVIEW_DATE);
+    assertThatThrownBy(() -> recommendation.complete("Task_HoldLegalPlanningMeeting", noDate))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("Continuing the current plan needs a review date");
+    Map<String, Object> today = LegalPlanningDriver.meeting("CONTINUE_CURRENT_PLAN");
+    today.put(PLAN_REVIEW_DATE, MONDAY_2_MARCH_2026.toString());
+    assertThatThrownBy(() -> recommendation.complete("Task_HoldLegalPlanningMeeting", today))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("must be in the future, not 2026-03-02");
+    assertThat(recommendation.legalPlanning).isWaitingAtExactly("Task_HoldLegalPlanningMeeting");
+
+    recommendation.holdMeeting("CONTINUE_CURRENT_PLAN").whenTimerFires("Event_PlanReviewDue");
+    assertThatThrownBy(() -> recommendation.complete("Task_ReviewCurrentPlan", Map.of(PLAN_REVIEW_DECISION, "WAIT_AND_SEE")))
+        .isInstanceOf(FormFieldValidationException.class);
+    assertThatThrownBy(() -> recommendation.complete("Task_ReviewCurrentPlan", Map.of(WHAT_HAS_CHANGED, "Little",
+        PLAN_REVIEW_DECISION, "WAIT_AND_SEE", PLAN_REVIEW_REASONS, "Unsure")))
+        .isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("CONTINUE_CURRENT_PLAN or ESCALATE_TO_PRE_PROCEEDINGS");
+    assertThat(recommendation.legalPlanning).isWaitingAtExactly("Task_ReviewCurrentPlan");
   }
 
   @Test
@@ -127,7 +181,7 @@ class LegalPlanningScenariosTest {
     assertThat(recommendation.legalPlanning).hasPassed("End_MeetingEscalated").isWaitingAtExactly("Task_HoldLegalPlanningMeeting");
 
     recommendation.holdMeeting("CONTINUE_CURRENT_PLAN");
-    assertThat(recommendation.legalPlanning).isEnded();
+    assertThat(recommendation.legalPlanning).as("the escalations end with the meeting").isWaitingAtExactly("Event_PlanReviewDue");
   }
 
   @Test
@@ -268,6 +322,39 @@ class LegalPlanningScenariosTest {
   }
 
   @Test
+  void anIroOrTheLegalTeamRecommendsAMeetingDirectly_forTheTeamOfTheWorkerTheyName() {
+    recommendation.recommendedDirectlyBy(TestStaff.IRO, TestStaff.WORKER);
+    assertThat(recommendation.legalPlanning).isWaitingAtExactly("Task_HoldLegalPlanningMeeting");
+    assertThat(recommendation.variable(RECOMMENDED_BY)).isEqualTo(TestStaff.IRO);
+    assertThat(recommendation.variable("team")).as("the worker's team").isEqualTo(TestStaff.TEAM);
+
+    LegalPlanningDriver byLegal = new LegalPlanningDriver(engine).recommendedDirectlyBy(TestStaff.LEGAL, TestStaff.SECOND_WORKER);
+    assertThat(byLegal.variable(RECOMMENDED_BY)).isEqualTo(TestStaff.LEGAL);
+    assertThat(byLegal.variable("team")).isEqualTo(TestStaff.SECOND_TEAM);
+
+    LegalPlanningDriver noWorker = new LegalPlanningDriver(engine);
+    // From Tasklist the journey's team is settled as it starts: without a worker it has none (the API says which field).
+    assertThatThrownBy(() -> noWorker.recommendedDirectlyBy(TestStaff.LEGAL, null))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("belongs to no team");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(noWorker.childRef).count()).isZero();
+  }
+
+  @Test
+  void onlyATeamManagerAnIroOrTheLegalTeamRecommendDirectly() {
+    Map<String, Object> byAWorker = new java.util.HashMap<>();
+    byAWorker.put(CHILD_REF, recommendation.childRef);
+    byAWorker.put(REASON, LegalPlanningDriver.REASONS);
+    byAWorker.put(RECOMMENDED_BY, TestStaff.WORKER);
+    assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(PROCESS_KEY, recommendation.childRef, byAWorker))
+        .isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("recommendedBy must be a team manager, an IRO or a member of the legal team");
+    LegalPlanningDriver aWorkerStarts = new LegalPlanningDriver(engine);
+    assertThatThrownBy(() -> aWorkerStarts.recommendedDirectlyBy(TestStaff.WORKER, TestStaff.WORKER))
+        .as("a social worker has no grant to start legal planning").isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(recommendation.childRef).count()).isZero();
+  }
+
+  @Test
   void aChildHasOneOpenRecommendation_andARecommendationNeedsAReasonAndAKnownRecommender() {
     recommendation.recommendedDirectlyBy(TestStaff.TEAM_MANAGER, null);
     assertThatThrownBy(() -> recommendation.recommendedDirectlyBy(TestStaff.TEAM_MANAGER, null))
@@ -298,11 +385,38 @@ class LegalPlanningScenariosTest {
     assertThat(recommendation.variable(WORKER_CHANGES)).isEqualTo(1);
     assertThat(engine.getTaskService().getVariable(handover.getId(), PREVIOUS_WORKER)).isEqualTo(TestStaff.WORKER);
 
+    assertThat(recommendation.legalPlanning).hasPassed("Task_HandOverToTheNewHolder", "Gateway_WhoChanged");
     recommendation.complete("Task_ReadLegalPlanningHistory", Map.of(HANDOVER_HISTORY_READ, true,
         HANDOVER_PLAN, "Letter goes out tomorrow; I will attend the pre-proceedings meeting with the team manager"));
     assertThat(recommendation.legalPlanning).hasPassed("End_HandoverRecorded").isWaitingAtExactly("Task_SendLetterBeforeProceedings");
     recommendation.sendLetter();
     assertThat(recommendation.task("Task_HoldPreProceedingsMeeting").getAssignee()).isEqualTo(TestStaff.SECOND_WORKER);
+  }
+
+  @Test
+  void aNewTeamManagerOrIroNeedsNoHandoverTask_theWorkStaysWithTheTeam() {
+    recommendation.recommendedDirectlyBy(TestStaff.TEAM_MANAGER, TestStaff.WORKER);
+    engine.getRuntimeService().createMessageCorrelation(MESSAGE_WORKER_CHANGED)
+        .processInstanceId(recommendation.legalPlanning.getId())
+        .setVariablesLocal(Map.of("changedRole", "TEAM_MANAGER", "newHolder", TestStaff.SECOND_TEAM_MANAGER))
+        .correlateWithResult();
+    assertThat(recommendation.legalPlanning).hasPassed("Gateway_WhoChanged", "End_HandoverComplete")
+        .hasNotPassed("Task_ReadLegalPlanningHistory").isWaitingAtExactly("Task_HoldLegalPlanningMeeting");
+    assertThat(recommendation.variable(ALLOCATED_WORKER)).isEqualTo(TestStaff.WORKER);
+    assertThat(recommendation.variable(WORKER_CHANGES)).isEqualTo(0);
+  }
+
+  @Test
+  void theMeetingAndTheStepsAlongTheLegalRouteJoinTheChildsRecord() {
+    recommendation.inPreProceedings();
+    assertThat(childRecord.entriesOf(recommendation.childRef, ChildEvent.Kind.LEGAL_PLANNING_MEETING)).singleElement()
+        .satisfies(entry -> {
+          assertThat(entry.date()).isEqualTo(MONDAY_2_MARCH_2026);
+          assertThat(entry.details()).containsEntry(LEGAL_PLANNING_OUTCOME, "PRE_PROCEEDINGS")
+              .containsEntry(LEGAL_REPRESENTATIVE, TestStaff.LEGAL);
+        });
+    assertThat(childRecord.entriesOf(recommendation.childRef, ChildEvent.Kind.LEGAL_OUTCOME)).as("letter and pre-proceedings meeting")
+        .hasSize(2);
   }
 
   private static ZonedDateTime endOfDay(int year, int month, int day) {

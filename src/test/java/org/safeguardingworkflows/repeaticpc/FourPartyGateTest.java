@@ -1,16 +1,21 @@
 package org.safeguardingworkflows.repeaticpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.safeguardingworkflows.planhistory.PlanHistory;
+import org.safeguardingworkflows.security.Role;
 import org.safeguardingworkflows.testsupport.Api;
 import org.safeguardingworkflows.testsupport.Api.Reply;
 import org.safeguardingworkflows.testsupport.ApplicationTest;
@@ -38,6 +43,7 @@ class FourPartyGateTest {
   @Autowired ProcessEngine engine;
   @Autowired TaskService taskService;
   @Autowired PlanHistory planHistory;
+  @Autowired IdentityService identityService;
 
   @Test
   void throughEngineRest_threeViewsDoNotReachScheduleTheIcpc_andTheFourthMustComeFromAnIro() {
@@ -85,6 +91,67 @@ class FourPartyGateTest {
         .isEqualTo("Task_RecordJointDecision");
     assertThat(child.variable(RepeatIcpcVariables.IRO_VIEW_BY)).isEqualTo(TestStaff.IRO);
     assertThat(child.variable(RepeatIcpcVariables.OVERRIDE_USED)).isEqualTo(false);
+  }
+
+  /** A team manager of the child's team who is also an IRO: in both groups, but one person. */
+  static final String TEAM_MANAGER_AND_IRO = "tm.iro";
+
+  @Test
+  void overTheEngine_onePersonInTwoOfTheGroupsGivesOnlyOneOfTheFourViews() {
+    inTwoGroups();
+    RepeatIcpcDriver child = inTheDiscussionWithTheIroTaskOpenToAllIros();
+    child.view(FourPartyView.TEAM_MANAGER, TEAM_MANAGER_AND_IRO, "ICPC");
+    String iroTask = child.task("Task_IroView").getId();
+    taskService.setAssignee(iroTask, TEAM_MANAGER_AND_IRO);
+    assertThatThrownBy(() -> taskService.complete(iroTask, view(FourPartyView.IRO)))
+        .isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("You have already given the team manager's view")
+        .hasMessageContaining("the IRO's view must come from someone else");
+    assertThat(child.variable(RepeatIcpcVariables.IRO_VIEW_BY)).isNull();
+    assertThat(taskService.createTaskQuery().taskId(iroTask).count()).as("the IRO's view stays open").isEqualTo(1);
+
+    child.seniorManagerView().legalView();
+    assertThat(child.passes("Task_RecordJointDecision")).as("three views and one refused are not four").isZero();
+    child.view(FourPartyView.IRO, TestStaff.IRO, "ICPC");
+    assertThat(child.variable(RepeatIcpcVariables.TEAM_MANAGER_VIEW_BY)).isEqualTo(TEAM_MANAGER_AND_IRO);
+    assertThat(child.variable(RepeatIcpcVariables.IRO_VIEW_BY)).isEqualTo(TestStaff.IRO);
+    assertThat(taskService.createTaskQuery().processInstanceId(child.proposal.getId()).singleResult().getTaskDefinitionKey())
+        .isEqualTo("Task_RecordJointDecision");
+  }
+
+  @Test
+  void throughEngineRest_onePersonInTwoOfTheGroupsGivesOnlyOneOfTheFourViews_theOtherOrderToo() {
+    inTwoGroups();
+    RepeatIcpcDriver child = inTheDiscussionWithTheIroTaskOpenToAllIros();
+    completeOverRest(TEAM_MANAGER_AND_IRO, child.task("Task_IroView").getId(), view(FourPartyView.IRO));
+    String teamManagerTask = child.task("Task_TeamManagerView").getId();
+    Api api = Api.as(port, TEAM_MANAGER_AND_IRO);
+    assertThat(api.post("/engine-rest/task/" + teamManagerTask + "/claim", Map.of("userId", TEAM_MANAGER_AND_IRO)).status()).isEqualTo(204);
+    Reply second = api.post("/engine-rest/task/" + teamManagerTask + "/complete", variables(view(FourPartyView.TEAM_MANAGER)));
+    assertThat(second.status()).as(second.body()).isEqualTo(400);
+    assertThat(second.json().path("message").asText())
+        .contains("You have already given the IRO's view in this discussion, and one person gives only one of the four views");
+    assertThat(child.variable(RepeatIcpcVariables.TEAM_MANAGER_VIEW_BY)).isNull();
+    assertThat(child.variable(RepeatIcpcVariables.IRO_VIEW_BY)).isEqualTo(TEAM_MANAGER_AND_IRO);
+    assertThat(taskService.createTaskQuery().taskId(teamManagerTask).count()).isEqualTo(1);
+  }
+
+  private void inTwoGroups() {
+    if (identityService.createUserQuery().userId(TEAM_MANAGER_AND_IRO).count() == 0) {
+      User user = identityService.newUser(TEAM_MANAGER_AND_IRO);
+      user.setFirstName("Staff");
+      user.setLastName("Manager and reviewing officer");
+      user.setPassword(TestStaff.PASSWORD);
+      identityService.saveUser(user);
+      identityService.createMembership(TEAM_MANAGER_AND_IRO, Role.TEAM_MANAGERS.groupId());
+      identityService.createMembership(TEAM_MANAGER_AND_IRO, Role.IROS.groupId());
+      identityService.createMembership(TEAM_MANAGER_AND_IRO, TestStaff.TEAM);
+    }
+  }
+
+  /** The last plan's IRO is no longer an IRO, so the IRO's view is open to every IRO, as is the team manager's to the team. */
+  private RepeatIcpcDriver inTheDiscussionWithTheIroTaskOpenToAllIros() {
+    return new RepeatIcpcDriver(engine, planHistory).hadPlan("2024-01-08", "2025-01-10", "NEG", "iro.retired").proposed().summariseHistory();
   }
 
   @Test

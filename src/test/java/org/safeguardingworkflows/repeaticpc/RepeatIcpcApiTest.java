@@ -197,6 +197,58 @@ class RepeatIcpcApiTest {
   }
 
   @Test
+  void aChildWhoseEarlierPlanWasHeldByAnotherAuthorityIsARepeat_whenTheProposalDeclaresThatPlan() {
+    String movedHere = newChild();
+    Map<String, Object> declared = proposal(movedHere, EngineClock.today().minusDays(1));
+    declared.put("earlierPlanAuthority", "Northshire County Council");
+    declared.put("earlierPlanStart", EngineClock.today().minusMonths(30).toString());
+    declared.put("earlierPlanEnd", EngineClock.today().minusMonths(14).toString());
+
+    Reply started = worker().post(PROPOSALS, declared);
+
+    assertThat(started.status()).as(started.body()).isEqualTo(201);
+    assertThat(started.json().path("previousPlans").asInt()).isEqualTo(1);
+    String instance = started.json().path("processInstanceId").asText();
+    assertThat(runtimeService.getVariable(instance, RepeatIcpcVariables.EARLIER_PLAN_AUTHORITY)).isEqualTo("Northshire County Council");
+    assertThat(runtimeService.getVariable(instance, RepeatIcpcVariables.EARLIER_PLAN_END)).isEqualTo(declared.get("earlierPlanEnd"));
+    assertThat(planHistory.plansOf(movedHere)).as("the other authority's plan is not this authority's record").isEmpty();
+    Reply status = worker().get(PROPOSALS + "/" + movedHere);
+    assertThat(status.json().path("earlierPlanAuthority").asText()).as(status.body()).isEqualTo("Northshire County Council");
+    assertThat(status.json().path("earlierPlanStart").asText()).isEqualTo(declared.get("earlierPlanStart"));
+    assertThat(status.json().path("lastPlanEndDate").asText()).isEqualTo(declared.get("earlierPlanEnd"));
+  }
+
+  @Test
+  void aDeclaredEarlierPlanIsCheckedFieldByField_andMayNotOverlapThisAuthoritysPlans() {
+    String childRef = newChild();
+    Map<String, Object> wrong = proposal(childRef, EngineClock.today().minusDays(1));
+    wrong.put("earlierPlanStart", EngineClock.today().minusMonths(3).toString());
+    wrong.put("earlierPlanEnd", EngineClock.today().plusDays(10).toString());
+    Reply invalid = worker().post(PROPOSALS, wrong);
+    assertThat(invalid.status()).isEqualTo(400);
+    assertThat(invalid.json().path("errors").toString())
+        .contains("\"field\":\"earlierPlanAuthority\",\"rule\":\"required\"")
+        .contains("\"field\":\"earlierPlanEnd\",\"rule\":\"in-the-past\"");
+    wrong.put("earlierPlanAuthority", "Northshire County Council");
+    wrong.put("earlierPlanEnd", EngineClock.today().minusMonths(4).toString());
+    Reply outOfOrder = worker().post(PROPOSALS, wrong);
+    assertThat(outOfOrder.status()).isEqualTo(400);
+    assertThat(outOfOrder.json().path("errors").toString()).contains("\"field\":\"earlierPlanEnd\",\"rule\":\"after-start\"");
+    assertThat(startedFor(childRef)).isZero();
+
+    planHistory.insert(lastYearsPlan(childRef));
+    Map<String, Object> overlapping = proposal(childRef, EngineClock.today().minusDays(1));
+    overlapping.put("earlierPlanAuthority", "Northshire County Council");
+    overlapping.put("earlierPlanStart", EngineClock.today().minusMonths(24).toString());
+    overlapping.put("earlierPlanEnd", EngineClock.today().minusMonths(18).toString());
+    Reply overlap = worker().post(PROPOSALS, overlapping);
+    assertThat(overlap.status()).isEqualTo(422);
+    assertThat(overlap.json().path("errors").get(0).path("rule").asText()).isEqualTo("plans-do-not-overlap");
+    assertThat(overlap.json().path("errors").get(0).path("field").asText()).isEqualTo("earlierPlanStart");
+    assertThat(startedFor(childRef)).isZero();
+  }
+
+  @Test
   void aChildWithNoProposalHasNoStatusAndNoConference() {
     assertThat(manager().get(PROPOSALS + "/C-NOBODY").status()).isEqualTo(404);
     Reply outcome = coordinator().post(PROPOSALS + "/C-NOBODY/conference-outcome", Map.of("planMade", false));

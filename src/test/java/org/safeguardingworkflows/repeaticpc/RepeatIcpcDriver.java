@@ -56,6 +56,15 @@ class RepeatIcpcDriver extends InstanceDriver<RepeatIcpcDriver> {
     return variables;
   }
 
+  /** The proposal's declaration of an earlier plan held by another local authority. */
+  static Map<String, Object> earlierPlanElsewhere(String authority, String start, String end) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(EARLIER_PLAN_AUTHORITY, authority);
+    variables.put(EARLIER_PLAN_START, start);
+    variables.put(EARLIER_PLAN_END, end);
+    return variables;
+  }
+
   /** Proposed through Tasklist's start form or the API: the strategy discussion was on the Friday before today. */
   RepeatIcpcDriver proposed() {
     return proposed(EngineClock.today().minusDays(3));
@@ -167,6 +176,21 @@ class RepeatIcpcDriver extends InstanceDriver<RepeatIcpcDriver> {
     engine.getRuntimeService().createMessageCorrelation(MESSAGE_CONFERENCE_OUTCOME)
         .processInstanceId(proposal.getId())
         .setVariables(outcome)
+        .correlateWithResult();
+    return this;
+  }
+
+  /** The child's social worker, team manager or IRO changes (what the children API correlates to every process). */
+  RepeatIcpcDriver holderChanges(String changedRole, String newHolder) {
+    Map<String, Object> change = new HashMap<>();
+    change.put(CHANGED_ROLE, changedRole);
+    change.put(NEW_HOLDER, newHolder);
+    if ("SOCIAL_WORKER".equals(changedRole)) {
+      change.put(NEW_WORKER, newHolder);
+    }
+    engine.getRuntimeService().createMessageCorrelation("WorkerChanged")
+        .processInstanceId(proposal.getId())
+        .setVariablesLocal(change)
         .correlateWithResult();
     return this;
   }

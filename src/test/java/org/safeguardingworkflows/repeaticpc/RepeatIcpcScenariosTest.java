@@ -19,6 +19,8 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.safeguardingworkflows.children.ChildEvent;
+import org.safeguardingworkflows.children.ChildRecord;
 import org.safeguardingworkflows.planhistory.CpPlan;
 import org.safeguardingworkflows.planhistory.PlanHistory;
 import org.safeguardingworkflows.testsupport.ApplicationTest;
@@ -45,6 +47,7 @@ class RepeatIcpcScenariosTest {
 
   @Autowired ProcessEngine engine;
   @Autowired PlanHistory planHistory;
+  @Autowired ChildRecord childRecord;
   RepeatIcpcDriver child;
 
   @BeforeEach
@@ -96,15 +99,23 @@ class RepeatIcpcScenariosTest {
     assertThat(engine.getManagementService().createJobQuery().processInstanceId(child.proposal.getId()).count())
         .as("the escalation timer ends with the discussion").isZero();
 
+    assertThat(childRecord.entriesOf(child.childRef, ChildEvent.Kind.FOUR_PARTY_VIEW)).as("each view joins the child's record")
+        .hasSize(4).extracting(ChildEvent::who)
+        .containsExactlyInAnyOrder(TestStaff.TEAM_MANAGER, TestStaff.SENIOR_MANAGER, TestStaff.IRO, TestStaff.LEGAL);
+
     child.decide("ICPC");
     assertThat(child.proposal).isWaitingAtExactly("Task_ScheduleIcpc");
     assertThat(child.variable(DECISION_BY)).isEqualTo(TestStaff.SENIOR_MANAGER);
+    assertThat(childRecord.entriesOf(child.childRef, ChildEvent.Kind.JOINT_DECISION)).singleElement()
+        .satisfies(entry -> assertThat(entry.details()).containsEntry(DECISION, "ICPC"));
     assertThat(engine.getTaskService().getVariable(child.task("Task_ScheduleIcpc").getId(), CHAIR))
         .as("the previous IRO is pre-selected as chair").isEqualTo(TestStaff.IRO);
 
     child.schedule(LocalDate.of(2026, 3, 18), TestStaff.IRO);
     assertThat(child.proposal).isWaitingAtExactly("Event_ConferenceOutcomeRecorded");
     assertThat(child.variable(PREVIOUS_IRO_CHAIRS)).isEqualTo(true);
+    assertThat(childRecord.entriesOf(child.childRef, ChildEvent.Kind.CONFERENCE_SCHEDULED)).singleElement()
+        .satisfies(entry -> assertThat(entry.details()).containsEntry(CONFERENCE_DATE, "2026-03-18"));
 
     child.conferenceOutcome(true, LocalDate.of(2026, 3, 18));
     assertThat(child.proposal).isEnded().hasPassed("Task_AddPlanToHistory", "End_RepeatPlanMade");
@@ -210,9 +221,22 @@ class RepeatIcpcScenariosTest {
   }
 
   @Test
-  void aSeniorManagerMayOverrideTheDiscussionWithReasons_whenTheStatutoryDeadlineWouldOtherwiseBeMissed() {
+  void aSeniorManagerMayOverrideTheDiscussionWithReasons_onlyWithinSevenWorkingDaysOfTheIcpcDeadline() {
     child.hadAPlanLastYear().proposed().summariseHistory().teamManagerView().seniorManagerView().legalView()
         .whenTimerFires("StartEvent_ViewsOverdue");
+
+    // Monday 9 March: 7 working days from today is Wednesday 18 March, before the ICPC deadline of Friday 20 March.
+    assertThatThrownBy(() -> child.chaseMissingViews("OVERRIDE", "The IRO is on leave until 25 March and the conference must be held by 20 March"))
+        .as("the conference can still be held on time with all four views").isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("could not otherwise be held by its deadline of Friday 20 March 2026, that is from Wednesday 11 March 2026")
+        .hasMessageContaining("keep chasing");
+    assertThat(child.proposal).isWaitingAt("Task_ChaseMissingViews", "Task_IroView").hasNotPassed("Task_RecordDeadlineOverride");
+    child.chaseMissingViews("KEEP_CHASING", null).whenTimerFires("Event_ChaseAgainDue");
+    assertThat(EngineClock.today()).isEqualTo(LocalDate.of(2026, 3, 10));
+    assertThatThrownBy(() -> child.chaseMissingViews("OVERRIDE", "The IRO is on leave until 25 March and the conference must be held by 20 March"))
+        .as("Tuesday 10 March is still 8 working days before the deadline").isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("from Wednesday 11 March 2026");
+    child.chaseMissingViews("KEEP_CHASING", null).whenTimerFires("Event_ChaseAgainDue");
 
     assertThatThrownBy(() -> child.chaseMissingViews("OVERRIDE", "Deadline"))
         .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("An override needs reasons");
@@ -224,7 +248,7 @@ class RepeatIcpcScenariosTest {
     assertThat(child.variable(OVERRIDE_USED)).isEqualTo(true);
     assertThat(child.variable(FOUR_PARTY_DISCUSSION_COMPLETE)).isEqualTo(false);
     assertThat(child.variable(OVERRIDE_BY)).isEqualTo(TestStaff.SENIOR_MANAGER);
-    assertThat(child.variable(OVERRIDE_DATE)).isEqualTo("2026-03-09");
+    assertThat(child.variable(OVERRIDE_DATE)).isEqualTo("2026-03-11");
     assertThat(child.variable(VIEWS_MISSING_AT_OVERRIDE).toString()).isEqualTo("[\"IRO\"]");
 
     child.decide("ICPC");
@@ -323,6 +347,104 @@ class RepeatIcpcScenariosTest {
         RepeatIcpcDriver.proposalVariables(other.childRef, FRIDAY_27_FEBRUARY_2026)))
         .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("already has a proposal");
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(other.childRef).count()).isEqualTo(1);
+  }
+
+  @Test
+  void aChildWhoseOnlyEarlierPlanWasHeldByAnotherAuthority_isProposedWithThatPlanDeclared() {
+    Map<String, Object> proposal = RepeatIcpcDriver.proposalVariables(child.childRef, FRIDAY_27_FEBRUARY_2026);
+    proposal.putAll(RepeatIcpcDriver.earlierPlanElsewhere("Northshire County Council", "2023-01-09", "2024-06-28"));
+    child.proposal = engine.getRuntimeService().startProcessInstanceByKey(PROCESS_KEY, child.childRef, proposal);
+
+    assertThat(child.proposal).hasPassed("Task_AssembleHistory").isWaitingAtExactly("Task_PrepareHistorySummary");
+    assertThat(child.variable(EARLIER_PLAN_AUTHORITY)).isEqualTo("Northshire County Council");
+    assertThat(child.variable(EARLIER_PLAN_START)).isEqualTo("2023-01-09");
+    assertThat(child.variable(EARLIER_PLAN_END)).isEqualTo("2024-06-28");
+    assertThat(child.variable(NUMBER_OF_PREVIOUS_PLANS)).isEqualTo(1);
+    assertThat(child.variable(LAST_PLAN_END_DATE)).isEqualTo("2024-06-28");
+    assertThat(child.variable(MONTHS_SINCE_LAST_PLAN)).isEqualTo(19);
+    assertThat(child.variable(WITHIN_TWO_YEARS)).isEqualTo(true);
+    assertThat(child.variable(ICPC_DEADLINE)).isEqualTo("2026-03-20");
+    assertThat(child.rows(PREVIOUS_PLAN_REASONS)).extracting(row -> row.get("plan"))
+        .containsExactly("9 January 2023 to 28 June 2024: held by Northshire County Council");
+
+    assertThat(childRecord.entriesOf(child.childRef, ChildEvent.Kind.OTHER_AUTHORITY_PLAN)).singleElement()
+        .satisfies(entry -> {
+          assertThat(entry.date()).isEqualTo(LocalDate.of(2023, 1, 9));
+          assertThat(entry.details()).containsEntry(EARLIER_PLAN_AUTHORITY, "Northshire County Council")
+              .containsEntry(EARLIER_PLAN_END, "2024-06-28");
+        });
+
+    child.summariseHistory();
+    assertThat(child.proposal).isWaitingAt("Task_TeamManagerView", "Task_SeniorManagerView", "Task_IroView", "Task_LegalView");
+    assertThat(child.task("Task_IroView").getAssignee()).as("the other authority's IRO does not chair here").isNull();
+  }
+
+  @Test
+  void aNewSocialWorkerTakesOverTheHistorySummary_andRecordsAHandoverNote() {
+    child.hadAPlanLastYear().proposed();
+    assertThat(child.variable(ALLOCATED_WORKER)).as("the proposing worker holds the child at first").isEqualTo(TestStaff.WORKER);
+
+    child.holderChanges("SOCIAL_WORKER", TestStaff.SECOND_WORKER);
+
+    assertThat(child.proposal).hasPassed("Task_HandOverToTheNewHolder", "Gateway_WhoChanged")
+        .isWaitingAt("Task_PrepareHistorySummary", "Task_RecordHandoverNote");
+    assertThat(child.task("Task_PrepareHistorySummary").getAssignee()).as("the open work moves").isEqualTo(TestStaff.SECOND_WORKER);
+    assertThat(child.variable(ALLOCATED_WORKER)).isEqualTo(TestStaff.SECOND_WORKER);
+    assertThat(child.variable(PROPOSED_BY)).as("who proposed does not change").isEqualTo(TestStaff.WORKER);
+    assertThat(child.variable(WORKER_CHANGES)).isEqualTo(1);
+    Task note = child.task("Task_RecordHandoverNote");
+    assertThat(note.getName()).isEqualTo("Record a handover note - " + child.childRef);
+    assertThat(note.getAssignee()).isEqualTo(TestStaff.SECOND_WORKER);
+    assertThat(engine.getTaskService().getVariable(note.getId(), PREVIOUS_WORKER)).isEqualTo(TestStaff.WORKER);
+    // Two working days after Monday 2 March 2026.
+    assertThat(EngineClock.inLondon(note.getDueDate())).isEqualTo(LocalDate.of(2026, 3, 4).atTime(17, 0).atZone(EngineClock.LONDON));
+
+    child.complete("Task_RecordHandoverNote", Map.of(HANDOVER_HISTORY_READ, true,
+        HANDOVER_NOTE, "Read both plans and the summary notes; I will finish the summary by Wednesday"));
+    assertThat(child.proposal).hasPassed("End_HandoverNoteRecorded").isWaitingAtExactly("Task_PrepareHistorySummary");
+    assertThat(childRecord.entriesOf(child.childRef, ChildEvent.Kind.HANDOVER)).singleElement()
+        .satisfies(entry -> assertThat(entry.who()).isEqualTo(TestStaff.SECOND_WORKER));
+  }
+
+  @Test
+  void aNewIroTakesOverTheIrosViewAndTheChair_withoutAHandoverNote() {
+    child.hadAPlanLastYear().proposed().summariseHistory();
+    assertThat(child.task("Task_IroView").getAssignee()).isEqualTo(TestStaff.IRO);
+
+    child.holderChanges("IRO", TestStaff.SECOND_IRO);
+
+    assertThat(child.proposal).hasPassed("End_HandoverComplete").hasNotPassed("Task_RecordHandoverNote")
+        .isWaitingAt("Task_TeamManagerView", "Task_SeniorManagerView", "Task_IroView", "Task_LegalView");
+    assertThat(child.task("Task_IroView").getAssignee()).isEqualTo(TestStaff.SECOND_IRO);
+    assertThat(child.variable(CHAIR)).isEqualTo(TestStaff.SECOND_IRO);
+    assertThat(child.variable(PREVIOUS_IRO)).as("the last plan's IRO is history").isEqualTo(TestStaff.IRO);
+    assertThat(child.variable(WORKER_CHANGES)).as("only changes of social worker are counted").isNull();
+    assertThat(child.variable(CHILD_IRO)).isEqualTo(TestStaff.SECOND_IRO);
+    child.teamManagerView().seniorManagerView().view(FourPartyView.IRO, TestStaff.SECOND_IRO, "ICPC").legalView();
+    assertThat(child.proposal).isWaitingAtExactly("Task_RecordJointDecision");
+    child.decide("ICPC").schedule(LocalDate.of(2026, 3, 18), TestStaff.SECOND_IRO);
+    assertThat(child.proposal).as("the child's IRO now chairs without a reason").isWaitingAtExactly("Event_ConferenceOutcomeRecorded");
+  }
+
+  @Test
+  void aDeclaredEarlierPlanMustBeWholeInOrderInThePast_andMayNotOverlapThisAuthoritysPlans() {
+    Map<String, Object> backwards = RepeatIcpcDriver.proposalVariables(child.childRef, FRIDAY_27_FEBRUARY_2026);
+    backwards.putAll(RepeatIcpcDriver.earlierPlanElsewhere(" ", "2024-06-28", "2026-04-01"));
+    assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(PROCESS_KEY, child.childRef, backwards))
+        .isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("earlierPlanAuthority is required with an earlier plan")
+        .hasMessageContaining("earlierPlanEnd must be in the past");
+    backwards.putAll(RepeatIcpcDriver.earlierPlanElsewhere("Northshire County Council", "2024-06-28", "2023-01-09"));
+    assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(PROCESS_KEY, child.childRef, backwards))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("earlierPlanEnd must be after earlierPlanStart");
+
+    child.hadAPlanLastYear();
+    Map<String, Object> overlapping = RepeatIcpcDriver.proposalVariables(child.childRef, FRIDAY_27_FEBRUARY_2026);
+    overlapping.putAll(RepeatIcpcDriver.earlierPlanElsewhere("Northshire County Council", "2023-06-05", "2024-03-01"));
+    assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(PROCESS_KEY, child.childRef, overlapping))
+        .isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("overlaps this authority's plan from 2024-01-08 to 2025-01-10");
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(child.childRef).count()).isZero();
   }
 
   @Test

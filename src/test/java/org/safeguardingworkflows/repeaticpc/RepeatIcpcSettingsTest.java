@@ -40,6 +40,15 @@ class RepeatIcpcSettingsTest {
   }
 
   @Test
+  void theOverrideWindowLiesWithinTheConferencesTimescale() {
+    RepeatIcpcSettings settings = defaults();
+    settings.setOverrideWithinWorkingDaysOfIcpcDeadline(16);
+    assertThatThrownBy(settings::checkConsistency).hasMessageContaining("override-within-working-days-of-icpc-deadline");
+    settings.setOverrideWithinWorkingDaysOfIcpcDeadline(-1);
+    assertThatThrownBy(settings::checkConsistency).hasMessageContaining("override-within-working-days-of-icpc-deadline");
+  }
+
+  @Test
   void theRepeatWindowIsAnIsoPeriod() {
     RepeatIcpcSettings settings = defaults();
     settings.setRepeatWindow("two years");
@@ -55,6 +64,8 @@ class RepeatIcpcSettingsTest {
     settings.setChaseDueWorkingDays(1);
     settings.setChaseAgainAfterWorkingDays(1);
     settings.setSchedulingDueWorkingDays(2);
+    settings.setOverrideWithinWorkingDaysOfIcpcDeadline(7);
+    settings.setHandoverNoteDueWorkingDays(2);
     settings.setRepeatWindow("P2Y");
     return settings;
   }

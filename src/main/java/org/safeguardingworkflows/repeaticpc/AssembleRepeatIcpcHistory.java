@@ -60,18 +60,15 @@ public class AssembleRepeatIcpcHistory implements JavaDelegate {
       throw new FormFieldValidationException(CHILD_REF, String.join(" ", problems));
     }
     if (proposal.declaresEarlierPlan()) {
+      // In the child record first: the history below reads it there, with the child's other plans.
       earlierPlanElsewhere.record(execution, proposal);
-    }
-    if (earlierPlanElsewhere.isTheOnlyEarlierPlan(proposal)) {
-      earlierPlanElsewhere.assemble(execution, proposal);
-      return;
     }
 
     LocalDate strategyDiscussion = LocalDate.parse(proposal.strategyDiscussionDate());
     ChildHistory.Snapshot history = childHistory.of(proposal.childRef(), strategyDiscussion);
     execution.setVariable(PREVIOUS_PLANS, json(history.planRows()));
-    execution.setVariable(NUMBER_OF_PREVIOUS_PLANS, history.previousPlans().size());
-    execution.setVariable(LAST_PLAN_END_DATE, history.lastPlan().planEnd().toString());
+    execution.setVariable(NUMBER_OF_PREVIOUS_PLANS, history.numberOfPreviousPlans());
+    execution.setVariable(LAST_PLAN_END_DATE, history.lastPlanEnd().toString());
     execution.setVariable(MONTHS_SINCE_LAST_PLAN, (int) history.monthsSinceLastPlan());
     execution.setVariable(WITHIN_TWO_YEARS, history.withinRepeatWindow());
     execution.setVariable(PREVIOUS_IRO, history.previousIro());
@@ -102,8 +99,11 @@ public class AssembleRepeatIcpcHistory implements JavaDelegate {
   /** "2 September 2024 to 14 March 2025: Neglect", for the social worker's list of reasons. */
   private static String describe(Map<String, Object> plan) {
     String category = (String) plan.get("latestCategory");
-    return UK_DATE.format(LocalDate.parse((String) plan.get("planStart"))) + " to "
-        + UK_DATE.format(LocalDate.parse((String) plan.get("planEnd"))) + ": "
-        + (CategoryOfAbuse.isCode(category) ? CategoryOfAbuse.valueOf(category).label() : category);
+    String period = UK_DATE.format(LocalDate.parse((String) plan.get("planStart"))) + " to "
+        + UK_DATE.format(LocalDate.parse((String) plan.get("planEnd"))) + ": ";
+    if (plan.get("heldBy") instanceof String authority) {
+      return period + "held by " + authority;
+    }
+    return period + (CategoryOfAbuse.isCode(category) ? CategoryOfAbuse.valueOf(category).label() : category);
   }
 }

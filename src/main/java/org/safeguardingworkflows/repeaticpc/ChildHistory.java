@@ -28,10 +28,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class ChildHistory {
 
-  /** What the history says at the time of the proposal. */
+  /** A plan the child had with another authority, as declared when it mattered (the child record's entry). */
+  public record PlanElsewhere(String authority, LocalDate planStart, LocalDate planEnd) {}
+
+  /**
+   * What the history says at the time of the proposal: this authority's ended plans, and plans held elsewhere as
+   * declared; the last plan to end of either kind ({@code lastPlanEnd}, and its IRO when it was this authority's).
+   */
   public record Snapshot(
       List<CpPlan> previousPlans,
-      CpPlan lastPlan,
+      List<PlanElsewhere> plansElsewhere,
+      LocalDate lastPlanEnd,
       long monthsSinceLastPlan,
       boolean withinRepeatWindow,
       String previousIro,
@@ -41,7 +48,11 @@ public class ChildHistory {
       List<Map<String, Object>> lastStepDownConcerns,
       Integer workerChangesDuringStepDown) {
 
-    /** The previous plans as rows for the forms' tables and the API. */
+    public int numberOfPreviousPlans() {
+      return previousPlans.size() + plansElsewhere.size();
+    }
+
+    /** The previous plans, in order of their start, as rows for the forms' tables and the API. */
     public List<Map<String, Object>> planRows() {
       List<Map<String, Object>> rows = new ArrayList<>();
       for (CpPlan plan : previousPlans) {
@@ -55,6 +66,14 @@ public class ChildHistory {
         row.put("stepDownOutcome", plan.stepDownOutcome());
         rows.add(row);
       }
+      for (PlanElsewhere plan : plansElsewhere) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("planStart", plan.planStart().toString());
+        row.put("planEnd", plan.planEnd().toString());
+        row.put("heldBy", plan.authority());
+        rows.add(row);
+      }
+      rows.sort(Comparator.comparing(row -> (String) row.get("planStart")));
       return rows;
     }
   }
@@ -79,17 +98,30 @@ public class ChildHistory {
     this.settings = settings;
   }
 
-  /** The history of a child with at least one ended plan (see {@link ProposalRules#notARepeat(String)}). */
+  /**
+   * The history of a child with at least one ended plan, here or declared as held elsewhere (see
+   * {@link ProposalRules}).
+   */
   public Snapshot of(String childRef, LocalDate strategyDiscussion) {
     List<CpPlan> previous = planHistory.plansOf(childRef).stream()
         .filter(plan -> !plan.isOpen())
         .sorted(Comparator.comparing(CpPlan::planStart))
         .toList();
-    CpPlan last = previous.stream().max(Comparator.comparing(CpPlan::planEnd)).orElseThrow();
-    long months = Math.max(0, ChronoUnit.MONTHS.between(last.planEnd(), strategyDiscussion));
-    boolean within = !strategyDiscussion.isAfter(last.planEnd().plus(settings.repeatWindowPeriod()));
-    String previousIro = last.iro();
-    String continuityIro = staff.hasRole(previousIro, Role.IROS) ? previousIro : null;
+    List<PlanElsewhere> elsewhere = childRecord.entriesOf(childRef, Kind.OTHER_AUTHORITY_PLAN).stream()
+        .map(ChildHistory::planElsewhere)
+        .distinct()
+        .sorted(Comparator.comparing(PlanElsewhere::planStart))
+        .toList();
+    Optional<CpPlan> lastHere = previous.stream().max(Comparator.comparing(CpPlan::planEnd));
+    Optional<PlanElsewhere> lastElsewhere = elsewhere.stream().max(Comparator.comparing(PlanElsewhere::planEnd));
+    boolean lastWasHere = lastHere.isPresent()
+        && (lastElsewhere.isEmpty() || !lastHere.get().planEnd().isBefore(lastElsewhere.get().planEnd()));
+    LocalDate lastEnd = lastWasHere ? lastHere.get().planEnd() : lastElsewhere.orElseThrow().planEnd();
+    long months = Math.max(0, ChronoUnit.MONTHS.between(lastEnd, strategyDiscussion));
+    boolean within = !strategyDiscussion.isAfter(lastEnd.plus(settings.repeatWindowPeriod()));
+    // Another authority's IRO cannot chair here: continuity of chair only when the last plan was this authority's.
+    String previousIro = lastWasHere ? lastHere.get().iro() : null;
+    String continuityIro = previousIro != null && staff.hasRole(previousIro, Role.IROS) ? previousIro : null;
 
     Optional<CpPlan> lastStepDown = previous.stream()
         .filter(plan -> plan.stepDownInstanceId() != null)
@@ -106,8 +138,14 @@ public class ChildHistory {
       concerns = concerns(childRef, stepDownId);
       workerChanges = workerChanges(childRef, stepDownId);
     }
-    return new Snapshot(previous, last, months, within, previousIro, continuityIro, stepDownId, contingency, concerns,
-        workerChanges);
+    return new Snapshot(previous, elsewhere, lastEnd, months, within, previousIro, continuityIro, stepDownId, contingency,
+        concerns, workerChanges);
+  }
+
+  private static PlanElsewhere planElsewhere(ChildEvent declared) {
+    return new PlanElsewhere((String) declared.details().get(RepeatIcpcVariables.EARLIER_PLAN_AUTHORITY),
+        LocalDate.parse((String) declared.details().get(RepeatIcpcVariables.EARLIER_PLAN_START)),
+        LocalDate.parse((String) declared.details().get(RepeatIcpcVariables.EARLIER_PLAN_END)));
   }
 
   /**

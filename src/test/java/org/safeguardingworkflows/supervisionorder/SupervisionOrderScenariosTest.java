@@ -21,6 +21,7 @@ import org.camunda.spin.Spin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.safeguardingworkflows.platform.VariableValues;
 import org.safeguardingworkflows.testsupport.ApplicationTest;
 import org.safeguardingworkflows.testsupport.CoverageOf;
 import org.safeguardingworkflows.testsupport.EngineClock;
@@ -81,11 +82,11 @@ class SupervisionOrderScenariosTest {
     assertThat(Spin.JSON(engine.getTaskService().getVariable(review.getId(), OUTCOME_REVIEWS).toString()).elements())
         .as("one row per outcome of the plan, nothing filled in").hasSize(2)
         .allSatisfy(row -> assertThat(row.hasProp("progress")).isFalse());
-    order.reviewOutcomes("ON_TRACK");
+    order.reviewOutcomes("ON_TRACK").agreeReview();
     order.whenTimerFires("Event_OutcomeReviewDue");
     assertThat(engine.getTaskService().getVariable(order.task("Task_ReviewOutcomes").getId(), OUTCOME_REVIEW_SUMMARY))
         .as("the next review opens without last time's judgement").isNull();
-    order.reviewOutcomes("SOME_PROGRESS");
+    order.reviewOutcomes("SOME_PROGRESS").agreeReview();
 
     order.whenTimerFires("Event_ExtensionDecisionDue");
     assertThat(engine.getTaskService().getIdentityLinksForTask(order.task("Task_DecideExtension").getId()))
@@ -194,6 +195,127 @@ class SupervisionOrderScenariosTest {
     assertThatThrownBy(() -> order.made(order.orderMade(12))).isInstanceOf(FormFieldValidationException.class)
         .hasMessageContaining("already has a supervision order");
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(order.childRef).count()).isEqualTo(1);
+  }
+
+  @Test
+  void aTeamManagerScrutinisesEachOutcomeReview_sendingItBackWithReasons_andAgreeingItOnceCorrected() {
+    order.madeFor(12).writeSupportPlan().whenTimerFires("Event_OutcomeReviewDue").reviewOutcomes("ON_TRACK");
+    assertThat(order.order).isWaitingAt("Task_ScrutiniseOutcomeReview");
+    var scrutiny = order.task("Task_ScrutiniseOutcomeReview");
+    assertThat(engine.getTaskService().getIdentityLinksForTask(scrutiny.getId())).extracting(IdentityLink::getGroupId)
+        .contains(TestStaff.TEAM).doesNotContain("team-managers");
+    assertThat(order.variable(OUTCOME_REVIEW_BY)).isEqualTo(TestStaff.WORKER);
+    assertThat(order.variable(OUTCOME_REVIEW_NEEDS_ESCALATION)).isEqualTo("NO");
+    assertThatThrownBy(() -> order.scrutinise(TestStaff.WORKER, "AGREE", "NONE"))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("Only a member of the team-managers group");
+    assertThatThrownBy(() -> order.scrutinise(TestStaff.TEAM_MANAGER, "AGREE", null))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("Say whether the review is escalated");
+
+    order.scrutinise(TestStaff.TEAM_MANAGER, "SEND_BACK", null);
+    assertThat(order.order).hasPassed("Gateway_ScrutinyDecision").isWaitingAt("Task_ReviewOutcomes");
+    var reopened = order.task("Task_ReviewOutcomes");
+    assertThat(reopened.getAssignee()).isEqualTo(TestStaff.WORKER);
+    assertThat(VariableValues.rows(engine.getTaskService().getVariable(reopened.getId(), OUTCOME_REVIEWS)))
+        .as("the worker corrects their own answers").hasSize(2)
+        .allSatisfy(row -> assertThat(row.get("progress")).isEqualTo("ON_TRACK"));
+    assertThat(engine.getTaskService().getVariable(reopened.getId(), SCRUTINY_REASONS)).as("the manager's reasons are shown")
+        .isEqualTo("Say what the school actually reported for this half term");
+    assertThat(engine.getTaskService().getVariable(reopened.getId(), OUTCOME_REVIEW_SUMMARY)).isEqualTo("The order is helping");
+
+    order.reviewOutcomes("ON_TRACK").agreeReview();
+    assertThat(order.order).hasPassed("Gateway_EscalateReview", "Gateway_ReviewCycleContinues").isWaitingAt("Event_OutcomeReviewDue", "Event_ExtensionDecisionDue");
+    assertThat(order.variable(SCRUTINISED_BY)).isEqualTo(TestStaff.TEAM_MANAGER);
+    order.whenTimerFires("Event_OutcomeReviewDue");
+    assertThat(Spin.JSON(engine.getTaskService().getVariable(order.task("Task_ReviewOutcomes").getId(), OUTCOME_REVIEWS).toString())
+        .elements()).as("the next review opens blank again").allSatisfy(row -> assertThat(row.hasProp("progress")).isFalse());
+  }
+
+  @Test
+  void aTeamManagerWhoWroteTheReviewCannotScrutiniseIt() {
+    String both = "tm.sw.order";
+    var identity = engine.getIdentityService();
+    if (identity.createUserQuery().userId(both).count() == 0) {
+      var user = identity.newUser(both);
+      user.setFirstName("Staff");
+      user.setLastName("Team manager carrying cases");
+      user.setPassword(TestStaff.PASSWORD);
+      identity.saveUser(user);
+      identity.createMembership(both, "social-workers");
+      identity.createMembership(both, "team-managers");
+      identity.createMembership(both, TestStaff.TEAM);
+    }
+    Map<String, Object> made = order.orderMade(12);
+    made.put(ALLOCATED_WORKER, both);
+    order.made(made).writeSupportPlan().whenTimerFires("Event_OutcomeReviewDue").reviewOutcomes("ON_TRACK");
+    assertThatThrownBy(() -> order.scrutinise(both, "AGREE", "NONE"))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("other than the worker who wrote it");
+    order.agreeReview();
+    assertThat(order.order).isWaitingAt("Event_OutcomeReviewDue");
+  }
+
+  @Test
+  void aReviewFindingNoProgressMustBeEscalated_hereToAStrategyDiscussionWhoseOutcomeIsRecordedEvenAfterTheOrderEnds() {
+    order.madeFor(6).writeSupportPlan().whenTimerFires("Event_OutcomeReviewDue").reviewOutcomes("NO_PROGRESS");
+    assertThat(order.variable(OUTCOME_REVIEW_NEEDS_ESCALATION)).isEqualTo("YES");
+    assertThatThrownBy(() -> order.agreeReview()).isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("'Attends school every day', 'The home is safe and clean'")
+        .hasMessageContaining("escalate it to a strategy discussion or to legal planning");
+
+    order.scrutinise(TestStaff.TEAM_MANAGER, "AGREE", "STRATEGY_DISCUSSION");
+    assertThat(order.order).hasPassed("Event_CallStrategyDiscussion", "Event_StrategyDiscussionCalled")
+        .isWaitingAt("Task_RecordStrategyDiscussion", "Event_OutcomeReviewDue", "Event_ExtensionDecisionDue");
+    var discussion = order.task("Task_RecordStrategyDiscussion");
+    assertThat(engine.getTaskService().getIdentityLinksForTask(discussion.getId())).extracting(IdentityLink::getGroupId)
+        .contains(TestStaff.TEAM);
+    assertThat(engine.getTaskService().getVariable(discussion.getId(), ESCALATION_REASONS))
+        .isEqualTo("Attendance has not improved since the order was made");
+
+    order.whenTimerFires("Event_OrderExpires");
+    assertThat(order.order).as("the discussion outlives the order").isWaitingAtExactly("Task_RecordStrategyDiscussion", "Task_HoldEndOfOrderReview");
+    assertThatThrownBy(() -> order.recordStrategyDiscussion(EngineClock.today().plusDays(1).toString()))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("cannot be in the future");
+    order.recordStrategyDiscussion(EngineClock.today().toString());
+    assertThat(order.order).hasPassed("End_StrategyDiscussionRecorded").isWaitingAtExactly("Task_HoldEndOfOrderReview");
+  }
+
+  @Test
+  void aReviewFindingTheChildWorseIsEscalatedToLegalPlanning_linkedBothWays() {
+    order.madeFor(12).writeSupportPlan().whenTimerFires("Event_OutcomeReviewDue").reviewOutcomes("WORSE")
+        .scrutinise(TestStaff.TEAM_MANAGER, "AGREE", "LEGAL_PLANNING");
+    assertThat(order.order).hasPassed("Event_RequestLegalPlanning").isWaitingAt("Event_OutcomeReviewDue");
+    var legal = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("legalPlanning")
+        .processInstanceBusinessKey(order.childRef).singleResult();
+    assertThat(legal).isNotNull();
+    assertThat(order.variable(LEGAL_PLANNING_INSTANCE_ID)).isEqualTo(legal.getId());
+    Map<String, Object> recommendation = engine.getRuntimeService().getVariables(legal.getId(),
+        List.of("originProcessInstanceId", "originProcessKey", "recommendedBy", "reason", "allocatedWorker"));
+    assertThat(recommendation).containsEntry("originProcessInstanceId", order.order.getId())
+        .containsEntry("originProcessKey", PROCESS_KEY).containsEntry("recommendedBy", TestStaff.TEAM_MANAGER)
+        .containsEntry("reason", "Attendance has not improved since the order was made")
+        .containsEntry("allocatedWorker", TestStaff.WORKER);
+  }
+
+  @Test
+  void anExtensionNotDecidedAMonthBeforeExpiryGoesToASeniorManager_whileTheDecisionStaysOpen() {
+    order.madeFor(12).writeSupportPlan();
+    assertThat(order.variable(EXTENSION_ESCALATION_DATE)).as("a month before expiry").isEqualTo("2027-02-02");
+    order.whenTimerFires("Event_ExtensionDecisionDue");
+    assertThat(EngineClock.inLondon(order.timer("Event_ExtensionDecisionOverdue").getDuedate())).isEqualTo(endOfDay(2027, 2, 2));
+    order.whenTimerFires("Event_ExtensionDecisionOverdue");
+    assertThat(order.order).isWaitingAt("Task_DecideExtension", "Task_ChaseExtensionDecision");
+    assertThat(engine.getTaskService().getIdentityLinksForTask(order.task("Task_ChaseExtensionDecision").getId()))
+        .extracting(IdentityLink::getGroupId).containsExactly("senior-managers");
+    order.chaseExtensionDecision();
+    assertThat(order.order).hasPassed("End_ExtensionDecisionChased").isWaitingAt("Task_DecideExtension");
+    order.decideExtension("LET_END", null);
+    assertThat(order.order).hasPassed("End_OrderLeftToEnd");
+  }
+
+  @Test
+  void anExtensionGrantedMovesTheEscalationWithTheNewEndDate() {
+    order.madeFor(12).writeSupportPlan().whenTimerFires("Event_ExtensionDecisionDue").decideExtension("APPLY_TO_EXTEND", 6)
+        .courtDecides("GRANTED", "2027-09-02");
+    assertThat(order.variable(EXTENSION_ESCALATION_DATE)).isEqualTo("2027-08-02");
   }
 
   private static ZonedDateTime endOfDay(int year, int month, int day) {

@@ -83,7 +83,15 @@ class SupervisionOrderDriver extends InstanceDriver<SupervisionOrderDriver> {
 
   /** The team manager's scrutiny of the last outcome review, given by this user (who takes the task first). */
   SupervisionOrderDriver scrutinise(String user, String decision, String escalation) {
-    Task scrutiny = task("Task_ScrutiniseOutcomeReview");
+    return scrutinise("Task_ScrutiniseOutcomeReview", user, decision, escalation);
+  }
+
+  SupervisionOrderDriver scrutiniseEndOfOrderReview(String user, String decision, String escalation) {
+    return scrutinise("Task_ScrutiniseEndOfOrderReview", user, decision, escalation);
+  }
+
+  private SupervisionOrderDriver scrutinise(String taskKey, String user, String decision, String escalation) {
+    Task scrutiny = task(taskKey);
     engine.getTaskService().setAssignee(scrutiny.getId(), user);
     Map<String, Object> variables = new HashMap<>();
     variables.put(SCRUTINY_DECISION, decision);
@@ -139,7 +147,11 @@ class SupervisionOrderDriver extends InstanceDriver<SupervisionOrderDriver> {
   }
 
   SupervisionOrderDriver endOfOrderReview() {
-    return reviewOutcomes("Task_HoldEndOfOrderReview", "ACHIEVED",
+    return endOfOrderReview("ACHIEVED");
+  }
+
+  SupervisionOrderDriver endOfOrderReview(String progress) {
+    return reviewOutcomes("Task_HoldEndOfOrderReview", progress,
         Map.of(SUPPORT_AFTER_ORDER, "CHILD_IN_NEED", END_OF_ORDER_SUMMARY, "School attendance sustained; home safe"));
   }
 

@@ -99,7 +99,7 @@ class SupervisionOrderScenariosTest {
     assertThat(order.order).isWaitingAtExactly("Task_HoldEndOfOrderReview");
     assertThat(engine.getManagementService().createJobQuery().processInstanceId(order.order.getId()).count())
         .as("the reviews end with the order").isZero();
-    order.endOfOrderReview();
+    order.endOfOrderReview().scrutiniseEndOfOrderReview(TestStaff.TEAM_MANAGER, "AGREE", "NONE");
     assertThat(EngineClock.inLondon(order.timer("Event_ReReferralCheckDue").getDuedate())).isEqualTo(endOfDay(2028, 3, 2));
 
     order.whenTimerFires("Event_ReReferralCheckDue").checkReReferral("NO");
@@ -262,7 +262,7 @@ class SupervisionOrderScenariosTest {
         .hasMessageContaining("escalate it to a strategy discussion or to legal planning");
 
     order.scrutinise(TestStaff.TEAM_MANAGER, "AGREE", "STRATEGY_DISCUSSION");
-    assertThat(order.order).hasPassed("Event_CallStrategyDiscussion", "Event_StrategyDiscussionCalled")
+    assertThat(order.order).hasPassed("Event_CallStrategyDiscussion", "StartEvent_StrategyDiscussionCalled")
         .isWaitingAt("Task_RecordStrategyDiscussion", "Event_OutcomeReviewDue", "Event_ExtensionDecisionDue");
     var discussion = order.task("Task_RecordStrategyDiscussion");
     assertThat(engine.getTaskService().getIdentityLinksForTask(discussion.getId())).extracting(IdentityLink::getGroupId)
@@ -271,7 +271,7 @@ class SupervisionOrderScenariosTest {
         .isEqualTo("Attendance has not improved since the order was made");
 
     order.whenTimerFires("Event_OrderExpires");
-    assertThat(order.order).as("the discussion outlives the order").isWaitingAtExactly("Task_RecordStrategyDiscussion", "Task_HoldEndOfOrderReview");
+    assertThat(order.order).as("the discussion outlives the order").isWaitingAtExactly("EventSubProcess_StrategyDiscussionCalled", "Task_RecordStrategyDiscussion", "Task_HoldEndOfOrderReview");
     assertThatThrownBy(() -> order.recordStrategyDiscussion(EngineClock.today().plusDays(1).toString()))
         .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("cannot be in the future");
     order.recordStrategyDiscussion(EngineClock.today().toString());
@@ -316,6 +316,33 @@ class SupervisionOrderScenariosTest {
     order.madeFor(12).writeSupportPlan().whenTimerFires("Event_ExtensionDecisionDue").decideExtension("APPLY_TO_EXTEND", 6)
         .courtDecides("GRANTED", "2027-09-02");
     assertThat(order.variable(EXTENSION_ESCALATION_DATE)).isEqualTo("2027-08-02");
+  }
+
+  @Test
+  void anEndOfOrderReviewIsScrutinisedToo_sentBack_andAChildWorseOffIsEscalatedToLegalPlanning() {
+    order.madeFor(6).writeSupportPlan().whenTimerFires("Event_OrderExpires").endOfOrderReview("WORSE");
+    assertThat(order.order).isWaitingAtExactly("Task_ScrutiniseEndOfOrderReview");
+    assertThatThrownBy(() -> order.scrutiniseEndOfOrderReview(TestStaff.TEAM_MANAGER, "AGREE", "NONE"))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("escalate it");
+    order.scrutiniseEndOfOrderReview(TestStaff.TEAM_MANAGER, "SEND_BACK", null);
+    var reopened = order.task("Task_HoldEndOfOrderReview");
+    assertThat(VariableValues.rows(engine.getTaskService().getVariable(reopened.getId(), OUTCOME_REVIEWS)))
+        .allSatisfy(row -> assertThat(row.get("progress")).isEqualTo("WORSE"));
+    order.endOfOrderReview("WORSE").scrutiniseEndOfOrderReview(TestStaff.TEAM_MANAGER, "AGREE", "LEGAL_PLANNING");
+    assertThat(order.order).hasPassed("Event_RequestLegalPlanningAfterOrder").isWaitingAtExactly("Event_ReReferralCheckDue");
+    var legal = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("legalPlanning")
+        .processInstanceBusinessKey(order.childRef).singleResult();
+    assertThat(order.variable(LEGAL_PLANNING_INSTANCE_ID)).isEqualTo(legal.getId());
+  }
+
+  @Test
+  void anEndOfOrderReviewFindingNoProgressCanCallAStrategyDiscussion_whileTheReReferralCheckWaits() {
+    order.madeFor(6).writeSupportPlan().whenTimerFires("Event_OrderExpires").endOfOrderReview("NO_PROGRESS")
+        .scrutiniseEndOfOrderReview(TestStaff.TEAM_MANAGER, "AGREE", "STRATEGY_DISCUSSION");
+    assertThat(order.order).hasPassed("Event_CallStrategyDiscussionAfterOrder")
+        .isWaitingAtExactly("EventSubProcess_StrategyDiscussionCalled", "Task_RecordStrategyDiscussion", "Event_ReReferralCheckDue");
+    order.recordStrategyDiscussion(EngineClock.today().toString());
+    assertThat(order.order).isWaitingAtExactly("Event_ReReferralCheckDue");
   }
 
   private static ZonedDateTime endOfDay(int year, int month, int day) {

@@ -9,6 +9,8 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
+import org.safeguardingworkflows.children.ChildEvent;
+import org.safeguardingworkflows.children.ChildRecord;
 import org.safeguardingworkflows.planhistory.PlanHistory;
 import org.safeguardingworkflows.stepdown.StepDownVariables;
 import org.safeguardingworkflows.testsupport.ApplicationTest;
@@ -26,6 +28,7 @@ class RepeatIcpcHistoryTest {
 
   @Autowired ProcessEngine engine;
   @Autowired PlanHistory planHistory;
+  @Autowired ChildRecord childRecord;
 
   @Test
   void theLastStepDownJourneysContingencyConcernsDecisionsAndWorkerChangesAreAssembled() {
@@ -81,6 +84,8 @@ class RepeatIcpcHistoryTest {
         StepDownVariables.CONTINGENCY_REASONS, "First missed appointments", StepDownVariables.AGREED_ACTIONS, "Weekly visits for a month"));
     engine.getRuntimeService().createMessageCorrelation(StepDownVariables.MESSAGE_WORKER_CHANGED).processInstanceId(id)
         .setVariablesLocal(Map.of(StepDownVariables.NEW_WORKER, TestStaff.SECOND_WORKER)).correlateWithResult();
+    childRecord.record(ChildEvent.of(childRef, EngineClock.today(), ChildEvent.Kind.WORKER_CHANGED, TestStaff.TEAM_MANAGER,
+        null, null, Map.of("role", "SOCIAL_WORKER", "newHolder", TestStaff.SECOND_WORKER)));
     concern(id, "RECURRENCE", "School reports the same neglect signs");
     complete(id, "Task_HoldContingencyReview", Map.of(StepDownVariables.CONTINGENCY_DECISION, "STRATEGY_DISCUSSION",
         StepDownVariables.CONTINGENCY_REASONS, "The pattern of the first plan", StepDownVariables.AGREED_ACTIONS, "Strategy discussion today"));

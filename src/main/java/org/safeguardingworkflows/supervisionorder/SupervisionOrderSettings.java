@@ -27,6 +27,7 @@ public class SupervisionOrderSettings {
   private String extensionEscalationBeforeExpiry;
   private int decisionDueWorkingDays;
   private String reReferralCheckAfter;
+  private int handoverDueWorkingDays;
 
   @PostConstruct
   void checkSettings() {
@@ -67,6 +68,8 @@ public class SupervisionOrderSettings {
   public void setExtensionEscalationBeforeExpiry(String value) { this.extensionEscalationBeforeExpiry = value; }
   public int getDecisionDueWorkingDays() { return decisionDueWorkingDays; }
   public void setDecisionDueWorkingDays(int value) { this.decisionDueWorkingDays = value; }
+  public int getHandoverDueWorkingDays() { return handoverDueWorkingDays; }
+  public void setHandoverDueWorkingDays(int value) { this.handoverDueWorkingDays = value; }
   public String getReReferralCheckAfter() { return reReferralCheckAfter; }
   public void setReReferralCheckAfter(String value) { this.reReferralCheckAfter = value; }
 }

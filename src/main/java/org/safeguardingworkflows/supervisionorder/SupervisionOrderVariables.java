@@ -88,6 +88,16 @@ public final class SupervisionOrderVariables {
   public static final String RE_REFERRED = "reReferred";
   public static final String RE_REFERRAL_NOTES = "reReferralNotes";
 
+  // A change of worker, team manager or IRO (the WorkerChanged message and children/HandOverToTheNewHolder)
+  public static final String MESSAGE_WORKER_CHANGED = "WorkerChanged";
+  public static final String CHANGED_ROLE = "changedRole";
+  public static final String NEW_HOLDER = "newHolder";
+  public static final String NEW_WORKER = "newWorker";
+  public static final String PREVIOUS_WORKER = "previousWorker";
+  public static final String WORKER_CHANGES = "workerChanges";
+  public static final String HANDOVER_HISTORY_READ = "handoverHistoryRead";
+  public static final String HANDOVER_NOTE = "handoverNote";
+
   /** Keys inside the rows of the support plan and of the outcome reviews. */
   public static final Set<String> LIST_ITEM_KEYS = Set.of("outcome", "measure", "support", "progress", "evidence");
 

@@ -125,6 +125,25 @@ class SupervisionOrderDriver extends InstanceDriver<SupervisionOrderDriver> {
     return this;
   }
 
+  /** The child's social worker, team manager or IRO changes, as the child-level worker change announces it. */
+  SupervisionOrderDriver holderChanges(String role, String newHolder) {
+    Map<String, Object> change = new HashMap<>();
+    change.put(CHANGED_ROLE, role);
+    change.put(NEW_HOLDER, newHolder);
+    if ("SOCIAL_WORKER".equals(role)) {
+      change.put(NEW_WORKER, newHolder);
+    }
+    engine.getRuntimeService().createMessageCorrelation(MESSAGE_WORKER_CHANGED).processInstanceId(order.getId())
+        .setVariablesLocal(change).correlateWithResult();
+    return this;
+  }
+
+  SupervisionOrderDriver writeHandoverNote() {
+    complete("Task_WriteHandoverNote", Map.of(HANDOVER_HISTORY_READ, true,
+        HANDOVER_NOTE, "Keep the school check-ins; I will visit on Thursday and meet the family support worker"));
+    return this;
+  }
+
   SupervisionOrderDriver decideExtension(String decision, Integer months) {
     Map<String, Object> variables = new HashMap<>();
     variables.put(EXTENSION_DECISION, decision);

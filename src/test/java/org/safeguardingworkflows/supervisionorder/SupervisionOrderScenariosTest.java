@@ -21,6 +21,9 @@ import org.camunda.spin.Spin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.safeguardingworkflows.children.ChildEvent;
+import org.safeguardingworkflows.children.ChildEvent.Kind;
+import org.safeguardingworkflows.children.ChildRecord;
 import org.safeguardingworkflows.platform.VariableValues;
 import org.safeguardingworkflows.testsupport.ApplicationTest;
 import org.safeguardingworkflows.testsupport.CoverageOf;
@@ -43,6 +46,7 @@ class SupervisionOrderScenariosTest {
   static final LocalDate MONDAY_2_MARCH_2026 = LocalDate.of(2026, 3, 2);
 
   @Autowired ProcessEngine engine;
+  @Autowired ChildRecord childRecord;
   SupervisionOrderDriver order;
 
   @BeforeEach
@@ -232,18 +236,7 @@ class SupervisionOrderScenariosTest {
 
   @Test
   void aTeamManagerWhoWroteTheReviewCannotScrutiniseIt() {
-    String both = "tm.sw.order";
-    var identity = engine.getIdentityService();
-    if (identity.createUserQuery().userId(both).count() == 0) {
-      var user = identity.newUser(both);
-      user.setFirstName("Staff");
-      user.setLastName("Team manager carrying cases");
-      user.setPassword(TestStaff.PASSWORD);
-      identity.saveUser(user);
-      identity.createMembership(both, "social-workers");
-      identity.createMembership(both, "team-managers");
-      identity.createMembership(both, TestStaff.TEAM);
-    }
+    String both = staffMember("tm.sw.order", "social-workers", "team-managers");
     Map<String, Object> made = order.orderMade(12);
     made.put(ALLOCATED_WORKER, both);
     order.made(made).writeSupportPlan().whenTimerFires("Event_OutcomeReviewDue").reviewOutcomes("ON_TRACK");
@@ -343,6 +336,64 @@ class SupervisionOrderScenariosTest {
         .isWaitingAtExactly("EventSubProcess_StrategyDiscussionCalled", "Task_RecordStrategyDiscussion", "Event_ReReferralCheckDue");
     order.recordStrategyDiscussion(EngineClock.today().toString());
     assertThat(order.order).isWaitingAtExactly("Event_ReReferralCheckDue");
+  }
+
+  @Test
+  void aChangeOfSocialWorkerHandsTheOrderOver_andTheNewWorkerWritesAHandoverNote() {
+    String newWorker = staffMember("sw.order.new", "social-workers");
+    order.madeFor(12).writeSupportPlan().whenTimerFires("Event_OutcomeReviewDue");
+    order.holderChanges("SOCIAL_WORKER", newWorker);
+    assertThat(order.variable(ALLOCATED_WORKER)).isEqualTo(newWorker);
+    assertThat(order.variable(WORKER_CHANGES)).isEqualTo(1);
+    assertThat(order.task("Task_ReviewOutcomes").getAssignee()).as("the open review moves to the new worker").isEqualTo(newWorker);
+    var note = order.task("Task_WriteHandoverNote");
+    assertThat(note.getAssignee()).isEqualTo(newWorker);
+    assertThat(engine.getTaskService().getVariable(note.getId(), PREVIOUS_WORKER)).isEqualTo(TestStaff.WORKER);
+    order.writeHandoverNote();
+    assertThat(order.order).hasPassed("Gateway_WhoChanged", "End_HandoverComplete").isWaitingAt("Task_ReviewOutcomes");
+    assertThat(childRecord.entriesOfProcess(order.childRef, order.order.getId(), Kind.HANDOVER)).singleElement()
+        .satisfies(entry -> assertThat(entry.who()).isEqualTo(newWorker))
+        .satisfies(entry -> assertThat(entry.details()).containsKey(HANDOVER_NOTE));
+  }
+
+  @Test
+  void aChangeOfTeamManagerOrIroNeedsNoHandoverNote() {
+    order.madeFor(12).writeSupportPlan();
+    order.holderChanges("TEAM_MANAGER", TestStaff.TEAM_MANAGER).holderChanges("IRO", TestStaff.IRO);
+    assertThat(order.order).hasPassed("End_HandoverComplete").isWaitingAt("Event_OutcomeReviewDue", "Event_ExtensionDecisionDue");
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(order.order.getId()).count()).isZero();
+    assertThat(order.variable(ALLOCATED_WORKER)).isEqualTo(TestStaff.WORKER);
+  }
+
+  @Test
+  void theOrderWritesTheChildsChronology_plan_reviews_scrutiny_decisions_andTheReReferralCheck() {
+    order.madeFor(12).writeSupportPlan().whenTimerFires("Event_OutcomeReviewDue").reviewOutcomes("ON_TRACK").agreeReview()
+        .whenTimerFires("Event_ExtensionDecisionDue").decideExtension("LET_END", null)
+        .whenTimerFires("Event_OrderExpires").endOfOrderReview().scrutiniseEndOfOrderReview(TestStaff.TEAM_MANAGER, "AGREE", "NONE")
+        .whenTimerFires("Event_ReReferralCheckDue").checkReReferral("NO");
+    List<Kind> kinds = childRecord.chronology(order.childRef).stream()
+        .filter(entry -> order.order.getId().equals(entry.processInstanceId())).map(ChildEvent::kind).toList();
+    assertThat(kinds).as("newest first").containsExactly(Kind.JOURNEY_ENDED, Kind.RE_REFERRAL_CHECK, Kind.SUPERVISION_ORDER_SCRUTINY,
+        Kind.SUPERVISION_ORDER_REVIEW, Kind.SUPERVISION_ORDER_DECISION, Kind.SUPERVISION_ORDER_SCRUTINY,
+        Kind.SUPERVISION_ORDER_REVIEW, Kind.SUPERVISION_SUPPORT_PLAN, Kind.JOURNEY_STARTED);
+    assertThat(childRecord.entriesOfProcess(order.childRef, order.order.getId(), Kind.SUPERVISION_ORDER_SCRUTINY).get(1).details())
+        .containsEntry(SCRUTINY_DECISION, "AGREE").containsEntry(REVIEW_ESCALATION, "NONE");
+  }
+
+  private String staffMember(String id, String... groups) {
+    var identity = engine.getIdentityService();
+    if (identity.createUserQuery().userId(id).count() == 0) {
+      var user = identity.newUser(id);
+      user.setFirstName("Staff");
+      user.setLastName("Member");
+      user.setPassword(TestStaff.PASSWORD);
+      identity.saveUser(user);
+      for (String group : groups) {
+        identity.createMembership(id, group);
+      }
+      identity.createMembership(id, TestStaff.TEAM);
+    }
+    return id;
   }
 
   private static ZonedDateTime endOfDay(int year, int month, int day) {

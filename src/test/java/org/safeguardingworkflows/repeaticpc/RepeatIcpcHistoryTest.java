@@ -64,17 +64,10 @@ class RepeatIcpcHistoryTest {
     planEnded.put(StepDownVariables.IRO, TestStaff.IRO);
     String id = engine.getRuntimeService().startProcessInstanceByKey(StepDownVariables.PROCESS_KEY, childRef, planEnded).getId();
 
-    Map<String, Object> meeting = new HashMap<>();
-    meeting.put(StepDownVariables.MEETING_DATE, EngineClock.today().minusMonths(3).toString());
-    meeting.put(StepDownVariables.WHAT_CHANGED, "Home conditions improved");
-    meeting.put(StepDownVariables.EVIDENCE_OF_CHANGE, "Unannounced visits");
-    meeting.put(StepDownVariables.SERVICES, List.of(Map.of("provider", "Family support", "purpose", "Routines")));
-    meeting.put(StepDownVariables.FAMILY_VIEWS, "Agree");
-    meeting.put(StepDownVariables.AGENCY_VIEWS, "Agree");
+    Map<String, Object> meeting = stepDownMeeting();
     meeting.put(StepDownVariables.CONTINGENCY_PLAN, List.of(
         Map.of("trigger", "DISENGAGEMENT", "response", "Team manager reviews within 5 working days", "whoActs", "Allocated social worker"),
         Map.of("trigger", "RECURRENCE", "response", "Strategy discussion considered the same day", "whoActs", "Team manager")));
-    meeting.put(StepDownVariables.FAMILY_TOLD_OF_CONTINGENCY, true);
     complete(id, "Task_HoldStepDownMeeting", meeting);
     complete(id, "Task_ApproveStepDownPlan", Map.of(StepDownVariables.STEP_DOWN_DECISION, "APPROVE",
         StepDownVariables.STEP_DOWN_DECISION_REASONS, "Good evidence"));
@@ -92,6 +85,19 @@ class RepeatIcpcHistoryTest {
     return id;
   }
 
+  /** A step-down meeting record three months ago (the contingency plan is the caller's). */
+  static Map<String, Object> stepDownMeeting() {
+    Map<String, Object> meeting = new HashMap<>();
+    meeting.put(StepDownVariables.MEETING_DATE, EngineClock.today().minusMonths(3).toString());
+    meeting.put(StepDownVariables.WHAT_CHANGED, "Home conditions improved");
+    meeting.put(StepDownVariables.EVIDENCE_OF_CHANGE, "Unannounced visits");
+    meeting.put(StepDownVariables.SERVICES, List.of(Map.of("provider", "Family support", "purpose", "Routines")));
+    meeting.put(StepDownVariables.FAMILY_VIEWS, "Agree");
+    meeting.put(StepDownVariables.AGENCY_VIEWS, "Agree");
+    meeting.put(StepDownVariables.FAMILY_TOLD_OF_CONTINGENCY, true);
+    return meeting;
+  }
+
   private void concern(String stepDown, String kind, String summary) {
     engine.getRuntimeService().createMessageCorrelation(StepDownVariables.MESSAGE_CONCERN_REPORTED).processInstanceId(stepDown)
         .setVariablesLocal(Map.of(StepDownVariables.CONCERN_KIND, kind, StepDownVariables.CONCERN_SUMMARY, summary))
@@ -99,6 +105,10 @@ class RepeatIcpcHistoryTest {
   }
 
   private void complete(String processInstanceId, String taskKey, Map<String, Object> variables) {
+    complete(engine, processInstanceId, taskKey, variables);
+  }
+
+  static void complete(ProcessEngine engine, String processInstanceId, String taskKey, Map<String, Object> variables) {
     String task = engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey)
         .singleResult().getId();
     engine.getTaskService().complete(task, variables);

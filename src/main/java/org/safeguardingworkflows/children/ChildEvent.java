@@ -78,6 +78,12 @@ public record ChildEvent(
     TRANSFERRED_OUT,
     /** A senior manager notified (or decided not to notify) a child's death as a serious incident. */
     SERIOUS_INCIDENT_NOTIFIED,
+    /** A team manager's scrutiny of a supervision order's outcome review: agreed or sent back, and any escalation. */
+    SUPERVISION_ORDER_SCRUTINY,
+    /** The supervision support plan: the outcomes a supervision order should achieve and how each is measured. */
+    SUPERVISION_SUPPORT_PLAN,
+    /** A check, a year after a supervision order ended, of whether the child was referred again. */
+    RE_REFERRAL_CHECK,
   }
 
   public static ChildEvent of(String childRef, LocalDate date, Kind kind, String who, String processKey,

@@ -31,6 +31,12 @@ final class OrderDates {
     return due.isBefore(orderDate) ? orderDate : due;
   }
 
+  /** One month (by default) before the order expires, when an undecided extension goes to a senior manager. */
+  static LocalDate extensionEscalationDue(LocalDate orderDate, LocalDate orderEnd, SupervisionOrderSettings settings) {
+    LocalDate due = CalendarDates.minus(orderEnd, settings.getExtensionEscalationBeforeExpiry());
+    return due.isBefore(orderDate) ? orderDate : due;
+  }
+
   static String inWords(LocalDate date) {
     return date.format(IN_WORDS);
   }

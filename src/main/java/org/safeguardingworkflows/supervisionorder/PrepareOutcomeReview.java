@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Every outcome review (and the end-of-order review) opens with one row per outcome of the support plan, so the
  * worker records progress against each outcome rather than a general impression, and never last time's answers.
+ * A review the team manager sent back reopens with the worker's own answers, to be corrected.
  */
 @Component("prepareOutcomeReview")
 public class PrepareOutcomeReview implements TaskListener {
@@ -26,6 +27,11 @@ public class PrepareOutcomeReview implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
+    boolean sentBack = Boolean.TRUE.equals(task.getVariable(OUTCOME_REVIEW_SENT_BACK));
+    task.getExecution().removeVariable(OUTCOME_REVIEW_SENT_BACK);
+    if (sentBack) {
+      return;
+    }
     List<Map<String, Object>> reviewRows = new ArrayList<>();
     for (Map<String, Object> planned : rows(task, SUPPORT_PLAN_OUTCOMES)) {
       Map<String, Object> row = new LinkedHashMap<>();

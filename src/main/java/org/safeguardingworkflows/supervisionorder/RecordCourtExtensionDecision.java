@@ -54,6 +54,7 @@ public class RecordCourtExtensionDecision implements TaskListener {
     Object extensions = task.getVariable(ORDER_EXTENSIONS);
     task.getExecution().setVariable(ORDER_END_DATE, extended.toString());
     task.getExecution().setVariable(EXTENSION_DECISION_DUE_DATE, OrderDates.extensionDecisionDue(orderDate, extended, settings).toString());
+    task.getExecution().setVariable(EXTENSION_ESCALATION_DATE, OrderDates.extensionEscalationDue(orderDate, extended, settings).toString());
     task.getExecution().setVariable(ORDER_EXTENSIONS, (extensions instanceof Number number ? number.intValue() : 0) + 1);
   }
 }

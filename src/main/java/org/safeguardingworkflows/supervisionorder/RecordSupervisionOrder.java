@@ -51,6 +51,7 @@ public class RecordSupervisionOrder implements JavaDelegate {
     execution.setVariable(ORDER_END_DATE, end.toString());
     execution.setVariable(LATEST_PERMITTED_END_DATE, OrderDates.latestPermittedEnd(orderDate, settings).toString());
     execution.setVariable(EXTENSION_DECISION_DUE_DATE, OrderDates.extensionDecisionDue(orderDate, end, settings).toString());
+    execution.setVariable(EXTENSION_ESCALATION_DATE, OrderDates.extensionEscalationDue(orderDate, end, settings).toString());
     execution.setVariable(ORDER_EXTENSIONS, 0);
   }
 }

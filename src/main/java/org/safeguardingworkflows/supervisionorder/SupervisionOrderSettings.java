@@ -24,14 +24,17 @@ public class SupervisionOrderSettings {
   private String outcomeReviewInterval;
   private int reviewDueWorkingDays;
   private String extensionDecisionBeforeExpiry;
+  private String extensionEscalationBeforeExpiry;
   private int decisionDueWorkingDays;
   private String reReferralCheckAfter;
+  private int handoverDueWorkingDays;
 
   @PostConstruct
   void checkSettings() {
     requirePeriod("absolute-limit", absoluteLimit);
     requirePeriod("outcome-review-interval", outcomeReviewInterval);
     requirePeriod("extension-decision-before-expiry", extensionDecisionBeforeExpiry);
+    requirePeriod("extension-escalation-before-expiry", extensionEscalationBeforeExpiry);
     requirePeriod("re-referral-check-after", reReferralCheckAfter);
     if (defaultLengthMonths < 1 || defaultLengthMonths > maxLengthMonths) {
       throw new IllegalStateException("safeguarding.supervision-order.default-length-months must be from 1 to max-length-months");
@@ -61,8 +64,12 @@ public class SupervisionOrderSettings {
   public void setReviewDueWorkingDays(int value) { this.reviewDueWorkingDays = value; }
   public String getExtensionDecisionBeforeExpiry() { return extensionDecisionBeforeExpiry; }
   public void setExtensionDecisionBeforeExpiry(String value) { this.extensionDecisionBeforeExpiry = value; }
+  public String getExtensionEscalationBeforeExpiry() { return extensionEscalationBeforeExpiry; }
+  public void setExtensionEscalationBeforeExpiry(String value) { this.extensionEscalationBeforeExpiry = value; }
   public int getDecisionDueWorkingDays() { return decisionDueWorkingDays; }
   public void setDecisionDueWorkingDays(int value) { this.decisionDueWorkingDays = value; }
+  public int getHandoverDueWorkingDays() { return handoverDueWorkingDays; }
+  public void setHandoverDueWorkingDays(int value) { this.handoverDueWorkingDays = value; }
   public String getReReferralCheckAfter() { return reReferralCheckAfter; }
   public void setReReferralCheckAfter(String value) { this.reReferralCheckAfter = value; }
 }

@@ -24,7 +24,21 @@ public final class SupervisionOrderVariables {
   public enum CourtDecision { GRANTED, REFUSED }
 
   /** Progress towards one outcome of the supervision support plan. */
-  public enum Progress { ACHIEVED, ON_TRACK, SOME_PROGRESS, NO_PROGRESS, WORSE }
+  public enum Progress { ACHIEVED, ON_TRACK, SOME_PROGRESS, NO_PROGRESS, WORSE;
+
+    /** No progress, or worse for the child: the review must be escalated. */
+    boolean needsEscalation() {
+      return this == NO_PROGRESS || this == WORSE;
+    }
+  }
+
+  /** The team manager's scrutiny of an outcome review. */
+  public enum ScrutinyDecision { AGREE, SEND_BACK }
+
+  /** Where the team manager escalates an outcome review (required when it found no progress or worse). */
+  public enum ReviewEscalation { NONE, STRATEGY_DISCUSSION, LEGAL_PLANNING }
+
+  public static final String MESSAGE_LEGAL_PLANNING = "LegalPlanningRequested";
 
   // The order as made (start form, API)
   public static final String CHILD_REF = "childRef";
@@ -35,6 +49,8 @@ public final class SupervisionOrderVariables {
   public static final String ORDER_END_DATE = "orderEndDate";
   public static final String LATEST_PERMITTED_END_DATE = "latestPermittedEndDate";
   public static final String EXTENSION_DECISION_DUE_DATE = "extensionDecisionDueDate";
+  /** When an extension still undecided goes to a senior manager (a month before expiry by default). */
+  public static final String EXTENSION_ESCALATION_DATE = "extensionEscalationDate";
   public static final String ORDER_EXTENSIONS = "orderExtensions";
   // Supervision support plan
   public static final String SUPPORT_PLAN_OUTCOMES = "supportPlanOutcomes";
@@ -42,17 +58,45 @@ public final class SupervisionOrderVariables {
   // Outcome reviews (and the end-of-order review)
   public static final String OUTCOME_REVIEWS = "outcomeReviews";
   public static final String OUTCOME_REVIEW_SUMMARY = "outcomeReviewSummary";
+  /** Who completed the last outcome review (the worker), and whether it found no progress or worse ({@code YES}/{@code NO}). */
+  public static final String OUTCOME_REVIEW_BY = "outcomeReviewBy";
+  public static final String OUTCOME_REVIEW_NEEDS_ESCALATION = "outcomeReviewNeedsEscalation";
+  // The team manager's scrutiny of each outcome review
+  public static final String SCRUTINY_DECISION = "scrutinyDecision";
+  public static final String SCRUTINY_REASONS = "scrutinyReasons";
+  public static final String REVIEW_ESCALATION = "reviewEscalation";
+  public static final String SCRUTINISED_BY = "scrutinisedBy";
+  /** Set while a review sent back is reopened, so that it opens with the worker's answers. */
+  public static final String OUTCOME_REVIEW_SENT_BACK = "outcomeReviewSentBack";
+  // A strategy discussion called at scrutiny (the task keeps the scrutiny's reasons as escalationReasons)
+  public static final String ESCALATION_REASONS = "escalationReasons";
+  public static final String STRATEGY_DISCUSSION_DATE = "strategyDiscussionDate";
+  public static final String SECTION_47_DECIDED = "section47Decided";
+  public static final String STRATEGY_DISCUSSION_SUMMARY = "strategyDiscussionSummary";
+  /** The legal planning this order asked for (kept by platform/StartLinkedProcess). */
+  public static final String LEGAL_PLANNING_INSTANCE_ID = "legalPlanningRequestedInstanceId";
   // Extension
   public static final String EXTENSION_DECISION = "extensionDecision";
   public static final String EXTENSION_MONTHS = "extensionMonths";
   public static final String EXTENSION_REASONS = "extensionReasons";
   public static final String COURT_EXTENSION_DECISION = "courtExtensionDecision";
   public static final String EXTENDED_ORDER_END_DATE = "extendedOrderEndDate";
+  public static final String EXTENSION_CHASE_NOTES = "extensionChaseNotes";
   // End of the order and twelve months on
   public static final String SUPPORT_AFTER_ORDER = "supportAfterOrder";
   public static final String END_OF_ORDER_SUMMARY = "endOfOrderSummary";
   public static final String RE_REFERRED = "reReferred";
   public static final String RE_REFERRAL_NOTES = "reReferralNotes";
+
+  // A change of worker, team manager or IRO (the WorkerChanged message and children/HandOverToTheNewHolder)
+  public static final String MESSAGE_WORKER_CHANGED = "WorkerChanged";
+  public static final String CHANGED_ROLE = "changedRole";
+  public static final String NEW_HOLDER = "newHolder";
+  public static final String NEW_WORKER = "newWorker";
+  public static final String PREVIOUS_WORKER = "previousWorker";
+  public static final String WORKER_CHANGES = "workerChanges";
+  public static final String HANDOVER_HISTORY_READ = "handoverHistoryRead";
+  public static final String HANDOVER_NOTE = "handoverNote";
 
   /** Keys inside the rows of the support plan and of the outcome reviews. */
   public static final Set<String> LIST_ITEM_KEYS = Set.of("outcome", "measure", "support", "progress", "evidence");

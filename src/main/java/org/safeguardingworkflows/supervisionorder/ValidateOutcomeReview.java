@@ -8,12 +8,15 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.springframework.stereotype.Component;
 
 /**
  * An outcome review is complete only when every outcome of the support plan has a recorded progress and the
- * evidence for it: an outcome left out is exactly what goes unnoticed.
+ * evidence for it: an outcome left out is exactly what goes unnoticed. The process then knows who wrote the review
+ * (its scrutineer must be someone else) and whether any outcome shows no progress or is worse for the child (the
+ * team manager must then escalate it).
  */
 @Component("validateOutcomeReview")
 public class ValidateOutcomeReview implements TaskListener {
@@ -35,5 +38,17 @@ public class ValidateOutcomeReview implements TaskListener {
           "Record the progress, and the evidence for it, for every outcome in the support plan. Still missing: "
               + String.join(", ", missing) + ".");
     }
+    String authenticated = Context.getCommandContext() == null ? null : Context.getCommandContext().getAuthenticatedUserId();
+    task.getExecution().setVariable(OUTCOME_REVIEW_BY, authenticated != null ? authenticated : task.getAssignee());
+    task.getExecution().setVariable(OUTCOME_REVIEW_NEEDS_ESCALATION, notProgressing(reviewed).isEmpty() ? "NO" : "YES");
+  }
+
+  /** The outcomes a review found with no progress or worse for the child, in the review's order. */
+  static List<String> notProgressing(List<Map<String, Object>> reviewed) {
+    return reviewed.stream()
+        .filter(row -> isOneOf(Progress.class, row.get("progress"))
+            && Progress.valueOf(row.get("progress").toString()).needsEscalation())
+        .map(row -> "'" + row.get("outcome") + "'")
+        .toList();
   }
 }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.safeguardingworkflows.platform.SystemAccess;
@@ -32,6 +33,7 @@ class SupervisionOrderApiTest {
   @Autowired SystemAccess systemAccess;
   @Autowired WorkingDays workingDays;
   @Autowired SupervisionOrderSettings settings;
+  @Autowired ProcessEngine engine;
 
   @Test
   void aWorkerOfAnotherTeamRecordsNoOrderForThisTeamsChild() {
@@ -149,6 +151,44 @@ class SupervisionOrderApiTest {
       assertThat(problem.rule()).isEqualTo("three-year-limit");
       assertThat(problem.message()).contains("never run beyond 3 years");
     });
+  }
+
+  @Test
+  void overEngineRest_onlyATeamManagerScrutinisesAnOutcomeReview_andOneFindingNoProgressMustBeEscalated() {
+    String childRef = newChild();
+    Reply created = worker().post("/api/supervision-orders", order(childRef));
+    assertThat(created.status()).isEqualTo(201);
+    String orderId = created.json().path("processInstanceId").asText();
+    SupervisionOrderDriver order = new SupervisionOrderDriver(engine);
+    order.order = runtimeService.createProcessInstanceQuery().processInstanceId(orderId).singleResult();
+    order.writeSupportPlan();
+    engine.getManagementService().executeJob(order.timer("Event_OutcomeReviewDue").getId());
+    order.reviewOutcomes("NO_PROGRESS");
+    String scrutiny = order.task("Task_ScrutiniseOutcomeReview").getId();
+
+    Map<String, Object> agreeWithoutEscalation = Map.of("scrutinyDecision", "AGREE",
+        "scrutinyReasons", "Attendance is no better than when the order was made", "reviewEscalation", "NONE");
+    Reply byTheWorker = worker().post("/engine-rest/task/" + scrutiny + "/complete", variables(agreeWithoutEscalation));
+    assertThat(byTheWorker.status()).as("the worker cannot scrutinise their own review: " + byTheWorker.body()).isIn(403, 404);
+    Api manager = Api.as(port, TestStaff.TEAM_MANAGER);
+    assertThat(manager.post("/engine-rest/task/" + scrutiny + "/claim", Map.of("userId", TestStaff.TEAM_MANAGER)).status()).isEqualTo(204);
+    Reply notEscalated = manager.post("/engine-rest/task/" + scrutiny + "/complete", variables(agreeWithoutEscalation));
+    assertThat(notEscalated.status()).isEqualTo(400);
+    assertThat(notEscalated.body()).contains("escalate it to a strategy discussion or to legal planning");
+
+    Map<String, Object> escalated = new HashMap<>(agreeWithoutEscalation);
+    escalated.put("reviewEscalation", "STRATEGY_DISCUSSION");
+    Reply agreed = manager.post("/engine-rest/task/" + scrutiny + "/complete", variables(escalated));
+    assertThat(agreed.status()).as(agreed.body()).isEqualTo(204);
+    assertThat(order.task("Task_RecordStrategyDiscussion")).isNotNull();
+    assertThat(order.variable(SupervisionOrderVariables.SCRUTINISED_BY)).isEqualTo(TestStaff.TEAM_MANAGER);
+  }
+
+  /** Camunda REST's variable format: {"name": {"value": ...}}. */
+  private static Map<String, Object> variables(Map<String, Object> values) {
+    Map<String, Object> variables = new HashMap<>();
+    values.forEach((name, value) -> variables.put(name, Map.of("value", value)));
+    return Map.of("variables", variables);
   }
 
   private Api worker() {

@@ -12,7 +12,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.spin.Spin;
+import org.safeguardingworkflows.platform.VariableValues;
 import org.safeguardingworkflows.testsupport.EngineClock;
 import org.safeguardingworkflows.testsupport.InstanceDriver;
 import org.safeguardingworkflows.testsupport.TestStaff;
@@ -63,9 +63,10 @@ class SupervisionOrderDriver extends InstanceDriver<SupervisionOrderDriver> {
   SupervisionOrderDriver reviewOutcomes(String taskKey, String progress, Map<String, Object> more) {
     Task review = task(taskKey);
     List<Map<String, Object>> rows = new ArrayList<>();
-    for (Object row : Spin.JSON(engine.getTaskService().getVariable(review.getId(), OUTCOME_REVIEWS).toString()).elements()) {
+    // Spin JSON when the review opens; the worker's own list when a review sent back reopens.
+    for (Map<String, Object> row : VariableValues.rows(engine.getTaskService().getVariable(review.getId(), OUTCOME_REVIEWS))) {
       Map<String, Object> filled = new LinkedHashMap<>();
-      filled.put("outcome", Spin.JSON(row).prop("outcome").stringValue());
+      filled.put("outcome", row.get("outcome"));
       filled.put("progress", progress);
       filled.put("evidence", "Seen at visits and confirmed by school");
       rows.add(filled);
@@ -78,6 +79,69 @@ class SupervisionOrderDriver extends InstanceDriver<SupervisionOrderDriver> {
 
   SupervisionOrderDriver reviewOutcomes(String progress) {
     return reviewOutcomes("Task_ReviewOutcomes", progress, Map.of(OUTCOME_REVIEW_SUMMARY, "The order is helping"));
+  }
+
+  /** The team manager's scrutiny of the last outcome review, given by this user (who takes the task first). */
+  SupervisionOrderDriver scrutinise(String user, String decision, String escalation) {
+    return scrutinise("Task_ScrutiniseOutcomeReview", user, decision, escalation);
+  }
+
+  SupervisionOrderDriver scrutiniseEndOfOrderReview(String user, String decision, String escalation) {
+    return scrutinise("Task_ScrutiniseEndOfOrderReview", user, decision, escalation);
+  }
+
+  private SupervisionOrderDriver scrutinise(String taskKey, String user, String decision, String escalation) {
+    Task scrutiny = task(taskKey);
+    engine.getTaskService().setAssignee(scrutiny.getId(), user);
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(SCRUTINY_DECISION, decision);
+    variables.put(SCRUTINY_REASONS, "SEND_BACK".equals(decision) ? "Say what the school actually reported for this half term"
+        : "Attendance has not improved since the order was made");
+    if (escalation != null) {
+      variables.put(REVIEW_ESCALATION, escalation);
+    }
+    engine.getTaskService().complete(scrutiny.getId(), variables);
+    return this;
+  }
+
+  /** The team manager agrees the review, with no escalation. */
+  SupervisionOrderDriver agreeReview() {
+    return scrutinise(TestStaff.TEAM_MANAGER, "AGREE", "NONE");
+  }
+
+  SupervisionOrderDriver recordStrategyDiscussion(String held) {
+    Task task = task("Task_RecordStrategyDiscussion");
+    engine.getTaskService().setAssignee(task.getId(), TestStaff.TEAM_MANAGER);
+    engine.getTaskService().complete(task.getId(), Map.of(STRATEGY_DISCUSSION_DATE, held, SECTION_47_DECIDED, "NO",
+        STRATEGY_DISCUSSION_SUMMARY, "School attendance has fallen again; daily check-ins by the family support worker agreed"));
+    return this;
+  }
+
+  SupervisionOrderDriver chaseExtensionDecision() {
+    Task task = task("Task_ChaseExtensionDecision");
+    engine.getTaskService().setAssignee(task.getId(), TestStaff.SENIOR_MANAGER);
+    engine.getTaskService().complete(task.getId(), Map.of(EXTENSION_CHASE_NOTES,
+        "Spoke to the team manager: the decision will be made at Friday's legal gateway"));
+    return this;
+  }
+
+  /** The child's social worker, team manager or IRO changes, as the child-level worker change announces it. */
+  SupervisionOrderDriver holderChanges(String role, String newHolder) {
+    Map<String, Object> change = new HashMap<>();
+    change.put(CHANGED_ROLE, role);
+    change.put(NEW_HOLDER, newHolder);
+    if ("SOCIAL_WORKER".equals(role)) {
+      change.put(NEW_WORKER, newHolder);
+    }
+    engine.getRuntimeService().createMessageCorrelation(MESSAGE_WORKER_CHANGED).processInstanceId(order.getId())
+        .setVariablesLocal(change).correlateWithResult();
+    return this;
+  }
+
+  SupervisionOrderDriver writeHandoverNote() {
+    complete("Task_WriteHandoverNote", Map.of(HANDOVER_HISTORY_READ, true,
+        HANDOVER_NOTE, "Keep the school check-ins; I will visit on Thursday and meet the family support worker"));
+    return this;
   }
 
   SupervisionOrderDriver decideExtension(String decision, Integer months) {
@@ -102,7 +166,11 @@ class SupervisionOrderDriver extends InstanceDriver<SupervisionOrderDriver> {
   }
 
   SupervisionOrderDriver endOfOrderReview() {
-    return reviewOutcomes("Task_HoldEndOfOrderReview", "ACHIEVED",
+    return endOfOrderReview("ACHIEVED");
+  }
+
+  SupervisionOrderDriver endOfOrderReview(String progress) {
+    return reviewOutcomes("Task_HoldEndOfOrderReview", progress,
         Map.of(SUPPORT_AFTER_ORDER, "CHILD_IN_NEED", END_OF_ORDER_SUMMARY, "School attendance sustained; home safe"));
   }
 

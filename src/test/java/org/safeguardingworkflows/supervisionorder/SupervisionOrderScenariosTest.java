@@ -21,6 +21,10 @@ import org.camunda.spin.Spin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.safeguardingworkflows.children.ChildEvent;
+import org.safeguardingworkflows.children.ChildEvent.Kind;
+import org.safeguardingworkflows.children.ChildRecord;
+import org.safeguardingworkflows.platform.VariableValues;
 import org.safeguardingworkflows.testsupport.ApplicationTest;
 import org.safeguardingworkflows.testsupport.CoverageOf;
 import org.safeguardingworkflows.testsupport.EngineClock;
@@ -42,6 +46,7 @@ class SupervisionOrderScenariosTest {
   static final LocalDate MONDAY_2_MARCH_2026 = LocalDate.of(2026, 3, 2);
 
   @Autowired ProcessEngine engine;
+  @Autowired ChildRecord childRecord;
   SupervisionOrderDriver order;
 
   @BeforeEach
@@ -81,11 +86,11 @@ class SupervisionOrderScenariosTest {
     assertThat(Spin.JSON(engine.getTaskService().getVariable(review.getId(), OUTCOME_REVIEWS).toString()).elements())
         .as("one row per outcome of the plan, nothing filled in").hasSize(2)
         .allSatisfy(row -> assertThat(row.hasProp("progress")).isFalse());
-    order.reviewOutcomes("ON_TRACK");
+    order.reviewOutcomes("ON_TRACK").agreeReview();
     order.whenTimerFires("Event_OutcomeReviewDue");
     assertThat(engine.getTaskService().getVariable(order.task("Task_ReviewOutcomes").getId(), OUTCOME_REVIEW_SUMMARY))
         .as("the next review opens without last time's judgement").isNull();
-    order.reviewOutcomes("SOME_PROGRESS");
+    order.reviewOutcomes("SOME_PROGRESS").agreeReview();
 
     order.whenTimerFires("Event_ExtensionDecisionDue");
     assertThat(engine.getTaskService().getIdentityLinksForTask(order.task("Task_DecideExtension").getId()))
@@ -98,7 +103,7 @@ class SupervisionOrderScenariosTest {
     assertThat(order.order).isWaitingAtExactly("Task_HoldEndOfOrderReview");
     assertThat(engine.getManagementService().createJobQuery().processInstanceId(order.order.getId()).count())
         .as("the reviews end with the order").isZero();
-    order.endOfOrderReview();
+    order.endOfOrderReview().scrutiniseEndOfOrderReview(TestStaff.TEAM_MANAGER, "AGREE", "NONE");
     assertThat(EngineClock.inLondon(order.timer("Event_ReReferralCheckDue").getDuedate())).isEqualTo(endOfDay(2028, 3, 2));
 
     order.whenTimerFires("Event_ReReferralCheckDue").checkReReferral("NO");
@@ -194,6 +199,201 @@ class SupervisionOrderScenariosTest {
     assertThatThrownBy(() -> order.made(order.orderMade(12))).isInstanceOf(FormFieldValidationException.class)
         .hasMessageContaining("already has a supervision order");
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(order.childRef).count()).isEqualTo(1);
+  }
+
+  @Test
+  void aTeamManagerScrutinisesEachOutcomeReview_sendingItBackWithReasons_andAgreeingItOnceCorrected() {
+    order.madeFor(12).writeSupportPlan().whenTimerFires("Event_OutcomeReviewDue").reviewOutcomes("ON_TRACK");
+    assertThat(order.order).isWaitingAt("Task_ScrutiniseOutcomeReview");
+    var scrutiny = order.task("Task_ScrutiniseOutcomeReview");
+    assertThat(engine.getTaskService().getIdentityLinksForTask(scrutiny.getId())).extracting(IdentityLink::getGroupId)
+        .contains(TestStaff.TEAM).doesNotContain("team-managers");
+    assertThat(order.variable(OUTCOME_REVIEW_BY)).isEqualTo(TestStaff.WORKER);
+    assertThat(order.variable(OUTCOME_REVIEW_NEEDS_ESCALATION)).isEqualTo("NO");
+    assertThatThrownBy(() -> order.scrutinise(TestStaff.WORKER, "AGREE", "NONE"))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("Only a member of the team-managers group");
+    assertThatThrownBy(() -> order.scrutinise(TestStaff.TEAM_MANAGER, "AGREE", null))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("Say whether the review is escalated");
+
+    order.scrutinise(TestStaff.TEAM_MANAGER, "SEND_BACK", null);
+    assertThat(order.order).hasPassed("Gateway_ScrutinyDecision").isWaitingAt("Task_ReviewOutcomes");
+    var reopened = order.task("Task_ReviewOutcomes");
+    assertThat(reopened.getAssignee()).isEqualTo(TestStaff.WORKER);
+    assertThat(VariableValues.rows(engine.getTaskService().getVariable(reopened.getId(), OUTCOME_REVIEWS)))
+        .as("the worker corrects their own answers").hasSize(2)
+        .allSatisfy(row -> assertThat(row.get("progress")).isEqualTo("ON_TRACK"));
+    assertThat(engine.getTaskService().getVariable(reopened.getId(), SCRUTINY_REASONS)).as("the manager's reasons are shown")
+        .isEqualTo("Say what the school actually reported for this half term");
+    assertThat(engine.getTaskService().getVariable(reopened.getId(), OUTCOME_REVIEW_SUMMARY)).isEqualTo("The order is helping");
+
+    order.reviewOutcomes("ON_TRACK").agreeReview();
+    assertThat(order.order).hasPassed("Gateway_EscalateReview", "Gateway_ReviewCycleContinues").isWaitingAt("Event_OutcomeReviewDue", "Event_ExtensionDecisionDue");
+    assertThat(order.variable(SCRUTINISED_BY)).isEqualTo(TestStaff.TEAM_MANAGER);
+    order.whenTimerFires("Event_OutcomeReviewDue");
+    assertThat(Spin.JSON(engine.getTaskService().getVariable(order.task("Task_ReviewOutcomes").getId(), OUTCOME_REVIEWS).toString())
+        .elements()).as("the next review opens blank again").allSatisfy(row -> assertThat(row.hasProp("progress")).isFalse());
+  }
+
+  @Test
+  void aTeamManagerWhoWroteTheReviewCannotScrutiniseIt() {
+    String both = staffMember("tm.sw.order", "social-workers", "team-managers");
+    Map<String, Object> made = order.orderMade(12);
+    made.put(ALLOCATED_WORKER, both);
+    order.made(made).writeSupportPlan().whenTimerFires("Event_OutcomeReviewDue").reviewOutcomes("ON_TRACK");
+    assertThatThrownBy(() -> order.scrutinise(both, "AGREE", "NONE"))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("other than the worker who wrote it");
+    order.agreeReview();
+    assertThat(order.order).isWaitingAt("Event_OutcomeReviewDue");
+  }
+
+  @Test
+  void aReviewFindingNoProgressMustBeEscalated_hereToAStrategyDiscussionWhoseOutcomeIsRecordedEvenAfterTheOrderEnds() {
+    order.madeFor(6).writeSupportPlan().whenTimerFires("Event_OutcomeReviewDue").reviewOutcomes("NO_PROGRESS");
+    assertThat(order.variable(OUTCOME_REVIEW_NEEDS_ESCALATION)).isEqualTo("YES");
+    assertThatThrownBy(() -> order.agreeReview()).isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("'Attends school every day', 'The home is safe and clean'")
+        .hasMessageContaining("escalate it to a strategy discussion or to legal planning");
+
+    order.scrutinise(TestStaff.TEAM_MANAGER, "AGREE", "STRATEGY_DISCUSSION");
+    assertThat(order.order).hasPassed("Event_CallStrategyDiscussion", "StartEvent_StrategyDiscussionCalled")
+        .isWaitingAt("Task_RecordStrategyDiscussion", "Event_OutcomeReviewDue", "Event_ExtensionDecisionDue");
+    var discussion = order.task("Task_RecordStrategyDiscussion");
+    assertThat(engine.getTaskService().getIdentityLinksForTask(discussion.getId())).extracting(IdentityLink::getGroupId)
+        .contains(TestStaff.TEAM);
+    assertThat(engine.getTaskService().getVariable(discussion.getId(), ESCALATION_REASONS))
+        .isEqualTo("Attendance has not improved since the order was made");
+
+    order.whenTimerFires("Event_OrderExpires");
+    assertThat(order.order).as("the discussion outlives the order").isWaitingAtExactly("EventSubProcess_StrategyDiscussionCalled", "Task_RecordStrategyDiscussion", "Task_HoldEndOfOrderReview");
+    assertThatThrownBy(() -> order.recordStrategyDiscussion(EngineClock.today().plusDays(1).toString()))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("cannot be in the future");
+    order.recordStrategyDiscussion(EngineClock.today().toString());
+    assertThat(order.order).hasPassed("End_StrategyDiscussionRecorded").isWaitingAtExactly("Task_HoldEndOfOrderReview");
+  }
+
+  @Test
+  void aReviewFindingTheChildWorseIsEscalatedToLegalPlanning_linkedBothWays() {
+    order.madeFor(12).writeSupportPlan().whenTimerFires("Event_OutcomeReviewDue").reviewOutcomes("WORSE")
+        .scrutinise(TestStaff.TEAM_MANAGER, "AGREE", "LEGAL_PLANNING");
+    assertThat(order.order).hasPassed("Event_RequestLegalPlanning").isWaitingAt("Event_OutcomeReviewDue");
+    var legal = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("legalPlanning")
+        .processInstanceBusinessKey(order.childRef).singleResult();
+    assertThat(legal).isNotNull();
+    assertThat(order.variable(LEGAL_PLANNING_INSTANCE_ID)).isEqualTo(legal.getId());
+    Map<String, Object> recommendation = engine.getRuntimeService().getVariables(legal.getId(),
+        List.of("originProcessInstanceId", "originProcessKey", "recommendedBy", "reason", "allocatedWorker"));
+    assertThat(recommendation).containsEntry("originProcessInstanceId", order.order.getId())
+        .containsEntry("originProcessKey", PROCESS_KEY).containsEntry("recommendedBy", TestStaff.TEAM_MANAGER)
+        .containsEntry("reason", "Attendance has not improved since the order was made")
+        .containsEntry("allocatedWorker", TestStaff.WORKER);
+  }
+
+  @Test
+  void anExtensionNotDecidedAMonthBeforeExpiryGoesToASeniorManager_whileTheDecisionStaysOpen() {
+    order.madeFor(12).writeSupportPlan();
+    assertThat(order.variable(EXTENSION_ESCALATION_DATE)).as("a month before expiry").isEqualTo("2027-02-02");
+    order.whenTimerFires("Event_ExtensionDecisionDue");
+    assertThat(EngineClock.inLondon(order.timer("Event_ExtensionDecisionOverdue").getDuedate())).isEqualTo(endOfDay(2027, 2, 2));
+    order.whenTimerFires("Event_ExtensionDecisionOverdue");
+    assertThat(order.order).isWaitingAt("Task_DecideExtension", "Task_ChaseExtensionDecision");
+    assertThat(engine.getTaskService().getIdentityLinksForTask(order.task("Task_ChaseExtensionDecision").getId()))
+        .extracting(IdentityLink::getGroupId).containsExactly("senior-managers");
+    order.chaseExtensionDecision();
+    assertThat(order.order).hasPassed("End_ExtensionDecisionChased").isWaitingAt("Task_DecideExtension");
+    order.decideExtension("LET_END", null);
+    assertThat(order.order).hasPassed("End_OrderLeftToEnd");
+  }
+
+  @Test
+  void anExtensionGrantedMovesTheEscalationWithTheNewEndDate() {
+    order.madeFor(12).writeSupportPlan().whenTimerFires("Event_ExtensionDecisionDue").decideExtension("APPLY_TO_EXTEND", 6)
+        .courtDecides("GRANTED", "2027-09-02");
+    assertThat(order.variable(EXTENSION_ESCALATION_DATE)).isEqualTo("2027-08-02");
+  }
+
+  @Test
+  void anEndOfOrderReviewIsScrutinisedToo_sentBack_andAChildWorseOffIsEscalatedToLegalPlanning() {
+    order.madeFor(6).writeSupportPlan().whenTimerFires("Event_OrderExpires").endOfOrderReview("WORSE");
+    assertThat(order.order).isWaitingAtExactly("Task_ScrutiniseEndOfOrderReview");
+    assertThatThrownBy(() -> order.scrutiniseEndOfOrderReview(TestStaff.TEAM_MANAGER, "AGREE", "NONE"))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("escalate it");
+    order.scrutiniseEndOfOrderReview(TestStaff.TEAM_MANAGER, "SEND_BACK", null);
+    var reopened = order.task("Task_HoldEndOfOrderReview");
+    assertThat(VariableValues.rows(engine.getTaskService().getVariable(reopened.getId(), OUTCOME_REVIEWS)))
+        .allSatisfy(row -> assertThat(row.get("progress")).isEqualTo("WORSE"));
+    order.endOfOrderReview("WORSE").scrutiniseEndOfOrderReview(TestStaff.TEAM_MANAGER, "AGREE", "LEGAL_PLANNING");
+    assertThat(order.order).hasPassed("Event_RequestLegalPlanningAfterOrder").isWaitingAtExactly("Event_ReReferralCheckDue");
+    var legal = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("legalPlanning")
+        .processInstanceBusinessKey(order.childRef).singleResult();
+    assertThat(order.variable(LEGAL_PLANNING_INSTANCE_ID)).isEqualTo(legal.getId());
+  }
+
+  @Test
+  void anEndOfOrderReviewFindingNoProgressCanCallAStrategyDiscussion_whileTheReReferralCheckWaits() {
+    order.madeFor(6).writeSupportPlan().whenTimerFires("Event_OrderExpires").endOfOrderReview("NO_PROGRESS")
+        .scrutiniseEndOfOrderReview(TestStaff.TEAM_MANAGER, "AGREE", "STRATEGY_DISCUSSION");
+    assertThat(order.order).hasPassed("Event_CallStrategyDiscussionAfterOrder")
+        .isWaitingAtExactly("EventSubProcess_StrategyDiscussionCalled", "Task_RecordStrategyDiscussion", "Event_ReReferralCheckDue");
+    order.recordStrategyDiscussion(EngineClock.today().toString());
+    assertThat(order.order).isWaitingAtExactly("Event_ReReferralCheckDue");
+  }
+
+  @Test
+  void aChangeOfSocialWorkerHandsTheOrderOver_andTheNewWorkerWritesAHandoverNote() {
+    String newWorker = staffMember("sw.order.new", "social-workers");
+    order.madeFor(12).writeSupportPlan().whenTimerFires("Event_OutcomeReviewDue");
+    order.holderChanges("SOCIAL_WORKER", newWorker);
+    assertThat(order.variable(ALLOCATED_WORKER)).isEqualTo(newWorker);
+    assertThat(order.variable(WORKER_CHANGES)).isEqualTo(1);
+    assertThat(order.task("Task_ReviewOutcomes").getAssignee()).as("the open review moves to the new worker").isEqualTo(newWorker);
+    var note = order.task("Task_WriteHandoverNote");
+    assertThat(note.getAssignee()).isEqualTo(newWorker);
+    assertThat(engine.getTaskService().getVariable(note.getId(), PREVIOUS_WORKER)).isEqualTo(TestStaff.WORKER);
+    order.writeHandoverNote();
+    assertThat(order.order).hasPassed("Gateway_WhoChanged", "End_HandoverComplete").isWaitingAt("Task_ReviewOutcomes");
+    assertThat(childRecord.entriesOfProcess(order.childRef, order.order.getId(), Kind.HANDOVER)).singleElement()
+        .satisfies(entry -> assertThat(entry.who()).isEqualTo(newWorker))
+        .satisfies(entry -> assertThat(entry.details()).containsKey(HANDOVER_NOTE));
+  }
+
+  @Test
+  void aChangeOfTeamManagerOrIroNeedsNoHandoverNote() {
+    order.madeFor(12).writeSupportPlan();
+    order.holderChanges("TEAM_MANAGER", TestStaff.TEAM_MANAGER).holderChanges("IRO", TestStaff.IRO);
+    assertThat(order.order).hasPassed("End_HandoverComplete").isWaitingAt("Event_OutcomeReviewDue", "Event_ExtensionDecisionDue");
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(order.order.getId()).count()).isZero();
+    assertThat(order.variable(ALLOCATED_WORKER)).isEqualTo(TestStaff.WORKER);
+  }
+
+  @Test
+  void theOrderWritesTheChildsChronology_plan_reviews_scrutiny_decisions_andTheReReferralCheck() {
+    order.madeFor(12).writeSupportPlan().whenTimerFires("Event_OutcomeReviewDue").reviewOutcomes("ON_TRACK").agreeReview()
+        .whenTimerFires("Event_ExtensionDecisionDue").decideExtension("LET_END", null)
+        .whenTimerFires("Event_OrderExpires").endOfOrderReview().scrutiniseEndOfOrderReview(TestStaff.TEAM_MANAGER, "AGREE", "NONE")
+        .whenTimerFires("Event_ReReferralCheckDue").checkReReferral("NO");
+    List<Kind> kinds = childRecord.chronology(order.childRef).stream()
+        .filter(entry -> order.order.getId().equals(entry.processInstanceId())).map(ChildEvent::kind).toList();
+    assertThat(kinds).as("newest first").containsExactly(Kind.JOURNEY_ENDED, Kind.RE_REFERRAL_CHECK, Kind.SUPERVISION_ORDER_SCRUTINY,
+        Kind.SUPERVISION_ORDER_REVIEW, Kind.SUPERVISION_ORDER_DECISION, Kind.SUPERVISION_ORDER_SCRUTINY,
+        Kind.SUPERVISION_ORDER_REVIEW, Kind.SUPERVISION_SUPPORT_PLAN, Kind.JOURNEY_STARTED);
+    assertThat(childRecord.entriesOfProcess(order.childRef, order.order.getId(), Kind.SUPERVISION_ORDER_SCRUTINY).get(1).details())
+        .containsEntry(SCRUTINY_DECISION, "AGREE").containsEntry(REVIEW_ESCALATION, "NONE");
+  }
+
+  private String staffMember(String id, String... groups) {
+    var identity = engine.getIdentityService();
+    if (identity.createUserQuery().userId(id).count() == 0) {
+      var user = identity.newUser(id);
+      user.setFirstName("Staff");
+      user.setLastName("Member");
+      user.setPassword(TestStaff.PASSWORD);
+      identity.saveUser(user);
+      for (String group : groups) {
+        identity.createMembership(id, group);
+      }
+      identity.createMembership(id, TestStaff.TEAM);
+    }
+    return id;
   }
 
   private static ZonedDateTime endOfDay(int year, int month, int day) {

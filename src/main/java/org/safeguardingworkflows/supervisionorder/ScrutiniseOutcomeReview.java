@@ -1,0 +1,61 @@
+package org.safeguardingworkflows.supervisionorder;
+
+import static org.safeguardingworkflows.supervisionorder.SupervisionOrderVariables.*;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.safeguardingworkflows.repeaticpc.ActingUser;
+import org.safeguardingworkflows.security.Role;
+import org.springframework.stereotype.Component;
+
+/**
+ * A team manager scrutinises every outcome review (issue 14: "supervision orders need outcome scrutiny"): someone
+ * in the team managers' group who did not write the review and is not the supervising worker agrees it or sends it
+ * back with reasons. A review that found no progress, or an outcome worse for the child, cannot simply be agreed:
+ * the team manager escalates it, to a strategy discussion or to legal planning. Checked on the server, whichever
+ * client completes the task; a refusal leaves the task open.
+ */
+@Component("scrutiniseOutcomeReview")
+public class ScrutiniseOutcomeReview implements TaskListener {
+
+  private final ActingUser actingUser;
+
+  public ScrutiniseOutcomeReview(ActingUser actingUser) {
+    this.actingUser = actingUser;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String user = actingUser.requireRole(task, Role.TEAM_MANAGERS, "team manager");
+    if (user.equals(text(task, OUTCOME_REVIEW_BY)) || user.equals(text(task, ALLOCATED_WORKER))) {
+      throw new FormFieldValidationException(SCRUTINY_DECISION,
+          "An outcome review is scrutinised by a team manager other than the worker who wrote it: ask another team manager.");
+    }
+    Object decision = task.getVariable(SCRUTINY_DECISION);
+    if (!isOneOf(ScrutinyDecision.class, decision)) {
+      throw new FormFieldValidationException(SCRUTINY_DECISION, "Agree the review or send it back to the worker (AGREE or SEND_BACK).");
+    }
+    if (!filled(task.getVariable(SCRUTINY_REASONS))) {
+      throw new FormFieldValidationException(SCRUTINY_REASONS, "Give your reasons: what the worker must change, or why you agree.");
+    }
+    task.getExecution().setVariable(SCRUTINISED_BY, user);
+    if (ScrutinyDecision.SEND_BACK.name().equals(decision)) {
+      task.getExecution().setVariable(REVIEW_ESCALATION, ReviewEscalation.NONE.name());
+      task.getExecution().setVariable(OUTCOME_REVIEW_SENT_BACK, true);
+      return;
+    }
+    Object escalation = task.getVariable(REVIEW_ESCALATION);
+    if (!isOneOf(ReviewEscalation.class, escalation)) {
+      throw new FormFieldValidationException(REVIEW_ESCALATION,
+          "Say whether the review is escalated: NONE, STRATEGY_DISCUSSION or LEGAL_PLANNING.");
+    }
+    List<String> notProgressing = ValidateOutcomeReview.notProgressing(rows(task, OUTCOME_REVIEWS));
+    if (ReviewEscalation.NONE.name().equals(escalation) && !notProgressing.isEmpty()) {
+      throw new FormFieldValidationException(REVIEW_ESCALATION, "The review found no progress, or a worse position for the child, on "
+          + String.join(", ", notProgressing) + ": escalate it to a strategy discussion or to legal planning.");
+    }
+  }
+}

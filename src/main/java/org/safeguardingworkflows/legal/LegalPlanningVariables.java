@@ -20,7 +20,7 @@ public final class LegalPlanningVariables {
   public static final String MESSAGE_WORKER_CHANGED = "WorkerChanged";
 
   /** Where a recommendation came from. */
-  public enum Origin { STEP_DOWN, REPEAT_ICPC, DIRECT }
+  public enum Origin { STEP_DOWN, REPEAT_ICPC, SUPERVISION_ORDER, DIRECT }
 
   /** What the legal planning meeting decided. */
   public enum Outcome { CONTINUE_CURRENT_PLAN, PRE_PROCEEDINGS, ISSUE_PROCEEDINGS }

@@ -220,8 +220,7 @@ public class ChildPlans {
 
   /** A child the caller may not see is not there; a child nobody has recorded yet may be recorded by any recorder. */
   private void requireVisibleOrNew(String childRef) {
-    boolean known = record.isKnown(childRef) || !planHistory.plansOf(childRef).isEmpty();
-    if (known && !visibility.callerMaySee(childRef)) {
+    if (visibility.isKnown(childRef) && !visibility.callerMaySee(childRef)) {
       throw ApiProblem.notFound("Child " + childRef + " is not known.");
     }
   }

@@ -3,12 +3,9 @@ package org.safeguardingworkflows.children;
 import java.util.List;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.safeguardingworkflows.planhistory.CpPlan;
-import org.safeguardingworkflows.planhistory.PlanHistory;
 import org.safeguardingworkflows.platform.SystemAccess;
 import org.safeguardingworkflows.platform.web.ApiProblem;
 import org.springframework.stereotype.Component;
@@ -22,22 +19,16 @@ import org.springframework.stereotype.Component;
 public class ChildProcesses {
 
   private final RuntimeService runtimeService;
-  private final HistoryService historyService;
   private final SystemAccess systemAccess;
   private final ChildVisibility visibility;
-  private final ChildRecord childRecord;
   private final ChildPlans childPlans;
-  private final PlanHistory planHistory;
 
-  public ChildProcesses(RuntimeService runtimeService, HistoryService historyService, SystemAccess systemAccess,
-      ChildVisibility visibility, ChildRecord childRecord, ChildPlans childPlans, PlanHistory planHistory) {
+  public ChildProcesses(RuntimeService runtimeService, SystemAccess systemAccess, ChildVisibility visibility,
+      ChildPlans childPlans) {
     this.runtimeService = runtimeService;
-    this.historyService = historyService;
     this.systemAccess = systemAccess;
     this.visibility = visibility;
-    this.childRecord = childRecord;
     this.childPlans = childPlans;
-    this.planHistory = planHistory;
   }
 
   /**
@@ -73,7 +64,7 @@ public class ChildProcesses {
 
   /** Whether the child is known here at all: in the record, in the plan history, or in a process. */
   public boolean isKnown(String childRef) {
-    return childRecord.isKnown(childRef) || !planHistory.plansOf(childRef).isEmpty() || !instancesEver(childRef).isEmpty();
+    return visibility.isKnown(childRef);
   }
 
   /** The caller may see the child ({@link ChildVisibility}); false without a caller. */
@@ -86,10 +77,5 @@ public class ChildProcesses {
     if (!callerMaySee(childRef)) {
       throw ApiProblem.notFound(notFound);
     }
-  }
-
-  private List<String> instancesEver(String childRef) {
-    return systemAccess.call(() -> historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(childRef)
-        .list().stream().map(HistoricProcessInstance::getId).toList());
   }
 }

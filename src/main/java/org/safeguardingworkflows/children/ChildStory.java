@@ -42,7 +42,7 @@ public class ChildStory {
   public ChildView of(String childRef) {
     List<CpPlan> plans = planHistory.plansOf(childRef);
     Optional<ChildRecord.Allocation> allocation = record.allocation(childRef);
-    if ((allocation.isEmpty() && plans.isEmpty()) || !visibility.callerMaySee(childRef)) {
+    if (!visibility.isKnown(childRef) || !visibility.callerMaySee(childRef)) {
       throw ApiProblem.notFound("Child " + childRef + " is not known.");
     }
     List<ChildView.Entry> chronology = new ArrayList<>(record.chronology(childRef).stream().map(ChildStory::entry).toList());

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.safeguardingworkflows.planhistory.PlanHistory;
 import org.safeguardingworkflows.platform.SystemAccess;
 import org.safeguardingworkflows.teams.ChildAccess;
 import org.springframework.stereotype.Component;
@@ -24,9 +25,11 @@ public class ChildVisibility {
   private final SystemAccess systemAccess;
   private final ChildAccess childAccess;
   private final ChildRecord record;
+  private final PlanHistory planHistory;
 
   public ChildVisibility(IdentityService identityService, HistoryService historyService, SystemAccess systemAccess,
-      ChildAccess childAccess, ChildRecord record) {
+      ChildAccess childAccess, ChildRecord record, PlanHistory planHistory) {
+    this.planHistory = planHistory;
     this.identityService = identityService;
     this.historyService = historyService;
     this.systemAccess = systemAccess;
@@ -49,6 +52,11 @@ public class ChildVisibility {
             || caller.getUserId().equals(child.iro()))
         .orElse(false);
     return holdsTheChild || processIdsOf(childRef).stream().anyMatch(childAccess::callerMaySee);
+  }
+
+  /** Whether the child is known here at all: in the record, in the plan history, or in a process. */
+  public boolean isKnown(String childRef) {
+    return record.isKnown(childRef) || !planHistory.plansOf(childRef).isEmpty() || !processIdsOf(childRef).isEmpty();
   }
 
   /** Every process of the child, running or ended. */

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.safeguardingworkflows.children.ChildPlans;
 import org.safeguardingworkflows.planhistory.CpPlan;
 import org.safeguardingworkflows.planhistory.PlanHistory;
 import org.safeguardingworkflows.platform.web.FieldProblem;
@@ -25,8 +26,11 @@ public class RecordEndedPlan implements JavaDelegate {
   private final PlanEndedRules rules;
   private final PlanHistory planHistory;
 
-  public RecordEndedPlan(PlanEndedRules rules, PlanHistory planHistory) {
+  private final ChildPlans childPlans;
+
+  public RecordEndedPlan(PlanEndedRules rules, PlanHistory planHistory, ChildPlans childPlans) {
     this.rules = rules;
+    this.childPlans = childPlans;
     this.planHistory = planHistory;
   }
 
@@ -54,6 +58,8 @@ public class RecordEndedPlan implements JavaDelegate {
       planHistory.insert(new CpPlan(null, plan.childRef(), start, end, plan.categoryOfAbuse(), plan.categoryOfAbuse(),
           plan.iro(), plan.destination(), null, execution.getProcessInstanceId(), CpPlan.Source.PROCESS));
     }
+    childPlans.recordedByStepDown(planHistory.planStartingOn(plan.childRef(), start).orElseThrow(), recorded.isPresent(),
+        plan.destination(), plan.allocatedWorker());
     execution.setVariable(StepDownVariables.WORKER_CHANGES, 0);
   }
 }

@@ -1,5 +1,6 @@
 package org.safeguardingworkflows.tasks;
 
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
@@ -12,6 +13,11 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.safeguardingworkflows.children.ChildEvent;
+import org.safeguardingworkflows.children.ChildJourneys;
+import org.safeguardingworkflows.children.ChildRecord;
+import org.safeguardingworkflows.children.RecordedEvent;
+import org.safeguardingworkflows.children.RecordedInTheChildRecord;
 import org.safeguardingworkflows.teams.AssignedWithinTheTaskRole;
 import org.safeguardingworkflows.teams.ChildAccess;
 import org.safeguardingworkflows.teams.CompletedByTheTaskRole;
@@ -19,6 +25,7 @@ import org.safeguardingworkflows.teams.TeamCandidateGroup;
 import org.safeguardingworkflows.teams.TeamInstanceGrants;
 import org.safeguardingworkflows.teams.TeamOfTheChild;
 import org.safeguardingworkflows.teams.Teams;
+import org.safeguardingworkflows.timescales.WorkingDays;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -38,7 +45,11 @@ import org.springframework.stereotype.Component;
  *       ({@link TeamCandidateGroup});</li>
  *   <li>a task is completed only by its assignee or someone in its role, and claimed or reassigned only within its
  *       role and team, by a manager when it goes to someone else ({@link CompletedByTheTaskRole},
- *       {@link AssignedWithinTheTaskRole}).</li>
+ *       {@link AssignedWithinTheTaskRole});</li>
+ *   <li>every process's start and end is written in the child record ({@link ChildJourneys}), and a task marked with
+ *       the extension property {@code childRecord} writes what its form recorded there when it is completed
+ *       ({@link RecordedInTheChildRecord}), as does a start or catch event so marked, with what it brought
+ *       ({@link RecordedEvent}).</li>
  * </ul>
  * The team beans are looked up when first used: this plugin is built before the engine they need.
  */
@@ -53,12 +64,26 @@ public class TaskConventions extends AbstractProcessEnginePlugin {
   private final TaskListener completedByTheTaskRole = new CompletedByTheTaskRole();
   private final TaskListener assignedWithinTheTaskRole;
   private final TeamCandidateGroup teamCandidateGroup;
+  private final ExecutionListener journeyStarted;
+  private final ExecutionListener journeyEnded;
+
+  private final ChildJourneys childJourneys;
+  private final ObjectProvider<ChildRecord> childRecord;
+  private final ObjectProvider<DeployedFormFields> formFields;
+  private final ObjectProvider<WorkingDays> workingDays;
 
   public TaskConventions(ObjectProvider<Teams> teams, ObjectProvider<TeamInstanceGrants> grants,
-      ObjectProvider<ChildAccess> childAccess) {
+      ObjectProvider<ChildAccess> childAccess, ObjectProvider<ChildRecord> childRecord,
+      ObjectProvider<DeployedFormFields> formFields, ObjectProvider<WorkingDays> workingDays) {
+    this.childRecord = childRecord;
+    this.formFields = formFields;
+    this.workingDays = workingDays;
+    this.childJourneys = new ChildJourneys(childRecord::getObject, workingDays::getObject);
     this.teamOfTheChild = new TeamOfTheChild(teams::getObject, grants::getObject, childAccess::getObject);
     this.assignedWithinTheTaskRole = new AssignedWithinTheTaskRole(teams::getObject, grants::getObject);
     this.teamCandidateGroup = new TeamCandidateGroup(grants::getObject);
+    this.journeyStarted = childJourneys.started();
+    this.journeyEnded = childJourneys.ended();
   }
 
   @Override
@@ -69,11 +94,24 @@ public class TaskConventions extends AbstractProcessEnginePlugin {
     configuration.getCustomPreCommandInterceptorsTxRequired().add(new ValidationReachesTheCaller());
     configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
       @Override
+      public void parseProcess(Element processElement, ProcessDefinitionEntity process) {
+        // Built in: an administrator who stops a process skipping its listeners still leaves its end in the record.
+        process.addBuiltInListener(ExecutionListener.EVENTNAME_END, journeyEnded);
+      }
+
+      @Override
       public void parseStartEvent(Element startEventElement, ScopeImpl scope, ActivityImpl startEvent) {
         if (scope instanceof ProcessDefinitionEntity) {
           startEvent.addListener(ExecutionListener.EVENTNAME_END, childReferenceAsBusinessKey);
           startEvent.addListener(ExecutionListener.EVENTNAME_END, teamOfTheChild);
+          startEvent.addListener(ExecutionListener.EVENTNAME_END, journeyStarted);
         }
+        recordWhenItHappens(startEventElement, startEvent);
+      }
+
+      @Override
+      public void parseIntermediateCatchEvent(Element catchEventElement, ScopeImpl scope, ActivityImpl catchEvent) {
+        recordWhenItHappens(catchEventElement, catchEvent);
       }
 
       @Override
@@ -88,9 +126,24 @@ public class TaskConventions extends AbstractProcessEnginePlugin {
         task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, completedByTheTaskRole);
         task.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, assignedWithinTheTaskRole);
         task.addTaskListener(TaskListener.EVENTNAME_COMPLETE, formRulesOnServer);
+        String recordKind = property(userTaskElement, RecordedInTheChildRecord.KIND_PROPERTY);
+        if (recordKind != null) {
+          // Last, after the diagram's own listeners: what is recorded is what the completion settled.
+          task.addTaskListener(TaskListener.EVENTNAME_COMPLETE, new RecordedInTheChildRecord(kindNamed(recordKind, activity),
+              property(userTaskElement, RecordedInTheChildRecord.DATE_PROPERTY), childRecord::getObject,
+              formFields::getObject, workingDays::getObject));
+        }
         offerTeamTasksToTheTeam(task);
       }
     });
+  }
+
+  private void recordWhenItHappens(Element eventElement, ActivityImpl event) {
+    String recordKind = property(eventElement, RecordedInTheChildRecord.KIND_PROPERTY);
+    if (recordKind != null) {
+      event.addListener(ExecutionListener.EVENTNAME_END,
+          new RecordedEvent(kindNamed(recordKind, event), childRecord::getObject, workingDays::getObject));
+    }
   }
 
   /** Replaces the literal candidate groups {@code social-workers} and {@code team-managers} with the child's team. */
@@ -103,13 +156,29 @@ public class TaskConventions extends AbstractProcessEnginePlugin {
   }
 
   private static boolean opensBlank(Element userTask) {
-    Element extensions = userTask.element("extensionElements");
+    return "true".equals(property(userTask, PreviousAnswersCleared.PROPERTY));
+  }
+
+  /** The value of the element's Camunda extension property with this name, or null. */
+  private static String property(Element element, String name) {
+    Element extensions = element.element("extensionElements");
     Element properties = extensions == null ? null : extensions.elementNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "properties");
     if (properties == null) {
-      return false;
+      return null;
     }
     return properties.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "property").stream()
-        .anyMatch(property -> PreviousAnswersCleared.PROPERTY.equals(property.attribute("name"))
-            && "true".equals(property.attribute("value")));
+        .filter(property -> name.equals(property.attribute("name")))
+        .map(property -> property.attribute("value"))
+        .findFirst().orElse(null);
+  }
+
+  /** A diagram naming an entry kind that does not exist is not deployed: its facts would be lost. */
+  private static ChildEvent.Kind kindNamed(String name, ActivityImpl task) {
+    try {
+      return ChildEvent.Kind.valueOf(name.trim());
+    } catch (IllegalArgumentException unknown) {
+      throw new ProcessEngineException("The task '" + task.getName() + "' records '" + name + "' in the child record, "
+          + "which is not a kind of entry the record knows (" + java.util.Arrays.toString(ChildEvent.Kind.values()) + ").");
+    }
   }
 }

@@ -94,7 +94,9 @@ public final class StepDownVariables {
   public static final String STRATEGY_DISCUSSION_SUMMARY = "strategyDiscussionSummary";
   public static final String REPEAT_ICPC_PROPOSED = "repeatIcpcProposed";
   public static final String REPEAT_ICPC_PROPOSED_INSTANCE_ID = "repeatIcpcProposedInstanceId";
-  // Handover (newWorker is local to the handover)
+  // Handover (changedRole, newHolder and newWorker are local to the "Worker changed" event sub-process)
+  public static final String CHANGED_ROLE = "changedRole";
+  public static final String NEW_HOLDER = "newHolder";
   public static final String NEW_WORKER = "newWorker";
   public static final String HANDOVER_HISTORY_READ = "handoverHistoryRead";
   public static final String HANDOVER_PLAN = "handoverPlan";

@@ -228,6 +228,19 @@ public class StepDownDriver extends InstanceDriver<StepDownDriver> {
     return this;
   }
 
+  /** The child's social worker, team manager or IRO changes, as the child-level API sends it to every process. */
+  StepDownDriver changeHolder(String role, String newHolder) {
+    Map<String, Object> change = new HashMap<>(Map.of(CHANGED_ROLE, role, NEW_HOLDER, newHolder));
+    if ("SOCIAL_WORKER".equals(role)) {
+      change.put(NEW_WORKER, newHolder);
+    }
+    engine.getRuntimeService().createMessageCorrelation(MESSAGE_WORKER_CHANGED)
+        .processInstanceBusinessKey(childRef)
+        .setVariablesLocal(change)
+        .correlateAllWithResult();
+    return this;
+  }
+
   List<Task> tasks(String taskKey) {
     return engine.getTaskService().createTaskQuery().processInstanceId(journey.getId()).taskDefinitionKey(taskKey)
         .orderByTaskCreateTime().asc().list();

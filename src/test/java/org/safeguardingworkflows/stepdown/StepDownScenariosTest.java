@@ -18,6 +18,8 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.safeguardingworkflows.children.ChildEvent;
+import org.safeguardingworkflows.children.ChildRecord;
 import org.safeguardingworkflows.legal.LegalPlanningVariables;
 import org.safeguardingworkflows.planhistory.CpPlan;
 import org.safeguardingworkflows.planhistory.PlanHistory;
@@ -43,6 +45,7 @@ class StepDownScenariosTest {
 
   @Autowired ProcessEngine engine;
   @Autowired PlanHistory planHistory;
+  @Autowired ChildRecord childRecord;
   StepDownDriver journey;
 
   @BeforeEach
@@ -498,6 +501,50 @@ class StepDownScenariosTest {
     journey.complete("Task_ConfirmHandover", Map.of(StepDownVariables.HANDOVER_CONFIRMED, true,
         StepDownVariables.HANDOVER_MANAGER_NOTES, "Agreed"));
     assertThat(journey.journey).hasPassed("End_HandoverComplete").isWaitingAt("Task_ReviewCinServices");
+  }
+
+  @Test
+  void aNewSocialWorkerNamedByRoleReviewsTheHistory_asTheChildLevelApiSendsIt() {
+    inWatchPeriod();
+    journey.whenNextFires("Event_ReviewDue");
+    journey.changeHolder("SOCIAL_WORKER", TestStaff.SECOND_WORKER);
+    assertThat(journey.journey).hasPassed("Task_HandOverToTheNewHolder", "Gateway_WhoChanged")
+        .hasNotPassed("End_OtherHandoverComplete");
+    assertThat(journey.task("Task_ReviewCinServices").getAssignee()).isEqualTo(TestStaff.SECOND_WORKER);
+    assertThat(journey.task("Task_ReviewCaseHandover").getAssignee()).isEqualTo(TestStaff.SECOND_WORKER);
+    assertThat(engine.getRuntimeService().getVariable(journey.journey.getId(), StepDownVariables.ALLOCATED_WORKER))
+        .isEqualTo(TestStaff.SECOND_WORKER);
+  }
+
+  @Test
+  void aNewTeamManagerTakesOverTheOpenTasks_withoutAWorkersHandoverReview() {
+    inWatchPeriod();
+    journey.whenNextFires("Event_SupervisionDue");
+    journey.changeHolder("TEAM_MANAGER", TestStaff.SECOND_TEAM_MANAGER);
+    assertThat(journey.journey).hasPassed("Gateway_WhoChanged", "End_OtherHandoverComplete").hasNotPassed("Task_ReviewCaseHandover");
+    assertThat(journey.task("Task_HoldManagementSupervision").getAssignee()).isEqualTo(TestStaff.SECOND_TEAM_MANAGER);
+    assertThat(engine.getRuntimeService().getVariable(journey.journey.getId(), StepDownVariables.TEAM_MANAGER))
+        .isEqualTo(TestStaff.SECOND_TEAM_MANAGER);
+    assertThat(engine.getRuntimeService().getVariable(journey.journey.getId(), StepDownVariables.WORKER_CHANGES))
+        .as("a change of team manager is not a change of worker").isEqualTo(0);
+  }
+
+  @Test
+  void theFactsOfTheJourneyAreWrittenToTheChildRecord() {
+    journey.planEnded("CHILD_IN_NEED");
+    Map<String, Object> meeting = StepDownDriver.stepDownMeeting();
+    meeting.put(StepDownVariables.MEETING_DATE, "2026-02-27");
+    journey.complete("Task_HoldStepDownMeeting", meeting);
+    journey.managerDecidesStepDown("APPROVE");
+    journey.whenNextFires("Event_SupervisionDue").supervise("POOR", "NO");
+    journey.contingencyReview("CONTINUE_WITH_ACTIONS");
+
+    List<ChildEvent> story = childRecord.entriesOf(journey.childRef, ChildEvent.Kind.values());
+    assertThat(story).extracting(ChildEvent::kind).contains(ChildEvent.Kind.STEP_DOWN_MEETING, ChildEvent.Kind.STEP_DOWN_APPROVAL,
+        ChildEvent.Kind.SUPERVISION, ChildEvent.Kind.CONCERN_RAISED, ChildEvent.Kind.CONCERN_DECISION);
+    ChildEvent stepDownMeeting = childRecord.entriesOf(journey.childRef, ChildEvent.Kind.STEP_DOWN_MEETING).get(0);
+    assertThat(stepDownMeeting.date()).isEqualTo(LocalDate.of(2026, 2, 27));
+    assertThat(stepDownMeeting.details()).containsKeys(StepDownVariables.CHILD_VIEWS, StepDownVariables.CONTINGENCY_PLAN);
   }
 
   @Test

@@ -112,17 +112,30 @@ public class ChildPlans {
     if (planHistory.planStartingOn(childRef, start).isPresent()) {
       throw ApiProblem.conflict("Child " + childRef + "'s plan starting " + start + " is already recorded.");
     }
-    planHistory.insert(new CpPlan(null, childRef, start, null, categoryOfAbuse, categoryOfAbuse, iro, null, null, null,
-        CpPlan.Source.PROCESS));
     if (record.allocation(childRef).map(ChildRecord.Allocation::team).isEmpty()) {
       callerId().flatMap(teams::onlyTeamOf).ifPresent(team -> record.assignTeam(childRef, team));
     }
-    record.allocate(childRef, ChildRole.IRO, iro);
+    return planMade(childRef, start, categoryOfAbuse, iro, callerId().orElse(null), null, null);
+  }
+
+  /**
+   * A conference made a plan (the API, or a repeat conference's outcome recorded on its proposal): the plan joins the
+   * history, open; the IRO holds the child; the chronology says so; and a step-down journey of the child ends, since
+   * difficulties re-emerged. The caller has checked the plan against the history, under the child's lock, in this
+   * transaction.
+   */
+  public CpPlan planMade(String childRef, LocalDate start, String categoryOfAbuse, String iro, String who,
+      String processKey, String processInstanceId) {
+    planHistory.insert(new CpPlan(null, childRef, start, null, categoryOfAbuse, categoryOfAbuse, iro, null, null, null,
+        CpPlan.Source.PROCESS));
+    if (iro != null) {
+      record.allocate(childRef, ChildRole.IRO, iro);
+    }
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("planStartDate", start.toString());
     details.put("categoryOfAbuse", categoryOfAbuse);
     details.put("iro", iro);
-    record.record(ChildEvent.of(childRef, start, ChildEvent.Kind.PLAN_STARTED, callerId().orElse(null), null, null, details));
+    record.record(ChildEvent.of(childRef, start, ChildEvent.Kind.PLAN_STARTED, who, processKey, processInstanceId, details));
     // Difficulties re-emerged: the step-down journey after the previous plan (the only process listening) ends,
     // saying after how long.
     systemAccess.run(() -> runtimeService.createMessageCorrelation(MESSAGE_NEW_PLAN_MADE)

@@ -7,27 +7,30 @@ import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
-import org.safeguardingworkflows.planhistory.CpPlan;
+import org.safeguardingworkflows.children.ChildPlans;
 import org.safeguardingworkflows.planhistory.PlanHistory;
 import org.springframework.stereotype.Component;
 
 /**
  * The repeat conference made a new child protection plan: it joins the child's plan history (open, chaired by the
- * conference chair, category as proposed), where the audit report and the next step-down journey find it. A child's
- * plans never overlap (CIN census rule).
+ * conference chair, category as proposed), where the audit report and the next step-down journey find it, as every
+ * plan a conference makes does ({@link ChildPlans#planMade}). A child's plans never overlap (CIN census rule).
  */
 @Component("addRepeatPlanToHistory")
 public class AddRepeatPlanToHistory implements JavaDelegate {
 
   private final PlanHistory planHistory;
+  private final ChildPlans childPlans;
 
-  public AddRepeatPlanToHistory(PlanHistory planHistory) {
+  public AddRepeatPlanToHistory(PlanHistory planHistory, ChildPlans childPlans) {
     this.planHistory = planHistory;
+    this.childPlans = childPlans;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     String childRef = execution.getProcessBusinessKey();
+    planHistory.lockChild(childRef);
     LocalDate start = date(execution, PLAN_START_DATE);
     if (start == null) {
       throw new FormFieldValidationException(PLAN_START_DATE, "The date the new plan started is required when a plan was made.");
@@ -36,8 +39,7 @@ public class AddRepeatPlanToHistory implements JavaDelegate {
       throw new FormFieldValidationException(PLAN_START_DATE, "A plan from " + start + " would overlap the child's plan from "
           + other.planStart() + "; a child's plans never overlap.");
     });
-    String category = text(execution, CATEGORY_OF_ABUSE);
-    planHistory.insert(new CpPlan(null, childRef, start, null, category, category, text(execution, CHAIR),
-        null, null, null, CpPlan.Source.PROCESS));
+    childPlans.planMade(childRef, start, text(execution, CATEGORY_OF_ABUSE), text(execution, CHAIR), null,
+        PROCESS_KEY, execution.getProcessInstanceId());
   }
 }

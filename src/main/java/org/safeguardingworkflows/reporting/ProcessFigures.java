@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.safeguardingworkflows.children.ChildEvent;
 import org.safeguardingworkflows.stepdown.StepDownVariables;
 import org.safeguardingworkflows.timescales.CalendarProperties;
 import org.safeguardingworkflows.timescales.WorkingDays;
@@ -41,7 +42,9 @@ public class ProcessFigures {
   static final String HOLD_STEP_DOWN_MEETING = "Task_HoldStepDownMeeting";
   static final String SUPERVISION = "Task_HoldManagementSupervision";
   static final String CIN_REVIEW = "Task_ReviewCinServices";
-  static final String CONCERN_REPORTED = "StartEvent_ConcernReported";
+  static final String CONCERN_RAISED = ChildEvent.Kind.CONCERN_RAISED.name();
+  /** The months after step-down by which concerns are counted. */
+  static final int[] CONCERN_MONTHS = {3, 6, 12};
 
   /** A yes recorded as a boolean (Camunda Forms checkbox) or as text (TRUE / YES). */
   private static final String IS_YES = "((v.var_type_ = 'boolean' and v.long_ = 1) or (v.var_type_ = 'string' and upper(v.text_) in ('TRUE', 'YES')))";
@@ -52,7 +55,7 @@ public class ProcessFigures {
   public record StepDown(long endedPlans, long withMeetingAndContingency, BigDecimal meetingAndContingencyRate,
       long supervisionsDue, long supervisionsOnTime, BigDecimal supervisionsOnTimeRate,
       long reviewsDue, long reviewsOnTime, BigDecimal reviewsOnTimeRate,
-      long concernsWithin3Months, long concernsWithin6Months) {}
+      long concernsWithin3Months, long concernsWithin6Months, long concernsWithin12Months) {}
 
   public record LegalPlanning(long recommendations, long openPastDeadline) {}
 
@@ -142,22 +145,26 @@ public class ProcessFigures {
           counts[1] = rs.getLong("on_time");
         });
 
-    // Concerns (new referral, disengagement, recurrence) reported on the journeys of plans that ended in the period,
-    // by how soon after the plan ended: the briefing saw difficulties re-emerge 3-6 months after step-down.
-    long[] concerns = new long[2];
+    // Concerns (disengagement, recurrence, new referral, consent withdrawn) raised about the children whose plans
+    // ended in the period, by how soon after the plan ended, from the child record: during the step-down journey or
+    // after it ended (a re-referral), until the child's next plan. The briefing saw difficulties re-emerge 3-6 months
+    // after step-down.
+    long[] concerns = new long[3];
     jdbc.sql("""
-        select c.plan_end, a.start_time_ as reported
-        from cp_plan c join act_hi_actinst a on a.proc_inst_id_ = c.step_down_instance_id and a.act_id_ = ?
-        where c.plan_end between ? and ? and c.step_down_instance_id is not null""")
-        .params(CONCERN_REPORTED, from, to)
+        select c.plan_end, e.occurred_on
+        from cp_plan c
+        join child_event e on e.child_ref = c.child_ref and e.kind = ? and e.occurred_on >= c.plan_end
+        where c.plan_end between ? and ? and c.step_down_instance_id is not null
+          and not exists (select 1 from cp_plan n
+                          where n.child_ref = c.child_ref and n.plan_start > c.plan_end and n.plan_start <= e.occurred_on)""")
+        .params(CONCERN_RAISED, from, to)
         .query(rs -> {
           LocalDate planEnd = rs.getDate("plan_end").toLocalDate();
-          LocalDate reported = workingDays.localDate(rs.getTimestamp("reported"));
-          if (!reported.isAfter(planEnd.plusMonths(3))) {
-            concerns[0]++;
-          }
-          if (!reported.isAfter(planEnd.plusMonths(6))) {
-            concerns[1]++;
+          LocalDate raised = rs.getDate("occurred_on").toLocalDate();
+          for (int i = 0; i < CONCERN_MONTHS.length; i++) {
+            if (!raised.isAfter(planEnd.plusMonths(CONCERN_MONTHS[i]))) {
+              concerns[i]++;
+            }
           }
         });
 
@@ -165,7 +172,7 @@ public class ProcessFigures {
     long[] reviews = dueAndOnTime.get(CIN_REVIEW);
     return new StepDown(endedPlans, withMeeting, PlanFigures.rate(withMeeting, endedPlans),
         supervisions[0], supervisions[1], PlanFigures.rate(supervisions[1], supervisions[0]),
-        reviews[0], reviews[1], PlanFigures.rate(reviews[1], reviews[0]), concerns[0], concerns[1]);
+        reviews[0], reviews[1], PlanFigures.rate(reviews[1], reviews[0]), concerns[0], concerns[1], concerns[2]);
   }
 
   /**

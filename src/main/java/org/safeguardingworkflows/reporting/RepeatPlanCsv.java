@@ -58,6 +58,7 @@ public final class RepeatPlanCsv {
     row(rows, "cin_reviews_on_time_rate", stepDown.reviewsOnTimeRate(), null, null);
     row(rows, "concerns_within_3_months_of_step_down", stepDown.concernsWithin3Months(), null, null);
     row(rows, "concerns_within_6_months_of_step_down", stepDown.concernsWithin6Months(), null, null);
+    row(rows, "concerns_within_12_months_of_step_down", stepDown.concernsWithin12Months(), null, null);
     ProcessFigures.LegalPlanning legal = report.processes().legalPlanning();
     row(rows, "legal_planning_recommendations", legal.recommendations(), null, null);
     row(rows, "legal_planning_open_past_deadline", legal.openPastDeadline(), null, null);

@@ -142,7 +142,8 @@ public class TaskConventions extends AbstractProcessEnginePlugin {
     String recordKind = property(eventElement, RecordedInTheChildRecord.KIND_PROPERTY);
     if (recordKind != null) {
       event.addListener(ExecutionListener.EVENTNAME_END,
-          new RecordedEvent(kindNamed(recordKind, event), childRecord::getObject, workingDays::getObject));
+          new RecordedEvent(kindNamed(recordKind, event), property(eventElement, RecordedEvent.VARIABLES_PROPERTY),
+              childRecord::getObject, workingDays::getObject));
     }
   }
 

@@ -118,7 +118,8 @@ function processes(report) {
       ["Supervisions on time in watch periods", el("span", {}, figure("processes.stepDown.supervisionsOnTime", stepDown.supervisionsOnTime), " of ", figure("processes.stepDown.supervisionsDue", stepDown.supervisionsDue))],
       ["CIN reviews on time in watch periods", el("span", {}, figure("processes.stepDown.reviewsOnTime", stepDown.reviewsOnTime), " of ", figure("processes.stepDown.reviewsDue", stepDown.reviewsDue))],
       ["Concerns within 3 months of step-down", figure("processes.stepDown.concernsWithin3Months", stepDown.concernsWithin3Months)],
-      ["Concerns within 6 months of step-down", figure("processes.stepDown.concernsWithin6Months", stepDown.concernsWithin6Months)]]),
+      ["Concerns within 6 months of step-down", figure("processes.stepDown.concernsWithin6Months", stepDown.concernsWithin6Months)],
+      ["Concerns within 12 months of step-down", figure("processes.stepDown.concernsWithin12Months", stepDown.concernsWithin12Months)]]),
     table("Legal planning (briefing point 6)", ["", ""], [
       ["Recommendations", figure("processes.legalPlanning.recommendations", legal.recommendations)],
       ["Open past their deadline", figure("processes.legalPlanning.openPastDeadline", legal.openPastDeadline)]]));

@@ -128,6 +128,28 @@ class ChildrenApiTest {
   }
 
   @Test
+  void parallelConferencesForOneChildRecordOnePlan() throws Exception {
+    String childRef = newChild();
+    java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      java.util.List<java.util.concurrent.Future<Integer>> replies = new java.util.ArrayList<>();
+      for (int day = 1; day <= 8; day++) {
+        LocalDate start = LocalDate.now().minusMonths(2).plusDays(day);
+        replies.add(callers.submit(() -> worker().post("/api/children/" + childRef + "/plans", planMade(start, "NEG")).status()));
+      }
+      java.util.List<Integer> statuses = new java.util.ArrayList<>();
+      for (java.util.concurrent.Future<Integer> reply : replies) {
+        statuses.add(reply.get());
+      }
+      assertThat(statuses).containsOnlyOnce(201).allMatch(status -> status == 201 || status == 422);
+    } finally {
+      callers.shutdown();
+    }
+    assertThat(planHistory.plansOf(childRef)).hasSize(1);
+    assertThat(childRecord.entriesOf(childRef, ChildEvent.Kind.PLAN_STARTED)).hasSize(1);
+  }
+
+  @Test
   void anotherTeamsChildIsNotThere_forReadingOrRecording() {
     String childRef = newChild();
     worker().post("/api/children/" + childRef + "/plans", planMade(LocalDate.now().minusMonths(3), "NEG"));

@@ -9,6 +9,8 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
+import org.safeguardingworkflows.children.ChildEvent;
+import org.safeguardingworkflows.children.ChildRecord;
 import org.safeguardingworkflows.planhistory.PlanHistory;
 import org.safeguardingworkflows.stepdown.StepDownVariables;
 import org.safeguardingworkflows.testsupport.ApplicationTest;
@@ -26,6 +28,7 @@ class RepeatIcpcHistoryTest {
 
   @Autowired ProcessEngine engine;
   @Autowired PlanHistory planHistory;
+  @Autowired ChildRecord childRecord;
 
   @Test
   void theLastStepDownJourneysContingencyConcernsDecisionsAndWorkerChangesAreAssembled() {
@@ -61,20 +64,12 @@ class RepeatIcpcHistoryTest {
     planEnded.put(StepDownVariables.IRO, TestStaff.IRO);
     String id = engine.getRuntimeService().startProcessInstanceByKey(StepDownVariables.PROCESS_KEY, childRef, planEnded).getId();
 
-    Map<String, Object> meeting = new HashMap<>();
-    meeting.put(StepDownVariables.MEETING_DATE, EngineClock.today().minusMonths(3).toString());
-    meeting.put(StepDownVariables.WHAT_CHANGED, "Home conditions improved");
-    meeting.put(StepDownVariables.EVIDENCE_OF_CHANGE, "Unannounced visits");
-    meeting.put(StepDownVariables.SERVICES, List.of(Map.of("provider", "Family support", "purpose", "Routines")));
-    meeting.put(StepDownVariables.CHILD_VIEWS, "Agrees");
-    meeting.put(StepDownVariables.FAMILY_VIEWS, "Agree");
-    meeting.put(StepDownVariables.AGENCY_VIEWS, "Agree");
+    Map<String, Object> meeting = stepDownMeeting();
     meeting.put(StepDownVariables.CONTINGENCY_PLAN, List.of(
         Map.of("trigger", "DISENGAGEMENT", "response", "Team manager reviews within 5 working days", "whoActs", "Allocated social worker",
             "heldBy", List.of("SCHOOL")),
         Map.of("trigger", "RECURRENCE", "response", "Strategy discussion considered the same day", "whoActs", "Team manager",
             "heldBy", List.of("HEALTH"))));
-    meeting.put(StepDownVariables.FAMILY_TOLD_OF_CONTINGENCY, true);
     complete(id, "Task_HoldStepDownMeeting", meeting);
     complete(id, "Task_ApproveStepDownPlan", Map.of(StepDownVariables.STEP_DOWN_DECISION, "APPROVE",
         StepDownVariables.STEP_DOWN_DECISION_REASONS, "Good evidence"));
@@ -84,10 +79,26 @@ class RepeatIcpcHistoryTest {
         StepDownVariables.CONTINGENCY_REASONS, "First missed appointments", StepDownVariables.AGREED_ACTIONS, "Weekly visits for a month"));
     engine.getRuntimeService().createMessageCorrelation(StepDownVariables.MESSAGE_WORKER_CHANGED).processInstanceId(id)
         .setVariablesLocal(Map.of(StepDownVariables.NEW_WORKER, TestStaff.SECOND_WORKER)).correlateWithResult();
+    childRecord.record(ChildEvent.of(childRef, EngineClock.today(), ChildEvent.Kind.WORKER_CHANGED, TestStaff.TEAM_MANAGER,
+        null, null, Map.of("role", "SOCIAL_WORKER", "newHolder", TestStaff.SECOND_WORKER)));
     concern(id, "RECURRENCE", "School reports the same neglect signs");
     complete(id, "Task_HoldContingencyReview", Map.of(StepDownVariables.CONTINGENCY_DECISION, "STRATEGY_DISCUSSION",
         StepDownVariables.CONTINGENCY_REASONS, "The pattern of the first plan", StepDownVariables.AGREED_ACTIONS, "Strategy discussion today"));
     return id;
+  }
+
+  /** A step-down meeting record three months ago (the contingency plan is the caller's). */
+  static Map<String, Object> stepDownMeeting() {
+    Map<String, Object> meeting = new HashMap<>();
+    meeting.put(StepDownVariables.MEETING_DATE, EngineClock.today().minusMonths(3).toString());
+    meeting.put(StepDownVariables.WHAT_CHANGED, "Home conditions improved");
+    meeting.put(StepDownVariables.EVIDENCE_OF_CHANGE, "Unannounced visits");
+    meeting.put(StepDownVariables.SERVICES, List.of(Map.of("provider", "Family support", "purpose", "Routines")));
+    meeting.put(StepDownVariables.CHILD_VIEWS, "Agrees");
+    meeting.put(StepDownVariables.FAMILY_VIEWS, "Agree");
+    meeting.put(StepDownVariables.AGENCY_VIEWS, "Agree");
+    meeting.put(StepDownVariables.FAMILY_TOLD_OF_CONTINGENCY, true);
+    return meeting;
   }
 
   private void concern(String stepDown, String kind, String summary) {
@@ -97,6 +108,10 @@ class RepeatIcpcHistoryTest {
   }
 
   private void complete(String processInstanceId, String taskKey, Map<String, Object> variables) {
+    complete(engine, processInstanceId, taskKey, variables);
+  }
+
+  static void complete(ProcessEngine engine, String processInstanceId, String taskKey, Map<String, Object> variables) {
     String task = engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey)
         .singleResult().getId();
     engine.getTaskService().complete(task, variables);

@@ -69,8 +69,13 @@ class ProcessFiguresTest {
         .processInstanceId(watched)
         .setVariablesLocal(Map.of(StepDownVariables.CONCERN_KIND, "NEW_REFERRAL", StepDownVariables.CONCERN_SUMMARY, "School reports missed days"))
         .correlateWithResult();
-    // The other journey has not held its step-down meeting yet.
-    start();
+    // The other journey has not held its step-down meeting yet; its concern comes eight months after the plan ended.
+    String waiting = start();
+    EngineClock.setTo(PLAN_END.plusMonths(8), LocalTime.of(9, 0));
+    engine.getRuntimeService().createMessageCorrelation(StepDownVariables.MESSAGE_CONCERN_REPORTED)
+        .processInstanceId(waiting)
+        .setVariablesLocal(Map.of(StepDownVariables.CONCERN_KIND, "CONSENT_WITHDRAWN", StepDownVariables.CONCERN_SUMMARY, "Parents withdrew consent"))
+        .correlateWithResult();
 
     ProcessFigures.Figures figures = processFigures.of(PLAN_END.minusDays(10), PLAN_END.plusDays(120));
 
@@ -85,6 +90,7 @@ class ProcessFiguresTest {
     assertThat(stepDown.reviewsOnTimeRate()).isEqualByComparingTo("0");
     assertThat(stepDown.concernsWithin3Months()).isEqualTo(1);
     assertThat(stepDown.concernsWithin6Months()).isEqualTo(1);
+    assertThat(stepDown.concernsWithin12Months()).isEqualTo(2);
 
     ProcessFigures.Figures later = processFigures.of(PLAN_END.plusDays(1), PLAN_END.plusDays(120));
     assertThat(later.stepDown().endedPlans()).as("the plans ended before this period").isZero();

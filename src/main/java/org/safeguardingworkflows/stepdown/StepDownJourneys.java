@@ -41,7 +41,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class StepDownJourneys {
 
   /** What a concern can be, as the API and the contingency review name it. */
-  public enum ConcernKind { DISENGAGEMENT, RECURRENCE, NEW_REFERRAL }
+  public enum ConcernKind { DISENGAGEMENT, RECURRENCE, NEW_REFERRAL, CONSENT_WITHDRAWN }
 
   static final int SUMMARY_MAX_LENGTH = 2000;
 
@@ -168,9 +168,11 @@ public class StepDownJourneys {
     return instanceId;
   }
 
+  /** The earliest of the timers waiting at this activity (one per supervision or review still to fall due). */
   private LocalDate nextTimer(String instanceId, String timerActivityId) {
-    Job job = managementService.createJobQuery().processInstanceId(instanceId).activityId(timerActivityId).timers().singleResult();
-    return job == null ? null : localDate(job.getDuedate());
+    List<Job> jobs = managementService.createJobQuery().processInstanceId(instanceId).activityId(timerActivityId).timers()
+        .orderByJobDuedate().asc().listPage(0, 1);
+    return jobs.isEmpty() ? null : localDate(jobs.get(0).getDuedate());
   }
 
   private LocalDate localDate(Date date) {

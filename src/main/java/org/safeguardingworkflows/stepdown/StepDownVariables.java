@@ -18,6 +18,8 @@ public final class StepDownVariables {
   public static final String PROCESS_KEY = "stepDownFromProtection";
   public static final String MESSAGE_CONCERN_REPORTED = "ConcernReported";
   public static final String MESSAGE_WORKER_CHANGED = "WorkerChanged";
+  /** A new CP plan for the child ends the journey (correlated by business key, with {@code newPlanStartDate}). */
+  public static final String MESSAGE_NEW_PLAN_MADE = "NewPlanMade";
 
   // Started with
   public static final String CHILD_REF = "childRef";
@@ -32,11 +34,18 @@ public final class StepDownVariables {
   public static final String WORKER_CHANGES = "workerChanges";
   public static final String PREVIOUS_WORKER = "previousWorker";
   public static final String JOURNEY_OUTCOME = "journeyOutcome";
+  // Fixed due dates: each supervision, CIN review and re-emergence check instance's own period (local to it)
+  public static final String SUPERVISION_DUE_AFTER = "supervisionDueAfter";
+  public static final String REVIEW_DUE_AFTER = "reviewDueAfter";
+  public static final String RE_EMERGENCE_CHECK_AFTER = "reEmergenceCheckAfter";
+  // A new plan made during the journey (local to the "New child protection plan made" event sub-process)
+  public static final String NEW_PLAN_START_DATE = "newPlanStartDate";
   // Step-down meeting
   public static final String MEETING_DATE = "meetingDate";
   public static final String WHAT_CHANGED = "whatChanged";
   public static final String EVIDENCE_OF_CHANGE = "evidenceOfChange";
   public static final String SERVICES = "services";
+  public static final String CHILD_VIEWS = "childViews";
   public static final String FAMILY_VIEWS = "familyViews";
   public static final String AGENCY_VIEWS = "agencyViews";
   public static final String CONTINGENCY_PLAN = "contingencyPlan";
@@ -63,11 +72,16 @@ public final class StepDownVariables {
   public static final String IMPACT_REASONS = "impactReasons";
   // Closure meeting and early help
   public static final String CLOSURE_MEETING_DATE = "closureMeetingDate";
+  public static final String CLOSURE_CHILD_VIEWS = "closureChildViews";
   public static final String FAMILY_CONTACT = "familyContact";
   public static final String EARLY_HELP_WORKER = "earlyHelpWorker";
   public static final String CONTINGENCY_AFTER_CLOSURE = "contingencyAfterClosure";
   public static final String EARLY_HELP_ENGAGEMENT = "earlyHelpEngagement";
   public static final String EARLY_HELP_NOTES = "earlyHelpNotes";
+  // Re-emergence checks with the partner agencies after closure or early help
+  public static final String RE_EMERGENCE_AGENCIES_ASKED = "reEmergenceAgenciesAsked";
+  public static final String RE_EMERGENCE_FOUND = "reEmergenceFound";
+  public static final String RE_EMERGENCE_NOTES = "reEmergenceNotes";
   // Contingency review (concernKind and concernSummary are local to the review)
   public static final String CONCERN_KIND = "concernKind";
   public static final String CONCERN_SUMMARY = "concernSummary";
@@ -80,7 +94,9 @@ public final class StepDownVariables {
   public static final String STRATEGY_DISCUSSION_SUMMARY = "strategyDiscussionSummary";
   public static final String REPEAT_ICPC_PROPOSED = "repeatIcpcProposed";
   public static final String REPEAT_ICPC_PROPOSED_INSTANCE_ID = "repeatIcpcProposedInstanceId";
-  // Handover (newWorker is local to the handover)
+  // Handover (changedRole, newHolder and newWorker are local to the "Worker changed" event sub-process)
+  public static final String CHANGED_ROLE = "changedRole";
+  public static final String NEW_HOLDER = "newHolder";
   public static final String NEW_WORKER = "newWorker";
   public static final String HANDOVER_HISTORY_READ = "handoverHistoryRead";
   public static final String HANDOVER_PLAN = "handoverPlan";
@@ -88,7 +104,10 @@ public final class StepDownVariables {
   public static final String HANDOVER_MANAGER_NOTES = "handoverManagerNotes";
 
   /** Keys inside the items of list variables (services, contingency plan, service reviews). */
-  public static final Set<String> LIST_ITEM_KEYS = Set.of("provider", "purpose", "trigger", "response", "whoActs", "attended", "impact");
+  public static final Set<String> LIST_ITEM_KEYS = Set.of("provider", "purpose", "trigger", "response", "whoActs", "heldBy", "attended", "impact");
+
+  /** The partner agencies that can hold a contingency plan (the {@code heldBy} of each of its rows). */
+  public static final Set<String> PARTNER_AGENCIES = Set.of("SCHOOL", "HEALTH", "POLICE", "EARLY_HELP", "OTHER");
 
   private StepDownVariables() {
   }

@@ -1,6 +1,7 @@
 package org.safeguardingworkflows.stepdown;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +13,9 @@ import org.springframework.stereotype.Component;
 /**
  * The audit found contingencies missing. A step-down meeting cannot be completed until its contingency plan says
  * what happens, and who acts, if the family disengages from services and if the original concerns re-emerge,
- * and the family has been told of it. Checked on the server whatever the client.
+ * every part of it names the partner agencies that hold it (school, health, police, early help, others: they are
+ * the ones asked about re-emerging difficulties after closure), and the family has been told of it. Checked on the
+ * server whatever the client.
  */
 @Component("validateStepDownMeeting")
 public class ValidateStepDownMeeting implements TaskListener {
@@ -32,6 +35,13 @@ public class ValidateStepDownMeeting implements TaskListener {
         missing.add("a response and who acts for " + REQUIRED_TRIGGERS.get(trigger));
       }
     }
+    int row = 1;
+    for (Map<String, Object> item : contingency) {
+      if (!namesPartnerAgencies(item.get("heldBy"))) {
+        missing.add("the partner agencies that hold part " + row + " of the plan (school, health, police, early help or others)");
+      }
+      row++;
+    }
     if (!Boolean.TRUE.equals(task.getVariable(StepDownVariables.FAMILY_TOLD_OF_CONTINGENCY))) {
       missing.add("confirmation that the family has been told about the contingency plan");
     }
@@ -39,6 +49,12 @@ public class ValidateStepDownMeeting implements TaskListener {
       throw new FormFieldValidationException(StepDownVariables.CONTINGENCY_PLAN,
           "The contingency plan is not complete. It still needs " + String.join("; ", missing) + ".");
     }
+  }
+
+  /** At least one agency, and only agencies from the form's list. */
+  private static boolean namesPartnerAgencies(Object heldBy) {
+    return heldBy instanceof Collection<?> agencies && !agencies.isEmpty()
+        && agencies.stream().allMatch(agency -> agency != null && StepDownVariables.PARTNER_AGENCIES.contains(agency.toString()));
   }
 
   private static boolean filled(Object value) {

@@ -182,9 +182,15 @@ public class Benchmarks {
       }
     }
     complete(id, "Task_HoldImpactReview", Map.of(IMPACT_DECISION, "CLOSURE", IMPACT_REASONS, "Reviewed the watch period"), completions);
-    complete(id, "Task_HoldClosureMeeting", Map.of(CLOSURE_MEETING_DATE, EngineClock.today().toString(),
-        FAMILY_CONTACT, "Duty team number given", EARLY_HELP_WORKER, "Named early-help worker",
-        CONTINGENCY_AFTER_CLOSURE, "Any agency concern goes straight to the front door"), completions);
+    complete(id, "Task_HoldClosureMeeting", StepDownDriver.closureMeeting(), completions);
+    // The partner agencies are asked about re-emerging difficulties at each fixed time after closure; then it ends.
+    for (Job check : engine.getManagementService().createJobQuery().processInstanceId(id).activityId("Event_ReEmergenceCheckDue")
+        .timers().orderByJobDuedate().asc().list()) {
+      EngineClock.setTo(check.getDuedate());
+      engine.getManagementService().executeJob(check.getId());
+      complete(id, "Task_CheckForReEmergence", Map.of(RE_EMERGENCE_AGENCIES_ASKED, List.of("SCHOOL"), RE_EMERGENCE_FOUND, "NO",
+          RE_EMERGENCE_NOTES, "Nothing new"), completions);
+    }
     if (engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).count() != 0) {
       throw new IllegalStateException("Journey " + childRef + " did not end");
     }

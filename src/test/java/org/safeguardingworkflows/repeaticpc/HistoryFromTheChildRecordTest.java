@@ -94,8 +94,10 @@ class HistoryFromTheChildRecordTest {
 
     Map<String, Object> meeting = new HashMap<>(RepeatIcpcHistoryTest.stepDownMeeting());
     meeting.put(StepDownVariables.CONTINGENCY_PLAN, List.of(
-        Map.of("trigger", "DISENGAGEMENT", "response", "Team manager reviews within 5 working days", "whoActs", "Allocated social worker"),
-        Map.of("trigger", "RECURRENCE", "response", "Strategy discussion considered the same day", "whoActs", "Team manager")));
+        Map.of("trigger", "DISENGAGEMENT", "response", "Team manager reviews within 5 working days", "whoActs", "Allocated social worker",
+            "heldBy", List.of("SCHOOL")),
+        Map.of("trigger", "RECURRENCE", "response", "Strategy discussion considered the same day", "whoActs", "Team manager",
+            "heldBy", List.of("HEALTH"))));
     RepeatIcpcHistoryTest.complete(engine, id, "Task_HoldStepDownMeeting", meeting);
     RepeatIcpcHistoryTest.complete(engine, id, "Task_ApproveStepDownPlan", Map.of(StepDownVariables.STEP_DOWN_DECISION, "APPROVE",
         StepDownVariables.STEP_DOWN_DECISION_REASONS, "Good evidence"));

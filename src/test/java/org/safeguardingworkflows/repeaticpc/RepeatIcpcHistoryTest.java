@@ -66,8 +66,10 @@ class RepeatIcpcHistoryTest {
 
     Map<String, Object> meeting = stepDownMeeting();
     meeting.put(StepDownVariables.CONTINGENCY_PLAN, List.of(
-        Map.of("trigger", "DISENGAGEMENT", "response", "Team manager reviews within 5 working days", "whoActs", "Allocated social worker"),
-        Map.of("trigger", "RECURRENCE", "response", "Strategy discussion considered the same day", "whoActs", "Team manager")));
+        Map.of("trigger", "DISENGAGEMENT", "response", "Team manager reviews within 5 working days", "whoActs", "Allocated social worker",
+            "heldBy", List.of("SCHOOL")),
+        Map.of("trigger", "RECURRENCE", "response", "Strategy discussion considered the same day", "whoActs", "Team manager",
+            "heldBy", List.of("HEALTH"))));
     complete(id, "Task_HoldStepDownMeeting", meeting);
     complete(id, "Task_ApproveStepDownPlan", Map.of(StepDownVariables.STEP_DOWN_DECISION, "APPROVE",
         StepDownVariables.STEP_DOWN_DECISION_REASONS, "Good evidence"));
@@ -92,6 +94,7 @@ class RepeatIcpcHistoryTest {
     meeting.put(StepDownVariables.WHAT_CHANGED, "Home conditions improved");
     meeting.put(StepDownVariables.EVIDENCE_OF_CHANGE, "Unannounced visits");
     meeting.put(StepDownVariables.SERVICES, List.of(Map.of("provider", "Family support", "purpose", "Routines")));
+    meeting.put(StepDownVariables.CHILD_VIEWS, "Agrees");
     meeting.put(StepDownVariables.FAMILY_VIEWS, "Agree");
     meeting.put(StepDownVariables.AGENCY_VIEWS, "Agree");
     meeting.put(StepDownVariables.FAMILY_TOLD_OF_CONTINGENCY, true);

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.safeguardingworkflows.stepdown.StepDownDriver;
 import org.safeguardingworkflows.stepdown.StepDownVariables;
 import org.safeguardingworkflows.testsupport.ApplicationTest;
 import org.safeguardingworkflows.testsupport.EngineClock;
@@ -124,23 +125,13 @@ class ProcessFiguresTest {
   }
 
   private static Map<String, Object> stepDownMeeting() {
-    Map<String, Object> variables = new HashMap<>();
-    variables.put(StepDownVariables.MEETING_DATE, EngineClock.today().toString());
-    variables.put(StepDownVariables.WHAT_CHANGED, "Home conditions improved and sustained for four months");
-    variables.put(StepDownVariables.EVIDENCE_OF_CHANGE, "Unannounced visits, school attendance 96%");
-    variables.put(StepDownVariables.SERVICES, List.of(Map.of("provider", "Family support service", "purpose", "Weekly parenting sessions")));
-    variables.put(StepDownVariables.FAMILY_VIEWS, "Parents agree with the plan");
-    variables.put(StepDownVariables.AGENCY_VIEWS, "School and health visitor agree");
-    variables.put(StepDownVariables.CONTINGENCY_PLAN, List.of(
-        Map.of("trigger", "DISENGAGEMENT", "response", "Team manager reviews within 5 working days", "whoActs", "Allocated social worker"),
-        Map.of("trigger", "RECURRENCE", "response", "Strategy discussion considered the same day", "whoActs", "Team manager")));
-    variables.put(StepDownVariables.FAMILY_TOLD_OF_CONTINGENCY, true);
-    return variables;
+    return StepDownDriver.stepDownMeeting();
   }
 
   private void fire(String instanceId, String timerActivityId) {
+    // The earliest: a watch period waits for every supervision and review on its own fixed date.
     Job timer = engine.getManagementService().createJobQuery().processInstanceId(instanceId).activityId(timerActivityId)
-        .timers().singleResult();
+        .timers().orderByJobDuedate().asc().listPage(0, 1).get(0);
     EngineClock.setTo(timer.getDuedate());
     engine.getManagementService().executeJob(timer.getId());
   }

@@ -192,6 +192,22 @@ class StepDownApiTest {
     return "C-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
+  @Test
+  void aNewPlanRecordedForTheChildEndsItsStepDownJourneyAsReEmerged() {
+    String childRef = newChild();
+    assertThat(worker().post("/api/step-downs", planEnded(childRef)).status()).isEqualTo(201);
+    String journey = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(childRef).singleResult().getId();
+
+    Reply made = worker().post("/api/children/" + childRef + "/plans",
+        Map.of("planStartDate", LocalDate.now().toString(), "categoryOfAbuse", "NEG", "iro", TestStaff.IRO));
+
+    assertThat(made.status()).isEqualTo(201);
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(journey).count()).isZero();
+    assertThat(planHistory.plansOf(childRef)).anySatisfy(plan ->
+        assertThat(plan.stepDownOutcome()).isEqualTo("re-emerged: new plan after 0 months"));
+    assertThat(manager().get("/api/step-downs/" + childRef).status()).isEqualTo(404);
+  }
+
   private static Map<String, Object> planEnded(String childRef) {
     return StepDownDriver.startVariables(childRef, "CHILD_IN_NEED");
   }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.safeguardingworkflows.testsupport.EngineClock;
@@ -54,12 +55,26 @@ public class StepDownDriver extends InstanceDriver<StepDownDriver> {
     variables.put(WHAT_CHANGED, "Home conditions improved and sustained for four months");
     variables.put(EVIDENCE_OF_CHANGE, "Unannounced visits, school attendance 96%");
     variables.put(SERVICES, List.of(Map.of("provider", "Family support service", "purpose", "Weekly parenting sessions")));
+    variables.put(CHILD_VIEWS, "Says home feels calmer and wants to keep seeing the family support worker");
     variables.put(FAMILY_VIEWS, "Parents agree with the plan");
     variables.put(AGENCY_VIEWS, "School and health visitor agree");
     variables.put(CONTINGENCY_PLAN, List.of(
-        Map.of("trigger", "DISENGAGEMENT", "response", "Team manager reviews within 5 working days", "whoActs", "Allocated social worker"),
-        Map.of("trigger", "RECURRENCE", "response", "Strategy discussion considered the same day", "whoActs", "Team manager")));
+        Map.of("trigger", "DISENGAGEMENT", "response", "Team manager reviews within 5 working days", "whoActs", "Allocated social worker",
+            "heldBy", List.of("SCHOOL", "EARLY_HELP")),
+        Map.of("trigger", "RECURRENCE", "response", "Strategy discussion considered the same day", "whoActs", "Team manager",
+            "heldBy", List.of("SCHOOL", "HEALTH", "POLICE"))));
     variables.put(FAMILY_TOLD_OF_CONTINGENCY, true);
+    return variables;
+  }
+
+  /** A complete closure meeting record, held today. */
+  public static Map<String, Object> closureMeeting() {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(CLOSURE_MEETING_DATE, EngineClock.today().toString());
+    variables.put(CLOSURE_CHILD_VIEWS, "Happy that the social worker will stop visiting; knows to talk to the school nurse");
+    variables.put(FAMILY_CONTACT, "Duty team number given to both parents");
+    variables.put(EARLY_HELP_WORKER, "Named early-help worker");
+    variables.put(CONTINGENCY_AFTER_CLOSURE, "Any agency concern goes straight to the front door");
     return variables;
   }
 
@@ -98,10 +113,68 @@ public class StepDownDriver extends InstanceDriver<StepDownDriver> {
   }
 
   StepDownDriver holdClosureMeeting() {
-    complete("Task_HoldClosureMeeting", Map.of(CLOSURE_MEETING_DATE, EngineClock.today().toString(),
-        FAMILY_CONTACT, "Duty team number given to both parents", EARLY_HELP_WORKER, "Named early-help worker",
-        CONTINGENCY_AFTER_CLOSURE, "Any agency concern goes straight to the front door"));
+    complete("Task_HoldClosureMeeting", closureMeeting());
     return this;
+  }
+
+  /** The worker asks the partner agencies whether the difficulties are coming back ("YES" or "NO"). */
+  StepDownDriver checkForReEmergence(String found) {
+    complete("Task_CheckForReEmergence", Map.of(RE_EMERGENCE_AGENCIES_ASKED, List.of("SCHOOL", "HEALTH"),
+        RE_EMERGENCE_FOUND, found, RE_EMERGENCE_NOTES, "Spoke to the head of year and the school nurse"));
+    return this;
+  }
+
+  /** An ICPC has made a new child protection plan for the child, starting on this date. */
+  StepDownDriver newPlanMade(LocalDate planStart) {
+    engine.getRuntimeService().createMessageCorrelation(MESSAGE_NEW_PLAN_MADE)
+        .processInstanceBusinessKey(childRef)
+        .setVariablesLocal(Map.of(NEW_PLAN_START_DATE, planStart.toString()))
+        .correlateWithResult();
+    return this;
+  }
+
+  /** Every timer waiting at this activity (one per supervision, review or check still to fall due), earliest first. */
+  List<Job> timers(String timerActivityId) {
+    return engine.getManagementService().createJobQuery().processInstanceId(journey.getId()).activityId(timerActivityId)
+        .timers().orderByJobDuedate().asc().list();
+  }
+
+  /** Time passes until the earliest of the timers waiting at this activity is due, and it fires. */
+  StepDownDriver whenNextFires(String timerActivityId) {
+    List<Job> waiting = timers(timerActivityId);
+    if (waiting.isEmpty()) {
+      throw new AssertionError("No timer waiting at " + timerActivityId);
+    }
+    EngineClock.setTo(waiting.get(0).getDuedate());
+    engine.getManagementService().executeJob(waiting.get(0).getId());
+    return this;
+  }
+
+  /**
+   * The whole watch period passes well: each supervision and CIN review is held on the day it falls due and finds
+   * nothing, until the watch period ends.
+   */
+  StepDownDriver watchPeriodPassesWell() {
+    while (true) {
+      Job next = null;
+      String activity = null;
+      for (String timer : List.of("Event_SupervisionDue", "Event_ReviewDue", "Event_WatchPeriodEnds")) {
+        List<Job> waiting = timers(timer);
+        if (!waiting.isEmpty() && (next == null || waiting.get(0).getDuedate().before(next.getDuedate()))) {
+          next = waiting.get(0);
+          activity = timer;
+        }
+      }
+      EngineClock.setTo(next.getDuedate());
+      engine.getManagementService().executeJob(next.getId());
+      switch (activity) {
+        case "Event_SupervisionDue" -> supervise("GOOD", "NO");
+        case "Event_ReviewDue" -> reviewCinServices("GOOD", "NO");
+        default -> {
+          return this;
+        }
+      }
+    }
   }
 
   StepDownDriver checkEarlyHelp(String engagement) {
@@ -152,6 +225,19 @@ public class StepDownDriver extends InstanceDriver<StepDownDriver> {
         .processInstanceId(journey.getId())
         .setVariablesLocal(Map.of(NEW_WORKER, newWorker))
         .correlateWithResult();
+    return this;
+  }
+
+  /** The child's social worker, team manager or IRO changes, as the child-level API sends it to every process. */
+  StepDownDriver changeHolder(String role, String newHolder) {
+    Map<String, Object> change = new HashMap<>(Map.of(CHANGED_ROLE, role, NEW_HOLDER, newHolder));
+    if ("SOCIAL_WORKER".equals(role)) {
+      change.put(NEW_WORKER, newHolder);
+    }
+    engine.getRuntimeService().createMessageCorrelation(MESSAGE_WORKER_CHANGED)
+        .processInstanceBusinessKey(childRef)
+        .setVariablesLocal(change)
+        .correlateAllWithResult();
     return this;
   }
 

@@ -11,12 +11,15 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.safeguardingworkflows.children.ChildEvent;
+import org.safeguardingworkflows.children.ChildRecord;
 import org.safeguardingworkflows.legal.LegalPlanningVariables;
 import org.safeguardingworkflows.planhistory.CpPlan;
 import org.safeguardingworkflows.planhistory.PlanHistory;
@@ -42,6 +45,7 @@ class StepDownScenariosTest {
 
   @Autowired ProcessEngine engine;
   @Autowired PlanHistory planHistory;
+  @Autowired ChildRecord childRecord;
   StepDownDriver journey;
 
   @BeforeEach
@@ -67,21 +71,63 @@ class StepDownScenariosTest {
 
     journey.holdStepDownMeeting().managerDecidesStepDown("APPROVE");
     assertThat(journey.journey).isWaitingAt("Event_SupervisionDue", "Event_ReviewDue", "Event_WatchPeriodEnds");
-    assertThat(journey.timer("Event_SupervisionDue").getDuedate()).isEqualTo(days(28));
-    assertThat(journey.timer("Event_ReviewDue").getDuedate()).isEqualTo(days(42));
+    // Every supervision and review of the six months falls due on a fixed date counted from the start of the watch.
+    assertThat(journey.timers("Event_SupervisionDue")).extracting(Job::getDuedate)
+        .containsExactly(days(28), days(56), days(84), days(112), days(140), days(168));
+    assertThat(journey.timers("Event_ReviewDue")).extracting(Job::getDuedate)
+        .containsExactly(days(42), days(84), days(126), days(168));
 
-    journey.whenTimerFires("Event_SupervisionDue").supervise("GOOD", "NO");
-    journey.whenTimerFires("Event_ReviewDue").reviewCinServices("GOOD", "NO");
-    assertThat(journey.journey).isWaitingAt("Event_SupervisionDue", "Event_ReviewDue", "Event_WatchPeriodEnds");
-
-    journey.whenTimerFires("Event_WatchPeriodEnds");
-    assertThat(journey.journey).isWaitingAtExactly("Task_HoldImpactReview");
+    journey.watchPeriodPassesWell();
+    assertThat(journey.journey).isWaitingAtExactly("Task_HoldImpactReview")
+        .hasPassed("End_SupervisionHeld", "End_SupervisionsHeld", "End_ReviewHeld", "End_CinReviewsHeld", "End_WatchPeriodOver");
+    assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceId(journey.journey.getId())
+        .taskDefinitionKey("Task_HoldManagementSupervision").count()).isEqualTo(6);
     assertThat(engine.getManagementService().createJobQuery().processInstanceId(journey.journey.getId()).count())
         .as("the watch period's timers end with it").isZero();
 
     journey.impactReview("CLOSURE").holdClosureMeeting();
-    assertThat(journey.journey).isEnded().hasPassed("Task_RecordCaseClosed", "End_CaseClosed");
+    assertThat(journey.journey).hasPassed("Task_RecordCaseClosed").isWaitingAt("Event_ReEmergenceCheckDue");
     assertThat(planHistory.plansOf(journey.childRef).get(0).stepDownOutcome()).isEqualTo("CLOSED");
+    // The partner agencies are asked 3 and 6 months after the closure meeting (2 September 2026), at the end of the day.
+    assertThat(journey.timers("Event_ReEmergenceCheckDue")).extracting(job -> EngineClock.inLondon(job.getDuedate()).toLocalDateTime())
+        .containsExactly(LocalDate.of(2026, 12, 2).atTime(17, 0), LocalDate.of(2027, 3, 2).atTime(17, 0));
+
+    journey.whenNextFires("Event_ReEmergenceCheckDue");
+    assertThat(journey.task("Task_CheckForReEmergence").getAssignee()).isEqualTo(TestStaff.WORKER);
+    journey.checkForReEmergence("NO");
+    assertThat(journey.journey).hasPassed("End_NoDifficultiesFound").isWaitingAt("Event_ReEmergenceCheckDue");
+    assertThat(journey.timers("Event_ReEmergenceCheckDue")).hasSize(1);
+    journey.whenNextFires("Event_ReEmergenceCheckDue").checkForReEmergence("NO");
+    assertThat(journey.journey).isEnded().hasPassed("Gateway_JourneyEndsAs", "End_CaseClosed");
+  }
+
+  @Test
+  void aLateSupervisionDoesNotPushTheNextOneBack() {
+    inWatchPeriod();
+    journey.whenNextFires("Event_SupervisionDue");
+    // The first supervision is still not held four weeks later: the second falls due on its own date all the same.
+    assertThat(journey.timers("Event_SupervisionDue").get(0).getDuedate()).isEqualTo(daysAfter(MONDAY_2_MARCH_2026, 56));
+    journey.whenNextFires("Event_SupervisionDue");
+    assertThat(journey.tasks("Task_HoldManagementSupervision")).hasSize(2);
+    assertThat(journey.timers("Event_SupervisionDue").get(0).getDuedate()).isEqualTo(daysAfter(MONDAY_2_MARCH_2026, 84));
+  }
+
+  @Test
+  void aSupervisionStillOpenWhenTheWatchEndsMustBeHeldBeforeTheImpactReview() {
+    inWatchPeriod();
+    for (int held = 0; held < 5; held++) {
+      journey.whenNextFires("Event_SupervisionDue").supervise("GOOD", "NO");
+    }
+    while (!journey.timers("Event_ReviewDue").isEmpty()) {
+      journey.whenNextFires("Event_ReviewDue").reviewCinServices("GOOD", "NO");
+    }
+    journey.whenNextFires("Event_SupervisionDue");
+    journey.whenTimerFires("Event_WatchPeriodEnds");
+    assertThat(journey.journey).hasPassed("End_WatchPeriodOver").isWaitingAt("Task_HoldManagementSupervision")
+        .hasNotPassed("Task_HoldImpactReview");
+
+    journey.supervise("GOOD", "NO");
+    assertThat(journey.journey).isWaitingAtExactly("Task_HoldImpactReview");
   }
 
   @Test
@@ -112,6 +158,39 @@ class StepDownScenariosTest {
   }
 
   @Test
+  void everyPartOfTheContingencyPlanNamesThePartnerAgenciesThatHoldIt() {
+    journey.planEnded("CHILD_IN_NEED");
+    Map<String, Object> withoutAgencies = StepDownDriver.stepDownMeeting();
+    withoutAgencies.put(StepDownVariables.CONTINGENCY_PLAN, List.of(
+        Map.of("trigger", "DISENGAGEMENT", "response", "Team manager reviews", "whoActs", "Social worker", "heldBy", List.of("SCHOOL")),
+        Map.of("trigger", "RECURRENCE", "response", "Strategy discussion", "whoActs", "Team manager", "heldBy", List.of("NEIGHBOUR"))));
+
+    assertThatThrownBy(() -> journey.complete("Task_HoldStepDownMeeting", withoutAgencies))
+        .isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("the partner agencies that hold part 2 of the plan")
+        .hasMessageNotContaining("part 1");
+    assertThat(journey.journey).isWaitingAtExactly("Task_HoldStepDownMeeting");
+  }
+
+  @Test
+  void theChildsOwnViewsAreRequiredAtTheStepDownMeetingAndAtTheClosureMeeting() {
+    journey.planEnded("EARLY_HELP");
+    Map<String, Object> withoutChildViews = StepDownDriver.stepDownMeeting();
+    withoutChildViews.remove(StepDownVariables.CHILD_VIEWS);
+    assertThatThrownBy(() -> journey.complete("Task_HoldStepDownMeeting", withoutChildViews))
+        .isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("'What the child said' is required");
+
+    journey.holdStepDownMeeting().managerDecidesStepDown("APPROVE").seniorManagerDecidesEarlyStepDown("APPROVE");
+    Map<String, Object> closureWithoutChildViews = StepDownDriver.closureMeeting();
+    closureWithoutChildViews.put(StepDownVariables.CLOSURE_CHILD_VIEWS, " ");
+    assertThatThrownBy(() -> journey.complete("Task_HoldClosureMeeting", closureWithoutChildViews))
+        .isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("'What the child said' is required");
+    assertThat(journey.journey).isWaitingAtExactly("Task_HoldClosureMeeting");
+  }
+
+  @Test
   void formRulesAreCheckedOnTheServerWhateverTheClient() {
     journey.planEnded("CHILD_IN_NEED");
     Map<String, Object> missingViews = StepDownDriver.stepDownMeeting();
@@ -134,8 +213,44 @@ class StepDownScenariosTest {
     assertThat(journey.timer("Event_EarlyHelpCheckDue").getDuedate()).isEqualTo(days(42));
 
     journey.whenTimerFires("Event_EarlyHelpCheckDue").checkEarlyHelp("ENGAGING");
-    assertThat(journey.journey).isEnded().hasPassed("End_SteppedDownToEarlyHelp");
     assertThat(planHistory.plansOf(journey.childRef).get(0).stepDownOutcome()).isEqualTo("EARLY_HELP");
+    // Re-emergence checks follow at 3 and 6 months after the closure meeting; the journey ends after the last.
+    assertThat(journey.timers("Event_ReEmergenceCheckDue")).extracting(job -> EngineClock.inLondon(job.getDuedate()).toLocalDate())
+        .containsExactly(LocalDate.of(2026, 6, 2), LocalDate.of(2026, 9, 2));
+    journey.whenNextFires("Event_ReEmergenceCheckDue").checkForReEmergence("NO");
+    journey.whenNextFires("Event_ReEmergenceCheckDue").checkForReEmergence("NO");
+    assertThat(journey.journey).isEnded().hasPassed("End_SteppedDownToEarlyHelp");
+  }
+
+  @Test
+  void difficultiesFoundAtARe_emergenceCheckRaiseAConcern_andTheContingencyReviewFollows() {
+    journey.planEnded("CLOSURE").holdStepDownMeeting().managerDecidesStepDown("APPROVE")
+        .seniorManagerDecidesEarlyStepDown("APPROVE").holdClosureMeeting();
+    journey.whenNextFires("Event_ReEmergenceCheckDue").checkForReEmergence("YES");
+    assertThat(journey.journey).hasPassed("Event_RaiseReEmergenceConcern", "End_ReEmergenceConcernRaised")
+        .isWaitingAt("Task_HoldContingencyReview", "Event_ReEmergenceCheckDue");
+    assertThat(engine.getTaskService().getVariable(journey.task("Task_HoldContingencyReview").getId(), StepDownVariables.CONCERN_KIND))
+        .isEqualTo("RECURRENCE");
+
+    // The last check still happens; the journey ends only when the contingency review has been held too.
+    journey.whenNextFires("Event_ReEmergenceCheckDue").checkForReEmergence("NO");
+    assertThat(journey.journey).isNotEnded().isWaitingAt("Task_HoldContingencyReview").hasPassed("End_NoDifficultiesFound");
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(journey.journey.getId()).timers().count()).isZero();
+    journey.contingencyReview("CONTINUE_WITH_ACTIONS");
+    assertThat(journey.journey).isEnded().hasPassed("End_CaseClosed");
+  }
+
+  @Test
+  void aNewPlanForTheChildEndsTheJourneyAsReEmerged_withTheMonthsSinceThePlanEnded() {
+    inWatchPeriod();
+    journey.watchPeriodPassesWell().impactReview("CLOSURE").holdClosureMeeting().whenNextFires("Event_ReEmergenceCheckDue");
+    assertThat(journey.journey).isWaitingAt("Task_CheckForReEmergence", "Event_ReEmergenceCheckDue");
+
+    // The plan ended on 27 February 2026; the new plan starts on 2 December 2026.
+    journey.newPlanMade(LocalDate.of(2026, 12, 2));
+    assertThat(journey.journey).isEnded().hasPassed("Task_RecordReEmergence", "End_ReEmergedNewPlan").hasNotPassed("End_CaseClosed");
+    assertThat(planHistory.plansOf(journey.childRef).get(0).stepDownOutcome()).isEqualTo("re-emerged: new plan after 9 months");
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(journey.childRef).count()).isZero();
   }
 
   @Test
@@ -148,7 +263,7 @@ class StepDownScenariosTest {
   @Test
   void poorEngagementAtSupervisionOpensAContingencyReview_whichCallsAStrategyDiscussion() {
     inWatchPeriod();
-    journey.whenTimerFires("Event_SupervisionDue").supervise("POOR", "NO");
+    journey.whenNextFires("Event_SupervisionDue").supervise("POOR", "NO");
     assertThat(journey.journey).hasPassed("Event_RaiseSupervisionConcern").isWaitingAt("Task_HoldContingencyReview", "Event_SupervisionDue");
     assertThat(engine.getTaskService().getVariable(journey.task("Task_HoldContingencyReview").getId(), StepDownVariables.CONCERN_KIND))
         .isEqualTo("DISENGAGEMENT");
@@ -243,7 +358,7 @@ class StepDownScenariosTest {
   @Test
   void reEmergingDifficultiesAtACinReviewOpenAContingencyReview_whichRefersForLegalPlanning() {
     inWatchPeriod();
-    journey.whenTimerFires("Event_ReviewDue").reviewCinServices("GOOD", "YES");
+    journey.whenNextFires("Event_ReviewDue").reviewCinServices("GOOD", "YES");
     assertThat(engine.getTaskService().getVariable(journey.task("Task_HoldContingencyReview").getId(), StepDownVariables.CONCERN_KIND))
         .isEqualTo("RECURRENCE");
     journey.contingencyReview("LEGAL_PLANNING");
@@ -276,8 +391,9 @@ class StepDownScenariosTest {
   @Test
   void aConcernReportedAtAnyTimeReachesTheTeamManager() {
     journey.planEnded("CHILD_IN_NEED");
-    journey.reportConcern("NEW_REFERRAL");
+    journey.reportConcern("CONSENT_WITHDRAWN");
     assertThat(journey.journey).isWaitingAt("Task_HoldStepDownMeeting", "Task_HoldContingencyReview");
+    assertThat(StepDownJourneys.ConcernKind.valueOf("CONSENT_WITHDRAWN")).isNotNull();
     assertThat(journey.task("Task_HoldContingencyReview").getAssignee()).isEqualTo(TestStaff.TEAM_MANAGER);
     journey.contingencyReview("CONTINUE_WITH_ACTIONS");
     assertThat(journey.journey).hasPassed("End_ContinueWithActions").isWaitingAtExactly("Task_HoldStepDownMeeting");
@@ -286,7 +402,7 @@ class StepDownScenariosTest {
   @Test
   void anOverdueSupervisionIsChasedByASeniorManager_andStaysOpen() {
     inWatchPeriod();
-    journey.whenTimerFires("Event_SupervisionDue");
+    journey.whenNextFires("Event_SupervisionDue");
     // Due Monday 30 March 2026; five working days, skipping Good Friday and Easter Monday, is Wednesday 8 April,
     // and five more working days late is Wednesday 15 April.
     assertThat(journey.today()).isEqualTo(LocalDate.of(2026, 3, 30));
@@ -304,7 +420,7 @@ class StepDownScenariosTest {
   @Test
   void anOverdueCinReviewIsChasedByASeniorManager_andStaysOpen() {
     inWatchPeriod();
-    journey.whenTimerFires("Event_ReviewDue").whenTimerFires("Event_ReviewOverdue");
+    journey.whenNextFires("Event_ReviewDue").whenTimerFires("Event_ReviewOverdue");
     assertThat(journey.journey).isWaitingAt("Task_ReviewCinServices", "Task_ChaseOverdueReview");
     journey.chase("Task_ChaseOverdueReview");
     assertThat(journey.journey).hasPassed("End_ReviewChased").isWaitingAt("Task_ReviewCinServices");
@@ -313,22 +429,57 @@ class StepDownScenariosTest {
   @Test
   void theImpactReviewCanKeepTheChildInNeedForAnotherWatchPeriod() {
     inWatchPeriod();
-    journey.whenTimerFires("Event_WatchPeriodEnds").impactReview("CHILD_IN_NEED");
+    journey.watchPeriodPassesWell().impactReview("CHILD_IN_NEED");
     assertThat(journey.journey).isWaitingAt("Event_SupervisionDue", "Event_ReviewDue", "Event_WatchPeriodEnds");
+    assertThat(journey.timers("Event_SupervisionDue")).hasSize(6);
   }
 
   @Test
-  void theImpactReviewCanEscalate() {
+  void theImpactReviewCanEscalateToAStrategyDiscussion_whichCanProposeARepeatIcpc() {
     inWatchPeriod();
-    journey.whenTimerFires("Event_WatchPeriodEnds").impactReview("ESCALATE");
-    assertThat(journey.journey).isEnded().hasPassed("End_Escalated");
+    journey.watchPeriodPassesWell().impactReview("ESCALATE_STRATEGY_DISCUSSION");
+    assertThat(journey.journey).isWaitingAtExactly("Task_RecordEscalationStrategyDiscussion");
+    assertThat(journey.task("Task_RecordEscalationStrategyDiscussion").getAssignee()).isEqualTo(TestStaff.TEAM_MANAGER);
+
+    journey.complete("Task_RecordEscalationStrategyDiscussion", StepDownDriver.strategyDiscussion(journey.today(), "YES"));
+    assertThat(journey.journey).isEnded().hasPassed("Event_EscalationProposeRepeatIcpc", "Task_RecordEscalated", "End_Escalated");
     assertThat(planHistory.plansOf(journey.childRef).get(0).stepDownOutcome()).isEqualTo("ESCALATED");
+    ProcessInstance proposal = engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(RepeatIcpcVariables.PROCESS_KEY).processInstanceBusinessKey(journey.childRef).singleResult();
+    assertThat(proposal).isNotNull();
+    assertThat(engine.getRuntimeService().getVariable(proposal.getId(), RepeatIcpcVariables.ORIGIN_PROCESS_INSTANCE_ID))
+        .isEqualTo(journey.journey.getId());
+  }
+
+  @Test
+  void anEscalationStrategyDiscussionThatProposesNoConferenceStillEndsTheJourneyAsEscalated() {
+    inWatchPeriod();
+    journey.watchPeriodPassesWell().impactReview("ESCALATE_STRATEGY_DISCUSSION");
+    journey.complete("Task_RecordEscalationStrategyDiscussion", StepDownDriver.strategyDiscussion(journey.today(), "NO"));
+    assertThat(journey.journey).isEnded().hasPassed("End_Escalated").hasNotPassed("Event_EscalationProposeRepeatIcpc");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(RepeatIcpcVariables.PROCESS_KEY).processInstanceBusinessKey(journey.childRef).count()).isZero();
+  }
+
+  @Test
+  void theImpactReviewCanEscalateToLegalPlanning() {
+    inWatchPeriod();
+    journey.watchPeriodPassesWell().impactReview("ESCALATE_LEGAL_PLANNING");
+    assertThat(journey.journey).isEnded().hasPassed("Event_EscalateToLegalPlanning", "End_Escalated");
+    assertThat(planHistory.plansOf(journey.childRef).get(0).stepDownOutcome()).isEqualTo("ESCALATED");
+    ProcessInstance legalPlanning = engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(LegalPlanningVariables.PROCESS_KEY).processInstanceBusinessKey(journey.childRef).singleResult();
+    assertThat(legalPlanning).isWaitingAt("Task_HoldLegalPlanningMeeting");
+    assertThat(engine.getRuntimeService().getVariables(legalPlanning.getId()))
+        .containsEntry(LegalPlanningVariables.ORIGIN_PROCESS_INSTANCE_ID, journey.journey.getId())
+        .containsEntry(LegalPlanningVariables.RECOMMENDED_BY, TestStaff.TEAM_MANAGER)
+        .containsEntry(LegalPlanningVariables.REASON, "Reviewed the watch period");
   }
 
   @Test
   void aFamilyNotEngagingWithEarlyHelpReopensTheCaseWithAContingencyReview() {
     inWatchPeriod();
-    journey.whenTimerFires("Event_WatchPeriodEnds").impactReview("EARLY_HELP").holdClosureMeeting();
+    journey.watchPeriodPassesWell().impactReview("EARLY_HELP").holdClosureMeeting();
     assertThat(engine.getRuntimeService().getVariable(journey.journey.getId(), StepDownVariables.DESTINATION)).isEqualTo("EARLY_HELP");
     journey.whenTimerFires("Event_EarlyHelpCheckDue").checkEarlyHelp("NOT_ENGAGING");
     assertThat(journey.journey).hasPassed("Event_RaiseEarlyHelpConcern")
@@ -338,7 +489,7 @@ class StepDownScenariosTest {
   @Test
   void aNewWorkerTakesOverTheOpenTasksAndReviewsTheHistoryBeforeTheManagerConfirms() {
     inWatchPeriod();
-    journey.whenTimerFires("Event_ReviewDue");
+    journey.whenNextFires("Event_ReviewDue");
     journey.changeWorker(TestStaff.SECOND_WORKER);
 
     assertThat(journey.task("Task_ReviewCinServices").getAssignee()).isEqualTo(TestStaff.SECOND_WORKER);
@@ -353,10 +504,54 @@ class StepDownScenariosTest {
   }
 
   @Test
+  void aNewSocialWorkerNamedByRoleReviewsTheHistory_asTheChildLevelApiSendsIt() {
+    inWatchPeriod();
+    journey.whenNextFires("Event_ReviewDue");
+    journey.changeHolder("SOCIAL_WORKER", TestStaff.SECOND_WORKER);
+    assertThat(journey.journey).hasPassed("Task_HandOverToTheNewHolder", "Gateway_WhoChanged")
+        .hasNotPassed("End_OtherHandoverComplete");
+    assertThat(journey.task("Task_ReviewCinServices").getAssignee()).isEqualTo(TestStaff.SECOND_WORKER);
+    assertThat(journey.task("Task_ReviewCaseHandover").getAssignee()).isEqualTo(TestStaff.SECOND_WORKER);
+    assertThat(engine.getRuntimeService().getVariable(journey.journey.getId(), StepDownVariables.ALLOCATED_WORKER))
+        .isEqualTo(TestStaff.SECOND_WORKER);
+  }
+
+  @Test
+  void aNewTeamManagerTakesOverTheOpenTasks_withoutAWorkersHandoverReview() {
+    inWatchPeriod();
+    journey.whenNextFires("Event_SupervisionDue");
+    journey.changeHolder("TEAM_MANAGER", TestStaff.SECOND_TEAM_MANAGER);
+    assertThat(journey.journey).hasPassed("Gateway_WhoChanged", "End_OtherHandoverComplete").hasNotPassed("Task_ReviewCaseHandover");
+    assertThat(journey.task("Task_HoldManagementSupervision").getAssignee()).isEqualTo(TestStaff.SECOND_TEAM_MANAGER);
+    assertThat(engine.getRuntimeService().getVariable(journey.journey.getId(), StepDownVariables.TEAM_MANAGER))
+        .isEqualTo(TestStaff.SECOND_TEAM_MANAGER);
+    assertThat(engine.getRuntimeService().getVariable(journey.journey.getId(), StepDownVariables.WORKER_CHANGES))
+        .as("a change of team manager is not a change of worker").isEqualTo(0);
+  }
+
+  @Test
+  void theFactsOfTheJourneyAreWrittenToTheChildRecord() {
+    journey.planEnded("CHILD_IN_NEED");
+    Map<String, Object> meeting = StepDownDriver.stepDownMeeting();
+    meeting.put(StepDownVariables.MEETING_DATE, "2026-02-27");
+    journey.complete("Task_HoldStepDownMeeting", meeting);
+    journey.managerDecidesStepDown("APPROVE");
+    journey.whenNextFires("Event_SupervisionDue").supervise("POOR", "NO");
+    journey.contingencyReview("CONTINUE_WITH_ACTIONS");
+
+    List<ChildEvent> story = childRecord.entriesOf(journey.childRef, ChildEvent.Kind.values());
+    assertThat(story).extracting(ChildEvent::kind).contains(ChildEvent.Kind.STEP_DOWN_MEETING, ChildEvent.Kind.STEP_DOWN_APPROVAL,
+        ChildEvent.Kind.SUPERVISION, ChildEvent.Kind.CONCERN_RAISED, ChildEvent.Kind.CONCERN_DECISION);
+    ChildEvent stepDownMeeting = childRecord.entriesOf(journey.childRef, ChildEvent.Kind.STEP_DOWN_MEETING).get(0);
+    assertThat(stepDownMeeting.date()).isEqualTo(LocalDate.of(2026, 2, 27));
+    assertThat(stepDownMeeting.details()).containsKeys(StepDownVariables.CHILD_VIEWS, StepDownVariables.CONTINGENCY_PLAN);
+  }
+
+  @Test
   void aRecurringSupervisionOpensWithoutLastTimesAnswers() {
     inWatchPeriod();
-    journey.whenTimerFires("Event_SupervisionDue").supervise("PARTIAL", "NO");
-    journey.whenTimerFires("Event_SupervisionDue");
+    journey.whenNextFires("Event_SupervisionDue").supervise("PARTIAL", "NO");
+    journey.whenNextFires("Event_SupervisionDue");
     String secondSupervision = journey.task("Task_HoldManagementSupervision").getId();
     assertThat(engine.getTaskService().getVariables(secondSupervision)).doesNotContainKeys(
         StepDownVariables.SUPERVISION_ENGAGEMENT, StepDownVariables.SUPERVISION_ACTIONS);
@@ -376,6 +571,10 @@ class StepDownScenariosTest {
 
   private void inWatchPeriod() {
     journey.planEnded("CHILD_IN_NEED").holdStepDownMeeting().managerDecidesStepDown("APPROVE");
+  }
+
+  private static java.util.Date daysAfter(LocalDate day, int days) {
+    return java.util.Date.from(day.atTime(9, 0).atZone(EngineClock.LONDON).toInstant().plus(java.time.Duration.ofDays(days)));
   }
 
   private java.util.Date days(int days) {

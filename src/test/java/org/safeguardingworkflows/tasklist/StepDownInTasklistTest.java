@@ -81,14 +81,18 @@ class StepDownInTasklistTest {
           .fill("Evidence that the change is real and lasting", "Unannounced visits; school attendance 96%")
           .fill("Service or agency", "Family support service")
           .fill("What it is for", "Weekly parenting sessions")
-          .fill("What the child and family said", "Parents agree with the plan")
+          .fill("What the child said", "Says home feels calmer")
+          .fill("What the parents or carers said", "Parents agree with the plan")
           .fill("What other agencies said", "School and health visitor agree")
           .select("If this happens", 0, "The family disengages from services")
           .fill("What will happen", 0, "Team manager reviews within 5 working days")
           .fill("Who acts", 0, "Team manager")
+          .choose("School", 0)
+          .choose("Early help", 0)
           .select("If this happens", 1, "A new referral is received")
           .fill("What will happen", 1, "Strategy discussion the same day")
           .fill("Who acts", 1, "Team manager")
+          .choose("Police", 1)
           .choose("The family has been told about the contingency plan");
       browser.screenshot("meeting-without-required-triggers");
 
@@ -101,7 +105,9 @@ class StepDownInTasklistTest {
       tasklist.addRow(1)
           .select("If this happens", 2, "The original concerns re-emerge")
           .fill("What will happen", 2, "Strategy discussion considered the same day")
-          .fill("Who acts", 2, "Team manager");
+          .fill("Who acts", 2, "Team manager")
+          .choose("School", 2)
+          .choose("Health (GP, health visitor, school nurse)", 2);
       browser.screenshot("meeting-with-contingency");
       assertThat(tasklist.complete()).isEmpty();
       browser.screenshot("meeting-completed");

@@ -238,7 +238,14 @@ public final class Tasklist {
 
   /** Chooses a radio option or ticks a checkbox by the words next to it. */
   public Tasklist choose(String optionLabel) {
-    browser.click(labelled(optionLabel, 0));
+    return choose(optionLabel, 0);
+  }
+
+  /** Ticks the {@code index}-th option with these words (a checklist in a list repeats its options row by row). */
+  public Tasklist choose(String optionLabel, int index) {
+    WebElement option = labelled(optionLabel, index);
+    browser.script("arguments[0].scrollIntoView({block: 'center'})", option);
+    browser.click(option);
     Browser.pause(300);
     return this;
   }

@@ -40,11 +40,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class StepDownJourneys {
 
-  /** What a concern can be, as the API and the contingency review name it. */
-  public enum ConcernKind { DISENGAGEMENT, RECURRENCE, NEW_REFERRAL, CONSENT_WITHDRAWN }
-
-  static final int SUMMARY_MAX_LENGTH = 2000;
-
   private final PlanEndedRules rules;
   private final RuntimeService runtimeService;
   private final TaskService taskService;
@@ -130,12 +125,11 @@ public class StepDownJourneys {
   }
 
   /**
-   * The step-down URL's concern: the same rules as before (the three kinds a journey's contingency review knows), then
-   * the child-level action ({@link ChildConcerns}) opens the journey's contingency review.
+   * The step-down URL's concern: the child-level concern's rules (every kind the contingency review knows), then the
+   * child-level action ({@link ChildConcerns}) opens the journey's contingency review.
    */
   public void reportConcern(String childRef, String kind, String summary) {
-    List<FieldProblem> problems = ChildConcerns.fieldProblems(kind, summary, Arrays.stream(ConcernKind.values())
-        .map(k -> ChildConcerns.ConcernKind.valueOf(k.name())).toList());
+    List<FieldProblem> problems = ChildConcerns.fieldProblems(kind, summary, Arrays.asList(ChildConcerns.ConcernKind.values()));
     if (!problems.isEmpty()) {
       throw ApiProblem.invalid(problems);
     }

@@ -393,7 +393,6 @@ class StepDownScenariosTest {
     journey.planEnded("CHILD_IN_NEED");
     journey.reportConcern("CONSENT_WITHDRAWN");
     assertThat(journey.journey).isWaitingAt("Task_HoldStepDownMeeting", "Task_HoldContingencyReview");
-    assertThat(StepDownJourneys.ConcernKind.valueOf("CONSENT_WITHDRAWN")).isNotNull();
     assertThat(journey.task("Task_HoldContingencyReview").getAssignee()).isEqualTo(TestStaff.TEAM_MANAGER);
     journey.contingencyReview("CONTINUE_WITH_ACTIONS");
     assertThat(journey.journey).hasPassed("End_ContinueWithActions").isWaitingAtExactly("Task_HoldStepDownMeeting");

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -39,6 +40,7 @@ class ChildActionsApiTest {
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtimeService;
+  @Autowired ManagementService managementService;
   @Autowired TaskService taskService;
   @Autowired HistoryService historyService;
   @Autowired PlanHistory planHistory;
@@ -78,8 +80,9 @@ class ChildActionsApiTest {
     assertThat(old.status()).isEqualTo(202);
     assertThat(taskService.createTaskQuery().processInstanceId(journey.getId()).taskDefinitionKey("Task_HoldContingencyReview").count())
         .isEqualTo(2);
-    Reply oldRefuses = worker().post("/api/step-downs/" + childRef + "/concerns", Map.of("kind", "CONSENT_WITHDRAWN", "summary", "x"));
-    assertThat(oldRefuses.status()).as("the step-down URL keeps its three kinds").isEqualTo(400);
+    Reply oldRefuses = worker().post("/api/step-downs/" + childRef + "/concerns", Map.of("kind", "GOSSIP", "summary", "x"));
+    assertThat(oldRefuses.status()).as("the step-down URL takes the same kinds").isEqualTo(400);
+    assertThat(oldRefuses.json().path("errors").get(0).path("rule").asText()).isEqualTo("code-list");
   }
 
   @Test
@@ -306,16 +309,24 @@ class ChildActionsApiTest {
     assertThat(childRecord.entriesOf(closed, ChildEvent.Kind.LIFE_EVENT)).isEmpty();
   }
 
-  /** Straight to closure: the meeting, the manager's and the senior manager's approval, the closure meeting. */
+  /**
+   * Straight to closure: the meeting, the manager's and the senior manager's approval, the closure meeting, and the two
+   * checks with the partner agencies afterwards, which find nothing: the journey has ended.
+   */
   private void closeTheCase(ProcessInstance journey) {
     complete(journey, "Task_HoldStepDownMeeting", StepDownDriver.stepDownMeeting());
     complete(journey, "Task_ApproveStepDownPlan", Map.of(StepDownVariables.STEP_DOWN_DECISION, "APPROVE",
         StepDownVariables.STEP_DOWN_DECISION_REASONS, "Considered in supervision"));
     complete(journey, "Task_ApproveEarlyClosure", Map.of(StepDownVariables.EARLY_CLOSURE_DECISION, "APPROVE",
         StepDownVariables.EARLY_CLOSURE_REASONS, "Read the whole file"));
-    complete(journey, "Task_HoldClosureMeeting", Map.of(StepDownVariables.CLOSURE_MEETING_DATE, LocalDate.now().toString(),
-        StepDownVariables.FAMILY_CONTACT, "Duty team number given", StepDownVariables.EARLY_HELP_WORKER, "None",
-        StepDownVariables.CONTINGENCY_AFTER_CLOSURE, "Any concern goes to the front door"));
+    complete(journey, "Task_HoldClosureMeeting", StepDownDriver.closureMeeting());
+    for (int check = 0; check < 2; check++) {
+      managementService.executeJob(managementService.createJobQuery().processInstanceId(journey.getId())
+          .activityId("Event_ReEmergenceCheckDue").timers().orderByJobDuedate().asc().list().get(0).getId());
+      complete(journey, "Task_CheckForReEmergence", Map.of(StepDownVariables.RE_EMERGENCE_AGENCIES_ASKED, List.of("SCHOOL"),
+          StepDownVariables.RE_EMERGENCE_FOUND, "NO", StepDownVariables.RE_EMERGENCE_NOTES, "School sees no concerns"));
+    }
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(journey.getId()).count()).as("journey ended").isZero();
   }
 
   private void complete(ProcessInstance journey, String taskKey, Map<String, Object> variables) {

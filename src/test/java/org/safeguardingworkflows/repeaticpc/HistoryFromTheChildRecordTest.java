@@ -16,10 +16,10 @@ import org.camunda.bpm.engine.repository.Deployment;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.safeguardingworkflows.planhistory.PlanHistory;
+import org.safeguardingworkflows.stepdown.StepDownDriver;
 import org.safeguardingworkflows.stepdown.StepDownVariables;
 import org.safeguardingworkflows.testsupport.ApplicationTest;
 import org.safeguardingworkflows.testsupport.EngineClock;
-import org.safeguardingworkflows.testsupport.TestStaff;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -81,15 +81,8 @@ class HistoryFromTheChildRecordTest {
   }
 
   private String journeyWithAConcern(String childRef) {
-    Map<String, Object> planEnded = new HashMap<>();
-    planEnded.put(StepDownVariables.CHILD_REF, childRef);
-    planEnded.put(StepDownVariables.PLAN_START_DATE, EngineClock.today().minusMonths(9).toString());
+    Map<String, Object> planEnded = StepDownDriver.startVariables(childRef, "CHILD_IN_NEED");
     planEnded.put(StepDownVariables.PLAN_END_DATE, EngineClock.today().minusMonths(3).toString());
-    planEnded.put(StepDownVariables.CATEGORY_OF_ABUSE, "NEG");
-    planEnded.put(StepDownVariables.DESTINATION, "CHILD_IN_NEED");
-    planEnded.put(StepDownVariables.ALLOCATED_WORKER, TestStaff.WORKER);
-    planEnded.put(StepDownVariables.TEAM_MANAGER, TestStaff.TEAM_MANAGER);
-    planEnded.put(StepDownVariables.IRO, TestStaff.IRO);
     String id = engine.getRuntimeService().startProcessInstanceByKey(REVISED_KEY, childRef, planEnded).getId();
 
     Map<String, Object> meeting = new HashMap<>(RepeatIcpcHistoryTest.stepDownMeeting());

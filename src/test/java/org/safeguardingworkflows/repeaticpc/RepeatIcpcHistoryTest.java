@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.safeguardingworkflows.children.ChildEvent;
 import org.safeguardingworkflows.children.ChildRecord;
 import org.safeguardingworkflows.planhistory.PlanHistory;
+import org.safeguardingworkflows.stepdown.StepDownDriver;
 import org.safeguardingworkflows.stepdown.StepDownVariables;
 import org.safeguardingworkflows.testsupport.ApplicationTest;
 import org.safeguardingworkflows.testsupport.EngineClock;
@@ -53,15 +54,8 @@ class RepeatIcpcHistoryTest {
 
   /** A step-down journey in its watch period: two concerns, each reviewed by the team manager, and a new worker. */
   private String stepDownJourneyWithTwoConcernsAndANewWorker(String childRef) {
-    Map<String, Object> planEnded = new HashMap<>();
-    planEnded.put(StepDownVariables.CHILD_REF, childRef);
-    planEnded.put(StepDownVariables.PLAN_START_DATE, EngineClock.today().minusMonths(9).toString());
+    Map<String, Object> planEnded = StepDownDriver.startVariables(childRef, "CHILD_IN_NEED");
     planEnded.put(StepDownVariables.PLAN_END_DATE, EngineClock.today().minusMonths(3).toString());
-    planEnded.put(StepDownVariables.CATEGORY_OF_ABUSE, "NEG");
-    planEnded.put(StepDownVariables.DESTINATION, "CHILD_IN_NEED");
-    planEnded.put(StepDownVariables.ALLOCATED_WORKER, TestStaff.WORKER);
-    planEnded.put(StepDownVariables.TEAM_MANAGER, TestStaff.TEAM_MANAGER);
-    planEnded.put(StepDownVariables.IRO, TestStaff.IRO);
     String id = engine.getRuntimeService().startProcessInstanceByKey(StepDownVariables.PROCESS_KEY, childRef, planEnded).getId();
 
     Map<String, Object> meeting = stepDownMeeting();

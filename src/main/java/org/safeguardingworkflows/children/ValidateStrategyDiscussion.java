@@ -1,4 +1,4 @@
-package org.safeguardingworkflows.stepdown;
+package org.safeguardingworkflows.children;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -6,16 +6,20 @@ import java.time.format.DateTimeParseException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.safeguardingworkflows.platform.VariableValues;
 import org.safeguardingworkflows.timescales.WorkingDays;
 import org.springframework.stereotype.Component;
 
 /**
- * A strategy discussion outcome is recorded after the discussion: its date cannot be in the future (a repeat ICPC
- * proposal counts its deadlines from that date, and refuses a future one). The form's own rules (every answer
- * required, the summary's length) are re-checked on the server by the task conventions.
+ * A strategy discussion about a child, whichever process called it (a step-down journey, a concern review, a
+ * supervision order), is recorded after it was held: its date ({@code strategyDiscussionDate}) cannot be in the future
+ * (a repeat ICPC proposal counts its deadlines from that date, and refuses a future one). The form's own rules (every
+ * answer required, the summary's length) are re-checked on the server by the task conventions.
  */
 @Component("validateStrategyDiscussion")
 public class ValidateStrategyDiscussion implements TaskListener {
+
+  static final String STRATEGY_DISCUSSION_DATE = "strategyDiscussionDate";
 
   private final WorkingDays workingDays;
 
@@ -27,13 +31,13 @@ public class ValidateStrategyDiscussion implements TaskListener {
   public void notify(DelegateTask task) {
     LocalDate held;
     try {
-      held = StepDownVariables.date(task, StepDownVariables.STRATEGY_DISCUSSION_DATE);
+      held = VariableValues.date(task, STRATEGY_DISCUSSION_DATE);
     } catch (DateTimeParseException e) {
-      throw new FormFieldValidationException(StepDownVariables.STRATEGY_DISCUSSION_DATE,
+      throw new FormFieldValidationException(STRATEGY_DISCUSSION_DATE,
           "The date of the strategy discussion must be a date written as yyyy-MM-dd.");
     }
     if (held != null && held.isAfter(workingDays.today())) {
-      throw new FormFieldValidationException(StepDownVariables.STRATEGY_DISCUSSION_DATE,
+      throw new FormFieldValidationException(STRATEGY_DISCUSSION_DATE,
           "The date of the strategy discussion cannot be in the future: record the outcome once it has been held.");
     }
   }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -22,18 +23,31 @@ public class ChildJourneys {
 
   private final Supplier<ChildRecord> record;
   private final Supplier<WorkingDays> workingDays;
+  private final Supplier<ChildAccess> childAccess;
 
-  public ChildJourneys(Supplier<ChildRecord> record, Supplier<WorkingDays> workingDays) {
+  public ChildJourneys(Supplier<ChildRecord> record, Supplier<WorkingDays> workingDays, Supplier<ChildAccess> childAccess) {
     this.record = record;
     this.workingDays = workingDays;
+    this.childAccess = childAccess;
   }
 
-  /** On the end of a process's start event (after the process has taken its team). */
+  /**
+   * On the end of a process's start event (after the process has taken its team). A person may start work only for a
+   * child of the team the work goes to: naming a worker of their own team for another team's child would otherwise
+   * hand them the child's record and its history. Those who read every journey (senior managers) may, and the
+   * application's own work (one process starting another) carries no person.
+   */
   public ExecutionListener started() {
     return execution -> {
       ExecutionEntity process = (ExecutionEntity) execution.getProcessInstance();
       String childRef = process.getBusinessKey();
       ChildRecord children = record.get();
+      String childsTeam = children.allocation(childRef).map(ChildRecord.Allocation::team).orElse(null);
+      Authentication person = ChildAccess.personActing(execution.getProcessEngineServices().getIdentityService());
+      if (person != null && childsTeam != null && !childsTeam.equals(execution.getVariable(Teams.VARIABLE))
+          && !childAccess.get().readsEveryJourney(person)) {
+        throw new AuthorizationException("You may start work only for children of your own team.");
+      }
       Map<String, Object> details = new LinkedHashMap<>();
       details.put("process", process.getProcessDefinition().getName());
       for (ChildRole role : ChildRole.values()) {

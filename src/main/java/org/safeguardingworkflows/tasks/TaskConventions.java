@@ -78,7 +78,7 @@ public class TaskConventions extends AbstractProcessEnginePlugin {
     this.childRecord = childRecord;
     this.formFields = formFields;
     this.workingDays = workingDays;
-    this.childJourneys = new ChildJourneys(childRecord::getObject, workingDays::getObject);
+    this.childJourneys = new ChildJourneys(childRecord::getObject, workingDays::getObject, childAccess::getObject);
     this.teamOfTheChild = new TeamOfTheChild(teams::getObject, grants::getObject, childAccess::getObject);
     this.assignedWithinTheTaskRole = new AssignedWithinTheTaskRole(teams::getObject, grants::getObject);
     this.teamCandidateGroup = new TeamCandidateGroup(grants::getObject);

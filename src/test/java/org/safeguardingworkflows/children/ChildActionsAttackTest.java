@@ -99,6 +99,50 @@ class ChildActionsAttackTest {
     assertThat(childRecord.allocation(childRef)).hasValueSatisfying(child -> assertThat(child.iro()).isEqualTo(TestStaff.SECOND_IRO));
   }
 
+  @Test
+  void anotherTeamCannotTakeAChildOverByStartingWorkForIt_norReadItsHistoryThatWay() {
+    // Team one's child: a plan made and ended (no step-down followed), so nothing is running and nothing overlaps.
+    String childRef = newChild();
+    Api ownWorker = Api.as(port, TestStaff.WORKER);
+    assertThat(ownWorker.post("/api/children/" + childRef + "/plans", Map.of("planStartDate",
+        LocalDate.now().minusMonths(20).toString(), "categoryOfAbuse", "NEG", "iro", TestStaff.IRO)).status()).isEqualTo(201);
+    assertThat(Api.as(port, TestStaff.TEAM_MANAGER).post("/api/children/" + childRef + "/plans/current/end", Map.of(
+        "planEndDate", LocalDate.now().minusMonths(14).toString(), "reason", "REVIEW_CONFERENCE")).status()).isEqualTo(200);
+    int entries = childRecord.chronology(childRef).size();
+    Api otherWorker = Api.as(port, TestStaff.SECOND_WORKER);
+
+    // A step-down for a later plan, naming themselves as the worker: it would make the child team two's.
+    Map<String, Object> stepDown = new java.util.HashMap<>(org.safeguardingworkflows.stepdown.StepDownDriver
+        .startVariables(childRef, "CHILD_IN_NEED"));
+    stepDown.put("planStartDate", LocalDate.now().minusMonths(6).toString());
+    stepDown.put("allocatedWorker", TestStaff.SECOND_WORKER);
+    stepDown.put("teamManager", TestStaff.SECOND_TEAM_MANAGER);
+    assertThat(otherWorker.post("/api/step-downs", stepDown).status()).isEqualTo(403);
+    // A repeat-ICPC proposal would put the child's whole history in front of team two.
+    Map<String, Object> proposal = Map.of("childRef", childRef, "strategyDiscussionDate", LocalDate.now().minusDays(1).toString(),
+        "categoryOfAbuse", "NEG", "concernsSummary", "Neglect concerns have returned", "proposedBy", TestStaff.SECOND_WORKER);
+    assertThat(otherWorker.post("/api/repeat-icpc-proposals", proposal).status()).isEqualTo(403);
+    // The same through the engine's REST API.
+    Reply byRest = otherWorker.post("/engine-rest/process-definition/key/repeatIcpcPreMeeting/submit-form", Map.of(
+        "businessKey", childRef, "variables", Map.of(
+            "childRef", Map.of("value", childRef),
+            "strategyDiscussionDate", Map.of("value", LocalDate.now().minusDays(1).toString()),
+            "categoryOfAbuse", Map.of("value", "NEG"),
+            "concernsSummary", Map.of("value", "Neglect concerns have returned"),
+            "proposedBy", Map.of("value", TestStaff.SECOND_WORKER))));
+    assertThat(byRest.status()).isIn(400, 403);
+
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(childRef).count()).isZero();
+    assertThat(childRecord.allocation(childRef)).hasValueSatisfying(child -> assertThat(child.team()).isEqualTo(TestStaff.TEAM));
+    assertThat(childRecord.chronology(childRef)).hasSize(entries);
+    assertThat(otherWorker.get("/api/children/" + childRef).status()).isEqualTo(404);
+
+    // The child's own team may.
+    assertThat(ownWorker.post("/api/repeat-icpc-proposals", Map.of("childRef", childRef, "strategyDiscussionDate",
+        LocalDate.now().minusDays(1).toString(), "categoryOfAbuse", "NEG", "concernsSummary", "Neglect concerns have returned",
+        "proposedBy", TestStaff.WORKER)).status()).isEqualTo(201);
+  }
+
   private static String newChild() {
     return "C-" + UUID.randomUUID().toString().substring(0, 8);
   }

@@ -128,12 +128,12 @@ class ChildrenApiTest {
   }
 
   @Test
-  void parallelConferencesForOneChildRecordOnePlan() throws Exception {
+  void twentyParallelConferencesForOneChildRecordOnePlan() throws Exception {
     String childRef = newChild();
-    java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(8);
+    java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(20);
     try {
       java.util.List<java.util.concurrent.Future<Integer>> replies = new java.util.ArrayList<>();
-      for (int day = 1; day <= 8; day++) {
+      for (int day = 1; day <= 20; day++) {
         LocalDate start = LocalDate.now().minusMonths(2).plusDays(day);
         replies.add(callers.submit(() -> worker().post("/api/children/" + childRef + "/plans", planMade(start, "NEG")).status()));
       }

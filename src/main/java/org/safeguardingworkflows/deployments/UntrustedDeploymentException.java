@@ -31,8 +31,7 @@ public class UntrustedDeploymentException extends ParseException {
   }
 
   private static String message(List<Refusal> refusals) {
-    return "The deployment was refused: a deployment may only use the application's own delegates and trusted "
-        + "helpers, never scripts, Java classes or other beans. "
+    return "The deployment was refused. "
         + refusals.stream().map(Refusal::toString).collect(Collectors.joining("; "));
   }
 

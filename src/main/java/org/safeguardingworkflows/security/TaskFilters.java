@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.Set;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -39,34 +39,82 @@ import jakarta.annotation.PostConstruct;
 @Order(10)
 public class TaskFilters {
 
-  /** A filter for one role: name, what it lists, and the Tasklist description. */
-  record RoleFilter(Role role, String key, String name, String description, int priority, Function<TaskQuery, TaskQuery> query) {}
+  /** A filter for one role: name, which tasks it lists, and the Tasklist description. */
+  record RoleFilter(Role role, String key, String name, String description, int priority, TaskSelection selection) {}
+
+  /**
+   * Which tasks a role filter lists, as data rather than a query, so that the same definition makes the stored
+   * query and lets {@link TasksReachTheirOwners} prove, from a diagram alone, that each task reaches a filter.
+   * {@code null} or empty criteria select everything; {@code ownGroupOnly} keeps to tasks offered to the role's group
+   * (assigned ones included).
+   */
+  record TaskSelection(String processKey, Set<String> taskKeys, String taskKeyPrefix, boolean ownGroupOnly) {
+
+    static TaskSelection process(String processKey) {
+      return new TaskSelection(processKey, Set.of(), null, false);
+    }
+
+    static TaskSelection ownGroup() {
+      return new TaskSelection(null, Set.of(), null, true);
+    }
+
+    static TaskSelection ownGroupIn(String processKey) {
+      return new TaskSelection(processKey, Set.of(), null, true);
+    }
+
+    TaskQuery applyTo(TaskQuery query, Role role) {
+      if (processKey != null) {
+        query.processDefinitionKey(processKey);
+      }
+      if (!taskKeys.isEmpty()) {
+        query.taskDefinitionKeyIn(taskKeys.stream().sorted().toArray(String[]::new));
+      }
+      if (taskKeyPrefix != null) {
+        query.taskDefinitionKeyLike(taskKeyPrefix + "%");
+      }
+      if (ownGroupOnly) {
+        query.taskCandidateGroup(role.groupId()).includeAssignedTasks();
+      }
+      return query;
+    }
+
+    /** Whether a task of this process, with this id, offered to this role, is listed. */
+    boolean lists(String taskProcessKey, String taskKey) {
+      return (processKey == null || processKey.equals(taskProcessKey))
+          && (taskKeys.isEmpty() || taskKeys.contains(taskKey))
+          && (taskKeyPrefix == null || taskKey.startsWith(taskKeyPrefix));
+    }
+  }
 
   static final String STEP_DOWN = "stepDownFromProtection";
   static final String REPEAT_ICPC = "repeatIcpcPreMeeting";
 
   /** The repeat-ICPC tasks whose role is team managers (their candidate group at run time is the child's team). */
-  static final String[] TEAM_MANAGER_ICPC_TASKS = {"Task_TeamManagerView", "Task_ChaseHistorySummary"};
+  static final Set<String> TEAM_MANAGER_ICPC_TASKS = Set.of("Task_TeamManagerView", "Task_ChaseHistorySummary");
 
   static final List<RoleFilter> ROLE_FILTERS = List.of(
       new RoleFilter(Role.TEAM_MANAGERS, "step-down", "My team's step-down cases", "Every open task on step-down journeys", 10,
-          query -> query.processDefinitionKey(STEP_DOWN)),
+          TaskSelection.process(STEP_DOWN)),
       // Team managers' tasks are offered to their teams' groups, so this filter names the tasks; the engine shows
       // each manager only their teams' ones.
       new RoleFilter(Role.TEAM_MANAGERS, "icpc-team-view", "Awaiting my view - repeat ICPC", "Repeat-ICPC proposals needing the team manager's view", 20,
-          query -> query.processDefinitionKey(REPEAT_ICPC).taskDefinitionKeyIn(TEAM_MANAGER_ICPC_TASKS)),
+          new TaskSelection(REPEAT_ICPC, TEAM_MANAGER_ICPC_TASKS, null, false)),
       new RoleFilter(Role.SENIOR_MANAGERS, "icpc-view", "Awaiting my view - repeat ICPC", "Repeat-ICPC proposals needing the senior manager's view or decision", 10,
-          query -> query.processDefinitionKey(REPEAT_ICPC).taskCandidateGroup(Role.SENIOR_MANAGERS.groupId()).includeAssignedTasks()),
+          TaskSelection.ownGroupIn(REPEAT_ICPC)),
       new RoleFilter(Role.SENIOR_MANAGERS, "overdue", "Overdue", "Work that is late and has been escalated to senior managers", 5,
-          query -> query.taskCandidateGroup(Role.SENIOR_MANAGERS.groupId()).taskDefinitionKeyLike("Task_Chase%")),
+          new TaskSelection(null, Set.of(), "Task_Chase", true)),
+      // Approvals, decisions and escalations of every process: "Approve step-down before the watch period" and the
+      // legal planning escalations were in no senior manager's list.
+      new RoleFilter(Role.SENIOR_MANAGERS, "all", "Senior managers' tasks", "Every approval, decision and escalation for senior managers", 15,
+          TaskSelection.ownGroup()),
       new RoleFilter(Role.IROS, "icpc-view", "Awaiting my view - repeat ICPC", "Repeat-ICPC proposals needing the IRO's view", 10,
-          query -> query.processDefinitionKey(REPEAT_ICPC).taskCandidateGroup(Role.IROS.groupId()).includeAssignedTasks()),
+          TaskSelection.ownGroupIn(REPEAT_ICPC)),
       new RoleFilter(Role.LEGAL, "icpc-view", "Awaiting my view - repeat ICPC", "Repeat-ICPC proposals needing the legal view", 10,
-          query -> query.processDefinitionKey(REPEAT_ICPC).taskCandidateGroup(Role.LEGAL.groupId()).includeAssignedTasks()),
+          TaskSelection.ownGroupIn(REPEAT_ICPC)),
       new RoleFilter(Role.LEGAL, "team", "Legal team's tasks", "Every task for the legal team", 20,
-          query -> query.taskCandidateGroup(Role.LEGAL.groupId()).includeAssignedTasks()),
+          TaskSelection.ownGroup()),
       new RoleFilter(Role.CONFERENCE_COORDINATORS, "team", "Conferences to schedule", "Conferences waiting for a date and a chair", 10,
-          query -> query.taskCandidateGroup(Role.CONFERENCE_COORDINATORS.groupId()).includeAssignedTasks()));
+          TaskSelection.ownGroup()));
 
   /**
    * Filters of earlier versions, removed at start-up: every social worker's "My team's tasks" listed every worker's
@@ -105,7 +153,7 @@ public class TaskFilters {
       String definedBy = roleFilter.role().groupId() + ":" + roleFilter.key();
       if (filterDefinedBy(definedBy) == null) {
         Filter filter = filterService.newTaskFilter(roleFilter.name())
-            .setQuery(roleFilter.query().apply(taskService.createTaskQuery().orderByDueDate().asc()))
+            .setQuery(roleFilter.selection().applyTo(taskService.createTaskQuery().orderByDueDate().asc(), roleFilter.role()))
             .setProperties(properties(definedBy, roleFilter.description(), roleFilter.priority()));
         filterService.saveFilter(filter);
         grantRead(filter.getId(), roleFilter.role().groupId());

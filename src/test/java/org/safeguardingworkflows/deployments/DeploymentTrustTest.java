@@ -114,6 +114,24 @@ class DeploymentTrustTest {
   }
 
   @Test
+  void aTaskThatNoTasklistFilterOfItsRoleListsIsRefused() {
+    String key = "unreachedTask" + suffix();
+    Reply reply = deployAsProcessOwner(key, """
+        <bpmn:userTask id="Task_AgreeThePlan" name="Agree the plan" camunda:candidateGroups="iros"
+            camunda:dueDate="${workingDays.fromToday(stepDownSettings.decisionDueWorkingDays)}">
+          <bpmn:incoming>Flow_In</bpmn:incoming><bpmn:outgoing>Flow_Out</bpmn:outgoing>
+        </bpmn:userTask>
+        """);
+
+    assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+    assertThat(reply.json().path("message").asText())
+        .contains("'Agree the plan' (Task_AgreeThePlan) is offered to independent reviewing officers")
+        .contains("none of their Tasklist filters lists it");
+    assertThat(reply.json().path("details").findValuesAsText("mainElementId")).containsExactly("Task_AgreeThePlan");
+    assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).count()).isZero();
+  }
+
+  @Test
   void aDiagramUsingOnlyVariablesDelegatesAndTrustedHelpersIsDeployed() {
     String key = "trustProbe" + suffix();
     long deploymentsBefore = repositoryService.createDeploymentQuery().count();

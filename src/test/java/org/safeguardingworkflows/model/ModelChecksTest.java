@@ -32,6 +32,7 @@ import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.safeguardingworkflows.children.ChildLifeEventVariables;
@@ -41,6 +42,7 @@ import org.safeguardingworkflows.deployments.DeploymentRules;
 import org.safeguardingworkflows.legal.LegalPlanningVariables;
 import org.safeguardingworkflows.repeaticpc.RepeatIcpcVariables;
 import org.safeguardingworkflows.security.Role;
+import org.safeguardingworkflows.security.TasksReachTheirOwners;
 import org.safeguardingworkflows.stepdown.StepDownVariables;
 import org.safeguardingworkflows.supervisionorder.SupervisionOrderVariables;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -134,6 +136,34 @@ class ModelChecksTest {
         assertThat(start.getCamundaFormRef()).as("start form of " + start.getId()).isNotBlank().isIn(formIds);
       }
     }
+  }
+
+  @ParameterizedTest
+  @MethodSource("diagrams")
+  void everyUserTaskReachesATasklistFilterOfEachRoleItIsOfferedTo(Path diagram) {
+    for (UserTask task : model(diagram).getModelElementsByType(UserTask.class)) {
+      assertThat(TasksReachTheirOwners.unreached(processOf(task).getId(), task.getId(), task.getName(),
+          task.getCamundaCandidateGroupsList())).as(task.getId()).isEmpty();
+    }
+  }
+
+  private static Process processOf(ModelElementInstance element) {
+    ModelElementInstance parent = element.getParentElement();
+    while (!(parent instanceof Process)) {
+      parent = parent.getParentElement();
+    }
+    return (Process) parent;
+  }
+
+  @Test
+  void aTaskOfferedToARoleWithoutAFilterListingItIsNamedWithItsRole() {
+    assertThat(TasksReachTheirOwners.unreached("someProcess", "Task_AgreeThePlan", "Agree the plan", List.of("iros")))
+        .containsExactly("The task 'Agree the plan' (Task_AgreeThePlan) is offered to independent reviewing officers, "
+            + "but none of their Tasklist filters lists it: add it to one (security/TaskFilters) or offer it to another role.");
+    assertThat(TasksReachTheirOwners.unreached("someProcess", "Task_AgreeThePlan", "Agree the plan", List.of("${group}")))
+        .singleElement().asString().contains("is offered to '${group}', which is not a role");
+    assertThat(TasksReachTheirOwners.unreached("someProcess", "Task_AgreeThePlan", "Agree the plan",
+        List.of("social-workers", "senior-managers", "legal", "conference-coordinators"))).isEmpty();
   }
 
   @ParameterizedTest

@@ -308,7 +308,8 @@ class AuthorizationMatrixTest {
         .as("another team's filter is not theirs to open").isIn(403, 404);
     assertThat(as(TestStaff.SECOND_WORKER).post("/engine-rest/filter/" + teamTwo + "/count", thisChild).json().path("count").asLong())
         .isZero();
-    assertThat(as(TestStaff.SENIOR_MANAGER).get("/engine-rest/filter").body()).contains("Overdue").contains("Awaiting my view - repeat ICPC");
+    assertThat(as(TestStaff.SENIOR_MANAGER).get("/engine-rest/filter").body()).contains("Overdue").contains("Awaiting my view - repeat ICPC")
+        .contains("Senior managers' tasks");
     assertThat(as(TestStaff.PROCESS_OWNER).get("/engine-rest/filter").json()).isEmpty();
     assertThat(as(TestStaff.WORKER).post("/engine-rest/filter/create",
         "{\"resourceType\":\"Task\",\"name\":\"Mine\",\"query\":{}}").status()).as("only administrators create filters").isEqualTo(403);

@@ -24,12 +24,15 @@ import org.safeguardingworkflows.legal.LegalPlanningVariables;
 import org.safeguardingworkflows.planhistory.CpPlan;
 import org.safeguardingworkflows.planhistory.PlanHistory;
 import org.safeguardingworkflows.repeaticpc.RepeatIcpcVariables;
+import org.safeguardingworkflows.security.TaskFilters;
+import org.safeguardingworkflows.testsupport.Api;
 import org.safeguardingworkflows.testsupport.ApplicationTest;
 import org.safeguardingworkflows.testsupport.CoverageOf;
 import org.safeguardingworkflows.testsupport.EngineClock;
 import org.safeguardingworkflows.testsupport.FullProcessCoverage;
 import org.safeguardingworkflows.testsupport.TestStaff;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestExecutionListeners;
 
 /**
@@ -46,6 +49,8 @@ class StepDownScenariosTest {
   @Autowired ProcessEngine engine;
   @Autowired PlanHistory planHistory;
   @Autowired ChildRecord childRecord;
+  @Autowired TaskFilters taskFilters;
+  @LocalServerPort int port;
   StepDownDriver journey;
 
   @BeforeEach
@@ -207,6 +212,10 @@ class StepDownScenariosTest {
     assertThat(journey.journey).isWaitingAtExactly("Task_ApproveEarlyClosure");
     assertThat(engine.getTaskService().getIdentityLinksForTask(journey.task("Task_ApproveEarlyClosure").getId()))
         .extracting(IdentityLink::getGroupId).contains("senior-managers");
+    String seniorManagersTasks = taskFilters.filterDefinedBy("senior-managers:all").getId();
+    assertThat(Api.as(port, TestStaff.SENIOR_MANAGER).post("/engine-rest/filter/" + seniorManagersTasks + "/count",
+        "{\"processInstanceBusinessKey\":\"" + journey.childRef + "\"}").json().path("count").asLong())
+        .as("in a senior manager's Tasklist filter").isEqualTo(1);
 
     journey.seniorManagerDecidesEarlyStepDown("APPROVE").holdClosureMeeting();
     assertThat(journey.journey).isWaitingAtExactly("Event_EarlyHelpCheckDue");

@@ -125,6 +125,19 @@ public class StepDownSettings {
     return recurringTaskDueWorkingDays + overdueAfterWorkingDays;
   }
 
+  /**
+   * When a senior manager is told the step-down meeting has not been held: its due date (counted from the end of the
+   * plan) plus the days late. A plan recorded weeks after it ended makes this the day the journey starts.
+   */
+  public int getMeetingChaseWorkingDays() {
+    return meetingDueWorkingDays + overdueAfterWorkingDays;
+  }
+
+  /** When a senior manager is told the team manager has not decided on the step-down plan: due date plus days late. */
+  public int getDecisionChaseWorkingDays() {
+    return decisionDueWorkingDays + overdueAfterWorkingDays;
+  }
+
   public int getMeetingDueWorkingDays() { return meetingDueWorkingDays; }
   public void setMeetingDueWorkingDays(int value) { this.meetingDueWorkingDays = value; }
   public int getDecisionDueWorkingDays() { return decisionDueWorkingDays; }

@@ -34,6 +34,14 @@ public class StepDownDriver extends InstanceDriver<StepDownDriver> {
     return this;
   }
 
+  /** A plan that ended on this date, recorded only now. */
+  StepDownDriver planEndedOn(LocalDate endDate) {
+    Map<String, Object> variables = startVariables(childRef, "CHILD_IN_NEED");
+    variables.put(PLAN_END_DATE, endDate.toString());
+    journey = engine.getRuntimeService().startProcessInstanceByKey(PROCESS_KEY, childRef, variables);
+    return this;
+  }
+
   /** What a case management system sends when a review conference has ended the plan (ended three days ago). */
   public static Map<String, Object> startVariables(String childRef, String destination) {
     Map<String, Object> variables = new HashMap<>();

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -405,6 +406,44 @@ class StepDownScenariosTest {
     assertThat(journey.task("Task_HoldContingencyReview").getAssignee()).isEqualTo(TestStaff.TEAM_MANAGER);
     journey.contingencyReview("CONTINUE_WITH_ACTIONS");
     assertThat(journey.journey).hasPassed("End_ContinueWithActions").isWaitingAtExactly("Task_HoldStepDownMeeting");
+  }
+
+  @Test
+  void aLateStepDownMeetingIsChasedByASeniorManager_andStaysOpen() {
+    journey.planEnded("CHILD_IN_NEED");
+    // The plan ended on Friday 27 February 2026: the meeting is due ten working days later, Friday 13 March, and a
+    // senior manager chases it five working days after that, Friday 20 March.
+    assertThat(EngineClock.inLondon(journey.task("Task_HoldStepDownMeeting").getDueDate()))
+        .isEqualTo(LocalDate.of(2026, 3, 13).atTime(17, 0).atZone(EngineClock.LONDON));
+    assertThat(EngineClock.inLondon(journey.timer("Event_StepDownMeetingLate").getDuedate()))
+        .isEqualTo(LocalDate.of(2026, 3, 20).atTime(17, 0).atZone(EngineClock.LONDON));
+
+    journey.whenTimerFires("Event_StepDownMeetingLate");
+    assertThat(journey.journey).isWaitingAt("Task_HoldStepDownMeeting", "Task_ChaseLateStepDownMeeting");
+    assertThat(engine.getTaskService().getIdentityLinksForTask(journey.task("Task_ChaseLateStepDownMeeting").getId()))
+        .extracting(IdentityLink::getGroupId).containsExactly("senior-managers");
+    journey.chase("Task_ChaseLateStepDownMeeting");
+    assertThat(journey.journey).hasPassed("End_StepDownMeetingChased").isWaitingAtExactly("Task_HoldStepDownMeeting");
+  }
+
+  @Test
+  void aStepDownMeetingForAPlanThatEndedSixWeeksAgoIsChasedAtOnce() {
+    journey.planEndedOn(EngineClock.today().minusWeeks(6));
+    assertThat(journey.timer("Event_StepDownMeetingLate").getDuedate()).as("already due")
+        .isBeforeOrEqualTo(ClockUtil.getCurrentTime());
+  }
+
+  @Test
+  void aLateApprovalOfTheStepDownPlanIsChasedByASeniorManager_andStaysOpen() {
+    journey.planEnded("CHILD_IN_NEED").holdStepDownMeeting();
+    // Approval due five working days after the meeting (Monday 9 March), chased five working days later (16 March).
+    assertThat(EngineClock.inLondon(journey.timer("Event_StepDownApprovalLate").getDuedate()))
+        .isEqualTo(LocalDate.of(2026, 3, 16).atTime(17, 0).atZone(EngineClock.LONDON));
+
+    journey.whenTimerFires("Event_StepDownApprovalLate");
+    assertThat(journey.journey).isWaitingAt("Task_ApproveStepDownPlan", "Task_ChaseLateStepDownApproval");
+    journey.chase("Task_ChaseLateStepDownApproval");
+    assertThat(journey.journey).hasPassed("End_StepDownApprovalChased").isWaitingAtExactly("Task_ApproveStepDownPlan");
   }
 
   @Test

@@ -24,6 +24,7 @@ public class RepeatIcpcSettings {
   private int chaseDueWorkingDays;
   private int chaseAgainAfterWorkingDays;
   private int schedulingDueWorkingDays;
+  private int outcomeDueWorkingDays;
   private int overrideWithinWorkingDaysOfIcpcDeadline;
   private int handoverNoteDueWorkingDays;
   private String repeatWindow;
@@ -42,8 +43,9 @@ public class RepeatIcpcSettings {
       throw new IllegalStateException("safeguarding.repeat-icpc.history-summary-due-working-days must leave time for the views: at most "
           + getViewsDueWorkingDays());
     }
-    if (chaseDueWorkingDays < 1 || chaseAgainAfterWorkingDays < 1 || schedulingDueWorkingDays < 1 || handoverNoteDueWorkingDays < 1) {
-      throw new IllegalStateException("safeguarding.repeat-icpc chase, scheduling and handover note timescales must be at least one working day");
+    if (chaseDueWorkingDays < 1 || chaseAgainAfterWorkingDays < 1 || schedulingDueWorkingDays < 1 || outcomeDueWorkingDays < 1
+        || handoverNoteDueWorkingDays < 1) {
+      throw new IllegalStateException("safeguarding.repeat-icpc chase, scheduling, outcome and handover note timescales must be at least one working day");
     }
     if (overrideWithinWorkingDaysOfIcpcDeadline < 0 || overrideWithinWorkingDaysOfIcpcDeadline > icpcDueWorkingDays) {
       throw new IllegalStateException("safeguarding.repeat-icpc.override-within-working-days-of-icpc-deadline must be between 0 and "
@@ -79,6 +81,8 @@ public class RepeatIcpcSettings {
   public void setChaseAgainAfterWorkingDays(int value) { this.chaseAgainAfterWorkingDays = value; }
   public int getSchedulingDueWorkingDays() { return schedulingDueWorkingDays; }
   public void setSchedulingDueWorkingDays(int value) { this.schedulingDueWorkingDays = value; }
+  public int getOutcomeDueWorkingDays() { return outcomeDueWorkingDays; }
+  public void setOutcomeDueWorkingDays(int value) { this.outcomeDueWorkingDays = value; }
   /** The four-party discussion may be overridden only this many working days or fewer before the ICPC deadline. */
   public int getOverrideWithinWorkingDaysOfIcpcDeadline() { return overrideWithinWorkingDaysOfIcpcDeadline; }
   public void setOverrideWithinWorkingDaysOfIcpcDeadline(int value) { this.overrideWithinWorkingDaysOfIcpcDeadline = value; }

@@ -95,7 +95,8 @@ public final class RepeatIcpcVariables {
   public static final String DIFFERENT_CHAIR_REASON = "differentChairReason";
   public static final String LATE_CONFERENCE_REASON = "lateConferenceReason";
   public static final String PREVIOUS_IRO_CHAIRS = "previousIroChairs";
-  // Conference outcome (ConferenceOutcomeRecorded message)
+  // Conference outcome (the coordinator's task, or the ConferenceOutcomeRecorded message from the API)
+  public static final String CONFERENCE_DECISION = "conferenceDecision";
   public static final String PLAN_MADE = "planMade";
   public static final String PLAN_START_DATE = "planStartDate";
   public static final String OUTCOME_RECORDED_BY = "outcomeRecordedBy";

@@ -283,7 +283,7 @@ class RepeatIcpcApiTest {
     assertThat(beforeTheStrategyDiscussion.json().path("errors").get(0).path("rule").asText()).isEqualTo("not-before-strategy-discussion");
 
     assertThat(planHistory.plansOf(child.childRef)).hasSize(1);
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(child.proposal.getId()).activityIdIn("Event_ConferenceOutcomeRecorded")
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(child.proposal.getId()).activityIdIn("Task_RecordConferenceOutcome")
         .count()).as("still waiting for the outcome").isEqualTo(1);
 
     Reply noPlan = coordinator().post(outcome, Map.of("planMade", false));

@@ -169,6 +169,16 @@ class RepeatIcpcDriver extends InstanceDriver<RepeatIcpcDriver> {
     return this;
   }
 
+  /** The conference coordinator records the outcome in Tasklist ("PLAN_MADE" or "NO_PLAN"). */
+  RepeatIcpcDriver recordOutcome(String decision, LocalDate planStart) {
+    Map<String, Object> answers = new HashMap<>();
+    answers.put(CONFERENCE_DECISION, decision);
+    answers.put(PLAN_START_DATE, planStart == null ? null : planStart.toString());
+    complete("Task_RecordConferenceOutcome", answers);
+    return this;
+  }
+
+  /** The case management system sends the outcome (what the API correlates). */
   RepeatIcpcDriver conferenceOutcome(boolean planMade, LocalDate planStart) {
     Map<String, Object> outcome = new HashMap<>();
     outcome.put(PLAN_MADE, planMade);

@@ -112,13 +112,18 @@ class RepeatIcpcScenariosTest {
         .as("the previous IRO is pre-selected as chair").isEqualTo(TestStaff.IRO);
 
     child.schedule(LocalDate.of(2026, 3, 18), TestStaff.IRO);
-    assertThat(child.proposal).isWaitingAtExactly("Event_ConferenceOutcomeRecorded");
+    assertThat(child.proposal).isWaitingAtExactly("Task_RecordConferenceOutcome");
     assertThat(child.variable(PREVIOUS_IRO_CHAIRS)).isEqualTo(true);
     assertThat(childRecord.entriesOf(child.childRef, ChildEvent.Kind.CONFERENCE_SCHEDULED)).singleElement()
         .satisfies(entry -> assertThat(entry.details()).containsEntry(CONFERENCE_DATE, "2026-03-18"));
 
-    child.conferenceOutcome(true, LocalDate.of(2026, 3, 18));
-    assertThat(child.proposal).isEnded().hasPassed("Task_AddPlanToHistory", "End_RepeatPlanMade");
+    // The coordinator records the outcome the working day after the conference.
+    assertThat(EngineClock.inLondon(child.task("Task_RecordConferenceOutcome").getDueDate()))
+        .isEqualTo(LocalDate.of(2026, 3, 19).atTime(17, 0).atZone(EngineClock.LONDON));
+    EngineClock.setTo(LocalDate.of(2026, 3, 18), LocalTime.of(15, 0));
+    child.recordOutcome("PLAN_MADE", LocalDate.of(2026, 3, 18));
+    assertThat(child.proposal).isEnded().hasPassed("Task_AddPlanToHistory", "End_RepeatPlanMade")
+        .hasNotPassed("Event_ConferenceOutcomeRecorded");
     CpPlan newPlan = planHistory.plansOf(child.childRef).get(2);
     assertThat(newPlan.planStart()).isEqualTo(LocalDate.of(2026, 3, 18));
     assertThat(newPlan.isOpen()).isTrue();
@@ -423,7 +428,7 @@ class RepeatIcpcScenariosTest {
     child.teamManagerView().seniorManagerView().view(FourPartyView.IRO, TestStaff.SECOND_IRO, "ICPC").legalView();
     assertThat(child.proposal).isWaitingAtExactly("Task_RecordJointDecision");
     child.decide("ICPC").schedule(LocalDate.of(2026, 3, 18), TestStaff.SECOND_IRO);
-    assertThat(child.proposal).as("the child's IRO now chairs without a reason").isWaitingAtExactly("Event_ConferenceOutcomeRecorded");
+    assertThat(child.proposal).as("the child's IRO now chairs without a reason").isWaitingAtExactly("Task_RecordConferenceOutcome");
   }
 
   @Test
@@ -504,8 +509,28 @@ class RepeatIcpcScenariosTest {
     child.schedule(Map.of(CONFERENCE_DATE, afterTheDeadline.toString(), CHAIR, TestStaff.SECOND_IRO,
         LATE_CONFERENCE_REASON, "The family's solicitor cannot attend before 23 March",
         DIFFERENT_CHAIR_REASON, "iro.one is on leave that week"));
-    assertThat(child.proposal).isWaitingAtExactly("Event_ConferenceOutcomeRecorded");
+    assertThat(child.proposal).isWaitingAtExactly("Task_RecordConferenceOutcome");
     assertThat(child.variable(PREVIOUS_IRO_CHAIRS)).isEqualTo(false);
+  }
+
+  @Test
+  void theCoordinatorRecordsThatNoPlanWasMade_andAPlanNeedsAPlausibleStartDate() {
+    child.hadAPlanLastYear().proposed().summariseHistory().allFourViews().decide("ICPC").schedule(LocalDate.of(2026, 3, 18), TestStaff.IRO);
+    assertThatThrownBy(() -> child.recordOutcome(null, null))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("whether the conference made a child protection plan");
+    assertThatThrownBy(() -> child.recordOutcome("PLAN_MADE", null))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("give the date the child protection plan started");
+    assertThatThrownBy(() -> child.recordOutcome("PLAN_MADE", EngineClock.today().plusDays(1)))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("cannot start in the future");
+    assertThatThrownBy(() -> child.recordOutcome("PLAN_MADE", LocalDate.parse((String) child.variable(STRATEGY_DISCUSSION_DATE)).minusDays(1)))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("before the strategy discussion");
+    assertThat(child.proposal).isWaitingAtExactly("Task_RecordConferenceOutcome");
+
+    child.recordOutcome("NO_PLAN", LocalDate.of(2026, 3, 18));
+    assertThat(child.proposal).isEnded().hasPassed("Task_RecordConferenceOutcome", "End_NoPlanMade").hasNotPassed("Task_AddPlanToHistory");
+    assertThat(child.variable(PLAN_MADE)).isEqualTo(false);
+    assertThat(child.variable(PLAN_START_DATE)).as("no start date is kept without a plan").isNull();
+    assertThat(planHistory.plansOf(child.childRef)).hasSize(1);
   }
 
   @Test
@@ -513,7 +538,7 @@ class RepeatIcpcScenariosTest {
     child.hadAPlanLastYear().proposed().summariseHistory().allFourViews().decide("ICPC").schedule(LocalDate.of(2026, 3, 18), TestStaff.IRO);
     assertThatThrownBy(() -> child.conferenceOutcome(true, LocalDate.of(2024, 6, 3)))
         .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("never overlap");
-    assertThat(child.proposal).isWaitingAtExactly("Event_ConferenceOutcomeRecorded");
+    assertThat(child.proposal).isWaitingAtExactly("Task_RecordConferenceOutcome");
     assertThat(planHistory.plansOf(child.childRef)).hasSize(1);
   }
 

@@ -89,6 +89,9 @@ public class TaskFilters {
   static final String STEP_DOWN = "stepDownFromProtection";
   static final String REPEAT_ICPC = "repeatIcpcPreMeeting";
 
+  /** The four views of the discussion before a repeat conference: while open, the view is still awaited. */
+  static final Set<String> FOUR_PARTY_VIEW_TASKS = Set.of("Task_TeamManagerView", "Task_SeniorManagerView", "Task_IroView", "Task_LegalView");
+
   /** The repeat-ICPC tasks whose role is team managers (their candidate group at run time is the child's team). */
   static final Set<String> TEAM_MANAGER_ICPC_TASKS = Set.of("Task_TeamManagerView", "Task_ChaseHistorySummary");
 
@@ -101,6 +104,9 @@ public class TaskFilters {
           new TaskSelection(REPEAT_ICPC, TEAM_MANAGER_ICPC_TASKS, null, false)),
       new RoleFilter(Role.SENIOR_MANAGERS, "icpc-view", "Awaiting my view - repeat ICPC", "Repeat-ICPC proposals needing the senior manager's view or decision", 10,
           TaskSelection.ownGroupIn(REPEAT_ICPC)),
+      // Senior managers read every journey's tasks: this lists, for each discussion under way, the views not yet given.
+      new RoleFilter(Role.SENIOR_MANAGERS, "four-party", "Four-party discussions: views awaited", "The views still awaited in each discussion before a repeat conference", 12,
+          new TaskSelection(REPEAT_ICPC, FOUR_PARTY_VIEW_TASKS, null, false)),
       new RoleFilter(Role.SENIOR_MANAGERS, "overdue", "Overdue", "Work that is late and has been escalated to senior managers", 5,
           new TaskSelection(null, Set.of(), "Task_Chase", true)),
       // Approvals, decisions and escalations of every process: "Approve step-down before the watch period" and the

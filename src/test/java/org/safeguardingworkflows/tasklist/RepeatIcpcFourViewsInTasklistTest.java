@@ -100,6 +100,13 @@ class RepeatIcpcFourViewsInTasklistTest {
     giveView(FourPartyView.TEAM_MANAGER, TestStaff.TEAM_MANAGER, "Hold the conference and start legal planning alongside it",
         "Third referral for neglect; the same support did not last last time");
     coordinatorHasNothingToSchedule("after-team-manager");
+    try (Browser browser = Browser.open(scenario("senior-manager-sees-views-awaited"))) {
+      Tasklist tasklist = new Tasklist(browser, port).logIn(TestStaff.SENIOR_MANAGER, TestStaff.PASSWORD)
+          .filter("Four-party discussions: views awaited");
+      assertThat(tasklist.listedTasks()).filteredOn(name -> name.contains(childRef)).containsExactlyInAnyOrder(
+          "Give the senior manager's view - " + childRef, "Give the IRO's view - " + childRef, "Give the legal view - " + childRef);
+      browser.screenshot("views-awaited");
+    }
 
     giveView(FourPartyView.SENIOR_MANAGER, TestStaff.SENIOR_MANAGER, CONFERENCE,
         "The threshold is met; a conference with a different plan is proportionate");
@@ -160,6 +167,12 @@ class RepeatIcpcFourViewsInTasklistTest {
       browser.screenshot("filter-lists-the-view");
       tasklist.openTask(taskName).claim();
       assertThat(tasklist.shown("Child reference")).isEqualTo(childRef);
+      // Everyone sees which views are in, and from whom, before giving their own (what each said comes at the decision).
+      String progress = browser.text();
+      for (FourPartyView other : FourPartyView.values()) {
+        Object by = engine.getRuntimeService().getVariable(proposal.getId(), other.viewByVariable());
+        assertThat(progress).contains(other.label() + " " + (by == null ? "awaited" : "in, from " + by));
+      }
       assertThat(tasklist.shown("What was not sustained, and why")).isEqualTo("Routines lapsed within weeks of the support ending");
       tasklist.choose("Yes: the threshold for a child protection conference is met")
           .choose(framework)

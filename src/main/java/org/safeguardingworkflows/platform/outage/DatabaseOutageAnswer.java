@@ -24,7 +24,7 @@ import jakarta.servlet.http.HttpServletResponse;
  *       and the password from the database), the webapps' session checks, the engine API gate, the actuator's
  *       administrator check. Without this they reach the servlet container as a bare 500;</li>
  *   <li>a failure turned into an answer further in: Camunda's REST API and the webapps' APIs map every engine
- *       exception to 500 JSON with the SQL in it, and the webapp login to 500. On those paths the answer is held back
+ *       exception to 500 JSON naming the exception, the webapp login included. On those paths the answer is held back
  *       until the request is over; if the engine noticed the database unreachable ({@link OutagesNoticedInTheEngine})
  *       and the answer is a failure, it is replaced. The domain API's own answer comes from
  *       {@link DatabaseOutageInTheApi}.</li>
@@ -39,6 +39,12 @@ public class DatabaseOutageAnswer extends OncePerRequestFilter {
   /** Paths whose answers are held back until the request is over (JSON answers of the APIs; no static files). */
   private static final List<String> ANSWERS_HELD_BACK = List.of("/api/", "/engine-rest/", "/camunda/api/");
 
+  /**
+   * The engine's long polling for external tasks answers asynchronously, after this filter has returned: an answer
+   * held back here would never be sent. Its failures still reach this filter when thrown.
+   */
+  private static final String ANSWERED_LATER = "/external-task/fetchAndLock";
+
   private static final Logger log = LoggerFactory.getLogger(DatabaseOutageAnswer.class);
 
   @Override
@@ -52,7 +58,7 @@ public class DatabaseOutageAnswer extends OncePerRequestFilter {
       throws ServletException, IOException {
     String path = path(request);
     ContentCachingResponseWrapper heldBack = ANSWERS_HELD_BACK.stream().anyMatch(path::startsWith)
-        ? new ContentCachingResponseWrapper(response) : null;
+        && !path.endsWith(ANSWERED_LATER) ? new ContentCachingResponseWrapper(response) : null;
     DatabaseOutage.watchThisRequest();
     try {
       chain.doFilter(request, heldBack == null ? response : heldBack);
@@ -79,9 +85,9 @@ public class DatabaseOutageAnswer extends OncePerRequestFilter {
 
   private static void answer(HttpServletRequest request, HttpServletResponse response, String noticedBy)
       throws IOException {
-    // No path: it may name a task or a child. The method and the first segment say which door.
-    log.warn("Answered 503: the database cannot be reached ({} /{}..., noticed by {})", request.getMethod(),
-        path(request).split("/", 3).length > 1 ? path(request).split("/", 3)[1] : "", noticedBy);
+    // Not the path: it may name a task or a child. Its first segment says which door (api, engine-rest, camunda).
+    String door = path(request).split("/", 3).length > 1 ? path(request).split("/", 3)[1] : "";
+    log.warn("Answered 503: the database cannot be reached ({} /{}..., noticed by {})", request.getMethod(), door, noticedBy);
     DatabaseOutage.answer(response);
   }
 

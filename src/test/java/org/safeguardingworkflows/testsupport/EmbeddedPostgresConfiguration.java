@@ -53,10 +53,23 @@ public class EmbeddedPostgresConfiguration {
    */
   static final String EXPLAIN_SLOWER_THAN = "postgres.explainSlowerThanMillis";
 
+  /**
+   * The server, which a test may stop and start again ({@link RestartablePostgres}). Spring stops it, after the
+   * engine; its own JVM hook would race the engine's last writes.
+   */
   @Bean(destroyMethod = "close")
-  EmbeddedPostgres embeddedPostgres() throws IOException {
+  RestartablePostgres restartablePostgres() throws IOException {
+    return RestartablePostgres.start(EmbeddedPostgresConfiguration::configuredServer);
+  }
+
+  /** The server as tests and the data source use it; its URL stays the same across restarts. */
+  @Bean(destroyMethod = "")
+  EmbeddedPostgres embeddedPostgres(RestartablePostgres postgres) {
+    return postgres.firstServer();
+  }
+
+  private static EmbeddedPostgres.Builder configuredServer() {
     EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-        // Spring stops it, after the engine; its own JVM hook would race the engine's last writes.
         .setRegisterShutdownHook(false)
         // Test data need not survive a power cut.
         .setServerConfig("fsync", "off")
@@ -74,7 +87,7 @@ public class EmbeddedPostgresConfiguration {
           .setServerConfig("log_directory", java.nio.file.Path.of("target", "postgres-log").toAbsolutePath().toString())
           .setServerConfig("log_filename", "postgresql.log");
     }
-    return builder.start();
+    return builder;
   }
 
   /** The pool as the postgres profile configures it (spring.datasource.hikari.*), on the embedded server. */

@@ -52,10 +52,7 @@ public final class WebappSession {
   /** GET a path under /camunda (e.g. /api/cockpit/plugin/...), accepting the given media type. */
   public Api.Reply get(String path, String accept) {
     try {
-      HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + "/camunda" + path)).header("Accept", accept).GET());
-      org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
-      response.headers().map().forEach(headers::addAll);
-      return new Api.Reply(response.statusCode(), headers, response.body());
+      return reply(send(HttpRequest.newBuilder(URI.create(base + "/camunda" + path)).header("Accept", accept).GET()));
     } catch (IOException | InterruptedException e) {
       throw new IllegalStateException(e);
     }
@@ -63,12 +60,17 @@ public final class WebappSession {
 
   /** Logs in to the given app ("tasklist", "cockpit", "admin"); returns the HTTP status of the login. */
   public int logIn(String app, String user, String password) throws IOException, InterruptedException {
+    return logInAnswer(app, user, password).status();
+  }
+
+  /** Logs in to the given app as {@link #logIn} does; returns the whole answer to the login. */
+  public Api.Reply logInAnswer(String app, String user, String password) throws IOException, InterruptedException {
     send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/" + app + "/default/")).GET());
     String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
         + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
-    return send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default/login/" + app))
+    return reply(send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default/login/" + app))
         .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form))).statusCode();
+        .POST(HttpRequest.BodyPublishers.ofString(form))));
   }
 
   public HttpResponse<String> get(String path) throws IOException, InterruptedException {
@@ -79,6 +81,12 @@ public final class WebappSession {
   public HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
     return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
         .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  private static Api.Reply reply(HttpResponse<String> response) {
+    org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+    response.headers().map().forEach(headers::addAll);
+    return new Api.Reply(response.statusCode(), headers, response.body());
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {

@@ -15,7 +15,6 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 import org.safeguardingworkflows.legal.LegalPlanningVariables;
-import org.safeguardingworkflows.planhistory.CpPlan;
 import org.safeguardingworkflows.planhistory.PlanHistory;
 import org.safeguardingworkflows.repeaticpc.RepeatIcpcVariables;
 import org.safeguardingworkflows.stepdown.StepDownDriver;
@@ -75,21 +74,24 @@ final class RacesForOneChild {
     this.planHistory = planHistory;
   }
 
+  /** The review conference ended the child's open plan, and twenty starts of the step-down journey arrive at once. */
   void identicalStepDownStarts() {
-    String childRef = newChild();
+    String childRef = knownChild();
     Map<String, Object> plan = StepDownDriver.startVariables(childRef, "CHILD_IN_NEED");
+    assertThat(worker().post("/api/children/" + childRef + "/plans", Map.of("planStartDate", plan.get(StepDownVariables.PLAN_START_DATE),
+        "categoryOfAbuse", "NEG", "iro", TestStaff.IRO)).status()).isEqualTo(201);
 
     List<Reply> replies = Race.of(CALLERS, caller -> worker().post("/api/step-downs", plan));
 
     oneWinner(replies, 201, Set.of(409));
     assertThat(running(childRef, StepDownVariables.PROCESS_KEY)).as("journeys of " + childRef).isEqualTo(1);
-    assertThat(planHistory.plansOf(childRef)).as("plans").hasSize(1);
+    assertThat(planHistory.plansOf(childRef)).as("the earlier plan and the one ended").hasSize(2);
     noOverlappingPlans(List.of(childRef));
   }
 
   /** Each caller ends a plan with other dates: all of them overlap, so one journey and one plan at most. */
   void stepDownStartsWithDifferentDates() {
-    String childRef = newChild();
+    String childRef = knownChild();
 
     List<Reply> replies = Race.of(CALLERS, caller -> {
       Map<String, Object> plan = StepDownDriver.startVariables(childRef, "CHILD_IN_NEED");
@@ -100,14 +102,13 @@ final class RacesForOneChild {
 
     oneWinner(replies, 201, Set.of(409, 422));
     assertThat(running(childRef, StepDownVariables.PROCESS_KEY)).as("journeys of " + childRef).isEqualTo(1);
-    assertThat(planHistory.plansOf(childRef)).as("plans").hasSize(1);
+    assertThat(planHistory.plansOf(childRef)).as("the earlier plan and one ended").hasSize(2);
     noOverlappingPlans(List.of(childRef));
   }
 
+  /** A child whose plan ended 11 months ago: a conference now would be a repeat one. */
   void repeatIcpcProposals() {
-    String childRef = newChild();
-    planHistory.insert(new CpPlan(null, childRef, EngineClock.today().minusMonths(20), EngineClock.today().minusMonths(11),
-        "NEG", "NEG", TestStaff.IRO, "CHILD_IN_NEED", "CLOSED", null, CpPlan.Source.IMPORT));
+    String childRef = knownChild();
     Map<String, Object> proposal = new HashMap<>();
     proposal.put(RepeatIcpcVariables.CHILD_REF, childRef);
     proposal.put(RepeatIcpcVariables.STRATEGY_DISCUSSION_DATE, EngineClock.today().minusDays(1).toString());
@@ -122,7 +123,7 @@ final class RacesForOneChild {
   }
 
   void legalPlanningRequests() {
-    String childRef = newChild();
+    String childRef = knownChild();
     Map<String, Object> request = new HashMap<>();
     request.put(LegalPlanningVariables.CHILD_REF, childRef);
     request.put(LegalPlanningVariables.REASON, "Neglect has re-emerged");
@@ -135,7 +136,7 @@ final class RacesForOneChild {
   }
 
   void supervisionOrders() {
-    String childRef = newChild();
+    String childRef = knownChild();
 
     List<Reply> replies = Race.of(CALLERS, caller -> worker().post("/api/supervision-orders", supervisionOrder(childRef)));
 
@@ -145,16 +146,16 @@ final class RacesForOneChild {
 
   /** Twenty conferences record a plan for one child, each from another day: one plan, one chronology entry. */
   void plansRecorded() {
-    String childRef = newChild();
+    String childRef = knownChild();
 
     List<Reply> replies = Race.of(CALLERS, caller -> worker().post("/api/children/" + childRef + "/plans",
         Map.of("planStartDate", EngineClock.today().minusMonths(2).plusDays(caller).toString(), "categoryOfAbuse", "NEG",
             "iro", TestStaff.IRO)));
 
     oneWinner(replies, 201, Set.of(409, 422));
-    assertThat(planHistory.plansOf(childRef)).as("plans").hasSize(1);
+    assertThat(planHistory.plansOf(childRef)).as("the earlier plan and one new plan").hasSize(2);
     assertThat(jdbc.sql("select count(*) from child_event where child_ref = ? and kind = 'PLAN_STARTED'").param(childRef)
-        .query(Long.class).single()).as("chronology entries").isEqualTo(1);
+        .query(Long.class).single()).as("plans started in the chronology: the earlier one and one new").isEqualTo(2);
     assertThat(jdbc.sql("select count(*) from child where child_ref = ?").param(childRef).query(Long.class).single())
         .as("child rows").isEqualTo(1);
     noOverlappingPlans(List.of(childRef));
@@ -162,7 +163,7 @@ final class RacesForOneChild {
 
   /** A child under a supervision order moves away, reported twenty times at once: one life event process. */
   void lifeEvents() {
-    String childRef = newChild();
+    String childRef = knownChild();
     assertThat(worker().post("/api/supervision-orders", supervisionOrder(childRef)).status()).isEqualTo(201);
 
     List<Reply> replies = Race.of(CALLERS, caller -> manager().post("/api/children/" + childRef + "/life-events",
@@ -187,7 +188,7 @@ final class RacesForOneChild {
       List<String> childRefs = new ArrayList<>();
       StringBuilder file = new StringBuilder("child_ref,plan_start,plan_end,initial_category,latest_category,iro\n");
       for (int child = 0; child < children; child++) {
-        String childRef = newChild();
+        String childRef = knownChild();
         childRefs.add(childRef);
         file.append(childRef).append(',').append(EngineClock.today().minusMonths(10)).append(',')
             .append(EngineClock.today().minusMonths(5)).append(",NEG,NEG,\n");
@@ -216,7 +217,7 @@ final class RacesForOneChild {
         String childRef = childRefs.get(child);
         assertThat(running(childRef, StepDownVariables.PROCESS_KEY)).as("journeys of " + childRef)
             .isEqualTo(stepDowns.get(child).status() == 201 ? 1 : 0);
-        assertThat(planHistory.plansOf(childRef)).as("plans of " + childRef).hasSize(1);
+        assertThat(planHistory.plansOf(childRef)).as("plans of " + childRef).hasSize(2);
       }
       noOverlappingPlans(childRefs);
     }
@@ -254,7 +255,12 @@ final class RacesForOneChild {
 
   /** How many replies of each status, for the assertion messages (the numbers to write down). */
   static String summary(List<Reply> replies) {
-    return replies.stream().collect(Collectors.groupingBy(Reply::status, TreeMap::new, Collectors.counting())).toString();
+    Map<Integer, Long> byStatus = replies.stream()
+        .collect(Collectors.groupingBy(Reply::status, TreeMap::new, Collectors.counting()));
+    // One unexpected answer in full: what went wrong shows in the failure message.
+    String unexpected = replies.stream().filter(reply -> reply.status() >= 500 || reply.status() == 404 || reply.status() < 300 && reply.status() != 200
+        && reply.status() != 201 && reply.status() != 202).map(Reply::body).findFirst().map(body -> ", e.g. " + body).orElse("");
+    return byStatus + unexpected;
   }
 
   private static Map<String, Object> supervisionOrder(String childRef) {
@@ -266,8 +272,18 @@ final class RacesForOneChild {
     return order;
   }
 
-  private static String newChild() {
-    return "C-RACE-" + UUID.randomUUID().toString().substring(0, 8);
+  /**
+   * A child the record already holds, as most children are when a second request arrives: a plan from 20 to 11
+   * months ago, recorded and ended through the API. (For a child never seen before, the creation of the child's row
+   * happens to make racing writers wait for each other, and would hide a missing lock.)
+   */
+  private String knownChild() {
+    String childRef = "C-RACE-" + UUID.randomUUID().toString().substring(0, 8);
+    assertThat(worker().post("/api/children/" + childRef + "/plans", Map.of("planStartDate",
+        EngineClock.today().minusMonths(20).toString(), "categoryOfAbuse", "NEG", "iro", TestStaff.IRO)).status()).isEqualTo(201);
+    assertThat(manager().post("/api/children/" + childRef + "/plans/current/end", Map.of("planEndDate",
+        EngineClock.today().minusMonths(11).toString(), "reason", "REVIEW_CONFERENCE")).status()).isEqualTo(200);
+    return childRef;
   }
 
   private Api worker() {

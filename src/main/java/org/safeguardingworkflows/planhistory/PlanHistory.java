@@ -5,8 +5,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -14,6 +16,8 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The child's plan history ({@code cp_plan}): written by the processes inside the engine's transaction (same
@@ -48,9 +52,9 @@ public class PlanHistory {
   private final JdbcClient jdbc;
   private final JdbcTemplate batches;
   /**
-   * PostgreSQL, as in real deployments, rather than the demo's H2. Only there do writers take the plan history's
-   * locks (advisory locks, shared by every node of the application), and does the import refresh the staging
-   * table's statistics (H2 plans without them, and its ANALYZE, like all its DDL, would commit the import half-way).
+   * PostgreSQL, as in real deployments, rather than the demo's H2: the statement creating a child's lock row is
+   * written in each one's dialect, and only PostgreSQL's import refreshes the staging table's statistics (H2 plans
+   * without them, and its ANALYZE, like all its DDL, would commit the import half-way).
    */
   private final boolean postgres;
 
@@ -108,37 +112,84 @@ public class PlanHistory {
     numberPlansOf(childRef);
   }
 
-  /** Advisory lock keys (PostgreSQL's two-int form): the plan history as a whole, and one child's plans. */
-  static final int PLAN_HISTORY_LOCK = 2_600_401;
-  static final int CHILD_PLANS_LOCK = 2_600_402;
-
   /**
-   * Until the transaction ends: the plan history's lock shared (an import holds it alone, {@link #lockForImport}),
-   * then the child's lock. Under PostgreSQL's read committed, a writer that waited here reads the plans committed
-   * meanwhile in its next statement; without the wait, the renumbering's subqueries would not see a plan committed
-   * while they ran. Children whose references hash alike only wait for each other.
+   * Until the transaction ends, the child's lock: its row in {@code child_lock} (Liquibase changeset 007-child-lock),
+   * locked for update, on PostgreSQL and H2 alike, by every node. Under read committed, a writer that waited here
+   * reads what the other writer committed meanwhile in its next statement: without the wait, the renumbering's
+   * subqueries would not see a plan committed while they ran, and two checks of a one-per-child rule would both pass.
    *
    * <p>Each process's first step takes it too, before its one-per-child check: two starts for the same child then run
    * one after the other, and the second sees the first's journey (a 201 for each of two parallel identical starts,
-   * two journeys for one child, was seen without it).
+   * two journeys for one child, was seen without it). A plan history import takes the locks of every child in its
+   * file ({@link #lockChildrenOfImport}).
    */
   public void lockChild(String childRef) {
-    if (postgres) {
-      jdbc.sql("select pg_advisory_xact_lock_shared(?, 0)").param(PLAN_HISTORY_LOCK).query(rs -> { });
-      jdbc.sql("select pg_advisory_xact_lock(?, hashtext(?))").params(CHILD_PLANS_LOCK, childRef).query(rs -> { });
+    Set<String> held = childLocksOfThisTransaction();
+    if (held.contains(childRef)) {
+      return;
     }
+    boolean locked = !jdbc.sql("select child_ref from child_lock where child_ref = ? for update")
+        .param(childRef).query(String.class).list().isEmpty();
+    if (!locked) {
+      // The child's first writer creates the row, locked. Another transaction creating it at the same moment makes
+      // this statement wait for that one to end, then lock the row it committed (an insert alone would fail).
+      jdbc.sql(postgres ? ADD_LOCKED_ROW_POSTGRES : ADD_LOCKED_ROW_H2).param(childRef).update();
+    }
+    held.add(childRef);
+  }
+
+  /** Creates the child's lock row, or locks it when it exists or another transaction has just created it. */
+  private static final String ADD_LOCKED_ROW_POSTGRES =
+      "insert into child_lock (child_ref) values (?) on conflict (child_ref) do update set child_ref = excluded.child_ref";
+  /** H2's MERGE waits for a transaction that inserted the key, then updates (locks) the row. */
+  private static final String ADD_LOCKED_ROW_H2 = "merge into child_lock key (child_ref) values (?)";
+
+  /**
+   * Until the import's transaction ends, no plan is recorded for any child of the staged file: the import checks the
+   * file against the recorded history and numbers those children's plans. Journeys recording a plan for one of them
+   * meanwhile wait for it (about 5 seconds for 100,000 lines). The rows are locked in the order of the references,
+   * so two imports sharing children wait for each other instead of deadlocking.
+   */
+  public void lockChildrenOfImport(String importId) {
+    jdbc.sql(postgres ? """
+        insert into child_lock (child_ref)
+        select distinct child_ref from cp_plan_import_line where import_id = ? order by child_ref
+        on conflict (child_ref) do nothing""" : """
+        merge into child_lock key (child_ref)
+        select distinct child_ref from cp_plan_import_line where import_id = ? order by child_ref""")
+        .param(importId).update();
+    jdbc.sql("""
+        select child_ref from child_lock
+        where child_ref in (select s.child_ref from cp_plan_import_line s where s.import_id = ?)
+        order by child_ref for update""")
+        .param(importId).query(String.class).list();
   }
 
   /**
-   * Until the import's transaction ends, no plan is recorded anywhere else: the import checks the file against the
-   * recorded history and numbers the plans of every child in it. Journeys recording a plan meanwhile wait for it
-   * (about 5 seconds for 100,000 lines).
+   * The children this transaction has locked: each lock is taken once per transaction, though every write for the
+   * child asks for it. Outside a transaction (a statement on its own) nothing is remembered.
    */
-  public void lockForImport() {
-    if (postgres) {
-      jdbc.sql("select pg_advisory_xact_lock(?, 0)").param(PLAN_HISTORY_LOCK).query(rs -> { });
+  private static Set<String> childLocksOfThisTransaction() {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      return new HashSet<>();
     }
+    @SuppressWarnings("unchecked")
+    Set<String> held = (Set<String>) TransactionSynchronizationManager.getResource(CHILD_LOCKS_HELD);
+    if (held == null) {
+      Set<String> locks = new HashSet<>();
+      TransactionSynchronizationManager.bindResource(CHILD_LOCKS_HELD, locks);
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCompletion(int status) {
+          TransactionSynchronizationManager.unbindResourceIfPossible(CHILD_LOCKS_HELD);
+        }
+      });
+      held = locks;
+    }
+    return held;
   }
+
+  private static final String CHILD_LOCKS_HELD = PlanHistory.class.getName() + ".childLocksHeld";
 
   private void numberPlansOf(String childRef) {
     jdbc.sql(NUMBER_PLANS + "p.child_ref = ?").param(childRef).update();

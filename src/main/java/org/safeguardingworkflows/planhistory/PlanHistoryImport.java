@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -50,12 +49,6 @@ public class PlanHistoryImport {
   private final PlanHistory planHistory;
   private final TransactionTemplate transactions;
   private final Supplier<LocalDate> today;
-  /**
-   * One import at a time in this application, so that two imports cannot both pass the checks and then write
-   * overlapping plans. On PostgreSQL the plan history's lock ({@link PlanHistory#lockForImport}) also keeps other
-   * nodes' imports and the processes' plan writes out until the import commits.
-   */
-  private final ReentrantLock oneAtATime = new ReentrantLock();
 
   @Autowired
   public PlanHistoryImport(PlanHistory planHistory, PlatformTransactionManager transactionManager, WorkingDays workingDays) {
@@ -70,25 +63,22 @@ public class PlanHistoryImport {
 
   /** Imports the file; throws an {@link ApiProblem} (400) naming every bad line, having stored nothing. */
   public Result importCsv(Reader csv) {
-    oneAtATime.lock();
-    try {
-      return transactions.execute(status -> {
-        planHistory.lockForImport();
-        String importId = UUID.randomUUID().toString();
-        Problems problems = new Problems();
-        long planLines = stage(importId, new LineReader(csv), problems);
-        planHistory.stagedConflicts(importId, conflict -> problems.add(conflict.lineNo(), conflict.rule(), conflict.message()));
-        if (problems.count() > 0) {
-          // Thrown inside the transaction: the staged lines roll back with it.
-          throw problems.refusal();
-        }
-        long imported = planHistory.insertStaged(importId);
-        planHistory.clearStaged(importId);
-        return new Result(imported, planLines - imported);
-      });
-    } finally {
-      oneAtATime.unlock();
-    }
+    return transactions.execute(status -> {
+      String importId = UUID.randomUUID().toString();
+      Problems problems = new Problems();
+      long planLines = stage(importId, new LineReader(csv), problems);
+      // From here until the import commits, no plan is recorded for a child of the file, by a journey or another
+      // import, on any node: the checks below see every plan those children will have.
+      planHistory.lockChildrenOfImport(importId);
+      planHistory.stagedConflicts(importId, conflict -> problems.add(conflict.lineNo(), conflict.rule(), conflict.message()));
+      if (problems.count() > 0) {
+        // Thrown inside the transaction: the staged lines roll back with it.
+        throw problems.refusal();
+      }
+      long imported = planHistory.insertStaged(importId);
+      planHistory.clearStaged(importId);
+      return new Result(imported, planLines - imported);
+    });
   }
 
   /** Reads the file once: checks each line on its own and stages the good ones in batches. Returns the plan lines. */

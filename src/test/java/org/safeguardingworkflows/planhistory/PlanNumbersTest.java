@@ -122,16 +122,20 @@ class PlanNumbersTest {
   }
 
   @Test
-  void aPlanRecordedDuringAnImportWaitsUntilTheImportHasCommitted() throws Exception {
+  void aPlanRecordedForAChildOfAFileBeingImportedWaitsUntilTheImportHasCommitted() throws Exception {
     String child = prefix + "1";
     TransactionTemplate transaction = new TransactionTemplate(transactionManager);
     CountDownLatch importLocked = new CountDownLatch(1);
     ExecutorService threads = Executors.newFixedThreadPool(2);
     try {
+      String importId = UUID.randomUUID().toString();
       Future<Boolean> importing = threads.submit(() -> transaction.execute(status -> {
-        planHistory.lockForImport();
+        planHistory.stage(importId, List.of(new PlanHistory.ImportLine(2, child, day("2019-01-07"), day("2019-06-28"), "NEG", "NEG", null)));
+        planHistory.lockChildrenOfImport(importId);
         importLocked.countDown();
-        return waitUntilASessionWaitsForAnAdvisoryLock();
+        boolean waited = waitUntilASessionWaitsForALock();
+        planHistory.clearStaged(importId);
+        return waited;
       }));
       await(importLocked);
       Future<?> recording = threads.submit(() -> transaction.executeWithoutResult(status -> recordPlan(child, "2021-03-01", null)));
@@ -157,7 +161,7 @@ class PlanNumbersTest {
         recordPlan(child, firstStart, firstEnd);
         firstRecorded.countDown();
         await(secondStarted);
-        waitUntilASessionWaitsForAnAdvisoryLock();
+        waitUntilASessionWaitsForALock();
       }));
       await(firstRecorded);
       Future<?> second = threads.submit(() -> transaction.executeWithoutResult(status -> {
@@ -184,15 +188,15 @@ class PlanNumbersTest {
   }
 
   /**
-   * Polls PostgreSQL until a session of this database waits for an advisory lock; gives up after 5 seconds.
-   * Returns whether one did.
+   * Polls PostgreSQL until a session of this database waits for a lock (the child's row in child_lock, locked by
+   * another transaction); gives up after 5 seconds. Returns whether one did.
    */
-  private boolean waitUntilASessionWaitsForAnAdvisoryLock() {
+  private boolean waitUntilASessionWaitsForALock() {
     long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     while (System.nanoTime() < until) {
       if (jdbc.sql("""
           select count(*) from pg_stat_activity
-          where wait_event_type = 'Lock' and wait_event = 'advisory' and datname = current_database()""")
+          where wait_event_type = 'Lock' and datname = current_database()""")
           .query(Long.class).single() > 0) {
         return true;
       }

@@ -1,13 +1,17 @@
 package org.safeguardingworkflows.platform.web;
 
+import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -58,6 +62,33 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
         "Another request for this child was stored at the same moment; nothing from this one was stored. Read the child's"
             + " record again before trying again.", List.of());
   }
+
+  /**
+   * Two requests for one child overlapped where the child's lock does not reach (the engine found a row changed by
+   * the other: OptimisticLockingException; or the database chose this one as a deadlock's victim), or this request
+   * waited for the child's lock longer than the database allows (H2's lock timeout, which Spring reports as a query
+   * timeout). Its transaction rolled back whole: the caller may read the child's record and try again.
+   */
+  @ExceptionHandler({OptimisticLockingException.class, PessimisticLockingFailureException.class, QueryTimeoutException.class})
+  ResponseEntity<ProblemDetail> lostALockRace(Exception e) {
+    if (e instanceof QueryTimeoutException && !waitedForALock(e)) {
+      return unexpected(e);
+    }
+    return lostARace(e);
+  }
+
+  /** A lock wait that ended the statement: H2's lock timeout (50200), PostgreSQL's lock_not_available or a deadlock. */
+  private static boolean waitedForALock(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql && (sql.getErrorCode() == H2_LOCK_TIMEOUT
+          || List.of("55P03", "40P01", "40001").contains(sql.getSQLState()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final int H2_LOCK_TIMEOUT = 50200;
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e) {

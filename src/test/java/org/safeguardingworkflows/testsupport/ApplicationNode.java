@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 /**
  * One application node: the built jar ({@code target/safeguarding-workflows-*.jar}, made by {@code package}) running
  * as a separate {@code java} process, as it runs in production, so that tests can start several on one database, kill
- * one with {@code kill -9} ({@link #kill()}), stop one with SIGTERM ({@link #stop()}) and start it again
+ * one with {@code kill -9} ({@link #kill()}), stop one with SIGTERM ({@link #stop(Duration)}) and start it again
  * ({@link #restart()}) on the same port. Everything the node prints goes to {@code target/nodes/<name>.log} (kept
  * across restarts), and a node that does not come up fails the test with the tail of that log.
  *

@@ -113,7 +113,7 @@ public class PlanHistory {
   }
 
   /**
-   * Until the transaction ends, the child's lock: its row in {@code child_lock} (Liquibase changeset 007-child-lock),
+   * Until the transaction ends, the child's lock: its row in {@code child_lock} (Liquibase changeset 008-child-lock),
    * locked for update, on PostgreSQL and H2 alike, by every node. Under read committed, a writer that waited here
    * reads what the other writer committed meanwhile in its next statement: without the wait, the renumbering's
    * subqueries would not see a plan committed while they ran, and two checks of a one-per-child rule would both pass.

@@ -45,6 +45,31 @@ public final class WebappSession {
     return new WebappSession(port);
   }
 
+  /**
+   * The same browser talking to another node of a cluster (as a load balancer without sticky sessions sends it):
+   * same cookies, same CSRF token.
+   */
+  public WebappSession onNode(int otherPort) {
+    WebappSession other = new WebappSession(otherPort);
+    other.cookies.putAll(cookies);
+    other.csrfToken = csrfToken;
+    other.loginStatus = loginStatus;
+    return other;
+  }
+
+  /** The same browser without its CSRF token (a forged request carries the cookies but cannot read the token). */
+  public WebappSession withoutCsrfToken() {
+    WebappSession forged = onNode(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)));
+    forged.csrfToken = null;
+    forged.cookies.remove("XSRF-TOKEN");
+    return forged;
+  }
+
+  /** The cookie of the given name this browser holds, or null. */
+  public String cookie(String name) {
+    return cookies.get(name);
+  }
+
   public int loginStatus() {
     return loginStatus;
   }

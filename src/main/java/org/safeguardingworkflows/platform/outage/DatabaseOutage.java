@@ -15,7 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * again. Also where a request notes that the database failed it somewhere out of the answering filter's sight (inside
  * the engine, whose failures Camunda's REST API and the webapps turn into answers of their own).
  */
-public final class DatabaseOutage {
+final class DatabaseOutage {
 
   /**
    * Seconds a client is told to wait. Long enough for PostgreSQL to restart or fail over, short enough that a
@@ -33,7 +33,7 @@ public final class DatabaseOutage {
   }
 
   /** Notes, for the request being served on this thread, that the database failed it. */
-  public static void noticeIfUnreachable(Throwable failure) {
+  static void noticeIfUnreachable(Throwable failure) {
     boolean[] noticed = NOTICED_IN_THIS_REQUEST.get();
     if (noticed != null && DatabaseUnreachable.causedIt(failure)) {
       noticed[0] = true;

@@ -1,6 +1,7 @@
 package org.safeguardingworkflows.children;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 import org.safeguardingworkflows.legal.LegalPlanningVariables;
+import org.safeguardingworkflows.planhistory.CpPlan;
 import org.safeguardingworkflows.planhistory.PlanHistory;
 import org.safeguardingworkflows.repeaticpc.RepeatIcpcVariables;
 import org.safeguardingworkflows.stepdown.StepDownDriver;
@@ -27,6 +29,7 @@ import org.safeguardingworkflows.testsupport.Race;
 import org.safeguardingworkflows.testsupport.TestStaff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -221,6 +224,45 @@ final class RacesForOneChild {
       }
       noOverlappingPlans(childRefs);
     }
+  }
+
+  /**
+   * Twenty concerns about one child's step-down journey at once. Each concern is one of its own (not a one-per-child
+   * rule), and all of them reach the same process instance: each either opens a contingency review (202) or, when
+   * the engine finds the journey changed by another concern (OptimisticLockingException), is refused with 409 and
+   * nothing stored. Never a 500; as many reviews opened as concerns accepted.
+   */
+  void concernsDuringAStepDown() {
+    String childRef = knownChild();
+    Reply started = worker().post("/api/step-downs", StepDownDriver.startVariables(childRef, "CHILD_IN_NEED"));
+    assertThat(started.status()).isEqualTo(201);
+    String journey = started.json().path("processInstanceId").asText();
+
+    List<Reply> replies = Race.of(CALLERS, caller -> worker().post("/api/step-downs/" + childRef + "/concerns",
+        Map.of("kind", "DISENGAGEMENT", "summary", "Missed visit " + caller)));
+
+    String summary = summary(replies);
+    log.info("Concerns about one journey at once: replies by status {}", summary);
+    assertThat(replies).as(summary).allMatch(reply -> reply.status() == 202 || reply.status() == 409);
+    problemsOnly(replies.stream().filter(reply -> reply.status() == 409).toList());
+    long accepted = replies.stream().filter(reply -> reply.status() == 202).count();
+    assertThat(accepted).as(summary).isPositive();
+    assertThat(jdbc.sql("select count(*) from act_hi_actinst where proc_inst_id_ = ? and act_id_ = 'StartEvent_ConcernReported'")
+        .param(journey).query(Long.class).single()).as("contingency reviews opened: " + summary).isEqualTo(accepted);
+  }
+
+  /** Whatever the code in front of it, the database keeps a child to one open plan. */
+  void theDatabaseRefusesASecondOpenPlan() {
+    String childRef = knownChild();
+    planHistory.insert(openPlan(childRef, EngineClock.today().minusMonths(2)));
+
+    assertThatThrownBy(() -> planHistory.insert(openPlan(childRef, EngineClock.today().minusMonths(1))))
+        .isInstanceOf(DuplicateKeyException.class);
+    assertThat(planHistory.plansOf(childRef)).filteredOn(CpPlan::isOpen).hasSize(1);
+  }
+
+  private static CpPlan openPlan(String childRef, LocalDate start) {
+    return new CpPlan(null, childRef, start, null, "NEG", "NEG", TestStaff.IRO, null, null, null, CpPlan.Source.PROCESS);
   }
 
   private void noOverlappingPlans(List<String> childRefs) {

@@ -87,4 +87,14 @@ class RacesForOneChildOnH2Test {
   void aPlanHistoryImportRacingStepDownsNeverLeavesOverlappingPlans() {
     races.importRacingStepDowns(3, 10);
   }
+
+  @Test
+  void twentyConcernsAboutOneJourneyAreEachOpenedOrRefusedWith409_neverA500() {
+    races.concernsDuringAStepDown();
+  }
+
+  @Test
+  void theDatabaseRefusesASecondOpenPlanForAChild() {
+    races.theDatabaseRefusesASecondOpenPlan();
+  }
 }

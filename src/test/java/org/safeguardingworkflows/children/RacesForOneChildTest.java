@@ -63,4 +63,14 @@ class RacesForOneChildTest {
   void aPlanHistoryImportRacingStepDownsNeverLeavesOverlappingPlans() {
     races.importRacingStepDowns(3, 10);
   }
+
+  @Test
+  void twentyConcernsAboutOneJourneyAreEachOpenedOrRefusedWith409_neverA500() {
+    races.concernsDuringAStepDown();
+  }
+
+  @Test
+  void theDatabaseRefusesASecondOpenPlanForAChild() {
+    races.theDatabaseRefusesASecondOpenPlan();
+  }
 }

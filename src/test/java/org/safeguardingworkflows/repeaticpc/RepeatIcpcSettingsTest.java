@@ -64,6 +64,7 @@ class RepeatIcpcSettingsTest {
     settings.setChaseDueWorkingDays(1);
     settings.setChaseAgainAfterWorkingDays(1);
     settings.setSchedulingDueWorkingDays(2);
+    settings.setOutcomeDueWorkingDays(1);
     settings.setOverrideWithinWorkingDaysOfIcpcDeadline(7);
     settings.setHandoverNoteDueWorkingDays(2);
     settings.setRepeatWindow("P2Y");

@@ -23,6 +23,7 @@ abstract class BenchmarkRun {
   @Autowired org.safeguardingworkflows.security.TaskFilters taskFilters;
   @Autowired org.springframework.transaction.PlatformTransactionManager transactionManager;
   @Autowired org.safeguardingworkflows.teams.Teams teams;
+  @Autowired io.zonky.test.db.postgres.embedded.EmbeddedPostgres postgres;
   @LocalServerPort int port;
 
   /** Runs every scenario at these sizes and writes the results into the directory; returns the JSON file. */
@@ -56,7 +57,9 @@ abstract class BenchmarkRun {
       if (scenarios.contains("6")) {
         long started = System.nanoTime();
         practitioners = new PractitionersAtScale(benchmarks, engine, teams, taskFilters, sizes);
-        practitionersAtScale(practitioners);
+        practitioners.prepare();
+        // The full run starts nodes from the built jar; the smoke run, inside `mvn verify` before `package`, has none.
+        practitioners.run(port, "full".equals(sizes.mode()) ? postgres.getJdbcUrl("postgres", "postgres") : null);
         benchmarks.results().add("harness", "scenario 6 wall time", (System.nanoTime() - started) / 1e9, "s");
       }
     } finally {
@@ -68,17 +71,5 @@ abstract class BenchmarkRun {
       }
     }
     return benchmarks.results().write(directory);
-  }
-
-  /**
-   * Seeds once, then the practitioners work on one node and then on two. Until the application node launcher is on
-   * this branch the one node is this JVM's application (the practitioners' client threads share its two cores and
-   * heap), and two nodes are not measured.
-   */
-  private void practitionersAtScale(PractitionersAtScale practitioners) throws Exception {
-    practitioners.prepare();
-    java.util.Map<String, PractitionerLoad> loads = new java.util.LinkedHashMap<>();
-    loads.put("one node", practitioners.work(java.util.List.of("http://localhost:" + port)));
-    practitioners.report(loads);
   }
 }

@@ -3,10 +3,15 @@ package org.safeguardingworkflows.benchmark;
 import static org.safeguardingworkflows.stepdown.StepDownVariables.ALLOCATED_WORKER;
 import static org.safeguardingworkflows.stepdown.StepDownVariables.TEAM_MANAGER;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -16,6 +21,7 @@ import org.safeguardingworkflows.security.Role;
 import org.safeguardingworkflows.security.TaskFilters;
 import org.safeguardingworkflows.stepdown.StepDownDriver;
 import org.safeguardingworkflows.teams.Teams;
+import org.safeguardingworkflows.testsupport.ApplicationNode;
 import org.safeguardingworkflows.testsupport.EngineClock;
 import org.safeguardingworkflows.testsupport.TestStaff;
 
@@ -41,6 +47,8 @@ final class PractitionersAtScale {
    * which makes the lists harder, not easier.
    */
   static final int JOURNEYS_PER_PAIR = 400;
+  /** Seeding starts no new day after this many minutes (100,000 journeys took 12.6 minutes on an idle 2-core machine). */
+  static final long SEED_MINUTES = Long.getLong("benchmark.practitionerSeedMinutes", 60);
 
   private final Benchmarks benchmarks;
   private final ProcessEngine engine;
@@ -100,12 +108,17 @@ final class PractitionersAtScale {
             variables.put(ALLOCATED_WORKER, worker(pair));
             variables.put(TEAM_MANAGER, manager(pair));
             return variables;
-          });
+          }, started + TimeUnit.MINUTES.toNanos(SEED_MINUTES));
     } finally {
       // The practitioners work on today's date, as the nodes' clocks do.
       EngineClock.reset();
     }
     benchmarks.results().add(SCENARIO, "seeding " + children.size() + " open journeys", (System.nanoTime() - started) / 1e9, "s");
+    if (children.size() < sizes.practitionerJourneys()) {
+      benchmarks.results().note("Scenario 6: seeding stopped after " + SEED_MINUTES + " minutes (-Dbenchmark.practitionerSeedMinutes) with "
+          + children.size() + " of the " + sizes.practitionerJourneys() + " journeys asked for; the practitioners worked at that size,"
+          + " the journeys started on the first days of the seeding period only.");
+    }
     benchmarks.results().add(SCENARIO, "open process instances in the database (every kind)", engine.getRuntimeService().createProcessInstanceQuery().count(), "journeys");
   }
 
@@ -131,13 +144,101 @@ final class PractitionersAtScale {
     return practitioners.subList(0, Math.min(practitioners.size(), Math.max(1, sizes.practitioners())));
   }
 
+  /**
+   * The practitioners work on one node and then on two, on the database {@link #prepare()} filled. With a JDBC URL the
+   * nodes are the built jar as separate processes ({@link ApplicationNode}), the first started alone and the second
+   * added for the second configuration (nodes started one after the other, so that neither races the other's
+   * start-up); this JVM's own application then only holds the embedded database and sits idle. Without a URL (the
+   * smoke run, before `package`), or without a built jar, the one node is this JVM's application, sharing its cores
+   * and heap with the practitioners' client threads, and two nodes are not measured.
+   */
+  void run(int inProcessPort, String jdbcUrl) throws Exception {
+    Map<String, PractitionerLoad> loads = new LinkedHashMap<>();
+    if (jdbcUrl != null) {
+      try (ApplicationNode first = node("benchmark-node-1", jdbcUrl); ApplicationNode second = node("benchmark-node-2", jdbcUrl)) {
+        if (started(first)) {
+          staleJarWarning();
+          workOn("one node", List.of(first.baseUrl()), loads);
+          started(second);
+          workOn("two nodes", List.of(first.baseUrl(), second.baseUrl()), loads);
+          for (ApplicationNode node : List.of(first, second)) {
+            benchmarks.results().add(SCENARIO, "RSS of " + node.name() + " after the runs", BenchmarkResults.rssMegabytes(node.pid()), "MB");
+          }
+          benchmarks.results().note("Scenario 6 nodes: the built jar as separate processes (" + String.join(" ", NODE_JVM_OPTIONS)
+              + ", postgres and demo profiles, job executor off: the seeded journeys' timers are long overdue, and a timer storm is"
+              + " scenario 4's measure, not this one's), logs in target/nodes/.");
+        }
+      }
+    }
+    if (loads.isEmpty()) {
+      benchmarks.results().note("Scenario 6 ran on this JVM's own application only (no separate nodes): one node, with the"
+          + " practitioners' client threads in the same JVM; two nodes not measured.");
+      workOn("one node (in process)", List.of("http://localhost:" + inProcessPort), loads);
+    }
+    report(loads);
+  }
+
+  /** The practitioners work on these nodes through each API asked for, one API after the other. */
+  private void workOn(String configuration, List<String> baseUrls, Map<String, PractitionerLoad> loads) throws InterruptedException {
+    List<SimulatedPractitioner.Api> apis = SimulatedPractitioner.Api.fromProperty();
+    for (SimulatedPractitioner.Api api : apis) {
+      loads.put(apis.size() == 1 ? configuration : configuration + ", " + api.label, work(baseUrls, api));
+    }
+  }
+
+  /** As fast as the application runs in production: the JIT's full tiers, the heap the other scenarios have. */
+  static final List<String> NODE_JVM_OPTIONS = List.of("-Xmx512m", "-XX:+ExitOnOutOfMemoryError");
+
+  private static ApplicationNode node(String name, String jdbcUrl) {
+    return ApplicationNode.onPostgres(name, jdbcUrl, "postgres", "postgres").jobExecutor(false)
+        .jvmOptions(NODE_JVM_OPTIONS.toArray(String[]::new)).build();
+  }
+
+  /** Starts the node and records its start-up time; false when there is no built jar to start. */
+  private boolean started(ApplicationNode node) {
+    long started = System.nanoTime();
+    try {
+      node.start();
+    } catch (IllegalStateException noJar) {
+      benchmarks.results().note("Scenario 6: no application node started: " + noJar.getMessage());
+      return false;
+    }
+    node.awaitUp();
+    benchmarks.results().add(SCENARIO, node.name() + ": process start to healthy", (System.nanoTime() - started) / 1e9, "s");
+    return true;
+  }
+
+  /** The nodes run target/*.jar as it is: say so when it was built before the last compilation. */
+  private void staleJarWarning() throws java.io.IOException {
+    Path target = Path.of("target");
+    java.nio.file.attribute.FileTime jar;
+    java.nio.file.attribute.FileTime classes;
+    try (Stream<Path> files = Files.list(target)) {
+      jar = files.filter(file -> file.getFileName().toString().matches("safeguarding-workflows-.*\\.jar"))
+          .map(PractitionersAtScale::modified).max(Comparator.naturalOrder()).orElse(null);
+    }
+    try (Stream<Path> files = Files.walk(target.resolve("classes"))) {
+      classes = files.map(PractitionersAtScale::modified).max(Comparator.naturalOrder()).orElse(null);
+    }
+    if (jar != null && classes != null && jar.compareTo(classes) < 0) {
+      benchmarks.results().note("Scenario 6: WARNING the nodes' jar is older than target/classes: run `mvn package -DskipTests` first.");
+    }
+  }
+
+  private static java.nio.file.attribute.FileTime modified(Path file) {
+    try {
+      return Files.getLastModifiedTime(file);
+    } catch (java.io.IOException e) {
+      return java.nio.file.attribute.FileTime.fromMillis(0);
+    }
+  }
+
   /** Every active practitioner works against these nodes, round robin, for the warm-up and then the measured time. */
-  PractitionerLoad work(List<String> baseUrls) throws InterruptedException {
+  PractitionerLoad work(List<String> baseUrls, SimulatedPractitioner.Api api) throws InterruptedException {
     RoundRobinNodes nodes = new RoundRobinNodes(baseUrls);
     PractitionerLoad load = new PractitionerLoad();
     long warmUpEnds = System.nanoTime() + TimeUnit.SECONDS.toNanos(sizes.practitionerWarmUpSeconds());
     long until = warmUpEnds + TimeUnit.SECONDS.toNanos(sizes.practitionerSeconds());
-    SimulatedPractitioner.Api api = SimulatedPractitioner.Api.fromProperty();
     List<Thread> threads = new ArrayList<>();
     for (String practitioner : practitioners()) {
       Thread thread = new Thread(new SimulatedPractitioner(practitioner, TestStaff.PASSWORD, api, nodes, load, until), "practitioner-" + practitioner);
@@ -158,9 +259,10 @@ final class PractitionersAtScale {
   /** Each measure once per configuration, the configurations next to each other. */
   void report(Map<String, PractitionerLoad> byConfiguration) {
     BenchmarkResults results = benchmarks.results();
-    results.note("Scenario 6: " + practitioners().size() + " practitioners (" + SimulatedPractitioner.Api.fromProperty().path
+    results.note("Scenario 6: " + practitioners().size() + " practitioners (through "
+        + SimulatedPractitioner.Api.fromProperty().stream().map(api -> api.path).collect(java.util.stream.Collectors.joining(" and "))
         + "), no pause between requests, " + sizes.practitionerWarmUpSeconds() + " s warm-up (errors counted, times not), then "
-        + sizes.practitionerSeconds() + " s measured, per configuration: " + String.join(", ", byConfiguration.keySet()) + ".");
+        + sizes.practitionerSeconds() + " s measured, per configuration, in this order: " + String.join("; ", byConfiguration.keySet()) + ".");
     for (String kind : PractitionerLoad.KINDS) {
       for (int p : new int[] {50, 95, 99}) {
         byConfiguration.forEach((configuration, load) -> {

@@ -51,17 +51,25 @@ final class SimulatedPractitioner implements Runnable {
 
   /** Where the engine's API is and how a request proves who sends it. */
   enum Api {
-    TASKLIST("/camunda/api/engine/engine/default"),
-    ENGINE_REST("/engine-rest");
+    TASKLIST("/camunda/api/engine/engine/default", "Tasklist's webapp API, session"),
+    ENGINE_REST("/engine-rest", "engine REST, HTTP Basic");
 
     final String path;
+    final String label;
 
-    Api(String path) {
+    Api(String path, String label) {
       this.path = path;
+      this.label = label;
     }
 
-    static Api fromProperty() {
-      return "engine-rest".equals(System.getProperty("benchmark.practitionerApi", "tasklist")) ? ENGINE_REST : TASKLIST;
+    /** {@code -Dbenchmark.practitionerApi=tasklist} (the default), {@code engine-rest}, or both: {@code tasklist,engine-rest}. */
+    static List<Api> fromProperty() {
+      return java.util.Arrays.stream(System.getProperty("benchmark.practitionerApi", "tasklist").split(",")).map(String::trim)
+          .map(name -> switch (name) {
+            case "tasklist" -> TASKLIST;
+            case "engine-rest" -> ENGINE_REST;
+            default -> throw new IllegalArgumentException("benchmark.practitionerApi: tasklist or engine-rest, not " + name);
+          }).distinct().toList();
     }
   }
 

@@ -39,6 +39,7 @@ public final class ApplicationNode implements AutoCloseable {
   /** Demo team manager of the North team. */
   public static final String TEAM_MANAGER = "tia.manager";
   public static final String SENIOR_MANAGER = "sol.senior";
+  public static final String IRO = "ira.iro";
   public static final String ADMIN = "admin";
 
   /**
@@ -56,6 +57,7 @@ public final class ApplicationNode implements AutoCloseable {
   private final Map<String, String> properties;
   private final List<String> jvmOptions;
   private final Path log;
+  private final Path workingDirectory;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private Process process;
 
@@ -66,6 +68,7 @@ public final class ApplicationNode implements AutoCloseable {
     this.properties = Map.copyOf(builder.properties);
     this.jvmOptions = List.copyOf(builder.jvmOptions);
     this.log = Path.of("target", "nodes", name + ".log").toAbsolutePath();
+    this.workingDirectory = Path.of("target", "nodes", name).toAbsolutePath();
   }
 
   /** A node in the postgres profile on the given database (the demo profile adds the staff logins). */
@@ -74,10 +77,13 @@ public final class ApplicationNode implements AutoCloseable {
         .property("DB_URL", jdbcUrl).property("DB_USER", user).property("DB_PASSWORD", password);
   }
 
-  /** A node in the demo profile on an H2 file database (the demo's own database), e.g. {@code target/h2/demo}. */
-  public static Builder onH2File(String name, Path databaseFile) {
-    String url = "jdbc:h2:file:" + databaseFile.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
-    return new Builder(name).profiles("demo").property("spring.datasource.url", url);
+  /**
+   * A node of the demo exactly as {@code java -jar} runs it with no settings: the demo profile on its H2 file database
+   * ({@code ./data/} of the node's {@link #workingDirectory()}, with the demo's own datasource URL), which survives
+   * a restart of the node.
+   */
+  public static Builder demoOnH2(String name) {
+    return new Builder(name).profiles("demo");
   }
 
   /** How a node is started; {@link #build()} makes the node without starting it. */
@@ -93,6 +99,8 @@ public final class ApplicationNode implements AutoCloseable {
         throw new IllegalArgumentException("A node's name names its log file: letters, digits and '-' only");
       }
       this.name = name;
+      // The engine's host name is written to the job log with every job a node runs: which node ran what.
+      properties.put("camunda.bpm.generic-properties.properties.hostname", name);
     }
 
     public Builder profiles(String... names) {
@@ -154,6 +162,11 @@ public final class ApplicationNode implements AutoCloseable {
     return log;
   }
 
+  /** The node's current directory, {@code target/nodes/<name>/}: the demo's H2 database lives under it. */
+  public Path workingDirectory() {
+    return workingDirectory;
+  }
+
   /** The operating system's process id of the running node (for signals the JDK does not send). */
   public long pid() {
     requireStarted();
@@ -180,13 +193,13 @@ public final class ApplicationNode implements AutoCloseable {
     }
     properties.forEach((key, value) -> command.add("--" + key + "=" + value));
     try {
-      Files.createDirectories(log.getParent());
+      Files.createDirectories(workingDirectory);
       Files.writeString(log, "==== " + name + " starting on port " + port + System.lineSeparator(), StandardCharsets.UTF_8,
           java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
       ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-      // The demo profile's H2 path and the node's working files stay inside target/.
-      builder.directory(Path.of("target").toAbsolutePath().toFile());
+      // The demo profile's H2 database (./data/) and anything else the node writes stay in its own directory.
+      builder.directory(workingDirectory.toFile());
       builder.environment().remove("SPRING_PROFILES_ACTIVE");
       process = builder.start();
     } catch (IOException e) {

@@ -109,7 +109,16 @@ public class BenchmarkResults {
 
   /** Resident set size of this JVM (from /proc/self/status), in MB; -1 where /proc is missing. */
   static double rssMegabytes() {
-    String line = procLine(Path.of("/proc/self/status"), "VmRSS:");
+    return rssMegabytes(Path.of("/proc/self/status"));
+  }
+
+  /** Resident set size of another process, such as an application node, in MB; -1 where /proc is missing. */
+  static double rssMegabytes(long pid) {
+    return rssMegabytes(Path.of("/proc", Long.toString(pid), "status"));
+  }
+
+  private static double rssMegabytes(Path status) {
+    String line = procLine(status, "VmRSS:");
     try {
       return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
     } catch (NumberFormatException e) {

@@ -22,12 +22,15 @@ abstract class BenchmarkRun {
   @Autowired org.safeguardingworkflows.planhistory.PlanHistoryImport planImport;
   @Autowired org.safeguardingworkflows.security.TaskFilters taskFilters;
   @Autowired org.springframework.transaction.PlatformTransactionManager transactionManager;
+  @Autowired org.safeguardingworkflows.teams.Teams teams;
+  @Autowired io.zonky.test.db.postgres.embedded.EmbeddedPostgres postgres;
   @LocalServerPort int port;
 
   /** Runs every scenario at these sizes and writes the results into the directory; returns the JSON file. */
   Path run(Benchmarks.Sizes sizes, Path directory) throws Exception {
-    // Scenario 5 (footprint) is always measured; -Dbenchmark.scenarios=1,2,3,4 picks the others.
-    java.util.List<String> scenarios = java.util.List.of(("full".equals(sizes.mode()) ? System.getProperty("benchmark.scenarios", "1,2,3,4") : "1,2,3,4").split(","));
+    // Scenario 5 (footprint) is always measured; -Dbenchmark.scenarios=1,2,3,4,6 picks the others.
+    java.util.List<String> scenarios = java.util.List.of(("full".equals(sizes.mode()) ? System.getProperty("benchmark.scenarios", "1,2,3,4") : "1,2,3,4,6").split(","));
+    PractitionersAtScale practitioners = null;
     Benchmarks benchmarks = new Benchmarks(engine, jdbc, new org.springframework.transaction.support.TransactionTemplate(transactionManager), port, sizes);
     benchmarks.footprintAtStartUp(context.getStartupDate());
     try {
@@ -51,9 +54,20 @@ abstract class BenchmarkRun {
         benchmarks.timerStorm(camunda.getJobExecution());
         benchmarks.results().add("harness", "scenario 4 wall time", (System.nanoTime() - started) / 1e9, "s");
       }
+      if (scenarios.contains("6")) {
+        long started = System.nanoTime();
+        practitioners = new PractitionersAtScale(benchmarks, engine, teams, taskFilters, sizes);
+        practitioners.prepare();
+        // The full run starts nodes from the built jar; the smoke run, inside `mvn verify` before `package`, has none.
+        practitioners.run(port, "full".equals(sizes.mode()) ? postgres.getJdbcUrl("postgres", "postgres") : null);
+        benchmarks.results().add("harness", "scenario 6 wall time", (System.nanoTime() - started) / 1e9, "s");
+      }
     } finally {
       if (!"full".equals(sizes.mode()) || Boolean.getBoolean("benchmark.cleanUp")) {
         benchmarks.removeBenchmarkData();
+        if (practitioners != null) {
+          practitioners.removeStaff();
+        }
       }
     }
     return benchmarks.results().write(directory);

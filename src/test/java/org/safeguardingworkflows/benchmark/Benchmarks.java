@@ -67,12 +67,17 @@ public class Benchmarks {
   static final LocalDate TASK_LIST_DAY = LocalDate.of(2026, 3, 2);
   static final int SEED_DAYS = 180;
 
-  /** How big each scenario is. */
+  /**
+   * How big each scenario is. Scenario 6: {@code practitionerJourneys} open journeys, {@code practitioners} simulated
+   * practitioners working for {@code practitionerSeconds} after {@code practitionerWarmUpSeconds} unmeasured, on each
+   * node configuration.
+   */
   public record Sizes(String mode, int warmUpJourneys, int journeys, List<Integer> taskListSizes, int requests, int stormTimers,
-                      int reportPlans, int csvLines) {
+                      int reportPlans, int csvLines, int practitionerJourneys, int practitioners, int practitionerSeconds,
+                      int practitionerWarmUpSeconds) {
 
     static Sizes smoke() {
-      return new Sizes("smoke", 0, 1, List.of(6, 12), 3, 4, 1_000, 100);
+      return new Sizes("smoke", 0, 1, List.of(6, 12), 3, 4, 1_000, 100, 24, 4, 3, 1);
     }
 
     /** The full run; each size can be overridden with a system property (benchmark.journeys=..., etc.). */
@@ -81,7 +86,9 @@ public class Benchmarks {
           java.util.Arrays.stream(System.getProperty("benchmark.taskListSizes", "1000,100000").split(","))
               .map(String::trim).map(Integer::valueOf).toList(),
           Integer.getInteger("benchmark.requests", 200), Integer.getInteger("benchmark.stormTimers", 10000),
-          Integer.getInteger("benchmark.reportPlans", 1_000_000), Integer.getInteger("benchmark.csvLines", 100_000));
+          Integer.getInteger("benchmark.reportPlans", 1_000_000), Integer.getInteger("benchmark.csvLines", 100_000),
+          Integer.getInteger("benchmark.practitionerJourneys", 100_000), Integer.getInteger("benchmark.practitioners", 50),
+          Integer.getInteger("benchmark.practitionerSeconds", 120), Integer.getInteger("benchmark.practitionerWarmUpSeconds", 20));
     }
   }
 
@@ -303,10 +310,22 @@ public class Benchmarks {
    */
   private void seed(int count, List<String> children, String kind, java.util.function.IntUnaryOperator stageOf,
       LocalDate firstDay, int days) throws Exception {
+    seed(count, children, kind, stageOf, firstDay, days, (childRef, position) -> StepDownDriver.startVariables(childRef, "CHILD_IN_NEED"),
+        Long.MAX_VALUE);
+  }
+
+  /**
+   * As above, with the start variables of the n-th journey (its worker and team manager) from {@code startVariables},
+   * and no new day begun after {@code deadline} ({@link System#nanoTime()}): on a busy machine the caller takes fewer
+   * journeys, and says how many, rather than no result at all.
+   */
+  void seed(int count, List<String> children, String kind, java.util.function.IntUnaryOperator stageOf,
+      LocalDate firstDay, int days, java.util.function.BiFunction<String, Integer, Map<String, Object>> startVariables,
+      long deadline) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(seedThreads);
     try {
       int seeded = 0;
-      for (int day = 0; day < days; day++) {
+      for (int day = 0; day < days && System.nanoTime() < deadline; day++) {
         // The engine's clock is one for the whole JVM: every journey of a day is started before the clock moves on.
         EngineClock.setTo(firstDay.plusDays(day), LocalTime.of(9, 0));
         int untilToday = (int) ((long) count * (day + 1) / days);
@@ -317,7 +336,7 @@ public class Benchmarks {
           started.add(pool.submit(() -> transactions.execute(status -> {
             List<String> batchChildren = new ArrayList<>(batch);
             for (int i = 0; i < batch; i++) {
-              batchChildren.add(openJourney(kind, stageOf.applyAsInt(from + i)));
+              batchChildren.add(openJourney(kind, stageOf.applyAsInt(from + i), from + i, startVariables));
             }
             return batchChildren;
           })));
@@ -332,10 +351,10 @@ public class Benchmarks {
     }
   }
 
-  private String openJourney(String kind, int stage) {
+  private String openJourney(String kind, int stage, int position,
+      java.util.function.BiFunction<String, Integer, Map<String, Object>> startVariables) {
     String childRef = PREFIX + kind + "-" + shortId();
-    String id = engine.getRuntimeService().startProcessInstanceByKey(PROCESS_KEY, childRef,
-        StepDownDriver.startVariables(childRef, "CHILD_IN_NEED")).getId();
+    String id = engine.getRuntimeService().startProcessInstanceByKey(PROCESS_KEY, childRef, startVariables.apply(childRef, position)).getId();
     List<Long> ignored = new ArrayList<>();
     if (stage >= 1) {
       complete(id, "Task_HoldStepDownMeeting", StepDownDriver.stepDownMeeting(), ignored);

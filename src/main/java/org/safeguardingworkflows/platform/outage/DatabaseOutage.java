@@ -25,36 +25,49 @@ final class DatabaseOutage {
 
   static final String TITLE = "Case database unavailable";
   static final String DETAIL = "The case database cannot be reached; try again in a moment.";
+  static final String BUSY_TITLE = "Service busy";
+  static final String BUSY_DETAIL = "Too many requests are being handled at once; try again in a moment.";
 
-  /** Set by {@link DatabaseOutageAnswer} for the request on this thread; null outside a request (the job executor). */
-  private static final ThreadLocal<boolean[]> NOTICED_IN_THIS_REQUEST = new ThreadLocal<>();
+  /**
+   * Set by {@link DatabaseOutageAnswer} for the request on this thread (the failure that stopped it, once noticed);
+   * null outside a request (the job executor).
+   */
+  private static final ThreadLocal<Throwable[]> NOTICED_IN_THIS_REQUEST = new ThreadLocal<>();
 
   private DatabaseOutage() {
   }
 
-  /** Notes, for the request being served on this thread, that the database failed it. */
+  /** Notes, for the request being served on this thread, that the database failed it (the first such failure). */
   static void noticeIfUnreachable(Throwable failure) {
-    boolean[] noticed = NOTICED_IN_THIS_REQUEST.get();
-    if (noticed != null && DatabaseUnreachable.causedIt(failure)) {
-      noticed[0] = true;
+    Throwable[] noticed = NOTICED_IN_THIS_REQUEST.get();
+    if (noticed != null && noticed[0] == null && DatabaseUnreachable.stoppedTheRequest(failure)) {
+      noticed[0] = failure;
     }
   }
 
   static void watchThisRequest() {
-    NOTICED_IN_THIS_REQUEST.set(new boolean[1]);
+    NOTICED_IN_THIS_REQUEST.set(new Throwable[1]);
   }
 
-  static boolean noticedInThisRequest() {
-    boolean[] noticed = NOTICED_IN_THIS_REQUEST.get();
-    return noticed != null && noticed[0];
+  /** The failure the engine noticed stopping this request, or null. */
+  static Throwable noticedInThisRequest() {
+    Throwable[] noticed = NOTICED_IN_THIS_REQUEST.get();
+    return noticed == null ? null : noticed[0];
   }
 
   static void forgetThisRequest() {
     NOTICED_IN_THIS_REQUEST.remove();
   }
 
-  static void answer(HttpServletResponse response) throws IOException {
+  static void answer(HttpServletResponse response, Throwable failure) throws IOException {
+    boolean busy = DatabaseUnreachable.onlyBusy(failure);
     response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
-    ProblemResponses.write(response, new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, TITLE, DETAIL, List.of()));
+    ProblemResponses.write(response, new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, busy ? BUSY_TITLE : TITLE,
+        busy ? BUSY_DETAIL : DETAIL, List.of()));
+  }
+
+  /** What the log says: an outage, or an overloaded node. */
+  static String reason(Throwable failure) {
+    return DatabaseUnreachable.onlyBusy(failure) ? "every database connection is busy" : "the database cannot be reached";
   }
 }

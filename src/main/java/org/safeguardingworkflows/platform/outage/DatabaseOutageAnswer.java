@@ -63,32 +63,34 @@ public class DatabaseOutageAnswer extends OncePerRequestFilter {
     try {
       chain.doFilter(request, heldBack == null ? response : heldBack);
       if (heldBack != null) {
-        if (DatabaseOutage.noticedInThisRequest() && heldBack.getStatus() >= 400) {
+        Throwable noticed = DatabaseOutage.noticedInThisRequest();
+        if (noticed != null && heldBack.getStatus() >= 400) {
           heldBack.resetBuffer();
-          answer(request, response, "the engine");
+          answer(request, response, noticed, "the engine");
         } else {
           heldBack.copyBodyToResponse();
         }
       }
     } catch (IOException | ServletException | RuntimeException failure) {
-      if (!DatabaseUnreachable.causedIt(failure) || response.isCommitted()) {
+      if (!DatabaseUnreachable.stoppedTheRequest(failure) || response.isCommitted()) {
         throw failure;
       }
       if (heldBack != null) {
         heldBack.resetBuffer();
       }
-      answer(request, response, failure.getClass().getSimpleName());
+      answer(request, response, failure, failure.getClass().getSimpleName());
     } finally {
       DatabaseOutage.forgetThisRequest();
     }
   }
 
-  private static void answer(HttpServletRequest request, HttpServletResponse response, String noticedBy)
-      throws IOException {
+  private static void answer(HttpServletRequest request, HttpServletResponse response, Throwable failure,
+      String noticedBy) throws IOException {
     // Not the path: it may name a task or a child. Its first segment says which door (api, engine-rest, camunda).
     String door = path(request).split("/", 3).length > 1 ? path(request).split("/", 3)[1] : "";
-    log.warn("Answered 503: the database cannot be reached ({} /{}..., noticed by {})", request.getMethod(), door, noticedBy);
-    DatabaseOutage.answer(response);
+    log.warn("Answered 503: {} ({} /{}..., noticed by {})", DatabaseOutage.reason(failure), request.getMethod(), door,
+        noticedBy);
+    DatabaseOutage.answer(response, failure);
   }
 
   private static String path(HttpServletRequest request) {

@@ -26,13 +26,13 @@ public class DatabaseOutageInTheApi implements HandlerExceptionResolver, Ordered
   @Override
   public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
       Exception failure) {
-    if (!DatabaseUnreachable.causedIt(failure) || response.isCommitted()) {
+    if (!DatabaseUnreachable.stoppedTheRequest(failure) || response.isCommitted()) {
       return null;
     }
     try {
-      log.warn("Answered 503: the database cannot be reached ({} API request, {})", request.getMethod(),
+      log.warn("Answered 503: {} ({} API request, {})", DatabaseOutage.reason(failure), request.getMethod(),
           failure.getClass().getSimpleName());
-      DatabaseOutage.answer(response);
+      DatabaseOutage.answer(response, failure);
     } catch (IOException e) {
       return null;
     }

@@ -11,7 +11,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.TransactionSystemException;
 
 /**
@@ -19,12 +18,15 @@ import org.springframework.transaction.TransactionSystemException;
  * read from the exception's cause chain, since the engine (MyBatis), Spring's JDBC and transaction support and the
  * connection pool each wrap the driver's exception in their own:
  * <ul>
- *   <li>no connection to be had: the pool's {@link SQLTransientConnectionException} (Hikari's connection timeout),
- *       Spring's {@link CannotGetJdbcConnectionException}, a refused TCP connection;</li>
+ *   <li>no connection to be had because the server refuses or does not answer: a refused TCP connection, or the pool's
+ *       timeout ({@link SQLTransientConnectionException}) carrying the last connection failure's SQLState;</li>
  *   <li>a connection lost or refused by the server: SQLState class {@code 08} (connection exception), and
  *       {@code 57P01}-{@code 57P03} (the server was shut down under the connection, or is starting up or shutting
  *       down and takes no connections).</li>
  * </ul>
+ * The pool's timeout WITHOUT a connection failure behind it is not an outage: the database is there, but every
+ * connection is lent to other requests for longer than the pool's wait (the node is overloaded). That is
+ * {@link #onlyBusy}: also answered 503, in other words.
  */
 public final class DatabaseUnreachable {
 
@@ -42,8 +44,7 @@ public final class DatabaseUnreachable {
       if (!seen.add(cause)) {
         continue;
       }
-      if (cause instanceof SQLTransientConnectionException || cause instanceof CannotGetJdbcConnectionException
-          || cause instanceof ConnectException) {
+      if (cause instanceof ConnectException) {
         return true;
       }
       if (cause instanceof SQLException sql && isConnectionState(sql.getSQLState())) {
@@ -60,6 +61,24 @@ public final class DatabaseUnreachable {
       toRead.addAll(Arrays.asList(cause.getSuppressed()));
     }
     return false;
+  }
+
+  /** A request that had to wait too long for one of the pool's connections, with the database itself reachable. */
+  public static boolean onlyBusy(Throwable failure) {
+    if (causedIt(failure)) {
+      return false;
+    }
+    for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+      if (cause instanceof SQLTransientConnectionException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Either: the request could not have a connection (503 rather than 500, with the words saying which). */
+  public static boolean stoppedTheRequest(Throwable failure) {
+    return causedIt(failure) || onlyBusy(failure);
   }
 
   private static boolean isConnectionState(String sqlState) {

@@ -44,6 +44,19 @@ class DatabaseUnreachableTest {
   }
 
   @Test
+  void aPoolTimeoutWithTheDatabaseThereIsABusyNodeNotAnOutage() {
+    // 50 practitioners at once on 2 cores: every connection lent for longer than the pool's wait, no connection failure.
+    SQLTransientConnectionException busy = new SQLTransientConnectionException("pool timed out");
+    CannotCreateTransactionException failure = new CannotCreateTransactionException("no connection", busy);
+    assertThat(DatabaseUnreachable.causedIt(failure)).isFalse();
+    assertThat(DatabaseUnreachable.onlyBusy(failure)).isTrue();
+    assertThat(DatabaseUnreachable.stoppedTheRequest(failure)).isTrue();
+    SQLTransientConnectionException down = new SQLTransientConnectionException("pool timed out",
+        "08001", new PSQLException("refused", PSQLState.CONNECTION_UNABLE_TO_CONNECT, new ConnectException("refused")));
+    assertThat(DatabaseUnreachable.onlyBusy(new CannotCreateTransactionException("no connection", down))).isFalse();
+  }
+
+  @Test
   void otherFailuresAreNotAnOutage() {
     assertThat(DatabaseUnreachable.causedIt(new DataIntegrityViolationException("duplicate",
         new PSQLException("duplicate key", PSQLState.UNIQUE_VIOLATION)))).isFalse();

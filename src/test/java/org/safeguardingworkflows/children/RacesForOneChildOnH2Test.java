@@ -6,7 +6,6 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.safeguardingworkflows.SafeguardingWorkflowsApplication;
@@ -24,10 +23,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * start-up tests' applications, which take unique names, never run at the same time as this one).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RacesForOneChildOnH2Test {
+class RacesForOneChildOnH2Test extends RacesForOneChildScenarios {
 
   private ConfigurableApplicationContext app;
-  private RacesForOneChild races;
 
   @BeforeAll
   void startTheDemo(@TempDir Path dataDir) {
@@ -46,55 +44,5 @@ class RacesForOneChildOnH2Test {
     if (app != null) {
       app.close();
     }
-  }
-
-  @Test
-  void twentyIdenticalStepDownStartsMakeOneJourney() {
-    races.identicalStepDownStarts();
-  }
-
-  @Test
-  void twentyStepDownStartsWithDifferentDatesMakeOneJourneyAndOnePlan() {
-    races.stepDownStartsWithDifferentDates();
-  }
-
-  @Test
-  void twentyRepeatIcpcProposalsMakeOneDiscussion() {
-    races.repeatIcpcProposals();
-  }
-
-  @Test
-  void twentyLegalPlanningRequestsMakeOneRequest() {
-    races.legalPlanningRequests();
-  }
-
-  @Test
-  void twentySupervisionOrdersMakeOneOrder() {
-    races.supervisionOrders();
-  }
-
-  @Test
-  void twentyPlansRecordedAtOnceMakeOnePlan() {
-    races.plansRecorded();
-  }
-
-  @Test
-  void twentyLifeEventReportsStartOneLifeEvent() {
-    races.lifeEvents();
-  }
-
-  @Test
-  void aPlanHistoryImportRacingStepDownsNeverLeavesOverlappingPlans() {
-    races.importRacingStepDowns(3, 10);
-  }
-
-  @Test
-  void twentyConcernsAboutOneJourneyAreEachOpenedOrRefusedWith409_neverA500() {
-    races.concernsDuringAStepDown();
-  }
-
-  @Test
-  void theDatabaseRefusesASecondOpenPlanForAChild() {
-    races.theDatabaseRefusesASecondOpenPlan();
   }
 }

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -101,6 +103,17 @@ class FormRulesOnServer implements TaskListener {
     if (rules.path("required").asBoolean() && empty) {
       problems.add(new Breach(key, "required", "'" + label + "' is required"));
       return;
+    }
+    if (!empty && field.path("values").isArray() && !field.path("values").isEmpty()) {
+      // A radio, select or checklist with its answers in the form: another value (sent through the REST API, or
+      // Tasklist's submit-form) would reach a gateway no flow leaves for, and its user a 500.
+      Set<String> answers = new HashSet<>();
+      field.path("values").forEach(answer -> answers.add(answer.path("value").asText()));
+      Collection<?> given = plainValue instanceof Collection<?> many ? many : List.of(plainValue);
+      if (!given.stream().allMatch(answer -> answer != null && answers.contains(String.valueOf(answer)))) {
+        problems.add(new Breach(key, "one-of", "'" + label + "' must be one of the answers listed"));
+        return;
+      }
     }
     if (plainValue instanceof String text && !text.isEmpty()) {
       if (rules.has("maxLength") && text.length() > rules.path("maxLength").asInt()) {

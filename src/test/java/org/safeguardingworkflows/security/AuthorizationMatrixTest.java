@@ -316,6 +316,20 @@ class AuthorizationMatrixTest {
   }
 
   @Test
+  void anAnswerThatIsNotOneOfTheFormsAnswersIsRefusedWith400_andTheTaskStaysOpen() {
+    taskService.complete(meetingTask().getId(), StepDownDriver.stepDownMeeting());
+    Task approval = taskService.createTaskQuery().processInstanceBusinessKey(childRef)
+        .taskDefinitionKey("Task_ApproveStepDownPlan").singleResult();
+    // As Tasklist submits a form: before, a decision no flow leaves for answered 500.
+    Reply reply = as(TestStaff.TEAM_MANAGER).post("/engine-rest/task/" + approval.getId() + "/submit-form",
+        Map.of("variables", Map.of("stepDownDecision", Map.of("value", "NOT-A-DECISION"),
+            "stepDownDecisionReasons", Map.of("value", "Considered in supervision"))));
+    assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+    assertThat(reply.body()).contains("must be one of the answers listed");
+    assertThat(taskService.createTaskQuery().taskId(approval.getId()).count()).as("the approval is still open").isOne();
+  }
+
+  @Test
   void actuatorEndpointsOtherThanHealthAreForAdministrators() {
     assertThat(Api.anonymous(port).get("/actuator/health").status()).isEqualTo(200);
     assertThat(Api.anonymous(port).get("/actuator/info").status()).isEqualTo(401);

@@ -6,10 +6,12 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.safeguardingworkflows.SafeguardingWorkflowsApplication;
 import org.safeguardingworkflows.planhistory.PlanHistory;
+import org.safeguardingworkflows.testsupport.ApplicationLayer;
 import org.safeguardingworkflows.testsupport.TestStaff;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
@@ -22,6 +24,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * engine keeps the name "default": the API's authentication and engine REST look the engine up by that name (the
  * start-up tests' applications, which take unique names, never run at the same time as this one).
  */
+@Tag(ApplicationLayer.TAG)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RacesForOneChildOnH2Test extends RacesForOneChildScenarios {
 

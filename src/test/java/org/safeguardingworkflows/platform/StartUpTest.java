@@ -11,6 +11,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +23,7 @@ import org.safeguardingworkflows.platform.web.ApiProblem;
 import org.safeguardingworkflows.reporting.PlanFigures;
 import org.safeguardingworkflows.reporting.RepeatPlanReport;
 import org.safeguardingworkflows.security.MissingAdminAccountException;
+import org.safeguardingworkflows.testsupport.ApplicationLayer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -29,6 +31,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Starting the application as README says: the H2 demo keeps its data; production refuses to start without an admin. */
+@Tag(ApplicationLayer.TAG)
 @ExtendWith(OutputCaptureExtension.class)
 class StartUpTest {
 

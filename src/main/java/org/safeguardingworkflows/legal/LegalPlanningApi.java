@@ -3,6 +3,7 @@ package org.safeguardingworkflows.legal;
 import java.net.URI;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.safeguardingworkflows.platform.web.StartedJourney;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,8 +18,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/legal-planning-requests", produces = MediaType.APPLICATION_JSON_VALUE)
 public class LegalPlanningApi {
 
-  public record Started(String childRef, String processInstanceId) {}
-
   private final LegalPlanningRequests requests;
 
   public LegalPlanningApi(LegalPlanningRequests requests) {
@@ -26,10 +25,10 @@ public class LegalPlanningApi {
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<Started> recommend(@RequestBody LegalPlanningRequest request) {
+  ResponseEntity<StartedJourney> recommend(@RequestBody LegalPlanningRequest request) {
     ProcessInstance instance = requests.start(request);
     return ResponseEntity.created(URI.create("/api/legal-planning-requests/" + request.childRef()))
-        .body(new Started(request.childRef(), instance.getId()));
+        .body(new StartedJourney(request.childRef(), instance.getId()));
   }
 
   @GetMapping("/{childRef}")

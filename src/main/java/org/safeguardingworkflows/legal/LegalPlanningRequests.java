@@ -2,7 +2,6 @@ package org.safeguardingworkflows.legal;
 
 import static org.safeguardingworkflows.legal.LegalPlanningVariables.*;
 
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +9,6 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
@@ -18,8 +16,9 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.safeguardingworkflows.platform.SystemAccess;
 import org.safeguardingworkflows.platform.web.ApiProblem;
 import org.safeguardingworkflows.platform.web.FieldProblem;
+import org.safeguardingworkflows.tasks.JourneyProgress;
+import org.safeguardingworkflows.tasks.OpenTask;
 import org.safeguardingworkflows.teams.ChildAccess;
-import org.safeguardingworkflows.timescales.WorkingDays;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,26 +29,23 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class LegalPlanningRequests {
 
-  private static final Set<String> STAGE_TYPES = Set.of("userTask", "subProcess", "intermediateTimer");
   private static final Set<String> END_TYPES = Set.of("noneEndEvent", "terminateEndEvent");
 
   private final LegalPlanningRules rules;
   private final RuntimeService runtimeService;
-  private final TaskService taskService;
   private final HistoryService historyService;
   private final SystemAccess systemAccess;
-  private final WorkingDays workingDays;
+  private final JourneyProgress journeyProgress;
   private final ChildAccess childAccess;
 
-  public LegalPlanningRequests(LegalPlanningRules rules, RuntimeService runtimeService, TaskService taskService,
-      HistoryService historyService, SystemAccess systemAccess, WorkingDays workingDays, ChildAccess childAccess) {
+  public LegalPlanningRequests(LegalPlanningRules rules, RuntimeService runtimeService, HistoryService historyService,
+      SystemAccess systemAccess, JourneyProgress journeyProgress, ChildAccess childAccess) {
     this.childAccess = childAccess;
     this.rules = rules;
     this.runtimeService = runtimeService;
-    this.taskService = taskService;
     this.historyService = historyService;
     this.systemAccess = systemAccess;
-    this.workingDays = workingDays;
+    this.journeyProgress = journeyProgress;
   }
 
   /** Starts legal planning as the calling user (who needs the right to start it); 400 or 409 otherwise. */
@@ -99,17 +95,8 @@ public class LegalPlanningRequests {
 
   private LegalPlanningView openView(String childRef, String instanceId) {
     Map<String, Object> variables = runtimeService.getVariables(instanceId);
-    List<LegalPlanningView.OpenTask> tasks = taskService.createTaskQuery().processInstanceId(instanceId).list().stream()
-        .map(task -> new LegalPlanningView.OpenTask(task.getId(), task.getName(), task.getTaskDefinitionKey(),
-            task.getAssignee(), task.getDueDate() == null ? null : workingDays.localDate(task.getDueDate())))
-        .sorted(Comparator.comparing(LegalPlanningView.OpenTask::due, Comparator.nullsLast(Comparator.naturalOrder())))
-        .toList();
-    List<String> stage = historyService.createHistoricActivityInstanceQuery().processInstanceId(instanceId).unfinished()
-        .orderByHistoricActivityInstanceStartTime().asc().list().stream()
-        .filter(activity -> STAGE_TYPES.contains(activity.getActivityType()))
-        .map(HistoricActivityInstance::getActivityName)
-        .distinct()
-        .toList();
+    List<OpenTask> tasks = journeyProgress.openTasks(instanceId);
+    List<String> stage = journeyProgress.stage(instanceId);
     return view(childRef, instanceId, LegalPlanningView.OPEN, stage, variables, tasks);
   }
 
@@ -132,7 +119,7 @@ public class LegalPlanningRequests {
   }
 
   private static LegalPlanningView view(String childRef, String instanceId, String status, List<String> stage,
-      Map<String, Object> variables, List<LegalPlanningView.OpenTask> tasks) {
+      Map<String, Object> variables, List<OpenTask> tasks) {
     return new LegalPlanningView(childRef, instanceId, status, stage,
         text(variables, ORIGIN), text(variables, REASON), text(variables, RECOMMENDED_BY),
         text(variables, ORIGIN_PROCESS_INSTANCE_ID), text(variables, ORIGIN_PROCESS_KEY), text(variables, ALLOCATED_WORKER),

@@ -3,6 +3,8 @@ package org.safeguardingworkflows.legal;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.safeguardingworkflows.tasks.OpenTask;
+
 /**
  * Where a child's legal planning recommendation stands: open or ended, its current stage, its deadlines and what
  * has been decided. A recommendation that has ended still answers, with its outcome, so that nothing recommended
@@ -36,5 +38,4 @@ public record LegalPlanningView(
   /** What has been decided so far (the review's decision once a continued plan has been reviewed). */
   public record Outcome(String legalPlanningOutcome, String ploDecision, String applicationDate, String planReviewDecision) {}
 
-  public record OpenTask(String id, String name, String taskDefinitionKey, String assignee, LocalDate due) {}
 }

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import org.safeguardingworkflows.tasks.OpenTask;
+
 /**
  * Where a child's step-down journey stands: its current stage, the open tasks with their due dates, the
  * contingency plan and when the next supervision and CIN review fall due.
@@ -23,5 +25,4 @@ public record JourneyView(
     LocalDate nextSupervisionDue,
     LocalDate nextReviewDue) {
 
-  public record OpenTask(String id, String name, String taskDefinitionKey, String assignee, LocalDate due) {}
 }

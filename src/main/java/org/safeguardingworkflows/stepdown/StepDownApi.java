@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Map;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.safeguardingworkflows.platform.web.StartedJourney;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -20,8 +21,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/step-downs", produces = MediaType.APPLICATION_JSON_VALUE)
 public class StepDownApi {
 
-  public record Started(String childRef, String processInstanceId) {}
-
   public record ConcernReport(String kind, String summary) {}
 
   public record WorkerChange(String newWorker) {}
@@ -33,10 +32,10 @@ public class StepDownApi {
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<Started> start(@RequestBody PlanEnded plan) {
+  ResponseEntity<StartedJourney> start(@RequestBody PlanEnded plan) {
     ProcessInstance instance = journeys.start(plan);
     return ResponseEntity.created(URI.create("/api/step-downs/" + plan.childRef()))
-        .body(new Started(plan.childRef(), instance.getId()));
+        .body(new StartedJourney(plan.childRef(), instance.getId()));
   }
 
   @GetMapping("/{childRef}")

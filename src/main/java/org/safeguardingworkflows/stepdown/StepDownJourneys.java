@@ -3,18 +3,14 @@ package org.safeguardingworkflows.stepdown;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Date;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.Map;
 
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.safeguardingworkflows.children.ChildConcerns;
@@ -26,6 +22,8 @@ import org.safeguardingworkflows.platform.web.FieldProblem;
 import org.safeguardingworkflows.security.CallerRoles;
 import org.safeguardingworkflows.security.Role;
 import org.safeguardingworkflows.security.Staff;
+import org.safeguardingworkflows.tasks.JourneyProgress;
+import org.safeguardingworkflows.tasks.OpenTask;
 import org.safeguardingworkflows.teams.ChildAccess;
 import org.safeguardingworkflows.teams.TeamTransfer;
 import org.safeguardingworkflows.teams.Teams;
@@ -42,8 +40,7 @@ public class StepDownJourneys {
 
   private final PlanEndedRules rules;
   private final RuntimeService runtimeService;
-  private final TaskService taskService;
-  private final HistoryService historyService;
+  private final JourneyProgress journeyProgress;
   private final ManagementService managementService;
   private final SystemAccess systemAccess;
   private final Staff staff;
@@ -58,8 +55,8 @@ public class StepDownJourneys {
   /** Who allocates a child to a worker. */
   static final Set<Role> ALLOCATORS = EnumSet.of(Role.TEAM_MANAGERS, Role.SENIOR_MANAGERS, Role.ADMINS);
 
-  public StepDownJourneys(PlanEndedRules rules, RuntimeService runtimeService, TaskService taskService,
-      HistoryService historyService, ManagementService managementService, SystemAccess systemAccess, Staff staff,
+  public StepDownJourneys(PlanEndedRules rules, RuntimeService runtimeService, JourneyProgress journeyProgress,
+      ManagementService managementService, SystemAccess systemAccess, Staff staff,
       WorkingDays workingDays, ChildAccess childAccess, Teams teams, TeamTransfer teamTransfer, CallerRoles callerRoles,
       ChildConcerns childConcerns, ChildWorkerChanges childWorkerChanges) {
     this.rules = rules;
@@ -67,8 +64,7 @@ public class StepDownJourneys {
     this.childWorkerChanges = childWorkerChanges;
     this.callerRoles = callerRoles;
     this.runtimeService = runtimeService;
-    this.taskService = taskService;
-    this.historyService = historyService;
+    this.journeyProgress = journeyProgress;
     this.managementService = managementService;
     this.systemAccess = systemAccess;
     this.staff = staff;
@@ -103,17 +99,8 @@ public class StepDownJourneys {
     String instanceId = requireActive(childRef);
     return systemAccess.call(() -> {
       Map<String, Object> variables = runtimeService.getVariables(instanceId);
-      List<JourneyView.OpenTask> tasks = taskService.createTaskQuery().processInstanceId(instanceId).list().stream()
-          .map(task -> new JourneyView.OpenTask(task.getId(), task.getName(), task.getTaskDefinitionKey(), task.getAssignee(),
-              localDate(task.getDueDate())))
-          .sorted(Comparator.comparing(JourneyView.OpenTask::due, Comparator.nullsLast(Comparator.naturalOrder())))
-          .toList();
-      List<String> stage = historyService.createHistoricActivityInstanceQuery().processInstanceId(instanceId).unfinished()
-          .list().stream()
-          .filter(activity -> Arrays.asList("userTask", "subProcess", "intermediateTimer").contains(activity.getActivityType()))
-          .map(HistoricActivityInstance::getActivityName)
-          .distinct()
-          .toList();
+      List<OpenTask> tasks = journeyProgress.openTasks(instanceId);
+      List<String> stage = journeyProgress.stage(instanceId);
       return new JourneyView(childRef, instanceId, stage,
           (String) variables.get(StepDownVariables.PLAN_START_DATE), (String) variables.get(StepDownVariables.PLAN_END_DATE),
           (String) variables.get(StepDownVariables.DESTINATION), (String) variables.get(StepDownVariables.ALLOCATED_WORKER),

@@ -22,6 +22,7 @@ import org.safeguardingworkflows.platform.web.FieldProblem;
 import org.safeguardingworkflows.security.CallerRoles;
 import org.safeguardingworkflows.security.Role;
 import org.safeguardingworkflows.security.Staff;
+import org.safeguardingworkflows.stepdown.StepDownVariables;
 import org.safeguardingworkflows.teams.Teams;
 import org.safeguardingworkflows.timescales.WorkingDays;
 import org.springframework.stereotype.Service;
@@ -212,7 +213,7 @@ public class ChildPlans {
         plan.stepDownInstanceId(), ended));
   }
 
-  private static final String STEP_DOWN_KEY = "stepDownFromProtection";
+  private static final String STEP_DOWN_KEY = StepDownVariables.PROCESS_KEY;
 
   public Optional<CpPlan> openPlan(String childRef) {
     return planHistory.plansOf(childRef).stream().filter(CpPlan::isOpen).findFirst();

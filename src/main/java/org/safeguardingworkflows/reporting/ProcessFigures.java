@@ -12,6 +12,8 @@ import java.util.TreeMap;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.safeguardingworkflows.children.ChildEvent;
+import org.safeguardingworkflows.legal.LegalPlanningVariables;
+import org.safeguardingworkflows.repeaticpc.RepeatIcpcVariables;
 import org.safeguardingworkflows.stepdown.StepDownVariables;
 import org.safeguardingworkflows.timescales.CalendarProperties;
 import org.safeguardingworkflows.timescales.WorkingDays;
@@ -28,13 +30,13 @@ import org.springframework.stereotype.Component;
 public class ProcessFigures {
 
   // Repeat ICPC pre-meeting (briefing point 7: TM, SM, IRO and legal discuss before a further ICPC).
-  static final String REPEAT_ICPC = "repeatIcpcPreMeeting";
+  static final String REPEAT_ICPC = RepeatIcpcVariables.PROCESS_KEY;
   static final String DECISION = "decision";
   static final String FOUR_PARTY_DISCUSSION_COMPLETE = "fourPartyDiscussionComplete";
   static final String OVERRIDE_USED = "overrideUsed";
   static final String PREVIOUS_IRO_CHAIRS = "previousIroChairs";
   // Legal planning (briefing point 6: recommendations to a legal meeting or PLO were not progressed).
-  static final String LEGAL_PLANNING = "legalPlanning";
+  static final String LEGAL_PLANNING = LegalPlanningVariables.PROCESS_KEY;
   static final String MEETING_DUE_DATE = "meetingDueDate";
   static final String LEGAL_PLANNING_OUTCOME = "legalPlanningOutcome";
   // Step-down journey (briefing points 5 and 7).

@@ -10,6 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.safeguardingworkflows.children.ChildLifeEventVariables;
+import org.safeguardingworkflows.children.ConcernReviewVariables;
+import org.safeguardingworkflows.legal.LegalPlanningVariables;
+import org.safeguardingworkflows.repeaticpc.RepeatIcpcVariables;
+import org.safeguardingworkflows.stepdown.StepDownVariables;
+import org.safeguardingworkflows.supervisionorder.SupervisionOrderVariables;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -34,12 +40,12 @@ public class RoleAuthorizations {
   /** One row of the matrix: a role may do these things to this resource (id or {@code *}). */
   record Grant(Role role, Resource resource, String resourceId, Permission... permissions) {}
 
-  static final String STEP_DOWN = "stepDownFromProtection";
-  static final String LEGAL_PLANNING = "legalPlanning";
-  static final String SUPERVISION_ORDER = "supervisionOrder";
-  static final String REPEAT_ICPC = "repeatIcpcPreMeeting";
-  static final String CONCERN_REVIEW = "concernReview";
-  static final String CHILD_LIFE_EVENT = "childLifeEvent";
+  static final String STEP_DOWN = StepDownVariables.PROCESS_KEY;
+  static final String LEGAL_PLANNING = LegalPlanningVariables.PROCESS_KEY;
+  static final String SUPERVISION_ORDER = SupervisionOrderVariables.PROCESS_KEY;
+  static final String REPEAT_ICPC = RepeatIcpcVariables.PROCESS_KEY;
+  static final String CONCERN_REVIEW = ConcernReviewVariables.PROCESS_KEY;
+  static final String CHILD_LIFE_EVENT = ChildLifeEventVariables.PROCESS_KEY;
 
   static final List<Grant> GRANTS = List.of(
       // Who may open which webapp

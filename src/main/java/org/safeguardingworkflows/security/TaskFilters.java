@@ -20,6 +20,8 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.safeguardingworkflows.repeaticpc.RepeatIcpcVariables;
+import org.safeguardingworkflows.stepdown.StepDownVariables;
 import org.safeguardingworkflows.teams.Teams;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -86,8 +88,8 @@ public class TaskFilters {
     }
   }
 
-  static final String STEP_DOWN = "stepDownFromProtection";
-  static final String REPEAT_ICPC = "repeatIcpcPreMeeting";
+  static final String STEP_DOWN = StepDownVariables.PROCESS_KEY;
+  static final String REPEAT_ICPC = RepeatIcpcVariables.PROCESS_KEY;
 
   /** The four views of the discussion before a repeat conference: while open, the view is still awaited. */
   static final Set<String> FOUR_PARTY_VIEW_TASKS = Set.of("Task_TeamManagerView", "Task_SeniorManagerView", "Task_IroView", "Task_LegalView");

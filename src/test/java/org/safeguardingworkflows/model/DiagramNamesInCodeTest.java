@@ -1,0 +1,81 @@
+package org.safeguardingworkflows.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.junit.jupiter.api.Test;
+import org.safeguardingworkflows.children.ChildLifeEventVariables;
+import org.safeguardingworkflows.children.ConcernReviewVariables;
+import org.safeguardingworkflows.legal.LegalPlanningVariables;
+import org.safeguardingworkflows.repeaticpc.RepeatIcpcVariables;
+import org.safeguardingworkflows.stepdown.StepDownVariables;
+import org.safeguardingworkflows.supervisionorder.SupervisionOrderVariables;
+
+/**
+ * The Java code names processes and, in a few places, diagram elements (a timer whose date the API shows, the four
+ * views of the discussion). Process owners rename elements in Modeler: a name the code uses that no diagram has any
+ * more would fail only at run time, so the build checks every one.
+ */
+class DiagramNamesInCodeTest {
+
+  /** A string literal in Camunda's id style: Task_HoldStepDownMeeting, Event_SupervisionDue, Gateway_... */
+  private static final Pattern ELEMENT_ID = Pattern.compile(
+      "\"((?:Task|Event|Gateway|SubProcess|Activity|Flow|StartEvent|EndEvent|CallActivity|BoundaryEvent)_[A-Za-z0-9_]+)\"");
+
+  private static final List<String> PROCESS_KEYS = List.of(StepDownVariables.PROCESS_KEY,
+      RepeatIcpcVariables.PROCESS_KEY, LegalPlanningVariables.PROCESS_KEY, SupervisionOrderVariables.PROCESS_KEY,
+      ConcernReviewVariables.PROCESS_KEY, ChildLifeEventVariables.PROCESS_KEY);
+
+  @Test
+  void everyProcessTheCodeStartsIsADiagramAndEveryDiagramIsKnownToTheCode() throws IOException {
+    Set<String> deployed = new TreeSet<>();
+    for (BpmnModelInstance model : models()) {
+      model.getModelElementsByType(Process.class).forEach(process -> deployed.add(process.getId()));
+    }
+
+    assertThat(deployed).containsExactlyInAnyOrderElementsOf(PROCESS_KEYS);
+  }
+
+  @Test
+  void everyDiagramElementTheCodeNamesExistsInADiagram() throws IOException {
+    Set<String> ids = new HashSet<>();
+    for (BpmnModelInstance model : models()) {
+      model.getModelElementsByType(BaseElement.class).forEach(element -> ids.add(element.getId()));
+    }
+    Set<String> named = new TreeSet<>();
+    try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+      for (Path source : sources.filter(path -> path.toString().endsWith(".java")).toList()) {
+        Matcher matcher = ELEMENT_ID.matcher(Files.readString(source));
+        while (matcher.find()) {
+          named.add(matcher.group(1));
+        }
+      }
+    }
+
+    assertThat(named).as("element ids written in src/main/java").isNotEmpty();
+    // A filter may select tasks by the beginning of their id ("Task_Chase" for every chase): that names elements too.
+    assertThat(named).as("element ids written in src/main/java that no diagram has")
+        .allSatisfy(name -> assertThat(ids).as(name).anyMatch(id -> id != null && id.startsWith(name)));
+  }
+
+  private static List<BpmnModelInstance> models() throws IOException {
+    try (Stream<Path> diagrams = Files.list(Path.of("processes"))) {
+      return diagrams.filter(path -> path.toString().endsWith(".bpmn"))
+          .map(path -> Bpmn.readModelFromFile(path.toFile())).toList();
+    }
+  }
+}

@@ -25,6 +25,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * start-up tests' applications, which take unique names, never run at the same time as this one).
  */
 @Tag(ApplicationLayer.TAG)
+@Tag(ApplicationLayer.OWN_JVM_TAG)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RacesForOneChildOnH2Test extends RacesForOneChildScenarios {
 

@@ -32,6 +32,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Starting the application as README says: the H2 demo keeps its data; production refuses to start without an admin. */
 @Tag(ApplicationLayer.TAG)
+@Tag(ApplicationLayer.OWN_JVM_TAG)
 @ExtendWith(OutputCaptureExtension.class)
 class StartUpTest {
 

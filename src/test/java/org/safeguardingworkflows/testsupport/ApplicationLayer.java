@@ -16,6 +16,9 @@ public final class ApplicationLayer implements ApplicationContextInitializer<Con
 
   public static final String TAG = "application";
 
+  /** Application tests that build applications of their own, and so run in a JVM of their own. */
+  public static final String OWN_JVM_TAG = "own-jvm";
+
   @Override
   public void initialize(ConfigurableApplicationContext context) {
     if ("unit".equals(System.getProperty("safeguarding.test-layer"))) {

@@ -12,13 +12,13 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.safeguardingworkflows.planhistory.PlanHistory;
+import org.safeguardingworkflows.platform.Json;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The child record ({@code child}, {@code child_event}): who holds each child now and what happened to the child, in
@@ -32,7 +32,6 @@ public class ChildRecord {
   /** Who holds the child now. Any of them may be unknown (null) until a process or the API names them. */
   public record Allocation(String childRef, String team, String allocatedWorker, String teamManager, String iro) {}
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<Map<String, Object>> DETAILS = new TypeReference<>() { };
 
   private final JdbcClient jdbc;
@@ -121,7 +120,7 @@ public class ChildRecord {
 
   private static String json(Map<String, Object> details) {
     try {
-      return JSON.writeValueAsString(details);
+      return Json.MAPPER.writeValueAsString(details);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("The entry's details cannot be written as JSON.", e);
     }
@@ -135,7 +134,7 @@ public class ChildRecord {
     Map<String, Object> details;
     try {
       String text = rs.getString("details");
-      details = text == null ? Map.of() : JSON.readValue(text, DETAILS);
+      details = text == null ? Map.of() : Json.MAPPER.readValue(text, DETAILS);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("A chronology entry's details are not JSON.", e);
     }

@@ -11,13 +11,10 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.spin.Spin;
+import org.safeguardingworkflows.platform.VariableValues;
 import org.safeguardingworkflows.stepdown.StepDownVariables;
 import org.safeguardingworkflows.timescales.WorkingDays;
 import org.springframework.stereotype.Component;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * First step of a concern review: writes the concern in the child's record and reads there what the review needs. A
@@ -27,8 +24,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 @Component("recordConcernRaised")
 public class RecordConcernRaised implements JavaDelegate {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ChildRecord childRecord;
   private final ConcernSettings settings;
@@ -66,19 +61,11 @@ public class RecordConcernRaised implements JavaDelegate {
       details.put("stepDownEndedOn", stepDownEnded.get().toString());
       Object plan = childRecord.entriesOf(childRef, ChildEvent.Kind.STEP_DOWN_MEETING).stream()
           .findFirst().map(meeting -> meeting.details().get(StepDownVariables.CONTINGENCY_PLAN)).orElse(null);
-      execution.setVariable(CONTINGENCY_PLAN, plan instanceof List<?> rows ? Spin.JSON(json(rows)) : null);
+      execution.setVariable(CONTINGENCY_PLAN, plan instanceof List<?> rows ? VariableValues.json(rows) : null);
     } else {
       execution.setVariable(CONTINGENCY_PLAN, null);
     }
     childRecord.record(ChildEvent.of(childRef, today, ChildEvent.Kind.CONCERN_RAISED,
         (String) execution.getVariable(RAISED_BY), PROCESS_KEY, execution.getProcessInstanceId(), details));
-  }
-
-  private static String json(List<?> rows) {
-    try {
-      return JSON.writeValueAsString(rows);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("The contingency plan cannot be written as JSON.", e);
-    }
   }
 }

@@ -5,14 +5,12 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.Map;
 
+import org.safeguardingworkflows.platform.Json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Process values as the child record keeps them: text, numbers, booleans, and lists of rows as lists. */
 final class RecordedValues {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private RecordedValues() {
   }
@@ -26,11 +24,11 @@ final class RecordedValues {
       return date.toInstant().atZone(ZoneId.systemDefault()).toLocalDate().toString();
     }
     String text = value.toString();
-    // Tables a form fills (dynamic lists) and Spin JSON arrive as JSON text: kept as rows, not as a string of JSON.
+    // Tables a form fills (dynamic lists) and Spin JSON arrive as JSON text: kept as rows, not as a string of Json.MAPPER.
     String trimmed = text.trim();
     if (trimmed.startsWith("[") || trimmed.startsWith("{")) {
       try {
-        return JSON.readValue(trimmed, Object.class);
+        return Json.MAPPER.readValue(trimmed, Object.class);
       } catch (JsonProcessingException notJson) {
         return text;
       }

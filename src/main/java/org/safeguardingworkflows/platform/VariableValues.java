@@ -11,18 +11,17 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.camunda.spin.json.SpinJsonNode;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Reading process variables the same way in every process: each process's variable catalog (StepDownVariables,
  * RepeatIcpcVariables...) names its variables as String constants and reads them through these.
  */
 public final class VariableValues {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private VariableValues() {
   }
@@ -57,7 +56,7 @@ public final class VariableValues {
     Object plain = value;
     if (value instanceof SpinJsonNode || value instanceof String) {
       try {
-        plain = JSON.readValue(value.toString(), Object.class);
+        plain = Json.MAPPER.readValue(value.toString(), Object.class);
       } catch (JsonProcessingException e) {
         throw new IllegalArgumentException("Not a list: " + value.getClass().getSimpleName());
       }
@@ -80,6 +79,18 @@ public final class VariableValues {
       return (String) field.get(null);
     } catch (IllegalAccessException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * A list or map the application writes as a process variable: stored as JSON, the type Tasklist itself writes for
+   * form lists, so that the forms' tables and lists read it the same way.
+   */
+  public static TypedValue json(Object value) {
+    try {
+      return SpinValues.jsonValue(Json.MAPPER.writeValueAsString(value)).create();
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("A value that cannot be written as JSON", e);
     }
   }
 }

@@ -16,6 +16,7 @@ import org.safeguardingworkflows.planhistory.CategoryOfAbuse;
 import org.safeguardingworkflows.platform.web.FieldProblem;
 import org.safeguardingworkflows.timescales.WorkingDays;
 import org.safeguardingworkflows.planhistory.PlanHistory;
+import org.safeguardingworkflows.platform.VariableValues;
 import org.springframework.stereotype.Component;
 
 /**
@@ -66,7 +67,7 @@ public class AssembleRepeatIcpcHistory implements JavaDelegate {
 
     LocalDate strategyDiscussion = LocalDate.parse(proposal.strategyDiscussionDate());
     ChildHistory.Snapshot history = childHistory.of(proposal.childRef(), strategyDiscussion);
-    execution.setVariable(PREVIOUS_PLANS, json(history.planRows()));
+    execution.setVariable(PREVIOUS_PLANS, VariableValues.json(history.planRows()));
     execution.setVariable(NUMBER_OF_PREVIOUS_PLANS, history.numberOfPreviousPlans());
     execution.setVariable(LAST_PLAN_END_DATE, history.lastPlanEnd().toString());
     execution.setVariable(MONTHS_SINCE_LAST_PLAN, (int) history.monthsSinceLastPlan());
@@ -76,10 +77,10 @@ public class AssembleRepeatIcpcHistory implements JavaDelegate {
     // The previous IRO is pre-selected as chair when still an IRO (best practice: the same chair again).
     execution.setVariable(CHAIR, history.continuityIro());
     execution.setVariable(LAST_STEP_DOWN_INSTANCE_ID, history.lastStepDownInstanceId());
-    execution.setVariable(LAST_CONTINGENCY_PLAN, json(history.lastContingencyPlan()));
-    execution.setVariable(LAST_STEP_DOWN_CONCERNS, json(history.lastStepDownConcerns()));
+    execution.setVariable(LAST_CONTINGENCY_PLAN, VariableValues.json(history.lastContingencyPlan()));
+    execution.setVariable(LAST_STEP_DOWN_CONCERNS, VariableValues.json(history.lastStepDownConcerns()));
     execution.setVariable(WORKER_CHANGES_DURING_STEP_DOWN, history.workerChangesDuringStepDown());
-    execution.setVariable(PREVIOUS_PLAN_REASONS, json(history.planRows().stream()
+    execution.setVariable(PREVIOUS_PLAN_REASONS, VariableValues.json(history.planRows().stream()
         .map(plan -> Map.<String, Object>of("plan", describe(plan))).toList()));
 
     execution.setVariable(ICPC_DEADLINE, workingDays.addWorkingDays(strategyDiscussion, settings.getIcpcDueWorkingDays()).toString());

@@ -11,7 +11,7 @@ import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
-import org.camunda.spin.plugin.variable.SpinValues;
+import org.safeguardingworkflows.platform.VariableValues;
 import org.safeguardingworkflows.security.Role;
 import org.safeguardingworkflows.timescales.WorkingDays;
 import org.springframework.stereotype.Component;
@@ -71,7 +71,7 @@ public class RecordViewsChase implements TaskListener {
       }
       task.getExecution().setVariable(OVERRIDE_BY, user);
       task.getExecution().setVariable(OVERRIDE_DATE, workingDays.today().toString());
-      task.getExecution().setVariable(VIEWS_MISSING_AT_OVERRIDE, SpinValues.jsonValue(toJson(missing)).create());
+      task.getExecution().setVariable(VIEWS_MISSING_AT_OVERRIDE, VariableValues.json(missing));
     }
   }
 
@@ -82,9 +82,5 @@ public class RecordViewsChase implements TaskListener {
       day = day.minusDays(1);
     }
     return day;
-  }
-
-  private static String toJson(List<String> codes) {
-    return codes.stream().map(code -> "\"" + code + "\"").collect(java.util.stream.Collectors.joining(",", "[", "]"));
   }
 }

@@ -1,17 +1,12 @@
 package org.safeguardingworkflows.repeaticpc;
 
-import org.safeguardingworkflows.platform.VariableValues;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.variable.value.TypedValue;
-import org.camunda.spin.plugin.variable.SpinValues;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.safeguardingworkflows.platform.VariableValues;
 
 /**
  * The variables of the discussion before a repeat ICPC: every name the diagram, the forms, the delegates, the API
@@ -127,8 +122,6 @@ public final class RepeatIcpcVariables {
       "plan", "reasons", "workAfterPlan",
       "framework", "whyNotChosen");
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private RepeatIcpcVariables() {
   }
 
@@ -163,17 +156,4 @@ public final class RepeatIcpcVariables {
   public static List<Map<String, Object>> rows(Object value) {
     return VariableValues.rows(value);
   }
-
-  /**
-   * Rows written by the application are stored as JSON, the type Tasklist itself writes for form lists, so that
-   * the forms' tables and lists read them the same way.
-   */
-  public static TypedValue json(List<? extends Map<String, ?>> rows) {
-    try {
-      return SpinValues.jsonValue(JSON.writeValueAsString(rows)).create();
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("Rows that cannot be written as JSON", e);
-    }
-  }
-
 }

@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.safeguardingworkflows.platform.Json;
 import org.safeguardingworkflows.platform.web.ApiProblem;
 import org.safeguardingworkflows.platform.web.FieldProblem;
 import org.safeguardingworkflows.platform.web.ProblemResponses;
@@ -24,9 +25,7 @@ import org.safeguardingworkflows.tasks.DeployedFormFields;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import jakarta.servlet.FilterChain;
@@ -97,8 +96,6 @@ public class EngineApiGate extends OncePerRequestFilter {
   private static final Pattern TASK_ID = Pattern.compile("^/task/([^/]+)/");
   private static final Pattern START_FORM = Pattern.compile("^/process-definition/" + DEFINITION + "/submit-form$");
   private static final Pattern OWN_ACCOUNT = Pattern.compile("^/user/([^/]+)/");
-
-  private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   private final IdentityService identityService;
   private final DeployedFormFields formFields;
@@ -342,7 +339,7 @@ public class EngineApiGate extends OncePerRequestFilter {
         return new BufferedBody(request, bytes, null);
       }
       try {
-        return new BufferedBody(request, bytes, JSON.readTree(bytes));
+        return new BufferedBody(request, bytes, Json.MAPPER.readTree(bytes));
       } catch (JsonParseException e) {
         // Duplicate keys included: which one would the engine have taken?
         throw ApiProblem.invalid(List.of(new FieldProblem("body", "json",
@@ -356,7 +353,7 @@ public class EngineApiGate extends OncePerRequestFilter {
     }
 
     BufferedBody withJson(JsonNode replaced) throws IOException {
-      return new BufferedBody((HttpServletRequest) getRequest(), JSON.writeValueAsBytes(replaced), replaced);
+      return new BufferedBody((HttpServletRequest) getRequest(), Json.MAPPER.writeValueAsBytes(replaced), replaced);
     }
 
     @Override

@@ -9,11 +9,8 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.spin.plugin.variable.SpinValues;
+import org.safeguardingworkflows.platform.VariableValues;
 import org.springframework.stereotype.Component;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Every outcome review (and the end-of-order review) opens with one row per outcome of the support plan, so the
@@ -22,8 +19,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 @Component("prepareOutcomeReview")
 public class PrepareOutcomeReview implements TaskListener {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Override
   public void notify(DelegateTask task) {
@@ -38,11 +33,7 @@ public class PrepareOutcomeReview implements TaskListener {
       row.put("outcome", planned.get("outcome"));
       reviewRows.add(row);
     }
-    try {
-      task.getExecution().setVariable(OUTCOME_REVIEWS, SpinValues.jsonValue(JSON.writeValueAsString(reviewRows)).create());
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    task.getExecution().setVariable(OUTCOME_REVIEWS, VariableValues.json(reviewRows));
     task.getExecution().removeVariable(OUTCOME_REVIEW_SUMMARY);
   }
 }

@@ -1,22 +1,18 @@
 package org.safeguardingworkflows.platform.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import jakarta.servlet.http.HttpServletResponse;
+import org.safeguardingworkflows.platform.Json;
 
 /**
  * The same problem+json answer as {@link ApiProblemHandler}, written by a servlet filter: refusals made before a
  * request reaches any controller (the engine's REST API and the webapps are not Spring MVC).
  */
 public final class ProblemResponses {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private ProblemResponses() {
   }
@@ -39,6 +35,6 @@ public final class ProblemResponses {
     response.setStatus(problem.status().value());
     response.setContentType("application/problem+json");
     response.setCharacterEncoding("UTF-8");
-    JSON.writeValue(response.getOutputStream(), body);
+    Json.MAPPER.writeValue(response.getOutputStream(), body);
   }
 }

@@ -1,12 +1,13 @@
 package org.safeguardingworkflows.children;
 
 import java.time.Period;
-import java.time.format.DateTimeParseException;
 
+import org.safeguardingworkflows.timescales.IsoPeriod;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
+import org.springframework.validation.annotation.Validated;
 
-import jakarta.annotation.PostConstruct;
+import jakarta.validation.constraints.Positive;
 
 /**
  * The timescales of a concern raised about a child, read by the concern review diagram as
@@ -15,27 +16,19 @@ import jakarta.annotation.PostConstruct;
  */
 @Component("concernSettings")
 @ConfigurationProperties("safeguarding.concerns")
+@Validated
 public class ConcernSettings {
 
+  @Positive
   private int urgentDecisionDueWorkingDays;
+  @Positive
   private int decisionDueWorkingDays;
+  @IsoPeriod
   private String reReferralWindow;
+  @Positive
   private int strategyDiscussionDueWorkingDays;
+  @Positive
   private int chaseDueWorkingDays;
-
-  @PostConstruct
-  void checkSettings() {
-    try {
-      Period.parse(reReferralWindow);
-    } catch (DateTimeParseException | NullPointerException e) {
-      throw new IllegalStateException("safeguarding.concerns.re-referral-window must be an ISO 8601 period such as P12M, not '"
-          + reReferralWindow + "'");
-    }
-    if (urgentDecisionDueWorkingDays < 1 || decisionDueWorkingDays < 1 || strategyDiscussionDueWorkingDays < 1
-        || chaseDueWorkingDays < 1) {
-      throw new IllegalStateException("safeguarding.concerns: every working-day timescale must be at least 1");
-    }
-  }
 
   /** A new referral or a recurrence is decided within the urgent timescale; any other concern within the usual one. */
   public int decisionDueWorkingDays(String concernKind) {

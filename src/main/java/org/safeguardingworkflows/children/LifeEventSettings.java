@@ -2,8 +2,9 @@ package org.safeguardingworkflows.children;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
+import org.springframework.validation.annotation.Validated;
 
-import jakarta.annotation.PostConstruct;
+import jakarta.validation.constraints.Positive;
 
 /**
  * The timescales after a life event that ends or moves a child's work, read by the life event diagram as
@@ -12,18 +13,15 @@ import jakarta.annotation.PostConstruct;
  */
 @Component("lifeEventSettings")
 @ConfigurationProperties("safeguarding.life-events")
+@Validated
 public class LifeEventSettings {
 
+  @Positive
   private int transferOutDueWorkingDays;
+  @Positive
   private int transferInConferenceWorkingDays;
+  @Positive
   private int seriousIncidentNotificationWorkingDays;
-
-  @PostConstruct
-  void checkSettings() {
-    if (transferOutDueWorkingDays < 1 || transferInConferenceWorkingDays < 1 || seriousIncidentNotificationWorkingDays < 1) {
-      throw new IllegalStateException("safeguarding.life-events: every working-day timescale must be at least 1");
-    }
-  }
 
   public int getTransferOutDueWorkingDays() { return transferOutDueWorkingDays; }
   public void setTransferOutDueWorkingDays(int value) { this.transferOutDueWorkingDays = value; }

@@ -2,12 +2,14 @@ package org.safeguardingworkflows.legal;
 
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.format.DateTimeParseException;
 
+import org.safeguardingworkflows.timescales.IsoPeriod;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
+import org.springframework.validation.annotation.Validated;
 
-import jakarta.annotation.PostConstruct;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Positive;
 
 /**
  * The legal planning process's timescales, read by the BPMN as {@code ${legalPlanningSettings.ploTimeLimit}} and
@@ -16,43 +18,46 @@ import jakarta.annotation.PostConstruct;
  */
 @Component("legalPlanningSettings")
 @ConfigurationProperties("safeguarding.legal-planning")
+@Validated
 public class LegalPlanningSettings {
 
+  @Positive
   private int meetingDueWorkingDays;
+  @Positive
   private int stillNotHeldAfterWorkingDays;
+  @Positive
   private int decisionDueWorkingDays;
+  @Positive
   private int letterDueWorkingDays;
+  @Positive
   private int preProceedingsMeetingWorkingDays;
+  @IsoPeriod
   private String reviewInterval;
+  @Positive
   private int reviewDueWorkingDays;
+  @IsoPeriod
   private String ploDecisionAfter;
+  @IsoPeriod
   private String ploTimeLimit;
+  @Positive
   private int maxExtensionWeeks;
+  @Positive
   private int applicationDueWorkingDays;
+  @Positive
   private int handoverDueWorkingDays;
+  @Positive
   private int planReviewDueWorkingDays;
 
-  @PostConstruct
-  void checkSettings() {
-    requirePeriod("review-interval", reviewInterval);
-    requirePeriod("plo-decision-after", ploDecisionAfter);
-    requirePeriod("plo-time-limit", ploTimeLimit);
+  /** The decision on proceedings is due within the PLO's time limit, not after it. */
+  @AssertTrue(message = "plo-decision-after must not be later than plo-time-limit")
+  public boolean isDecisionWithinTheTimeLimit() {
+    Period decision = IsoPeriod.Check.parse(ploDecisionAfter);
+    Period limit = IsoPeriod.Check.parse(ploTimeLimit);
+    if (decision == null || limit == null) {
+      return true; // the periods themselves are reported on their own
+    }
     LocalDate start = LocalDate.of(2026, 1, 5);
-    if (start.plus(Period.parse(ploDecisionAfter)).isAfter(start.plus(Period.parse(ploTimeLimit)))) {
-      throw new IllegalStateException("safeguarding.legal-planning.plo-decision-after must not be later than plo-time-limit");
-    }
-    if (maxExtensionWeeks < 1) {
-      throw new IllegalStateException("safeguarding.legal-planning.max-extension-weeks must be at least 1");
-    }
-  }
-
-  private static void requirePeriod(String name, String value) {
-    try {
-      Period.parse(value);
-    } catch (DateTimeParseException | NullPointerException e) {
-      throw new IllegalStateException("safeguarding.legal-planning." + name
-          + " must be an ISO 8601 period such as P28D or P12W, not '" + value + "'");
-    }
+    return !start.plus(decision).isAfter(start.plus(limit));
   }
 
   /** When the senior managers are told a second time: the meeting's due date plus the further working days. */

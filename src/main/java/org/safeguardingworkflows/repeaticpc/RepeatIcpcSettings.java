@@ -1,12 +1,15 @@
 package org.safeguardingworkflows.repeaticpc;
 
 import java.time.Period;
-import java.time.format.DateTimeParseException;
 
+import org.safeguardingworkflows.timescales.IsoPeriod;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
+import org.springframework.validation.annotation.Validated;
 
-import jakarta.annotation.PostConstruct;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 
 /**
  * The timescales of the discussion before a repeat ICPC, read by the BPMN as {@code ${repeatIcpcSettings.x}}.
@@ -15,47 +18,56 @@ import jakarta.annotation.PostConstruct;
  */
 @Component("repeatIcpcSettings")
 @ConfigurationProperties("safeguarding.repeat-icpc")
+@Validated
 public class RepeatIcpcSettings {
 
+  @Positive
   private int icpcDueWorkingDays;
+  @Positive
   private int discussionDueWorkingDays;
+  @PositiveOrZero
   private int escalateWorkingDaysBeforeDiscussionDeadline;
+  @Positive
   private int historySummaryDueWorkingDays;
+  @Positive
   private int chaseDueWorkingDays;
+  @Positive
   private int chaseAgainAfterWorkingDays;
+  @Positive
   private int schedulingDueWorkingDays;
+  @Positive
   private int outcomeDueWorkingDays;
+  @PositiveOrZero
   private int overrideWithinWorkingDaysOfIcpcDeadline;
+  @Positive
   private int handoverNoteDueWorkingDays;
+  @IsoPeriod
   private String repeatWindow;
 
-  @PostConstruct
-  void checkConsistency() {
-    if (discussionDueWorkingDays > icpcDueWorkingDays) {
-      throw new IllegalStateException("safeguarding.repeat-icpc.discussion-due-working-days (" + discussionDueWorkingDays
-          + ") must not be later than icpc-due-working-days (" + icpcDueWorkingDays + "): the discussion comes before the conference");
-    }
-    if (escalateWorkingDaysBeforeDiscussionDeadline < 0 || escalateWorkingDaysBeforeDiscussionDeadline > discussionDueWorkingDays) {
-      throw new IllegalStateException("safeguarding.repeat-icpc.escalate-working-days-before-discussion-deadline must be between 0 and "
-          + "discussion-due-working-days, not " + escalateWorkingDaysBeforeDiscussionDeadline);
-    }
-    if (historySummaryDueWorkingDays > getViewsDueWorkingDays()) {
-      throw new IllegalStateException("safeguarding.repeat-icpc.history-summary-due-working-days must leave time for the views: at most "
-          + getViewsDueWorkingDays());
-    }
-    if (chaseDueWorkingDays < 1 || chaseAgainAfterWorkingDays < 1 || schedulingDueWorkingDays < 1 || outcomeDueWorkingDays < 1
-        || handoverNoteDueWorkingDays < 1) {
-      throw new IllegalStateException("safeguarding.repeat-icpc chase, scheduling, outcome and handover note timescales must be at least one working day");
-    }
-    if (overrideWithinWorkingDaysOfIcpcDeadline < 0 || overrideWithinWorkingDaysOfIcpcDeadline > icpcDueWorkingDays) {
-      throw new IllegalStateException("safeguarding.repeat-icpc.override-within-working-days-of-icpc-deadline must be between 0 and "
-          + "icpc-due-working-days (" + icpcDueWorkingDays + "), not " + overrideWithinWorkingDaysOfIcpcDeadline);
-    }
-    try {
-      Period.parse(repeatWindow);
-    } catch (DateTimeParseException | NullPointerException e) {
-      throw new IllegalStateException("safeguarding.repeat-icpc.repeat-window must be an ISO 8601 period such as P2Y, not '" + repeatWindow + "'");
-    }
+  /** The four-party discussion comes before the conference it prepares. */
+  @AssertTrue(message = "discussion-due-working-days must not be later than icpc-due-working-days: the discussion comes "
+      + "before the conference")
+  public boolean isDiscussionBeforeTheConference() {
+    return discussionDueWorkingDays <= icpcDueWorkingDays;
+  }
+
+  /** Missing views escalate after the strategy discussion, not before it. */
+  @AssertTrue(message = "escalate-working-days-before-discussion-deadline must not be more than discussion-due-working-days")
+  public boolean isEscalationAfterTheStrategyDiscussion() {
+    return escalateWorkingDaysBeforeDiscussionDeadline <= discussionDueWorkingDays;
+  }
+
+  /** The history summary is written before the views that read it are due. */
+  @AssertTrue(message = "history-summary-due-working-days must leave time for the views: at most discussion-due-working-days "
+      + "less escalate-working-days-before-discussion-deadline")
+  public boolean isSummaryBeforeTheViews() {
+    return historySummaryDueWorkingDays <= getViewsDueWorkingDays();
+  }
+
+  /** The discussion may be overridden only within the conference's own timescale. */
+  @AssertTrue(message = "override-within-working-days-of-icpc-deadline must not be more than icpc-due-working-days")
+  public boolean isOverrideWithinTheConferenceTimescale() {
+    return overrideWithinWorkingDaysOfIcpcDeadline <= icpcDueWorkingDays;
   }
 
   /** The views are due, and escalate when missing, this many working days after the strategy discussion. */

@@ -1,16 +1,17 @@
 package org.safeguardingworkflows.stepdown;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.safeguardingworkflows.timescales.IsoPeriod;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
+import org.springframework.validation.annotation.Validated;
 
-import jakarta.annotation.PostConstruct;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Positive;
 
 /**
  * The step-down journey's timescales, read by the BPMN as {@code ${stepDownSettings.watchPeriod}} and so on.
@@ -24,47 +25,40 @@ import jakarta.annotation.PostConstruct;
  */
 @Component("stepDownSettings")
 @ConfigurationProperties("safeguarding.step-down")
+@Validated
 public class StepDownSettings {
 
+  @Positive
   private int meetingDueWorkingDays;
+  @Positive
   private int decisionDueWorkingDays;
+  @IsoPeriod
   private String watchPeriod;
+  @IsoPeriod
   private String supervisionInterval;
+  @IsoPeriod
   private String reviewInterval;
+  @Positive
   private int recurringTaskDueWorkingDays;
+  @Positive
   private int overdueAfterWorkingDays;
+  @Positive
   private int handoverDueWorkingDays;
+  @IsoPeriod
   private String earlyHelpCheckAfter;
+  @IsoPeriod
   private String firstReEmergenceCheckAfter;
+  @IsoPeriod
   private String secondReEmergenceCheckAfter;
 
-  @PostConstruct
-  void checkDurations() {
-    requireIsoDuration("watch-period", watchPeriod);
-    requireIsoDuration("supervision-interval", supervisionInterval);
-    requireIsoDuration("review-interval", reviewInterval);
-    requireIsoDuration("early-help-check-after", earlyHelpCheckAfter);
-    requirePeriod("watch-period", watchPeriod);
-    requirePeriod("supervision-interval", supervisionInterval);
-    requirePeriod("review-interval", reviewInterval);
-    requirePeriod("first-re-emergence-check-after", firstReEmergenceCheckAfter);
-    requirePeriod("second-re-emergence-check-after", secondReEmergenceCheckAfter);
-    if (getSupervisionsDue().isEmpty() || getReviewsDue().isEmpty()) {
-      throw new IllegalStateException("safeguarding.step-down.supervision-interval and review-interval must each fit at least once "
-          + "into the watch period (" + watchPeriod + ")");
+  /** Checked with the settings: a watch period with no supervision or no review in it would watch nothing. */
+  @AssertTrue(message = "supervision-interval and review-interval must each fit at least once into the watch period")
+  public boolean isEveryCycleInsideTheWatchPeriod() {
+    if (IsoPeriod.Check.parse(watchPeriod) == null || IsoPeriod.Check.parse(supervisionInterval) == null
+        || IsoPeriod.Check.parse(reviewInterval) == null) {
+      return true; // the periods themselves are reported on their own
     }
-  }
-
-  private static void requirePeriod(String name, String value) {
-    try {
-      Period period = Period.parse(value);
-      if (period.isNegative() || period.isZero()) {
-        throw new IllegalStateException("safeguarding.step-down." + name + " must be longer than zero, not '" + value + "'");
-      }
-    } catch (DateTimeParseException | NullPointerException e) {
-      throw new IllegalStateException("safeguarding.step-down." + name + " must be an ISO 8601 period in days, weeks, months "
-          + "or years such as P6M or P28D, not '" + value + "'");
-    }
+    return !getSupervisionsDue().isEmpty() && !getReviewsDue().isEmpty();
   }
 
   /** How long after the start of the watch period each supervision falls due (P28D, P56D...), all within the period. */
@@ -106,18 +100,6 @@ public class StepDownSettings {
       due.add(after.toString());
     }
     return due;
-  }
-
-  private static void requireIsoDuration(String name, String value) {
-    try {
-      if (value != null && value.contains("T")) {
-        Duration.parse(value);
-      } else {
-        Period.parse(value);
-      }
-    } catch (DateTimeParseException | NullPointerException e) {
-      throw new IllegalStateException("safeguarding.step-down." + name + " must be an ISO 8601 duration such as P6M or P28D, not '" + value + "'");
-    }
   }
 
   /** When the senior manager is told about an unfinished supervision or review: due date plus the days late. */

@@ -1,12 +1,12 @@
 package org.safeguardingworkflows.supervisionorder;
 
-import java.time.Period;
-import java.time.format.DateTimeParseException;
-
+import org.safeguardingworkflows.timescales.IsoPeriod;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
+import org.springframework.validation.annotation.Validated;
 
-import jakarta.annotation.PostConstruct;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Positive;
 
 /**
  * The supervision order process's timescales, read by the BPMN as {@code ${supervisionOrderSettings.X}}.
@@ -15,39 +15,36 @@ import jakarta.annotation.PostConstruct;
  */
 @Component("supervisionOrderSettings")
 @ConfigurationProperties("safeguarding.supervision-order")
+@Validated
 public class SupervisionOrderSettings {
 
+  @Positive
   private int defaultLengthMonths;
+  @Positive
   private int maxLengthMonths;
+  @IsoPeriod
   private String absoluteLimit;
+  @Positive
   private int supportPlanDueWorkingDays;
+  @IsoPeriod
   private String outcomeReviewInterval;
+  @Positive
   private int reviewDueWorkingDays;
+  @IsoPeriod
   private String extensionDecisionBeforeExpiry;
+  @IsoPeriod
   private String extensionEscalationBeforeExpiry;
+  @Positive
   private int decisionDueWorkingDays;
+  @IsoPeriod
   private String reReferralCheckAfter;
+  @Positive
   private int handoverDueWorkingDays;
 
-  @PostConstruct
-  void checkSettings() {
-    requirePeriod("absolute-limit", absoluteLimit);
-    requirePeriod("outcome-review-interval", outcomeReviewInterval);
-    requirePeriod("extension-decision-before-expiry", extensionDecisionBeforeExpiry);
-    requirePeriod("extension-escalation-before-expiry", extensionEscalationBeforeExpiry);
-    requirePeriod("re-referral-check-after", reReferralCheckAfter);
-    if (defaultLengthMonths < 1 || defaultLengthMonths > maxLengthMonths) {
-      throw new IllegalStateException("safeguarding.supervision-order.default-length-months must be from 1 to max-length-months");
-    }
-  }
-
-  private static void requirePeriod(String name, String value) {
-    try {
-      Period.parse(value);
-    } catch (DateTimeParseException | NullPointerException e) {
-      throw new IllegalStateException("safeguarding.supervision-order." + name
-          + " must be an ISO 8601 period such as P42D, P3M or P3Y, not '" + value + "'");
-    }
+  /** An order is made for its usual length, which the court's maximum must allow. */
+  @AssertTrue(message = "default-length-months must not be more than max-length-months")
+  public boolean isDefaultLengthWithinTheMaximum() {
+    return defaultLengthMonths <= maxLengthMonths;
   }
 
   public int getDefaultLengthMonths() { return defaultLengthMonths; }

@@ -1,9 +1,9 @@
 package org.safeguardingworkflows.stepdown;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.safeguardingworkflows.testsupport.SettingsCheck;
 
 /**
  * The watch period's rhythm comes from configuration: supervisions and reviews fall due every interval for as long
@@ -11,6 +11,9 @@ import org.junit.jupiter.api.Test;
  * application starting rather than a journey later.
  */
 class StepDownSettingsTest {
+
+  private static final String PERIOD_RULE =
+      "must be a period longer than zero written in ISO 8601, such as P28D, P12W, P6M or P2Y";
 
   @Test
   void theDefaultsGiveSixSupervisionsAndFourReviewsInSixMonths() {
@@ -34,19 +37,33 @@ class StepDownSettingsTest {
   }
 
   @Test
+  void theDefaultsMayStartTheApplication() {
+    assertThat(SettingsCheck.problems(settings("P6M", "P28D", "P42D"))).isEmpty();
+  }
+
+  @Test
   void aZeroNegativeOrUnreadablePeriodStopsTheStartWithTheSettingNamed() {
-    assertThatThrownBy(() -> settings("P6M", "P0D", "P42D").checkDurations())
-        .hasMessageContaining("safeguarding.step-down.supervision-interval must be longer than zero");
-    assertThatThrownBy(() -> settings("P6M", "P28D", "P-42D").checkDurations())
-        .hasMessageContaining("safeguarding.step-down.review-interval must be longer than zero");
-    assertThatThrownBy(() -> settings("six months", "P28D", "P42D").checkDurations())
-        .hasMessageContaining("safeguarding.step-down.watch-period must be an ISO 8601 duration");
+    assertThat(SettingsCheck.problems(settings("P6M", "P0D", "P42D")))
+        .containsExactly("supervisionInterval: " + PERIOD_RULE);
+    assertThat(SettingsCheck.problems(settings("P6M", "P28D", "P-42D")))
+        .containsExactly("reviewInterval: " + PERIOD_RULE);
+    assertThat(SettingsCheck.problems(settings("six months", "P28D", "P42D")))
+        .containsExactly("watchPeriod: " + PERIOD_RULE);
   }
 
   @Test
   void anIntervalLongerThanTheWatchPeriodStopsTheStart() {
-    assertThatThrownBy(() -> settings("P6M", "P28D", "P7M").checkDurations())
-        .hasMessageContaining("must each fit at least once into the watch period (P6M)");
+    assertThat(SettingsCheck.problems(settings("P6M", "P28D", "P7M")))
+        .containsExactly("everyCycleInsideTheWatchPeriod: "
+            + "supervision-interval and review-interval must each fit at least once into the watch period");
+  }
+
+  @Test
+  void aTimescaleOfNoWorkingDaysStopsTheStart() {
+    StepDownSettings settings = settings("P6M", "P28D", "P42D");
+    settings.setMeetingDueWorkingDays(0);
+
+    assertThat(SettingsCheck.problems(settings)).containsExactly("meetingDueWorkingDays: must be greater than 0");
   }
 
   @Test
@@ -66,6 +83,11 @@ class StepDownSettingsTest {
     settings.setEarlyHelpCheckAfter("P42D");
     settings.setFirstReEmergenceCheckAfter("P3M");
     settings.setSecondReEmergenceCheckAfter("P6M");
+    settings.setMeetingDueWorkingDays(10);
+    settings.setDecisionDueWorkingDays(5);
+    settings.setRecurringTaskDueWorkingDays(5);
+    settings.setOverdueAfterWorkingDays(5);
+    settings.setHandoverDueWorkingDays(5);
     return settings;
   }
 }

@@ -238,7 +238,8 @@ public class PlanHistory {
     }
     // Two lines for the same plan (same child and start date).
     jdbc.sql("""
-        select later.line_no, earlier.line_no as other_line, later.child_ref, later.plan_start
+        select coalesce(later.source_line, later.line_no) as line_no,
+               coalesce(earlier.source_line, earlier.line_no) as other_line, later.child_ref, later.plan_start
         from cp_plan_import_line later
         join cp_plan_import_line earlier on earlier.import_id = later.import_id and earlier.child_ref = later.child_ref
              and earlier.plan_start = later.plan_start and earlier.line_no < later.line_no
@@ -251,7 +252,8 @@ public class PlanHistory {
         });
     // Lines of the file that overlap each other: reported on the plan that starts later.
     jdbc.sql("""
-        select later.line_no, earlier.line_no as other_line, later.child_ref, earlier.plan_start as other_start,
+        select coalesce(later.source_line, later.line_no) as line_no,
+               coalesce(earlier.source_line, earlier.line_no) as other_line, later.child_ref, earlier.plan_start as other_start,
                earlier.plan_end as other_end, later.plan_end as this_end
         from cp_plan_import_line later
         join cp_plan_import_line earlier on earlier.import_id = later.import_id and earlier.child_ref = later.child_ref
@@ -262,13 +264,20 @@ public class PlanHistory {
           sink.accept(overlap(rs.getLong("line_no"), rs.getString("child_ref"), rs.getDate("this_end"),
               rs.getDate("other_start"), rs.getDate("other_end"), "on line " + rs.getLong("other_line")));
         });
-    // Lines that overlap a recorded plan of the child (other than the same plan).
+    // Lines that overlap a recorded plan of the child (other than the same plan). A recorded plan the file restates is
+    // checked as the return states it, against the return's other plans above: a return may end a plan held open. (A CSV
+    // line restating a recorded plan must say what the history says, so the recorded plan is checked here.)
     jdbc.sql("""
-        select s.line_no, s.child_ref, s.plan_end as this_end, e.plan_start as other_start, e.plan_end as other_end
+        select coalesce(s.source_line, s.line_no) as line_no, s.child_ref, s.plan_end as this_end,
+               e.plan_start as other_start, e.plan_end as other_end
         from cp_plan_import_line s
         join cp_plan e on e.child_ref = s.child_ref and e.plan_start <> s.plan_start
         where s.import_id = ?
-          and e.plan_start <= coalesce(s.plan_end, %1$s) and s.plan_start <= coalesce(e.plan_end, %1$s)""".formatted(OPEN_END))
+          and e.plan_start <= coalesce(s.plan_end, %1$s) and s.plan_start <= coalesce(e.plan_end, %1$s)
+          and not exists (select 1 from cp_plan_import_line r
+                          where r.import_id = s.import_id and r.child_ref = e.child_ref and r.plan_start = e.plan_start
+                            and r.census_reference_date is not null)"""
+        .formatted(OPEN_END))
         .param(importId)
         .query(rs -> {
           sink.accept(overlap(rs.getLong("line_no"), rs.getString("child_ref"), rs.getDate("this_end"),
@@ -279,7 +288,7 @@ public class PlanHistory {
         select s.line_no, s.child_ref, s.plan_start, e.plan_end, e.initial_category, e.latest_category, e.iro
         from cp_plan_import_line s
         join cp_plan e on e.child_ref = s.child_ref and e.plan_start = s.plan_start
-        where s.import_id = ?
+        where s.import_id = ? and s.census_reference_date is null
           and (e.plan_end is distinct from s.plan_end or e.initial_category <> s.initial_category
                or e.latest_category <> s.latest_category or e.iro is distinct from s.iro)""")
         .param(importId)
@@ -309,17 +318,18 @@ public class PlanHistory {
         .param(importId).update();
     int inserted = jdbc.sql("""
         insert into cp_plan (child_ref, plan_start, plan_end, initial_category, latest_category, iro, source, recorded_at,
-                             plan_number, previous_plan_end)
+                             plan_number, previous_plan_end, previous_cpp, census_reference_date)
         select n.child_ref, n.plan_start, n.plan_end, n.initial_category, n.latest_category, n.iro, ?, ?,
-               n.plan_number, n.previous_plan_end
+               n.plan_number, n.previous_plan_end, n.previous_cpp, n.census_reference_date
         from (select h.*,
                      row_number() over (partition by h.child_ref order by h.plan_start) as plan_number,
                      lag(h.plan_end) over (partition by h.child_ref order by h.plan_start) as previous_plan_end
-              from (select s.child_ref, s.plan_start, s.plan_end, s.initial_category, s.latest_category, s.iro, 1 as staged
+              from (select s.child_ref, s.plan_start, s.plan_end, s.initial_category, s.latest_category, s.iro,
+                           s.previous_cpp, s.census_reference_date, 1 as staged
                     from cp_plan_import_line s
                     where s.import_id = ?
                     union all
-                    select e.child_ref, e.plan_start, e.plan_end, null, null, null, 0
+                    select e.child_ref, e.plan_start, e.plan_end, null, null, null, null, null, 0
                     from cp_plan e
                     where e.child_ref in (select s.child_ref from cp_plan_import_line s where s.import_id = ?)) h) n
         where n.staged = 1""")
@@ -337,6 +347,136 @@ public class PlanHistory {
 
   public void clearStaged(String importId) {
     jdbc.sql("delete from cp_plan_import_line where import_id = ?").param(importId).update();
+    jdbc.sql("delete from cp_plan_import_review where import_id = ?").param(importId).update();
+  }
+
+  // ---- CIN census returns: the same staging, with what a return adds, merged across the years' returns ----
+
+  /**
+   * One plan of a CIN census return: its number in the file ({@code planNo}, the staging key), the line it is on, the
+   * CP plan items and the reference date of the return. Review dates are staged beside it ({@link #stageReviews}).
+   */
+  public record CensusPlan(long planNo, long sourceLine, String childRef, LocalDate planStart, LocalDate planEnd,
+      String initialCategory, String latestCategory, int previousCpp, LocalDate referenceDate) {}
+
+  /** A review date of a staged census plan. */
+  public record CensusReview(String childRef, LocalDate planStart, LocalDate reviewDate) {}
+
+  public void stageCensus(String importId, List<CensusPlan> plans) {
+    batches.batchUpdate("""
+        insert into cp_plan_import_line (import_id, line_no, source_line, child_ref, plan_start, plan_end,
+                                         initial_category, latest_category, previous_cpp, census_reference_date)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        plans.stream().map(plan -> new Object[] {importId, plan.planNo(), plan.sourceLine(), plan.childRef(),
+            Date.valueOf(plan.planStart()), plan.planEnd() == null ? null : Date.valueOf(plan.planEnd()),
+            plan.initialCategory(), plan.latestCategory(), plan.previousCpp(), Date.valueOf(plan.referenceDate())}).toList());
+  }
+
+  public void stageReviews(String importId, List<CensusReview> reviews) {
+    batches.batchUpdate("insert into cp_plan_import_review (import_id, child_ref, plan_start, review_date) values (?, ?, ?, ?)",
+        reviews.stream().map(review -> new Object[] {importId, review.childRef(), Date.valueOf(review.planStart()),
+            Date.valueOf(review.reviewDate())}).toList());
+  }
+
+  /** The staged census plan that restates a recorded one (same child and start date). */
+  private static final String RECORDED = "from cp_plan e where e.child_ref = s.child_ref and e.plan_start = s.plan_start";
+
+  /**
+   * Before the checks, a return older than the one that last described a recorded plan takes what the newer one
+   * said: its end (an older return never re-opens a plan a newer one ended), its latest category and its number of
+   * previous plans. A re-import of the same return that finds the plan ended meanwhile leaves it ended too.
+   */
+  public void adoptNewerReturns(String importId) {
+    jdbc.sql("""
+        update cp_plan_import_line s
+        set plan_end = coalesce(s.plan_end, (select e.plan_end %1$s)),
+            latest_category = (select e.latest_category %1$s),
+            previous_cpp = (select e.previous_cpp %1$s)
+        where s.import_id = ? and s.census_reference_date is not null
+          and exists (select 1 %1$s and e.census_reference_date > s.census_reference_date)""".formatted(RECORDED))
+        .param(importId).update();
+    jdbc.sql("""
+        update cp_plan_import_line s
+        set plan_end = (select e.plan_end %1$s)
+        where s.import_id = ? and s.census_reference_date is not null and s.plan_end is null
+          and exists (select 1 %1$s and e.census_reference_date = s.census_reference_date and e.plan_end is not null)"""
+        .formatted(RECORDED))
+        .param(importId).update();
+  }
+
+  /**
+   * Census plans that contradict the recorded plan they restate: another initial category; an end other than the
+   * recorded end, unless a return as new as the one that last described the plan ends a plan held open; any difference
+   * from a plan the application recorded itself (a journey or a CSV import), which a return does not rewrite.
+   */
+  public void censusConflicts(String importId, Consumer<ImportConflict> sink) {
+    jdbc.sql("""
+        select s.source_line, s.child_ref, s.plan_start, e.plan_end, e.initial_category, e.latest_category,
+               e.census_reference_date
+        from cp_plan_import_line s
+        join cp_plan e on e.child_ref = s.child_ref and e.plan_start = s.plan_start
+        where s.import_id = ? and s.census_reference_date is not null
+          and (e.initial_category <> s.initial_category
+               or (e.census_reference_date is null
+                   and (e.plan_end is distinct from s.plan_end or e.latest_category <> s.latest_category))
+               or (e.census_reference_date is not null and e.plan_end is distinct from s.plan_end
+                   and (e.plan_end is not null or s.census_reference_date < e.census_reference_date)))""")
+        .param(importId)
+        .query(rs -> {
+          Date end = rs.getDate("plan_end");
+          Date reference = rs.getDate("census_reference_date");
+          sink.accept(new ImportConflict(rs.getLong("source_line"), "matches-recorded-plan",
+              "Child " + rs.getString("child_ref") + "'s plan starting " + rs.getDate("plan_start").toLocalDate()
+                  + " is already held differently (end " + (end == null ? "open" : end.toLocalDate().toString())
+                  + ", categories " + rs.getString("initial_category") + "/" + rs.getString("latest_category")
+                  + (reference == null ? ", recorded by this application" : ", from the return of " + reference.toLocalDate())
+                  + "); a return may end a plan held open, but does not change an ended plan or an initial category."));
+        });
+  }
+
+  /**
+   * Applies what the return says about plans already held (their end, latest category, number of previous plans and
+   * the return's reference date), where that changes something, and numbers the children's plans again (a plan's end
+   * is the next plan's "previous plan end"). Run after the checks passed; returns the plans changed.
+   */
+  public int mergeRestatedCensusPlans(String importId) {
+    jdbc.sql("""
+        update cp_plan_import_line s set changes_recorded = true
+        where s.import_id = ? and s.census_reference_date is not null
+          and exists (select 1 %s
+                      and (e.census_reference_date is null or e.census_reference_date <= s.census_reference_date)
+                      and (e.plan_end is distinct from s.plan_end or e.latest_category <> s.latest_category
+                           or e.previous_cpp is distinct from s.previous_cpp
+                           or e.census_reference_date is distinct from s.census_reference_date))""".formatted(RECORDED))
+        .param(importId).update();
+    String staged = "from cp_plan_import_line s where s.import_id = ? and s.changes_recorded"
+        + " and s.child_ref = p.child_ref and s.plan_start = p.plan_start";
+    int changed = jdbc.sql("""
+        update cp_plan p
+        set plan_end = (select s.plan_end %1$s),
+            latest_category = (select s.latest_category %1$s),
+            previous_cpp = (select s.previous_cpp %1$s),
+            census_reference_date = (select s.census_reference_date %1$s)
+        where exists (select 1 %1$s)""".formatted(staged))
+        .params(importId, importId, importId, importId, importId).update();
+    if (changed > 0) {
+      jdbc.sql(NUMBER_PLANS + """
+          p.child_ref in (select s.child_ref from cp_plan_import_line s where s.import_id = ? and s.changes_recorded)""")
+          .param(importId).update();
+    }
+    return changed;
+  }
+
+  /** Adds the staged review dates the plan history does not hold yet; returns how many. */
+  public int insertStagedReviews(String importId) {
+    return jdbc.sql("""
+        insert into cp_plan_review (child_ref, plan_start, review_date)
+        select distinct r.child_ref, r.plan_start, r.review_date
+        from cp_plan_import_review r
+        where r.import_id = ?
+          and not exists (select 1 from cp_plan_review h
+                          where h.child_ref = r.child_ref and h.plan_start = r.plan_start and h.review_date = r.review_date)""")
+        .param(importId).update();
   }
 
   private static ImportConflict overlap(long lineNo, String childRef, Date thisEnd, Date otherStart, Date otherEnd,

@@ -1,6 +1,7 @@
 package org.safeguardingworkflows.planhistory;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.Charset;
@@ -18,7 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * Plan history import for case management systems and data migration: a CSV file, streamed, all or nothing.
+ * Plan history import for case management systems and data migration: a CSV file, or a CIN census return (XML), each
+ * streamed, all or nothing.
  * Importing history is a data-management action, so only administrators and process owners may do it.
  */
 @RestController
@@ -31,12 +33,27 @@ public class PlanHistoryApi {
   public record Imported(long imported, long unchanged) {}
   static final Set<Role> IMPORTERS = EnumSet.of(Role.ADMINS, Role.PROCESS_OWNERS);
 
+  /** A CIN census return's import: plans added, held plans it changed (ended...), plans unchanged, review dates added. */
+  public record CensusImported(long imported, long updated, long unchanged, long reviewsAdded) {}
+
   private final PlanHistoryImport planHistoryImport;
+  private final CinCensusImport cinCensusImport;
   private final CallerRoles callerRoles;
 
-  public PlanHistoryApi(PlanHistoryImport planHistoryImport, CallerRoles callerRoles) {
+  public PlanHistoryApi(PlanHistoryImport planHistoryImport, CinCensusImport cinCensusImport, CallerRoles callerRoles) {
     this.planHistoryImport = planHistoryImport;
+    this.cinCensusImport = cinCensusImport;
     this.callerRoles = callerRoles;
+  }
+
+  /** One CIN census return (the DfE's XML), read as a stream straight from the request; the XML declares its encoding. */
+  @PostMapping(consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE})
+  CensusImported importCinCensusReturn(HttpServletRequest request) throws IOException {
+    callerRoles.require(IMPORTERS, "import plan history");
+    try (InputStream body = request.getInputStream()) {
+      CinCensusImport.Result result = cinCensusImport.importReturn(body);
+      return new CensusImported(result.imported(), result.updated(), result.unchanged(), result.reviewsAdded());
+    }
   }
 
   /** The body is read as a stream straight from the request, never buffered whole. */

@@ -7,14 +7,11 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
-import org.safeguardingworkflows.platform.web.ApiProblem;
-import org.safeguardingworkflows.platform.web.FieldProblem;
 import org.safeguardingworkflows.timescales.WorkingDays;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -38,8 +35,6 @@ public class PlanHistoryImport {
   static final int BATCH_SIZE = 1_000;
   /** A line longer than this is refused without being held whole (a plan line is well under 200 characters). */
   static final int MAX_LINE_LENGTH = 1_000;
-  /** Bad lines listed in one refusal; beyond this they are counted, so a huge bad file cannot exhaust memory. */
-  static final int MAX_LISTED_PROBLEMS = 100_000;
   static final int IRO_MAX_LENGTH = 64;
   private static final Pattern DATE = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}$");
 
@@ -61,11 +56,11 @@ public class PlanHistoryImport {
     this.today = today;
   }
 
-  /** Imports the file; throws an {@link ApiProblem} (400) naming every bad line, having stored nothing. */
+  /** Imports the file; throws an ApiProblem (400) naming every bad line, having stored nothing. */
   public Result importCsv(Reader csv) {
     return transactions.execute(status -> {
       String importId = UUID.randomUUID().toString();
-      Problems problems = new Problems();
+      ImportProblems problems = new ImportProblems();
       long planLines = stage(importId, new LineReader(csv), problems);
       // From here until the import commits, no plan is recorded for a child of the file, by a journey or another
       // import, on any node: the checks below see every plan those children will have.
@@ -73,7 +68,7 @@ public class PlanHistoryImport {
       planHistory.stagedConflicts(importId, conflict -> problems.add(conflict.lineNo(), conflict.rule(), conflict.message()));
       if (problems.count() > 0) {
         // Thrown inside the transaction: the staged lines roll back with it.
-        throw problems.refusal();
+        throw problems.refusal(HttpStatus.BAD_REQUEST, "Invalid plan history file");
       }
       long imported = planHistory.insertStaged(importId);
       planHistory.clearStaged(importId);
@@ -82,7 +77,7 @@ public class PlanHistoryImport {
   }
 
   /** Reads the file once: checks each line on its own and stages the good ones in batches. Returns the plan lines. */
-  private long stage(String importId, LineReader reader, Problems problems) {
+  private long stage(String importId, LineReader reader, ImportProblems problems) {
     String header = reader.next();
     if (header == null || !HEADER.equalsIgnoreCase(stripByteOrderMark(header).strip())) {
       problems.add(1, "header", "The first line must be the header " + HEADER + ".");
@@ -117,7 +112,7 @@ public class PlanHistoryImport {
   }
 
   /** One line, checked on its own: every problem of the line is reported, and a bad line is not staged. */
-  private PlanHistory.ImportLine parse(long lineNo, String line, Problems problems) {
+  private PlanHistory.ImportLine parse(long lineNo, String line, ImportProblems problems) {
     List<String> fields = Csv.fields(line);
     if (fields == null) {
       problems.add(lineNo, "quotes", "A quoted value is not closed.");
@@ -155,7 +150,7 @@ public class PlanHistoryImport {
     return new PlanHistory.ImportLine(lineNo, childRef, start, end, initial, latest, iro);
   }
 
-  private LocalDate date(long lineNo, String column, String value, boolean required, Problems problems) {
+  private LocalDate date(long lineNo, String column, String value, boolean required, ImportProblems problems) {
     if (value.isEmpty()) {
       if (required) {
         problems.add(lineNo, "required", column + " is required.");
@@ -181,39 +176,6 @@ public class PlanHistoryImport {
 
   private static String stripByteOrderMark(String line) {
     return line.startsWith("\uFEFF") ? line.substring(1) : line;
-  }
-
-  /** Bad lines, listed up to {@link #MAX_LISTED_PROBLEMS} and counted beyond. */
-  private static final class Problems {
-    private final List<FieldProblem> listed = new ArrayList<>();
-    private final List<Long> lineNumbers = new ArrayList<>();
-    private int count;
-
-    void add(long lineNo, String rule, String message) {
-      count++;
-      if (listed.size() < MAX_LISTED_PROBLEMS) {
-        listed.add(new FieldProblem("line " + lineNo, rule, "Line " + lineNo + ": " + message));
-        lineNumbers.add(lineNo);
-      }
-    }
-
-    int count() {
-      return count;
-    }
-
-    ApiProblem refusal() {
-      List<Integer> order = new ArrayList<>(listed.size());
-      for (int i = 0; i < listed.size(); i++) {
-        order.add(i);
-      }
-      order.sort(Comparator.comparing(lineNumbers::get));
-      List<FieldProblem> sorted = order.stream().map(listed::get).toList();
-      long badLines = lineNumbers.stream().distinct().count();
-      String detail = "The file has " + (count > listed.size() ? "more than " + badLines : badLines) + " bad line(s) ("
-          + count + " problem(s)" + (count > listed.size() ? ", the first " + listed.size() + " listed" : "")
-          + "); nothing was imported.";
-      return new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid plan history file", detail, sorted);
-    }
   }
 
   /** Reads lines one at a time, never holding more than {@link #MAX_LINE_LENGTH} characters of one line. */

@@ -27,6 +27,9 @@ import org.safeguardingworkflows.planhistory.CategoryOfAbuse;
  * @param meanMonthsBetweenPlans over repeat plans: days from the end of the previous plan to the start, / 30.4375
  * @param medianMonthsBetweenPlans the same, median
  * @param byCategory repeat plans per initial category of abuse (CIN census codes, every code present)
+ * @param childrenStartingAPlan distinct children with a plan starting in the period
+ * @param repeatPlansFromNumberOfPreviousCpp of the repeat plans, those counted only because a census return's
+ *     NumberOfPreviousCPP says the child had earlier plans than those held (never "within 2 years")
  */
 public record PlanFigures(
     LocalDate from,
@@ -40,7 +43,9 @@ public record PlanFigures(
     long thirdOrLaterPlans,
     BigDecimal meanMonthsBetweenPlans,
     BigDecimal medianMonthsBetweenPlans,
-    Map<String, Long> byCategory) {
+    Map<String, Long> byCategory,
+    long childrenStartingAPlan,
+    long repeatPlansFromNumberOfPreviousCpp) {
 
   static final BigDecimal DAYS_PER_MONTH = BigDecimal.valueOf(StartedPlan.DAYS_PER_MONTH);
 
@@ -58,6 +63,8 @@ public record PlanFigures(
     private long within2Years;
     private long thirdOrLater;
     private final Set<String> childrenWithRepeat = new HashSet<>();
+    private final Set<String> childrenStarting = new HashSet<>();
+    private long fromNumberOfPreviousCpp;
     private final List<Long> gaps = new ArrayList<>();
     private final Map<String, Long> byCategory = new LinkedHashMap<>();
 
@@ -69,10 +76,14 @@ public record PlanFigures(
 
     void add(StartedPlan plan) {
       plansStarted++;
+      childrenStarting.add(plan.childRef());
       if (!plan.isRepeat()) {
         return;
       }
       repeatPlans++;
+      if (plan.isRepeatFromNumberOfPreviousCppOnly()) {
+        fromNumberOfPreviousCpp++;
+      }
       childrenWithRepeat.add(plan.childRef());
       byCategory.merge(plan.initialCategory(), 1L, Long::sum);
       if (plan.isRepeatWithin2Years()) {
@@ -90,7 +101,7 @@ public record PlanFigures(
     PlanFigures figures() {
       return new PlanFigures(from, to, plansStarted, repeatPlans, rate(repeatPlans, plansStarted), within2Years,
           rate(within2Years, plansStarted), childrenWithRepeat.size(), thirdOrLater, meanMonths(), medianMonths(),
-          new LinkedHashMap<>(byCategory));
+          new LinkedHashMap<>(byCategory), childrenStarting.size(), fromNumberOfPreviousCpp);
     }
 
     private BigDecimal meanMonths() {

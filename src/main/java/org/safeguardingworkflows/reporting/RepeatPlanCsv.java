@@ -29,6 +29,11 @@ public final class RepeatPlanCsv {
         report.change().repeatPlansWithin2Years());
     row(rows, "repeat_rate_within_2_years", report.repeatRateWithin2Years(), before.repeatRateWithin2Years(), null);
     row(rows, "children_with_repeat_plan", report.childrenWithRepeatPlan(), before.childrenWithRepeatPlan(), null);
+    row(rows, "children_starting_a_plan", report.nationalMeasure().childrenStartingAPlan(), before.childrenStartingAPlan(), null);
+    row(rows, "child_repeat_rate", report.nationalMeasure().childRepeatRate(),
+        PlanFigures.rate(before.childrenWithRepeatPlan(), before.childrenStartingAPlan()), null);
+    row(rows, "repeat_plans_from_number_of_previous_cpp", report.repeatPlansFromNumberOfPreviousCpp(),
+        before.repeatPlansFromNumberOfPreviousCpp(), null);
     row(rows, "third_or_later_plans", report.thirdOrLaterPlans(), before.thirdOrLaterPlans(), null);
     row(rows, "mean_months_between_plans", report.meanMonthsBetweenPlans(), before.meanMonthsBetweenPlans(), null);
     row(rows, "median_months_between_plans", report.medianMonthsBetweenPlans(), before.medianMonthsBetweenPlans(), null);

@@ -56,7 +56,10 @@ public class RepeatPlanReport {
       Map<String, Long> byCategory,
       PlanFigures previousPeriod,
       Change change,
-      ProcessFigures.Figures processes) {
+      ProcessFigures.Figures processes,
+      long repeatPlansFromNumberOfPreviousCpp,
+      NationalMeasure nationalMeasure,
+      LocalMeasure localMeasure) {
 
     static Report of(PlanFigures period, PlanFigures previous, ProcessFigures.Figures processes) {
       return new Report(period.from(), period.to(), period.plansStarted(), period.repeatPlans(), period.repeatRate(),
@@ -65,7 +68,38 @@ public class RepeatPlanReport {
           period.byCategory(), previous,
           new Change(percentChange(previous.repeatPlans(), period.repeatPlans()),
               percentChange(previous.repeatPlansWithin2Years(), period.repeatPlansWithin2Years())),
-          processes);
+          processes, period.repeatPlansFromNumberOfPreviousCpp(), NationalMeasure.of(period), LocalMeasure.of(period));
+    }
+  }
+
+  /**
+   * The national measure (DfE CIN statistics, table D3): plans starting in the period that are a second or subsequent
+   * plan, however long ago the earlier one, as plans and as children; a census return's NumberOfPreviousCPP counts.
+   */
+  public record NationalMeasure(String label, long plansStarted, long repeatPlans, BigDecimal repeatRate,
+      long childrenStartingAPlan, long childrenWithRepeatPlan, BigDecimal childRepeatRate,
+      long repeatPlansFromNumberOfPreviousCpp) {
+
+    public static final String LABEL = "National measure (DfE D3): second or subsequent plans, however long ago";
+
+    static NationalMeasure of(PlanFigures figures) {
+      return new NationalMeasure(LABEL, figures.plansStarted(), figures.repeatPlans(), figures.repeatRate(),
+          figures.childrenStartingAPlan(), figures.childrenWithRepeatPlan(),
+          PlanFigures.rate(figures.childrenWithRepeatPlan(), figures.childrenStartingAPlan()),
+          figures.repeatPlansFromNumberOfPreviousCpp());
+    }
+  }
+
+  /**
+   * The briefing's local measure: repeat plans whose previous plan ended no more than 2 years before. There is no
+   * national figure to compare it with, and plans counted as repeats from NumberOfPreviousCPP alone are not in it.
+   */
+  public record LocalMeasure(String label, long repeatPlansWithin2Years, BigDecimal repeatRateWithin2Years) {
+
+    public static final String LABEL = "Local measure: repeat plans within 2 years of the previous plan (no national figure)";
+
+    static LocalMeasure of(PlanFigures figures) {
+      return new LocalMeasure(LABEL, figures.repeatPlansWithin2Years(), figures.repeatRateWithin2Years());
     }
   }
 
@@ -142,10 +176,10 @@ public class RepeatPlanReport {
   /**
    * Every plan starting in the period (from &lt;= start &lt;= to), with its number among the child's plans and the end
    * of the child's previous plan, which the plan history keeps on each plan's row: one range of the index on
-   * (plan_start, child_ref, initial_category, plan_number, previous_plan_end). Parameters: from, to.
+   * (plan_start, child_ref, initial_category, plan_number, previous_plan_end, previous_cpp). Parameters: from, to.
    */
   static final String PLANS_STARTED = """
-      select child_ref, plan_start, initial_category, plan_number, previous_plan_end
+      select child_ref, plan_start, initial_category, plan_number, previous_plan_end, previous_cpp
       from cp_plan
       where plan_start between ? and ?""";
 
@@ -161,8 +195,11 @@ public class RepeatPlanReport {
                 + rs.getString("child_ref") + ", start " + rs.getDate("plan_start") + ")");
           }
           Date previousEnd = rs.getDate("previous_plan_end");
+          int declared = rs.getInt("previous_cpp");
+          Integer declaredPreviousPlans = rs.wasNull() ? null : declared;
           sink.accept(new StartedPlan(rs.getString("child_ref"), rs.getDate("plan_start").toLocalDate(),
-              rs.getString("initial_category"), planNumber, previousEnd == null ? null : previousEnd.toLocalDate()));
+              rs.getString("initial_category"), planNumber, previousEnd == null ? null : previousEnd.toLocalDate(),
+              declaredPreviousPlans));
         });
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
@@ -18,7 +19,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.safeguardingworkflows.SafeguardingWorkflowsApplication;
 import org.safeguardingworkflows.planhistory.CpPlan;
 import org.safeguardingworkflows.planhistory.PlanHistory;
+import org.safeguardingworkflows.cincensus.ChildProtectionPlansReturn;
+import org.safeguardingworkflows.planhistory.CinCensusImport;
 import org.safeguardingworkflows.planhistory.PlanHistoryImport;
+import org.safeguardingworkflows.testsupport.CensusReturn;
+import org.safeguardingworkflows.testsupport.CensusReturn.Plan;
 import org.safeguardingworkflows.platform.web.ApiProblem;
 import org.safeguardingworkflows.reporting.PlanFigures;
 import org.safeguardingworkflows.reporting.RepeatPlanReport;
@@ -96,7 +101,26 @@ class StartUpTest {
       assertThat(year.plansStarted()).isEqualTo(2);
       assertThat(year.repeatPlans()).isEqualTo(1);
       assertThat(year.thirdOrLaterPlans()).isEqualTo(1);
+
+      // CIN census returns: merged across years, exported, NumberOfPreviousCPP in the report.
+      CinCensusImport census = app.getBean(CinCensusImport.class);
+      CensusReturn older = CensusReturn.forYearEnding(2021).child("H-5", Plan.of("2020-06-01", null, "NEG", 2).reviewed("2020-09-01"));
+      assertThat(census.importReturn(xml(older))).isEqualTo(new CinCensusImport.Result(1, 0, 0, 1));
+      assertThat(census.importReturn(xml(CensusReturn.forYearEnding(2022).child("H-5", Plan.of("2020-06-01", "2021-09-30", "NEG", 2)))))
+          .isEqualTo(new CinCensusImport.Result(0, 1, 0, 0));
+      assertThat(census.importReturn(xml(older))).as("an older return never re-opens a plan")
+          .isEqualTo(new CinCensusImport.Result(0, 0, 1, 0));
+      java.io.ByteArrayOutputStream export = new java.io.ByteArrayOutputStream();
+      app.getBean(ChildProtectionPlansReturn.class).write(2022, export);
+      assertThat(export.toString(StandardCharsets.UTF_8)).contains("<LAchildID>H-5</LAchildID>",
+          "<CPPendDate>2021-09-30</CPPendDate>", "<NumberOfPreviousCPP>2</NumberOfPreviousCPP>");
+      assertThat(app.getBean(RepeatPlanReport.class).figures(LocalDate.of(2020, 1, 1), LocalDate.of(2020, 12, 31))
+          .repeatPlansFromNumberOfPreviousCpp()).isEqualTo(1);
     }
+  }
+
+  private static java.io.InputStream xml(CensusReturn census) {
+    return new java.io.ByteArrayInputStream(census.xml().getBytes(StandardCharsets.UTF_8));
   }
 
   @Test

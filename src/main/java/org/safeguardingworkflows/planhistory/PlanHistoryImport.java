@@ -1,17 +1,22 @@
 package org.safeguardingworkflows.planhistory;
 
 import java.io.BufferedReader;
+import java.io.FilterReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.safeguardingworkflows.timescales.WorkingDays;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -33,8 +38,18 @@ public class PlanHistoryImport {
   static final int COLUMNS = 6;
   /** Lines staged per JDBC batch: the only lines held in memory at once. */
   static final int BATCH_SIZE = 1_000;
-  /** A line longer than this is refused without being held whole (a plan line is well under 200 characters). */
+  /** A plan line longer than this is refused (a plan line is well under 200 characters). */
   static final int MAX_LINE_LENGTH = 1_000;
+  /**
+   * Characters read without a plan line ending, beyond which the file is refused without reading on: what Commons CSV
+   * may hold of one line (a quoted value can run over line breaks) stays bounded however the file is written.
+   */
+  static final int MAX_UNFINISHED_LINE = 64 * 1024;
+  /**
+   * RFC 4180 with values trimmed; the header is checked by the import itself, and blank lines are skipped by it (so
+   * that every line keeps its number in the file).
+   */
+  static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setTrim(true).setIgnoreEmptyLines(false).get();
   static final int IRO_MAX_LENGTH = 64;
   private static final Pattern DATE = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}$");
 
@@ -61,7 +76,7 @@ public class PlanHistoryImport {
     return transactions.execute(status -> {
       String importId = UUID.randomUUID().toString();
       ImportProblems problems = new ImportProblems();
-      long planLines = stage(importId, new LineReader(csv), problems);
+      long planLines = stage(importId, csv, problems);
       // From here until the import commits, no plan is recorded for a child of the file, by a journey or another
       // import, on any node: the checks below see every plan those children will have.
       planHistory.lockChildrenOfImport(importId);
@@ -77,33 +92,33 @@ public class PlanHistoryImport {
   }
 
   /** Reads the file once: checks each line on its own and stages the good ones in batches. Returns the plan lines. */
-  private long stage(String importId, LineReader reader, ImportProblems problems) {
-    String header = reader.next();
-    if (header == null || !HEADER.equalsIgnoreCase(stripByteOrderMark(header).strip())) {
-      problems.add(1, "header", "The first line must be the header " + HEADER + ".");
-      return 0;
-    }
+  private long stage(String importId, Reader csv, ImportProblems problems) {
+    Lines lines = new Lines(csv);
     List<PlanHistory.ImportLine> batch = new ArrayList<>(BATCH_SIZE);
     long planLines = 0;
-    String line;
-    while ((line = reader.next()) != null) {
-      long lineNo = reader.lineNo();
-      if (reader.lastLineTooLong()) {
-        problems.add(lineNo, "line-too-long", "The line is longer than " + MAX_LINE_LENGTH + " characters.");
-        continue;
+    try {
+      CSVRecord header = lines.next();
+      if (header == null || !HEADER.equalsIgnoreCase(stripByteOrderMark(String.join(",", header.toList())))) {
+        problems.add(1, "header", "The first line must be the header " + HEADER + ".");
+        return 0;
       }
-      if (line.isBlank()) {
-        continue;
-      }
-      planLines++;
-      PlanHistory.ImportLine plan = parse(lineNo, line, problems);
-      if (plan != null) {
-        batch.add(plan);
-        if (batch.size() == BATCH_SIZE) {
-          planHistory.stage(importId, batch);
-          batch.clear();
+      CSVRecord line;
+      while ((line = lines.next()) != null) {
+        if (line.size() == 1 && line.get(0).isEmpty()) {
+          continue;
+        }
+        planLines++;
+        PlanHistory.ImportLine plan = parse(lines.lineNo(), line, problems);
+        if (plan != null) {
+          batch.add(plan);
+          if (batch.size() == BATCH_SIZE) {
+            planHistory.stage(importId, batch);
+            batch.clear();
+          }
         }
       }
+    } catch (UnreadableLine unreadable) {
+      problems.add(lines.lineNo(), unreadable.rule, unreadable.getMessage());
     }
     if (!batch.isEmpty()) {
       planHistory.stage(importId, batch);
@@ -112,10 +127,10 @@ public class PlanHistoryImport {
   }
 
   /** One line, checked on its own: every problem of the line is reported, and a bad line is not staged. */
-  private PlanHistory.ImportLine parse(long lineNo, String line, ImportProblems problems) {
-    List<String> fields = Csv.fields(line);
-    if (fields == null) {
-      problems.add(lineNo, "quotes", "A quoted value is not closed.");
+  private PlanHistory.ImportLine parse(long lineNo, CSVRecord line, ImportProblems problems) {
+    List<String> fields = line.toList();
+    if (fields.stream().mapToInt(String::length).sum() + fields.size() - 1 > MAX_LINE_LENGTH) {
+      problems.add(lineNo, "line-too-long", "The line is longer than " + MAX_LINE_LENGTH + " characters.");
       return null;
     }
     if (fields.size() != COLUMNS) {
@@ -178,100 +193,98 @@ public class PlanHistoryImport {
     return line.startsWith("\uFEFF") ? line.substring(1) : line;
   }
 
-  /** Reads lines one at a time, never holding more than {@link #MAX_LINE_LENGTH} characters of one line. */
-  static final class LineReader {
-    private final Reader reader;
-    private final StringBuilder line = new StringBuilder();
+  /**
+   * The file's plan lines, read by Commons CSV one at a time, each with the line of the file it starts on. A quote
+   * left open, or text after a closing quote, makes the rest of the file unreadable: that line is reported and
+   * reading stops.
+   */
+  static final class Lines {
+    private final LengthGuard guard;
+    private final Iterator<CSVRecord> records;
+    private final CSVParser parser;
+    private long nextLineNo = 1;
     private long lineNo;
-    private boolean tooLong;
-    private boolean ended;
 
-    LineReader(Reader reader) {
-      this.reader = reader instanceof BufferedReader ? reader : new BufferedReader(reader, 64 * 1024);
-    }
-
-    /** The next line without its line ending, or null at the end of the file. */
-    String next() {
-      if (ended) {
-        return null;
-      }
-      line.setLength(0);
-      tooLong = false;
+    Lines(Reader reader) {
+      guard = new LengthGuard(reader instanceof BufferedReader ? reader : new BufferedReader(reader, 64 * 1024));
       try {
-        int c;
-        boolean any = false;
-        while ((c = reader.read()) != -1) {
-          any = true;
-          if (c == '\n') {
-            break;
-          }
-          if (line.length() < MAX_LINE_LENGTH) {
-            line.append((char) c);
-          } else {
-            tooLong = true;
-          }
-        }
-        if (c == -1) {
-          ended = true;
-          if (!any) {
-            return null;
-          }
-        }
+        parser = FORMAT.parse(guard);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      lineNo++;
-      int last = line.length() - 1;
-      if (last >= 0 && line.charAt(last) == '\r') {
-        line.setLength(last);
-      }
-      return line.toString();
+      records = parser.iterator();
     }
 
+    /** The next plan line, or null at the end of the file. */
+    CSVRecord next() {
+      lineNo = nextLineNo;
+      try {
+        if (!records.hasNext()) {
+          return null;
+        }
+        CSVRecord record = records.next();
+        guard.lineEnded();
+        nextLineNo = parser.getCurrentLineNumber() + 1;
+        return record;
+      } catch (UncheckedIOException e) {
+        if (e.getCause() instanceof LineTooLong) {
+          throw new UnreadableLine("line-too-long", "The line is longer than " + MAX_LINE_LENGTH + " characters.");
+        }
+        throw new UnreadableLine("quotes", "A quoted value is not closed, or text follows its closing quote.");
+      }
+    }
+
+    /** The line of the file the last plan line started on. */
     long lineNo() {
       return lineNo;
     }
+  }
 
-    boolean lastLineTooLong() {
-      return tooLong;
+  /** A plan line that cannot be read, and so nothing after it either. */
+  static final class UnreadableLine extends RuntimeException {
+    private final String rule;
+
+    UnreadableLine(String rule, String message) {
+      super(message, null, false, false);
+      this.rule = rule;
     }
   }
 
-  /** The comma-separated values of one line (RFC 4180 quoting), trimmed; null when a quote is not closed. */
-  static final class Csv {
+  /** Thrown into Commons CSV when a plan line runs on beyond {@link #MAX_UNFINISHED_LINE} characters. */
+  static final class LineTooLong extends IOException {
+  }
 
-    private Csv() {
+  /** Counts the characters read since the last plan line ended; Commons CSV's own read-ahead is well within the bound. */
+  static final class LengthGuard extends FilterReader {
+    private long sinceLineEnded;
+
+    LengthGuard(Reader in) {
+      super(in);
     }
 
-    static List<String> fields(String line) {
-      List<String> fields = new ArrayList<>(COLUMNS);
-      StringBuilder field = new StringBuilder();
-      boolean quoted = false;
-      for (int i = 0; i < line.length(); i++) {
-        char c = line.charAt(i);
-        if (quoted) {
-          if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-            field.append('"');
-            i++;
-          } else if (c == '"') {
-            quoted = false;
-          } else {
-            field.append(c);
-          }
-        } else if (c == '"') {
-          quoted = true;
-        } else if (c == ',') {
-          fields.add(field.toString().strip());
-          field.setLength(0);
-        } else {
-          field.append(c);
-        }
+    void lineEnded() {
+      sinceLineEnded = 0;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int c = super.read();
+      count(c == -1 ? 0 : 1);
+      return c;
+    }
+
+    @Override
+    public int read(char[] buffer, int offset, int length) throws IOException {
+      int read = super.read(buffer, offset, length);
+      count(Math.max(read, 0));
+      return read;
+    }
+
+    private void count(int read) throws LineTooLong {
+      sinceLineEnded += read;
+      if (sinceLineEnded > MAX_UNFINISHED_LINE) {
+        throw new LineTooLong();
       }
-      if (quoted) {
-        return null;
-      }
-      fields.add(field.toString().strip());
-      return fields;
     }
   }
 }

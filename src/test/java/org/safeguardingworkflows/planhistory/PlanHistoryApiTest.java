@@ -107,8 +107,10 @@ class PlanHistoryApiTest {
         + prefix + "5,2010-01-04," + tomorrow + ",NEG,NEG,\n"            // 7 ends in the future
         + prefix + "6,2010-01-04,,NEGLECT,NEG,\n"                        // 8 not a census code
         + prefix + "7,2010-01-04,,NEG,NEG," + "x".repeat(65) + "\n"     // 9 IRO too long
-        + "\"" + prefix + "8,2010-01-04,,NEG,NEG,\n"                     // 10 quote not closed
-        + prefix + "9,04/01/2010,,NEG,PHYSICAL,\n";                      // 11 two problems on one line
+        + prefix + "9,04/01/2010,,NEG,PHYSICAL,\n"                      // 10 two problems on one line
+        + prefix + "10,2010-01-04,,NEG,NEG,\"A. Reviewer\n(cover)\"\n"     // 11-12 a quoted value over two lines
+        + prefix + "11,2010-13-04,,NEG,NEG,\n"                          // 13 numbered after the two-line value
+        + "\"" + prefix + "8,2010-01-04,,NEG,NEG,\n";                   // 14 quote not closed: nothing after it is read
 
     Reply refused = importer().post("/api/plan-history", CSV, file);
 
@@ -121,11 +123,14 @@ class PlanHistoryApiTest {
         .contains("{\"field\":\"line 7\",\"rule\":\"not-in-future\"")
         .contains("{\"field\":\"line 8\",\"rule\":\"code-list\"")
         .contains("{\"field\":\"line 9\",\"rule\":\"max-length\"")
-        .contains("{\"field\":\"line 10\",\"rule\":\"quotes\"")
-        .contains("{\"field\":\"line 11\",\"rule\":\"date\"")
-        .contains("{\"field\":\"line 11\",\"rule\":\"code-list\"")
-        .doesNotContain("\"line 2\"");
-    assertThat(refused.json().path("errors")).hasSize(10);
+        .contains("{\"field\":\"line 10\",\"rule\":\"date\"")
+        .contains("{\"field\":\"line 10\",\"rule\":\"code-list\"")
+        .contains("{\"field\":\"line 13\",\"rule\":\"date\"")
+        .contains("{\"field\":\"line 14\",\"rule\":\"quotes\"")
+        .doesNotContain("\"line 2\"")
+        .doesNotContain("\"line 11\"")
+        .doesNotContain("\"line 12\"");
+    assertThat(refused.json().path("errors")).hasSize(11);
     assertThat(storedPlans()).as("not even the good line").isZero();
   }
 

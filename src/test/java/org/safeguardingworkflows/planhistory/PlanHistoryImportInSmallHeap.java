@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.commons.csv.CSVRecord;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -33,12 +34,12 @@ public final class PlanHistoryImportInSmallHeap {
       if (mode.equals("hold")) {
         List<PlanHistory.ImportLine> held = new ArrayList<>();
         try (Reader reader = new InputStreamReader(generatedFile(prefix, lines), StandardCharsets.UTF_8)) {
-          PlanHistoryImport.LineReader lineReader = new PlanHistoryImport.LineReader(reader);
-          lineReader.next();
-          String line;
-          while ((line = lineReader.next()) != null) {
-            List<String> fields = PlanHistoryImport.Csv.fields(line);
-            held.add(new PlanHistory.ImportLine(lineReader.lineNo(), fields.get(0), LocalDate.parse(fields.get(1)),
+          PlanHistoryImport.Lines planLines = new PlanHistoryImport.Lines(reader);
+          planLines.next();
+          CSVRecord line;
+          while ((line = planLines.next()) != null) {
+            List<String> fields = line.toList();
+            held.add(new PlanHistory.ImportLine(planLines.lineNo(), fields.get(0), LocalDate.parse(fields.get(1)),
                 fields.get(2).isEmpty() ? null : LocalDate.parse(fields.get(2)), fields.get(3), fields.get(4), fields.get(5)));
           }
         }

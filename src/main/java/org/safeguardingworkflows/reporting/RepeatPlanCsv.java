@@ -1,9 +1,14 @@
 package org.safeguardingworkflows.reporting;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 
 /**
  * The report as CSV for a spreadsheet: one row per figure, with this period, the previous year and the change.
@@ -18,8 +23,8 @@ public final class RepeatPlanCsv {
 
   public static String of(RepeatPlanReport.Report report) {
     PlanFigures before = report.previousPeriod();
-    List<String> rows = new ArrayList<>();
-    rows.add(HEADER);
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(List.of(HEADER.split(",")));
     row(rows, "from", report.from(), before.from(), null);
     row(rows, "to", report.to(), before.to(), null);
     row(rows, "plans_started", report.plansStarted(), before.plansStarted(), null);
@@ -67,14 +72,22 @@ public final class RepeatPlanCsv {
     ProcessFigures.LegalPlanning legal = report.processes().legalPlanning();
     row(rows, "legal_planning_recommendations", legal.recommendations(), null, null);
     row(rows, "legal_planning_open_past_deadline", legal.openPastDeadline(), null, null);
-    return String.join("\r\n", rows) + "\r\n";
+    StringBuilder csv = new StringBuilder();
+    try (CSVPrinter printer = new CSVPrinter(csv, CSVFormat.RFC4180)) {
+      for (List<String> row : rows) {
+        printer.printRecord(row);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return csv.toString();
   }
 
-  private static void row(List<String> rows, String figure, Object now, Object before, Object change) {
-    rows.add(String.join(",", cell(figure), cell(now), cell(before), cell(change)));
+  private static void row(List<List<String>> rows, String figure, Object now, Object before, Object change) {
+    rows.add(List.of(cell(figure), cell(now), cell(before), cell(change)));
   }
 
-  /** A cell: empty for nothing, quoted when needed (RFC 4180), never starting like a spreadsheet formula. */
+  /** A cell's text: empty for nothing, never starting like a spreadsheet formula (Commons CSV quotes it as needed). */
   static String cell(Object value) {
     if (value == null) {
       return "";
@@ -82,9 +95,6 @@ public final class RepeatPlanCsv {
     String text = value instanceof BigDecimal decimal ? decimal.toPlainString() : value.toString();
     if (!(value instanceof Number) && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
       text = "'" + text;
-    }
-    if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-      text = "\"" + text.replace("\"", "\"\"") + "\"";
     }
     return text;
   }

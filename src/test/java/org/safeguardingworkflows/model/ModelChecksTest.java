@@ -88,6 +88,19 @@ class ModelChecksTest {
     }
   }
 
+  /** Modeler opens each diagram for Camunda 7.24, in a release that knows 7.24 (5.31, named before, predates it). */
+  @ParameterizedTest
+  @MethodSource("diagrams")
+  void everyDiagramDeclaresAModelerThatKnowsCamunda724(Path diagram) {
+    var definitions = model(diagram).getDefinitions();
+    assertThat(definitions.getExporter()).isEqualTo("Camunda Modeler");
+    String[] version = definitions.getExporterVersion().split("\\.");
+    assertThat(Integer.parseInt(version[0]) * 1000 + Integer.parseInt(version[1])).as("exporterVersion of " + diagram)
+        .isGreaterThanOrEqualTo(5035);
+    assertThat(definitions.getAttributeValueNs("http://camunda.org/schema/modeler/1.0", "executionPlatformVersion"))
+        .isEqualTo("7.24.0");
+  }
+
   @ParameterizedTest
   @MethodSource("diagrams")
   void everyFlowNodeAndSequenceFlowHasAShapeInTheDiagram(Path diagram) {

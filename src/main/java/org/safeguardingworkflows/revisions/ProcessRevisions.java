@@ -114,6 +114,14 @@ public class ProcessRevisions {
     this.transactions = new TransactionTemplate(transactionManager);
   }
 
+  /** The key and name of every deployed process, for choosing one (latest version's name). */
+  public List<Map<String, String>> processes() {
+    callerRoles.require(REVISERS, "see the versions of a process");
+    return repositoryService.createProcessDefinitionQuery().latestVersion().orderByProcessDefinitionKey().asc().list().stream()
+        .map(definition -> Map.of("key", definition.getKey(), "name", definition.getName() == null ? definition.getKey() : definition.getName()))
+        .toList();
+  }
+
   public Revisions revisions(String processKey) {
     callerRoles.require(REVISERS, "see the versions of a process");
     List<ProcessDefinition> definitions = definitions(processKey);

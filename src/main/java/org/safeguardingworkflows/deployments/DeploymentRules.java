@@ -2,7 +2,6 @@ package org.safeguardingworkflows.deployments;
 
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -14,7 +13,6 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 
-import org.safeguardingworkflows.security.TasksReachTheirOwners;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -38,13 +36,12 @@ import org.xml.sax.helpers.DefaultHandler;
  *   <li>a DMN expression in a language other than FEEL, or FEEL calling external Java functions;</li>
  *   <li>a process or decision keeping its history for less than {@link #MINIMUM_HISTORY_DAYS} days (history cleanup
  *       would then remove a child's record sooner, which only an administrator may decide);</li>
- *   <li>a user task offered to a role none of whose Tasklist filters lists it ({@link TasksReachTheirOwners}): a
- *       task in nobody's list is a task nobody does;</li>
  *   <li>or is not a BPMN diagram, DMN decision, Camunda Form or diagram image (a CMMN case, a script file or an
  *       HTML form would run code on the server or in practitioners' browsers).</li>
  * </ul>
  * This is the one implementation of the rule: the engine applies it to every new deployment
  * ({@link OnlyTrustedDeployments}) and the build applies it to the application's own diagrams (ModelChecksTest).
+ * What makes a deployment work once deployed (forms, owners, due dates, timers, version tags) is {@link ModelChecks}.
  */
 public final class DeploymentRules {
 
@@ -130,9 +127,6 @@ public final class DeploymentRules {
         || (dmn && "decision".equals(local))) {
       checkHistoryTimeToLive(element, id, resourceName, refusals);
     }
-    if (!dmn && "userTask".equals(local) && BPMN_NAMESPACE.equals(element.getNamespaceURI())) {
-      checkTaskReachesItsOwners(element, id, resourceName, refusals);
-    }
     if (camunda && "script".equals(local)) {
       refusals.add(new Refusal(resourceName, id, "a camunda:script runs a script (in a listener, input/output mapping "
           + "or condition): scripts are not allowed"));
@@ -148,24 +142,6 @@ public final class DeploymentRules {
     NamedNodeMap attributes = element.getAttributes();
     for (int i = 0; i < attributes.getLength(); i++) {
       checkAttribute((Attr) attributes.item(i), camunda, id, resourceName, dmn, refusals);
-    }
-  }
-
-  private static void checkTaskReachesItsOwners(Element task, String id, String resourceName, List<Refusal> refusals) {
-    String groups = "";
-    for (String namespace : CAMUNDA_NAMESPACES) {
-      if (task.hasAttributeNS(namespace, "candidateGroups")) {
-        groups = task.getAttributeNS(namespace, "candidateGroups");
-      }
-    }
-    Node process = task.getParentNode();
-    while (process != null && !"process".equals(process.getLocalName())) {
-      process = process.getParentNode();
-    }
-    String processKey = process instanceof Element processElement ? processElement.getAttribute("id") : "";
-    List<String> offeredTo = Arrays.stream(groups.split(",")).map(String::trim).filter(group -> !group.isEmpty()).toList();
-    for (String problem : TasksReachTheirOwners.unreached(processKey, id, task.getAttribute("name"), offeredTo)) {
-      refusals.add(new Refusal(resourceName, id, problem));
     }
   }
 

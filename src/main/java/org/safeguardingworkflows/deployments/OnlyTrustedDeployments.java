@@ -1,23 +1,32 @@
 package org.safeguardingworkflows.deployments;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
+import org.safeguardingworkflows.deployments.ModelChecks.DeployedDiagram;
+import org.safeguardingworkflows.teams.Teams;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies {@link DeploymentRules} to every new deployment inside the engine, before the engine's own deployers
+ * Applies {@link DeploymentRules} and {@link ModelChecks} to every new deployment inside the engine, before the engine's own deployers
  * parse it: Modeler, {@code POST /engine-rest/deployment/create}, a redeployment and the application's own
  * start-up deployment all pass through here. A refused deployment throws {@link UntrustedDeploymentException}
  * inside the deployment's transaction, so nothing of it is stored, and the REST API answers 400 naming each element.
- * Deployments already stored are not re-checked when the engine reloads them, so running journeys keep running.
+ * Deployments already stored are not re-checked when the engine reloads them, so running journeys keep running,
+ * and the engine's duplicate filter never gets here: restarting on an existing database deploys nothing new.
  */
 @Component
 public class OnlyTrustedDeployments extends AbstractProcessEnginePlugin implements Deployer {
@@ -43,9 +52,12 @@ public class OnlyTrustedDeployments extends AbstractProcessEnginePlugin implemen
       return;
     }
     List<Refusal> refusals = new ArrayList<>();
+    Map<String, byte[]> resources = new LinkedHashMap<>();
     for (Map.Entry<String, ResourceEntity> resource : deployment.getResources().entrySet()) {
       refusals.addAll(refusalsFor(resource.getKey(), resource.getValue().getBytes()));
+      resources.put(resource.getKey(), resource.getValue().getBytes());
     }
+    refusals.addAll(ModelChecks.check(resources, new DeployedInThisEngine(Context.getCommandContext())));
     if (!refusals.isEmpty()) {
       throw new UntrustedDeploymentException(refusals);
     }
@@ -64,5 +76,40 @@ public class OnlyTrustedDeployments extends AbstractProcessEnginePlugin implemen
       rules = current;
     }
     return current;
+  }
+
+  /**
+   * What the engine already holds, read inside the deployment's own command. Read without the deploying user's
+   * authorizations: a process owner need not read every form or group for the checks to see them.
+   */
+  private record DeployedInThisEngine(CommandContext commandContext) implements ModelChecks.Deployed {
+
+    @Override
+    public boolean hasForm(String formId) {
+      return commandContext.runWithoutAuthorization(
+          () -> commandContext.getCamundaFormDefinitionManager().findLatestDefinitionByKey(formId)) != null;
+    }
+
+    @Override
+    public Optional<DeployedDiagram> latest(String processKey) {
+      return commandContext.runWithoutAuthorization(() -> {
+        ProcessDefinitionEntity latest = commandContext.getProcessDefinitionManager().findLatestProcessDefinitionByKey(processKey);
+        if (latest == null) {
+          return Optional.<DeployedDiagram>empty();
+        }
+        ResourceEntity resource = commandContext.getResourceManager()
+            .findResourceByDeploymentIdAndResourceName(latest.getDeploymentId(), latest.getResourceName());
+        return Optional.of(new DeployedDiagram(latest.getVersion(), latest.getVersionTag(),
+            resource == null ? new byte[0] : resource.getBytes()));
+      });
+    }
+
+    @Override
+    public boolean isTeam(String groupId) {
+      return commandContext.runWithoutAuthorization(() -> {
+        Group group = commandContext.getReadOnlyIdentityProvider().findGroupById(groupId);
+        return group != null && Teams.GROUP_TYPE.equals(group.getType());
+      });
+    }
   }
 }

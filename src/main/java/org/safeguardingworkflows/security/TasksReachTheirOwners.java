@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import org.safeguardingworkflows.teams.Teams;
 
@@ -30,12 +31,24 @@ public final class TasksReachTheirOwners {
    * candidate group has a filter listing it.
    */
   public static List<String> unreached(String processKey, String taskId, String taskName, Collection<String> candidateGroups) {
+    return unreached(processKey, taskId, taskName, candidateGroups, group -> false);
+  }
+
+  /**
+   * The same, where a candidate group may also be one of the service's teams ({@code isTeam}, known only to the
+   * running engine): every team has "My team's tasks", which lists the team's tasks.
+   */
+  public static List<String> unreached(String processKey, String taskId, String taskName, Collection<String> candidateGroups,
+      Predicate<String> isTeam) {
     List<String> problems = new ArrayList<>();
     for (String group : candidateGroups) {
       Optional<Role> role = roleOf(group);
+      if (role.isEmpty() && isTeam.test(group.trim())) {
+        continue;
+      }
       if (role.isEmpty()) {
         problems.add("The task '" + taskName + "' (" + taskId + ") is offered to '" + group
-            + "', which is not a role of the service, so no Tasklist filter lists it.");
+            + "', which is neither a role of the service nor a team, so no Tasklist filter lists it.");
       } else if (!Teams.TEAM_ROLES.contains(role.get()) && !listedForRole(role.get(), processKey, taskId)) {
         problems.add("The task '" + taskName + "' (" + taskId + ") is offered to " + role.get().displayName().toLowerCase()
             + ", but none of their Tasklist filters lists it: add it to one (security/TaskFilters) or offer it to another role.");

@@ -117,7 +117,8 @@ class PostgresFoundationTest {
     List<String> names = new java.util.ArrayList<>();
     for (String folder : folders) {
       try (Stream<Path> files = Files.list(Path.of(folder))) {
-        files.map(file -> folder + "/" + file.getFileName()).forEach(names::add);
+        // Files only: processes/element-templates holds Modeler's templates, which are not deployed.
+        files.filter(Files::isRegularFile).map(file -> folder + "/" + file.getFileName()).forEach(names::add);
       }
     }
     return names;

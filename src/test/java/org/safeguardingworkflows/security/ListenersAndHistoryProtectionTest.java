@@ -113,7 +113,8 @@ class ListenersAndHistoryProtectionTest {
     assertThat(owner().delete("/engine-rest/deployment/" + definition.getDeploymentId() + "?cascade=true").status()).isEqualTo(403);
     assertThat(owner().post("/engine-rest/history/cleanup", "{}").status()).isEqualTo(403);
     assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(instance).count()).as("history kept").isEqualTo(1);
-    assertThat(repositoryService.getProcessDefinition(definition.getId()).getHistoryTimeToLive()).isEqualTo(3650);
+    // Unchanged: the retention policy's time (safeguarding.retention), whatever the diagram says.
+    assertThat(repositoryService.getProcessDefinition(definition.getId()).getHistoryTimeToLive()).isEqualTo(9125);
 
     assertThat(admin().delete("/engine-rest/history/process-instance/" + instance).status()).isEqualTo(204);
     assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(instance).count()).isZero();
@@ -136,10 +137,17 @@ class ListenersAndHistoryProtectionTest {
   }
 
   private ProcessDefinition deploy() {
-    BpmnModelInstance model = Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(3650).name("Listener probe")
+    // Every deployment passes the model checks (deployments/ModelChecks): a version tag, and tasks with a form and a due date.
+    String dueDate = "${workingDays.fromToday(stepDownSettings.decisionDueWorkingDays)}";
+    // Each deployment of the probe is a new version with its own tag (a changed diagram needs a new one).
+    String versionTag = String.valueOf(repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).count() + 1);
+    BpmnModelInstance model = Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(3650).camundaVersionTag(versionTag)
+        .name("Listener probe")
         .startEvent("StartEvent_Start")
-        .userTask("Task_First").name("First").camundaCandidateGroups("team-managers")
-        .userTask("Task_Second").name("Second").camundaCandidateGroups("team-managers")
+        .userTask("Task_First").name("First").camundaCandidateGroups("team-managers").camundaDueDate(dueDate)
+        .camundaFormRef("approve-step-down-plan").camundaFormRefBinding("latest")
+        .userTask("Task_Second").name("Second").camundaCandidateGroups("team-managers").camundaDueDate(dueDate)
+        .camundaFormRef("approve-step-down-plan").camundaFormRefBinding("latest")
         .endEvent("End_Done").done();
     String deploymentId = repositoryService.createDeployment().name(key).addModelInstance(key + ".bpmn", model).deploy().getId();
     return repositoryService.createProcessDefinitionQuery().deploymentId(deploymentId).singleResult();

@@ -1,0 +1,208 @@
+/*
+ * Process revisions: a Cockpit dashboard plugin (Camunda 7 front-end plugin, plain JavaScript module) for process
+ * owners and administrators. It lists the deployed versions of a process with their running journeys, dry-runs moving
+ * the journeys from one version to another, and only after a dry run offers to migrate them. Everything is decided
+ * on the server (plugin/process-revisions/{engine}/..., the same code as /api/process-revisions); for anyone else the
+ * server answers 403 and the plugin shows nothing.
+ */
+
+function el(tag, attributes, ...children) {
+  const node = document.createElement(tag);
+  Object.entries(attributes || {}).forEach(([name, value]) => {
+    if (value !== undefined && value !== null && value !== false) {
+      node.setAttribute(name, value === true ? "" : value);
+    }
+  });
+  children.flat().forEach((child) => {
+    if (child !== undefined && child !== null) {
+      node.appendChild(typeof child === "string" || typeof child === "number" ? document.createTextNode(String(child)) : child);
+    }
+  });
+  return node;
+}
+
+class Refused extends Error {
+  constructor(status, message) {
+    super(message);
+    this.status = status;
+  }
+}
+
+function problemText(status, body) {
+  if (body && body.errors) {
+    return body.errors.map((error) => error.message).join(" ");
+  }
+  return (body && body.detail) || "The request failed (" + status + ").";
+}
+
+/** Cockpit's CSRF token, from the cookie its own requests send back as a header. */
+function csrfToken() {
+  const cookie = document.cookie.split(";").map((part) => part.trim()).find((part) => part.startsWith("XSRF-TOKEN="));
+  return cookie ? decodeURIComponent(cookie.substring("XSRF-TOKEN=".length)) : "";
+}
+
+async function call(url, body) {
+  const options = { credentials: "same-origin", headers: { Accept: "application/json" } };
+  if (body !== undefined) {
+    options.method = "POST";
+    options.headers["Content-Type"] = "application/json";
+    options.headers["X-XSRF-TOKEN"] = csrfToken();
+    options.body = JSON.stringify(body);
+  }
+  const response = await fetch(url, options);
+  const answer = await response.json().catch(() => null);
+  if (!response.ok) {
+    throw new Refused(response.status, problemText(response.status, answer));
+  }
+  return answer;
+}
+
+function table(caption, headings, rows) {
+  return el("table", { class: "table table-condensed sw-pr-table" },
+    el("caption", {}, caption),
+    el("thead", {}, el("tr", {}, headings.map((heading) => el("th", { scope: "col" }, heading)))),
+    el("tbody", {}, rows));
+}
+
+function when(instant) {
+  return instant ? new Date(instant).toLocaleString("en-GB") : "";
+}
+
+function versionsTable(revisions) {
+  return table("Deployed versions", ["Version", "Version tag", "Deployed by", "Deployed at", "Running journeys", "Where they wait"],
+    revisions.versions.map((version) => el("tr", { "data-version": version.version },
+      el("td", {}, String(version.version)),
+      el("td", {}, version.versionTag || ""),
+      el("td", {}, version.deployedBy || ""),
+      el("td", {}, when(version.deployedAt)),
+      el("td", { "data-running": version.runningInstances }, String(version.runningInstances)),
+      el("td", {}, version.activities.map((activity) => el("div", {}, activity.activityName + ": " + activity.instances))))));
+}
+
+function reportView(report) {
+  const moves = table(report.dryRun ? "Where the journeys would go" : "Where the journeys went",
+    ["Waiting at (version " + report.fromVersion + ")", "Journeys", "Goes to (version " + report.toVersion + ")"],
+    report.activities.map((activity) => el("tr", { "data-activity": activity.activityId, "data-instances": activity.instances, "data-moves-to": activity.movesTo || "" },
+      el("td", {}, activity.activityName),
+      el("td", {}, String(activity.instances)),
+      el("td", { class: activity.movesTo ? "" : "sw-pr-stays" },
+        activity.movesTo ? activity.movesToName + (activity.mappedInRequest ? " (mapped)" : "") : "cannot move: not in version " + report.toVersion))));
+  const summary = el("p", { class: "sw-pr-summary", "data-movable": report.movable, "data-moved": report.moved },
+    report.dryRun
+      ? `${report.movable} of ${report.instances} journeys can move; ${report.unmovable.length} cannot and would stay on version ${report.fromVersion}. Nothing has been moved.`
+      : `${report.moved} of ${report.instances} journeys moved to version ${report.toVersion}; ${report.unmovable.length} stayed on version ${report.fromVersion}.`);
+  const unmovable = report.unmovable.length === 0 ? null : el("ul", { class: "sw-pr-unmovable" },
+    report.unmovable.map((instance) => el("li", { "data-instance": instance.processInstanceId },
+      (instance.childRef || instance.processInstanceId) + ": " + instance.reasons.join(" "))));
+  return el("div", {}, summary, moves, unmovable ? el("h4", {}, "Journeys that cannot move") : null, unmovable);
+}
+
+function render(node, { api } = {}) {
+  const base = api && api.cockpitApi ? api.cockpitApi : document.querySelector("base").getAttribute("cockpit-api").replace(/\/$/, "");
+  const engine = (api && api.engine) || "default";
+  const resource = `${base}/plugin/process-revisions/${encodeURIComponent(engine)}`;
+
+  const processSelect = el("select", { id: "sw-pr-process", name: "process", class: "form-control input-sm" });
+  const fromSelect = el("select", { id: "sw-pr-from", name: "fromVersion", class: "form-control input-sm" });
+  const toSelect = el("select", { id: "sw-pr-to", name: "toVersion", class: "form-control input-sm" });
+  const dryRunButton = el("button", { type: "button", class: "btn btn-default btn-sm", "data-action": "dry-run" }, "Dry run");
+  const migrateButton = el("button", { type: "button", class: "btn btn-primary btn-sm", "data-action": "migrate", disabled: true }, "Migrate");
+  const status = el("p", { class: "sw-pr-status", role: "status", "aria-live": "polite" });
+  const versionsBox = el("div", { class: "sw-pr-versions" });
+  const reportBox = el("div", { class: "sw-pr-report" });
+  const section = el("section", { class: "sw-process-revisions", "data-plugin": "process-revisions" },
+    el("h2", { class: "sw-pr-title" }, "Process revisions"),
+    el("p", { class: "sw-pr-lead" }, "Move running journeys to a revised diagram: choose the versions, dry-run, read where each journey would go, then migrate. Open tasks, due dates and timers stay with each journey; journeys that cannot move stay where they are."),
+    el("form", { class: "form-inline sw-pr-choice" },
+      el("label", { for: "sw-pr-process" }, "Process "), processSelect, " ",
+      el("label", { for: "sw-pr-from" }, "from version "), fromSelect, " ",
+      el("label", { for: "sw-pr-to" }, "to version "), toSelect, " ", dryRunButton, " ", migrateButton),
+    status, versionsBox, reportBox);
+  node.appendChild(section);
+
+  let dryRunDone = null;
+  const choice = () => ({ fromVersion: Number(fromSelect.value), toVersion: Number(toSelect.value) });
+  const resetDryRun = () => {
+    dryRunDone = null;
+    migrateButton.disabled = true;
+    migrateButton.textContent = "Migrate";
+    reportBox.replaceChildren();
+    section.removeAttribute("data-report");
+  };
+
+  async function loadRevisions() {
+    resetDryRun();
+    status.textContent = "Loading the versions…";
+    const revisions = await call(`${resource}/revisions/${encodeURIComponent(processSelect.value)}`);
+    const options = (selected) => revisions.versions.map((version) =>
+      el("option", { value: version.version, selected: version.version === selected }, `${version.version} (${version.versionTag || "no tag"})`));
+    const latest = revisions.versions[revisions.versions.length - 1].version;
+    const previous = revisions.versions.length > 1 ? revisions.versions[revisions.versions.length - 2].version : latest;
+    fromSelect.replaceChildren(...options(previous));
+    toSelect.replaceChildren(...options(latest));
+    versionsBox.replaceChildren(versionsTable(revisions));
+    status.textContent = "";
+    section.setAttribute("data-loaded", "revisions");
+  }
+
+  async function run(dryRun) {
+    const request = Object.assign(choice(), { dryRun });
+    status.textContent = dryRun ? "Trying every journey…" : "Moving the journeys…";
+    const report = await call(`${resource}/migrations/${encodeURIComponent(processSelect.value)}`, request);
+    reportBox.replaceChildren(reportView(report));
+    status.textContent = "";
+    if (dryRun) {
+      dryRunDone = JSON.stringify(choice());
+      migrateButton.disabled = report.movable === 0;
+      migrateButton.textContent = `Migrate ${report.movable} journeys`;
+      section.setAttribute("data-report", "dry-run");
+    } else {
+      dryRunDone = null;
+      migrateButton.disabled = true;
+      section.setAttribute("data-report", "migrated");
+      await loadRevisions().catch(() => null);
+      reportBox.replaceChildren(reportView(report));
+      section.setAttribute("data-report", "migrated");
+    }
+  }
+
+  const failed = (error) => {
+    if (error instanceof Refused && error.status === 403) {
+      section.remove();
+      return;
+    }
+    status.textContent = error.message;
+  };
+
+  processSelect.addEventListener("change", () => loadRevisions().catch(failed));
+  fromSelect.addEventListener("change", resetDryRun);
+  toSelect.addEventListener("change", resetDryRun);
+  dryRunButton.addEventListener("click", () => run(true).catch(failed));
+  migrateButton.addEventListener("click", () => {
+    // Only the versions that were dry-run, and only after the owner confirms.
+    if (dryRunDone !== JSON.stringify(choice())) {
+      resetDryRun();
+      return;
+    }
+    run(false).catch(failed);
+  });
+
+  call(`${resource}/processes`)
+    .then((processes) => {
+      processSelect.replaceChildren(...processes.map((process) => el("option", { value: process.key }, `${process.name} (${process.key})`)));
+      return loadRevisions();
+    })
+    .catch(failed);
+}
+
+export default [
+  {
+    id: "safeguarding-process-revisions",
+    pluginPoint: "cockpit.dashboard",
+    priority: 10,
+    render,
+    properties: {
+      label: "Process revisions"
+    }
+  }
+];

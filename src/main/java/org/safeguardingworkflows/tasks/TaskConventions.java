@@ -57,7 +57,8 @@ import org.springframework.stereotype.Component;
 public class TaskConventions extends AbstractProcessEnginePlugin {
 
   private final TaskListener childReferenceInTaskName = new ChildReferenceInTaskName();
-  private final TaskListener formRulesOnServer = new FormRulesOnServer();
+  private final TaskListener formRulesOnServer = FormRulesOnServer.allRules();
+  private final TaskListener realDatesFirst = FormRulesOnServer.realDatesFirst();
   private final TaskListener previousAnswersCleared = new PreviousAnswersCleared();
   private final ExecutionListener childReferenceAsBusinessKey = new ChildReferenceAsBusinessKey();
   private final ExecutionListener teamOfTheChild;
@@ -122,9 +123,10 @@ public class TaskConventions extends AbstractProcessEnginePlugin {
           task.addTaskListener(TaskListener.EVENTNAME_CREATE, previousAnswersCleared);
         }
         // Built in, so that they run before the diagram's own listeners: who may act is settled before any form is
-        // checked or anything recorded.
+        // checked or anything recorded, and every date is a real date before a domain rule reads one.
         task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, completedByTheTaskRole);
         task.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, assignedWithinTheTaskRole);
+        task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, realDatesFirst);
         task.addTaskListener(TaskListener.EVENTNAME_COMPLETE, formRulesOnServer);
         String recordKind = property(userTaskElement, RecordedInTheChildRecord.KIND_PROPERTY);
         if (recordKind != null) {

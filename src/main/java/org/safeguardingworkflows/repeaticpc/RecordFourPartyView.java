@@ -43,12 +43,12 @@ public class RecordFourPartyView implements TaskListener {
     String user = actingUser.requireRole(task, view.role(), view.label());
     Object threshold = task.getVariable(view.thresholdVariable());
     if (threshold != null && !"MET".equals(threshold) && !"NOT_MET".equals(threshold)) {
-      throw new FormFieldValidationException(view.thresholdVariable(), "Say whether the threshold is met (MET) or not (NOT_MET).");
+      throw new FormFieldValidationException(view.thresholdVariable(), "Say whether the threshold is met or not.");
     }
     Object framework = task.getVariable(view.frameworkVariable());
     if (framework != null && !Decision.isCode(framework)) {
       throw new FormFieldValidationException(view.frameworkVariable(),
-          "The recommended framework must be ICPC, LEGAL_ROUTE, ICPC_AND_LEGAL_ROUTE or NO_CONFERENCE.");
+          "Choose the recommended framework from the answers listed: an initial child protection conference, the legal route, both, or no conference.");
     }
     Set<String> stillOpen = systemAccess.call(() -> task.getProcessEngineServices().getTaskService().createTaskQuery()
             .processInstanceId(task.getProcessInstanceId())

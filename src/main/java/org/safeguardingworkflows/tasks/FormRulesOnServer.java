@@ -25,7 +25,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Re-applies a Camunda Form's own validation rules (required, minLength, maxLength, pattern) to the values a
+ * Re-applies a Camunda Form's own validation rules (required, minLength, maxLength, a real date, the answers listed,
+ * the format in the field's {@code formatRule} property) to the values a
  * task is completed with, whatever the client: Tasklist, {@code /engine-rest} or the Java API. The form is the
  * single source of those rules. Fields hidden by a condition are skipped, since a hidden field is never required.
  * A breach throws {@link FormFieldValidationException}: the completion rolls back, the task stays open, REST
@@ -45,6 +46,13 @@ class FormRulesOnServer implements TaskListener {
   }
 
   private static final String DATE_RULE = "date";
+  /**
+   * A field's format, kept in the form's custom properties rather than in {@code validate.pattern}: form-js 1.8.7 shows
+   * a failed pattern to the practitioner as the regular expression itself ("Field must match pattern ^\S+$"), with no
+   * way to word it. The rule is checked here, and refused with the form's own sentence.
+   */
+  static final String FORMAT_RULE = "formatRule";
+  static final String FORMAT_MESSAGE = "formatMessage";
 
   private final boolean datesOnly;
 
@@ -118,7 +126,7 @@ class FormRulesOnServer implements TaskListener {
           @SuppressWarnings("unchecked")
           Map<String, Object> map = (Map<String, Object>) fields;
           check(list.path("components"), map::get, rowProblems);
-          String label = list.path("label").asText(list.path("path").asText());
+          String label = label(list);
           int itemNumber = row;
           String listKey = list.path("path").asText();
           rowProblems.forEach(problem -> problems.add(new Breach(listKey + "[" + itemNumber + "]." + problem.key(),
@@ -165,8 +173,9 @@ class FormRulesOnServer implements TaskListener {
         problems.add(new Breach(key, "minLength",
             "'" + label + "' must be at least " + rules.path("minLength").asInt() + " characters"));
       }
-      if (rules.has("pattern") && !Pattern.compile(rules.path("pattern").asText()).matcher(text).matches()) {
-        problems.add(new Breach(key, "pattern", "'" + label + "' is not in the expected format"));
+      JsonNode format = field.path("properties");
+      if (format.has(FORMAT_RULE) && !Pattern.compile(format.path(FORMAT_RULE).asText()).matcher(text).matches()) {
+        problems.add(new Breach(key, "format", "'" + label + "' " + format.path(FORMAT_MESSAGE).asText("is not in the expected format")));
       }
     }
   }

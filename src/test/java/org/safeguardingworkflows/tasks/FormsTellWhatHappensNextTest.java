@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Every form ends, just above Tasklist's buttons, with a plain "What happens next" text, so that nobody completes a
- * task without knowing where the work goes.
+ * task without knowing where the work goes; and every task form shows its due date as a date at the top.
  */
 class FormsTellWhatHappensNextTest {
 
@@ -42,5 +42,23 @@ class FormsTellWhatHappensNextTest {
     List<String> problems = new ArrayList<>();
     PlainMessagesTest.check(form.getFileName().toString(), sentence, problems);
     assertThat(problems).isEmpty();
+  }
+
+  @ParameterizedTest
+  @MethodSource("forms")
+  void everyTaskFormShowsItsDueDateAsADateAtTheTop(Path form) throws IOException {
+    if (form.getFileName().toString().startsWith("start-")) {
+      return; // A start form belongs to no task, so has no due date.
+    }
+    JsonNode components = JSON.readTree(form.toFile()).path("components");
+    JsonNode dueBy = null;
+    for (int i = 0; i < Math.min(2, components.size()); i++) {
+      if (DueDateShown.VARIABLE.equals(components.get(i).path("key").asText())) {
+        dueBy = components.get(i);
+      }
+    }
+    assertThat(dueBy).as(form.getFileName() + ": the due date, first or right under the heading").isNotNull();
+    assertThat(dueBy.path("disabled").asBoolean()).as("shown, never typed or submitted").isTrue();
+    assertThat(dueBy.path("label").asText()).isEqualTo("Due by");
   }
 }

@@ -216,7 +216,8 @@ class ModelChecksTest {
       for (String formRef : formRefs) {
         if (formRef != null) {
           assertThat(fieldKeys(form(formRef))).as("fields of form " + formRef)
-              .allMatch(key -> catalog.contains(key) || TaskConventions.TASK_VARIABLES.contains(key));
+              .allMatch(key -> catalog.contains(key) || TaskConventions.TASK_VARIABLES.contains(key)
+                  || catalog.stream().anyMatch(name -> TaskConventions.previousAnswer(name).equals(key)));
         }
       }
     }

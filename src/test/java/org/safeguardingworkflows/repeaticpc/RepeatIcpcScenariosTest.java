@@ -272,6 +272,36 @@ class RepeatIcpcScenariosTest {
   }
 
   @Test
+  void legalsViewAnswersTheLegalQuestions_aMeetingDateWheneverProceedingsOrPreProceedingsAreInView() {
+    child.hadAPlanLastYear().proposed().summariseHistory();
+    Task legal = child.task("Task_LegalView");
+    engine.getTaskService().setAssignee(legal.getId(), TestStaff.LEGAL);
+    Map<String, Object> generic = new HashMap<>(RepeatIcpcDriver.viewAnswers(FourPartyView.LEGAL, "LEGAL_ROUTE"));
+    generic.remove(LEGAL_PROCEEDINGS_THRESHOLD);
+    generic.remove(LEGAL_PLO_RECOMMENDED);
+    generic.remove(LEGAL_PLANNING_MEETING_BY);
+    assertThatThrownBy(() -> engine.getTaskService().complete(legal.getId(), generic))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("threshold for care proceedings");
+
+    Map<String, Object> noDate = new HashMap<>(generic);
+    noDate.putAll(RepeatIcpcDriver.legalAdvice("UNCLEAR", "YES", null));
+    assertThatThrownBy(() -> engine.getTaskService().complete(legal.getId(), noDate))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("Give the date by which a legal planning meeting is needed");
+    Map<String, Object> past = new HashMap<>(generic);
+    past.putAll(RepeatIcpcDriver.legalAdvice("YES", "NO", EngineClock.today().minusDays(1)));
+    assertThatThrownBy(() -> engine.getTaskService().complete(legal.getId(), past))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("cannot be in the past");
+    assertThat(child.proposal).isWaitingAt("Task_LegalView");
+
+    Map<String, Object> noProceedings = new HashMap<>(generic);
+    noProceedings.putAll(RepeatIcpcDriver.legalAdvice("NO", "NO", null));
+    engine.getTaskService().complete(legal.getId(), noProceedings);
+    assertThat(child.variable(LEGAL_PROCEEDINGS_THRESHOLD)).isEqualTo("NO");
+    assertThat(child.variable(LEGAL_PLO_RECOMMENDED)).isEqualTo("NO");
+    assertThat(child.variable(LEGAL_VIEW_BY)).isEqualTo(TestStaff.LEGAL);
+  }
+
+  @Test
   void withThreeOfTheFourViewsScheduleTheIcpcCannotBeReached_whateverTheFormsSubmit() {
     child.hadAPlanLastYear().proposed().summariseHistory().teamManagerView().seniorManagerView();
     // The third view tries to open the gate by submitting what the process records itself.

@@ -57,7 +57,9 @@ class FormAnswersOverHttpTest {
 
       assertThat(refused.status()).as(typed).isEqualTo(400);
       assertThat(refused.json().path("message").asText()).as(typed)
-          .contains("'Date of the step-down meeting' must be a real date written as dd/mm/yyyy");
+          .startsWith("Please correct the form: ")
+          .contains("'Date of the step-down meeting' must be a real date written as dd/mm/yyyy")
+          .doesNotContain(meeting.getId());
       assertThat(taskService.createTaskQuery().taskId(meeting.getId()).count()).as("the task stays open").isEqualTo(1);
       assertThat(runtimeService.getVariable(meeting.getProcessInstanceId(), StepDownVariables.MEETING_DATE)).isNull();
     }
@@ -75,7 +77,9 @@ class FormAnswersOverHttpTest {
 
     assertThat(refused.statusCode()).isEqualTo(400);
     assertThat(JSON.readTree(refused.body()).path("message").asText())
-        .contains("'Date of the step-down meeting' must be a real date written as dd/mm/yyyy");
+        .startsWith("Please correct the form: ")
+        .contains("'Date of the step-down meeting' must be a real date written as dd/mm/yyyy")
+        .as("Tasklist shows the message as it is: no task id").doesNotContain(meeting.getId());
     assertThat(taskService.createTaskQuery().taskId(meeting.getId()).count()).isEqualTo(1);
   }
 

@@ -3,6 +3,7 @@ package org.safeguardingworkflows;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * Safeguarding Workflows: Camunda 7 processes that make the lessons of a repeat child protection plan audit
@@ -10,6 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableScheduling
 public class SafeguardingWorkflowsApplication {
 
   public static void main(String[] args) {

@@ -1,5 +1,6 @@
 package org.safeguardingworkflows.children;
 
+import org.safeguardingworkflows.platform.ShownDate;
 import static org.safeguardingworkflows.children.ChildLifeEventVariables.*;
 
 import java.time.LocalDate;
@@ -34,12 +35,12 @@ public class ValidateSeriousIncidentNotification implements TaskListener {
     try {
       notified = LocalDate.parse(value.toString());
     } catch (DateTimeParseException e) {
-      throw new FormFieldValidationException(SERIOUS_INCIDENT_NOTIFIED_ON, "The day of the notification must be a date written as yyyy-MM-dd.");
+      throw new FormFieldValidationException(SERIOUS_INCIDENT_NOTIFIED_ON, "The day of the notification must be a real date written as dd/mm/yyyy.");
     }
     LocalDate died = LocalDate.parse((String) task.getVariable(LIFE_EVENT_DATE));
     if (notified.isBefore(died) || notified.isAfter(workingDays.today())) {
       throw new FormFieldValidationException(SERIOUS_INCIDENT_NOTIFIED_ON,
-          "The day of the notification must be between the child's death (" + died + ") and today.");
+          "The day of the notification must be between the child's death (" + ShownDate.of(died) + ") and today.");
     }
   }
 }

@@ -34,7 +34,7 @@ public class ValidateStrategyDiscussion implements TaskListener {
       held = VariableValues.date(task, STRATEGY_DISCUSSION_DATE);
     } catch (DateTimeParseException e) {
       throw new FormFieldValidationException(STRATEGY_DISCUSSION_DATE,
-          "The date of the strategy discussion must be a date written as yyyy-MM-dd.");
+          "The date of the strategy discussion must be a real date written as dd/mm/yyyy.");
     }
     if (held != null && held.isAfter(workingDays.today())) {
       throw new FormFieldValidationException(STRATEGY_DISCUSSION_DATE,

@@ -1,5 +1,6 @@
 package org.safeguardingworkflows.children;
 
+import org.safeguardingworkflows.platform.ShownDate;
 import static org.safeguardingworkflows.children.ChildLifeEventVariables.*;
 
 import java.time.LocalDate;
@@ -35,7 +36,7 @@ public class ValidateTransferOut implements TaskListener {
       LocalDate value = (LocalDate) field[1];
       if (value != null && (value.isAfter(today) || value.isBefore(moved))) {
         throw new FormFieldValidationException((String) field[0], "The day " + field[2]
-            + " must be between the move (" + moved + ") and today: record the transfer once it has happened.");
+            + " must be between the move (" + ShownDate.of(moved) + ") and today: record the transfer once it has happened.");
       }
     }
     if (Boolean.TRUE.equals(task.getVariable(ON_PLAN))) {
@@ -47,7 +48,7 @@ public class ValidateTransferOut implements TaskListener {
       LocalDate due = LocalDate.parse((String) task.getVariable(TRANSFER_IN_CONFERENCE_DUE_DATE));
       Object notes = task.getVariable(TRANSFER_NOTES);
       if (conference.isAfter(due) && (notes == null || notes.toString().isBlank())) {
-        throw new FormFieldValidationException(TRANSFER_NOTES, "The transfer-in conference is after " + due
+        throw new FormFieldValidationException(TRANSFER_NOTES, "The transfer-in conference is after " + ShownDate.of(due)
             + ", more than 15 working days after the move: say in the notes why, and whom you told.");
       }
     }
@@ -61,7 +62,7 @@ public class ValidateTransferOut implements TaskListener {
     try {
       return LocalDate.parse(value.toString());
     } catch (DateTimeParseException e) {
-      throw new FormFieldValidationException(field, what + " must be a date written as yyyy-MM-dd.");
+      throw new FormFieldValidationException(field, what + " must be a real date written as dd/mm/yyyy.");
     }
   }
 }

@@ -27,7 +27,7 @@ public class ApprovePloExtension implements TaskListener {
     Object decision = task.getVariable(LegalPlanningVariables.PLO_EXTENSION_DECISION);
     if (!LegalPlanningVariables.isOneOf(ExtensionDecision.class, decision)) {
       throw new FormFieldValidationException(LegalPlanningVariables.PLO_EXTENSION_DECISION,
-          "Choose a decision: " + LegalPlanningVariables.codeList(ExtensionDecision.class) + ".");
+          "Choose whether to approve the extension, from the answers listed.");
     }
     if (!ExtensionDecision.APPROVE_EXTENSION.name().equals(decision)) {
       return;

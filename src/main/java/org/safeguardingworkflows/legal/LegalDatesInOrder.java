@@ -1,5 +1,6 @@
 package org.safeguardingworkflows.legal;
 
+import org.safeguardingworkflows.platform.ShownDate;
 import static org.safeguardingworkflows.legal.LegalPlanningVariables.*;
 
 import java.time.LocalDate;
@@ -70,7 +71,7 @@ public class LegalDatesInOrder implements TaskListener {
     try {
       date = date(task, field);
     } catch (DateTimeParseException e) {
-      return "The date of " + what + " must be a date written as yyyy-MM-dd.";
+      return "The date of " + what + " must be a real date written as dd/mm/yyyy.";
     }
     if (date == null) {
       return null;
@@ -80,7 +81,7 @@ public class LegalDatesInOrder implements TaskListener {
     }
     LocalDate earlier = earlierField == null ? null : date(task, earlierField);
     if (earlier != null && date.isBefore(earlier)) {
-      return "The date of " + what + " (" + date + ") cannot be before " + CHAIN.get(earlierField)[1] + " (" + earlier + ").";
+      return "The date of " + what + " (" + ShownDate.of(date) + ") cannot be before " + CHAIN.get(earlierField)[1] + " (" + ShownDate.of(earlier) + ").";
     }
     return null;
   }

@@ -24,7 +24,7 @@ public class ValidateCurrentPlanReview implements TaskListener {
       problems.add("Say what has changed for the child since the legal planning meeting.");
     }
     if (!LegalPlanningVariables.isOneOf(PlanReviewDecision.class, task.getVariable(LegalPlanningVariables.PLAN_REVIEW_DECISION))) {
-      problems.add("Choose the decision: " + LegalPlanningVariables.codeList(PlanReviewDecision.class) + ".");
+      problems.add("Choose the decision from the answers listed.");
     }
     if (!filled(task.getVariable(LegalPlanningVariables.PLAN_REVIEW_REASONS))) {
       problems.add("Give the reasons for the decision.");

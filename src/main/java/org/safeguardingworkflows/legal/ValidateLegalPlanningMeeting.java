@@ -1,5 +1,6 @@
 package org.safeguardingworkflows.legal;
 
+import org.safeguardingworkflows.platform.ShownDate;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -38,12 +39,11 @@ public class ValidateLegalPlanningMeeting implements TaskListener {
     if (lawyer == null || lawyer.isBlank()) {
       problems.add("Name the legal representative who attended the meeting.");
     } else if (!staff.hasRole(lawyer, Role.LEGAL)) {
-      problems.add("The legal representative '" + lawyer + "' is not a member of the legal team (the "
-          + Role.LEGAL.groupId() + " group): the outcome needs the local authority's legal advice.");
+      problems.add("The legal representative '" + lawyer + "' is not a member of the legal team: the outcome needs the local authority's legal advice.");
     }
     if (!LegalPlanningVariables.isOneOf(LegalPlanningVariables.Outcome.class,
         task.getVariable(LegalPlanningVariables.LEGAL_PLANNING_OUTCOME))) {
-      problems.add("Choose the outcome: " + LegalPlanningVariables.codeList(LegalPlanningVariables.Outcome.class) + ".");
+      problems.add("Choose the outcome from the answers listed.");
     }
     problems.addAll(LegalDatesInOrder.problems(task, workingDays.today()));
     if (LegalPlanningVariables.Outcome.CONTINUE_CURRENT_PLAN.name().equals(task.getVariable(LegalPlanningVariables.LEGAL_PLANNING_OUTCOME))) {
@@ -63,10 +63,10 @@ public class ValidateLegalPlanningMeeting implements TaskListener {
     try {
       LocalDate reviewDate = LocalDate.parse(value.toString());
       if (!reviewDate.isAfter(workingDays.today())) {
-        return Optional.of("The review date of the current plan must be in the future, not " + reviewDate + ".");
+        return Optional.of("The review date of the current plan must be in the future, not " + ShownDate.of(reviewDate) + ".");
       }
     } catch (DateTimeParseException e) {
-      return Optional.of("The review date of the current plan must be a date written as yyyy-MM-dd.");
+      return Optional.of("The review date of the current plan must be a real date written as dd/mm/yyyy.");
     }
     return Optional.empty();
   }

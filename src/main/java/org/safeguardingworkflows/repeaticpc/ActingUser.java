@@ -32,12 +32,12 @@ public class ActingUser {
     }
     if (!staff.hasRole(user, role)) {
       throw new FormFieldValidationException(task.getTaskDefinitionKey(),
-          "Only " + describe(role) + " can complete this task, and " + user + " is not in the " + role.groupId() + " group.");
+          "Only " + describe(role) + " can complete this task, and you are not one of them.");
     }
     return user;
   }
 
   private static String describe(Role role) {
-    return "a member of the " + role.groupId() + " group (" + role.displayName().toLowerCase() + ")";
+    return role.displayName().toLowerCase();
   }
 }

@@ -1,5 +1,6 @@
 package org.safeguardingworkflows.repeaticpc;
 
+import org.safeguardingworkflows.platform.ShownDate;
 import static org.safeguardingworkflows.repeaticpc.RepeatIcpcVariables.*;
 
 import java.time.LocalDate;
@@ -36,8 +37,8 @@ public class AddRepeatPlanToHistory implements JavaDelegate {
       throw new FormFieldValidationException(PLAN_START_DATE, "The date the new plan started is required when a plan was made.");
     }
     planHistory.planStartingOn(childRef, start).or(() -> planHistory.overlappingPlan(childRef, start, null)).ifPresent(other -> {
-      throw new FormFieldValidationException(PLAN_START_DATE, "A plan from " + start + " would overlap the child's plan from "
-          + other.planStart() + "; a child's plans never overlap.");
+      throw new FormFieldValidationException(PLAN_START_DATE, "A plan from " + ShownDate.of(start) + " would overlap the child's plan from "
+          + ShownDate.of(other.planStart()) + "; a child's plans never overlap.");
     });
     childPlans.planMade(childRef, start, text(execution, CATEGORY_OF_ABUSE), text(execution, CHAIR), null,
         PROCESS_KEY, execution.getProcessInstanceId());

@@ -2,6 +2,8 @@ package org.safeguardingworkflows.repeaticpc;
 
 import static org.safeguardingworkflows.repeaticpc.RepeatIcpcVariables.*;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -10,6 +12,8 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.task.Task;
 import org.safeguardingworkflows.platform.SystemAccess;
+import org.safeguardingworkflows.platform.VariableValues;
+import org.safeguardingworkflows.timescales.WorkingDays;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,10 +34,12 @@ public class RecordFourPartyView implements TaskListener {
 
   private final ActingUser actingUser;
   private final SystemAccess systemAccess;
+  private final WorkingDays workingDays;
 
-  public RecordFourPartyView(ActingUser actingUser, SystemAccess systemAccess) {
+  public RecordFourPartyView(ActingUser actingUser, SystemAccess systemAccess, WorkingDays workingDays) {
     this.actingUser = actingUser;
     this.systemAccess = systemAccess;
+    this.workingDays = workingDays;
   }
 
   @Override
@@ -43,12 +49,15 @@ public class RecordFourPartyView implements TaskListener {
     String user = actingUser.requireRole(task, view.role(), view.label());
     Object threshold = task.getVariable(view.thresholdVariable());
     if (threshold != null && !"MET".equals(threshold) && !"NOT_MET".equals(threshold)) {
-      throw new FormFieldValidationException(view.thresholdVariable(), "Say whether the threshold is met (MET) or not (NOT_MET).");
+      throw new FormFieldValidationException(view.thresholdVariable(), "Say whether the threshold is met or not.");
     }
     Object framework = task.getVariable(view.frameworkVariable());
     if (framework != null && !Decision.isCode(framework)) {
       throw new FormFieldValidationException(view.frameworkVariable(),
-          "The recommended framework must be ICPC, LEGAL_ROUTE, ICPC_AND_LEGAL_ROUTE or NO_CONFERENCE.");
+          "Choose the recommended framework from the answers listed: an initial child protection conference, the legal route, both, or no conference.");
+    }
+    if (view == FourPartyView.LEGAL) {
+      checkLegalAdvice(task);
     }
     Set<String> stillOpen = systemAccess.call(() -> task.getProcessEngineServices().getTaskService().createTaskQuery()
             .processInstanceId(task.getProcessInstanceId())
@@ -73,5 +82,34 @@ public class RecordFourPartyView implements TaskListener {
     task.getExecution().setVariable(FOUR_PARTY_DISCUSSION_COMPLETE, false);
     task.getExecution().setVariable(OVERRIDE_USED, false);
     task.getExecution().setVariable(view.viewByVariable(), user);
+  }
+
+  /**
+   * Legal's view answers the legal questions (issue 15): is the threshold for care proceedings met, are pre-proceedings
+   * recommended, and by when the team needs a legal planning meeting, which is required whenever the threshold is met
+   * or pre-proceedings are recommended and cannot be in the past. The four-party decision itself still turns on the
+   * recommended framework.
+   */
+  private void checkLegalAdvice(DelegateTask task) {
+    Object proceedings = task.getVariable(LEGAL_PROCEEDINGS_THRESHOLD);
+    Object plo = task.getVariable(LEGAL_PLO_RECOMMENDED);
+    if (proceedings == null || !List.of("YES", "NO", "UNCLEAR").contains(proceedings.toString())) {
+      throw new FormFieldValidationException(LEGAL_PROCEEDINGS_THRESHOLD,
+          "Say whether the threshold for care proceedings is met, not met, or not yet clear.");
+    }
+    if (plo == null || !List.of("YES", "NO").contains(plo.toString())) {
+      throw new FormFieldValidationException(LEGAL_PLO_RECOMMENDED, "Say whether you recommend pre-proceedings.");
+    }
+    if ("YES".equals(proceedings) || "YES".equals(plo)) {
+      LocalDate meetingBy = VariableValues.date(task, LEGAL_PLANNING_MEETING_BY);
+      if (meetingBy == null) {
+        throw new FormFieldValidationException(LEGAL_PLANNING_MEETING_BY, "Give the date by which a legal planning meeting "
+            + "is needed: you found the threshold for proceedings met or recommend pre-proceedings.");
+      }
+      if (meetingBy.isBefore(workingDays.today())) {
+        throw new FormFieldValidationException(LEGAL_PLANNING_MEETING_BY,
+            "The date by which a legal planning meeting is needed cannot be in the past.");
+      }
+    }
   }
 }

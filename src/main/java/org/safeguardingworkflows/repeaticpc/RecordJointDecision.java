@@ -34,7 +34,7 @@ public class RecordJointDecision implements TaskListener {
     String user = actingUser.requireRole(task, Role.SENIOR_MANAGERS, "senior manager");
     Object code = task.getVariable(DECISION);
     if (!Decision.isCode(code)) {
-      throw new FormFieldValidationException(DECISION, "Choose the decision: ICPC, LEGAL_ROUTE, ICPC_AND_LEGAL_ROUTE or NO_CONFERENCE.");
+      throw new FormFieldValidationException(DECISION, "Choose the decision from the answers listed: an initial child protection conference, the legal route, both, or no conference.");
     }
     Decision decision = Decision.valueOf(code.toString());
     List<String> missing = new ArrayList<>();

@@ -68,6 +68,10 @@ public final class RepeatIcpcVariables {
   public static final String LEGAL_FRAMEWORK = "legalFramework";
   public static final String LEGAL_REASONS = "legalReasons";
   public static final String LEGAL_VIEW_BY = "legalViewBy";
+  // Legal's own questions (issue 15): proceedings threshold, pre-proceedings, legal planning meeting needed by
+  public static final String LEGAL_PROCEEDINGS_THRESHOLD = "legalProceedingsThreshold";
+  public static final String LEGAL_PLO_RECOMMENDED = "legalPloRecommended";
+  public static final String LEGAL_PLANNING_MEETING_BY = "legalPlanningMeetingBy";
   // Chasing missing views, and the deadline override
   public static final String CHASE_DECISION = "chaseDecision";
   public static final String CHASE_NOTES = "chaseNotes";

@@ -1,5 +1,6 @@
 package org.safeguardingworkflows.repeaticpc;
 
+import org.safeguardingworkflows.platform.ShownDate;
 import static org.safeguardingworkflows.repeaticpc.RepeatIcpcVariables.CONFERENCE_DECISION;
 import static org.safeguardingworkflows.repeaticpc.RepeatIcpcVariables.PLAN_START_DATE;
 import static org.safeguardingworkflows.repeaticpc.RepeatIcpcVariables.STRATEGY_DISCUSSION_DATE;
@@ -49,7 +50,7 @@ public class ValidateConferenceOutcome implements TaskListener {
     try {
       start = date(task, PLAN_START_DATE);
     } catch (DateTimeParseException e) {
-      throw new FormFieldValidationException(PLAN_START_DATE, "The date the plan started must be a date.");
+      throw new FormFieldValidationException(PLAN_START_DATE, "The date the plan started must be a real date written as dd/mm/yyyy.");
     }
     if (start == null) {
       throw new FormFieldValidationException(PLAN_START_DATE, "Please give the date the child protection plan started.");
@@ -60,7 +61,7 @@ public class ValidateConferenceOutcome implements TaskListener {
     LocalDate strategyDiscussion = date(task, STRATEGY_DISCUSSION_DATE);
     if (strategyDiscussion != null && start.isBefore(strategyDiscussion)) {
       throw new FormFieldValidationException(PLAN_START_DATE, "The plan cannot start before the strategy discussion of "
-          + strategyDiscussion + " that led to the conference.");
+          + ShownDate.of(strategyDiscussion) + " that led to the conference.");
     }
   }
 }

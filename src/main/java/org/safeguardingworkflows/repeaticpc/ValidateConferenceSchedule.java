@@ -1,5 +1,6 @@
 package org.safeguardingworkflows.repeaticpc;
 
+import org.safeguardingworkflows.platform.ShownDate;
 import static org.safeguardingworkflows.repeaticpc.RepeatIcpcVariables.*;
 
 import java.time.LocalDate;
@@ -40,7 +41,7 @@ public class ValidateConferenceSchedule implements TaskListener {
     try {
       conference = date(task, CONFERENCE_DATE);
     } catch (DateTimeParseException e) {
-      problems.add("the conference date must be a date");
+      problems.add("the conference date must be a real date written as dd/mm/yyyy");
     }
     LocalDate deadline = date(task, ICPC_DEADLINE);
     if (conference == null && problems.isEmpty()) {
@@ -48,7 +49,7 @@ public class ValidateConferenceSchedule implements TaskListener {
     } else if (conference != null && conference.isBefore(workingDays.today())) {
       problems.add("the conference date cannot be in the past");
     } else if (conference != null && deadline != null && conference.isAfter(deadline) && !filled(task.getVariable(LATE_CONFERENCE_REASON))) {
-      problems.add("the conference is after the statutory deadline of " + deadline + ", so say why it cannot be held by then");
+      problems.add("the conference is after the statutory deadline of " + ShownDate.of(deadline) + ", so say why it cannot be held by then");
       field = LATE_CONFERENCE_REASON;
     }
     String chair = text(task, CHAIR);

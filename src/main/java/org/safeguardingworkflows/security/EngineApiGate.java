@@ -58,7 +58,7 @@ import jakarta.servlet.http.HttpServletResponse;
 public class EngineApiGate extends OncePerRequestFilter {
 
   /** What a caller who is not an administrator may do with a request that changes something. */
-  enum Permit { QUERY, WORK_ON_TASK, SUBMIT_TASK_FORM, SUBMIT_START_FORM, MANAGERS, PROCESS_OWNERS, OWN_ACCOUNT }
+  enum Permit { QUERY, WORK_ON_TASK, SUBMIT_TASK_FORM, SUBMIT_START_FORM, MANAGERS, MANAGERS_UNASSIGN, PROCESS_OWNERS, OWN_ACCOUNT }
 
   record Route(String method, Pattern path, Permit permit) {
 
@@ -77,10 +77,12 @@ public class EngineApiGate extends OncePerRequestFilter {
       Route.of("POST", "/history/(?!cleanup$)[a-z-]+(/count)?", Permit.QUERY),
       Route.of("POST", "/identity/password-policy", Permit.QUERY),
       // Working on a task
-      Route.of("POST", "/task/" + ID + "/(claim|unclaim|comment/create)", Permit.WORK_ON_TASK),
+      Route.of("POST", "/task/" + ID + "/(claim|comment/create)", Permit.WORK_ON_TASK),
       Route.of("POST", "/task/" + ID + "/(complete|submit-form)", Permit.SUBMIT_TASK_FORM),
       Route.of("POST", "/process-definition/" + DEFINITION + "/submit-form", Permit.SUBMIT_START_FORM),
-      // Managers allocate work
+      // Managers allocate work, and take it off the person working on it: a statutory meeting left unassigned with one
+      // click would go unseen
+      Route.of("POST", "/task/" + ID + "/unclaim", Permit.MANAGERS_UNASSIGN),
       Route.of("POST", "/task/" + ID + "/(assignee|delegate|identity-links|identity-links/delete)", Permit.MANAGERS),
       Route.of("PUT", "/task/" + ID, Permit.MANAGERS),
       // Process owners revise diagrams (the engine checks what each deployment contains)
@@ -92,6 +94,8 @@ public class EngineApiGate extends OncePerRequestFilter {
       Route.of("POST", "/process-instance/" + ID + "/(modification|modification-async)", Permit.PROCESS_OWNERS),
       // Everyone keeps their own password and profile
       Route.of("PUT", "/user/" + ID + "/(credentials|profile)", Permit.OWN_ACCOUNT));
+
+  private static final String UNASSIGN = "take a task off the person working on it, so that it cannot be left unseen";
 
   private static final Pattern TASK_ID = Pattern.compile("^/task/([^/]+)/");
   private static final Pattern START_FORM = Pattern.compile("^/process-definition/" + DEFINITION + "/submit-form$");
@@ -242,7 +246,15 @@ public class EngineApiGate extends OncePerRequestFilter {
             name -> null);
       }
       case MANAGERS -> {
-        CallerRoles.requireAny(caller.get().groupIds(), EnumSet.of(Role.TEAM_MANAGERS, Role.SENIOR_MANAGERS), "reassign tasks");
+        // Tasklist's "reset assignee" sends an assignee of null: the same as unclaiming, and said so.
+        JsonNode newAssignee = json == null ? null : json.get("userId");
+        boolean unassign = request.path().endsWith("/assignee") && (newAssignee == null || newAssignee.isNull());
+        CallerRoles.requireAny(caller.get().groupIds(), EnumSet.of(Role.TEAM_MANAGERS, Role.SENIOR_MANAGERS),
+            unassign ? UNASSIGN : "reassign tasks");
+        yield json;
+      }
+      case MANAGERS_UNASSIGN -> {
+        CallerRoles.requireAny(caller.get().groupIds(), EnumSet.of(Role.TEAM_MANAGERS, Role.SENIOR_MANAGERS), UNASSIGN);
         yield json;
       }
       case PROCESS_OWNERS -> {

@@ -1,5 +1,6 @@
 package org.safeguardingworkflows.stepdown;
 
+import org.safeguardingworkflows.platform.ShownDate;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +44,7 @@ public class RecordEndedPlan implements JavaDelegate {
       rules.activeJourney(plan.childRef(), execution.getProcessInstanceId()).ifPresent(other ->
           problems.add("This child already has a step-down journey in progress."));
       rules.overlappingPlan(plan).ifPresent(other ->
-          problems.add("The plan overlaps another recorded plan of this child (started " + other.planStart() + ")."));
+          problems.add("The plan overlaps another recorded plan of this child (started " + ShownDate.of(other.planStart()) + ")."));
     }
     if (!problems.isEmpty()) {
       throw new FormFieldValidationException(StepDownVariables.CHILD_REF, String.join(" ", problems));

@@ -60,11 +60,15 @@ public final class StepDownVariables {
   public static final String SUPERVISION_DIFFICULTIES_REEMERGING = "supervisionDifficultiesReemerging";
   public static final String SUPERVISION_SAME_WORKER = "supervisionSameWorker";
   public static final String SUPERVISION_ACTIONS = "supervisionActions";
+  public static final String SUPERVISION_HELD_ON = "supervisionHeldOn";
+  public static final String NEXT_SUPERVISION_ON = "nextSupervisionOn";
   // CIN services review
   public static final String SERVICE_REVIEWS = "serviceReviews";
   public static final String REVIEW_OVERALL_PROGRESS = "reviewOverallProgress";
   public static final String REVIEW_ENGAGEMENT = "reviewEngagement";
   public static final String REVIEW_DIFFICULTIES_REEMERGING = "reviewDifficultiesReemerging";
+  public static final String REVIEW_HELD_ON = "reviewHeldOn";
+  public static final String NEXT_REVIEW_ON = "nextReviewOn";
   // Chasing overdue work
   public static final String CHASE_ACTION = "chaseAction";
   // Impact review at the end of the watch period

@@ -36,7 +36,7 @@ public class ScrutiniseOutcomeReview implements TaskListener {
     }
     Object decision = task.getVariable(SCRUTINY_DECISION);
     if (!isOneOf(ScrutinyDecision.class, decision)) {
-      throw new FormFieldValidationException(SCRUTINY_DECISION, "Agree the review or send it back to the worker (AGREE or SEND_BACK).");
+      throw new FormFieldValidationException(SCRUTINY_DECISION, "Agree the review or send it back to the worker.");
     }
     if (!filled(task.getVariable(SCRUTINY_REASONS))) {
       throw new FormFieldValidationException(SCRUTINY_REASONS, "Give your reasons: what the worker must change, or why you agree.");
@@ -50,7 +50,7 @@ public class ScrutiniseOutcomeReview implements TaskListener {
     Object escalation = task.getVariable(REVIEW_ESCALATION);
     if (!isOneOf(ReviewEscalation.class, escalation)) {
       throw new FormFieldValidationException(REVIEW_ESCALATION,
-          "Say whether the review is escalated: NONE, STRATEGY_DISCUSSION or LEGAL_PLANNING.");
+          "Say whether the review is escalated: not at all, to a strategy discussion, or to legal planning.");
     }
     List<String> notProgressing = ValidateOutcomeReview.notProgressing(rows(task, OUTCOME_REVIEWS));
     if (ReviewEscalation.NONE.name().equals(escalation) && !notProgressing.isEmpty()) {

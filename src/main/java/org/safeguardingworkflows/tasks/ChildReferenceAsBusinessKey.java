@@ -31,7 +31,7 @@ class ChildReferenceAsBusinessKey implements ExecutionListener {
           "The child reference must be the case-management reference: 1-40 letters, digits or hyphens (never a name).");
     }
     if (childRef != null && !key.equals(childRef.toString())) {
-      throw new FormFieldValidationException(CHILD_REF, "The business key must be the child's reference (childRef).");
+      throw new FormFieldValidationException(CHILD_REF, "The child reference does not match the child this work was started for.");
     }
     if (businessKey == null) {
       execution.setProcessBusinessKey(key);

@@ -2,6 +2,9 @@ package org.safeguardingworkflows.tasks;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -22,7 +25,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Re-applies a Camunda Form's own validation rules (required, minLength, maxLength, pattern) to the values a
+ * Re-applies a Camunda Form's own validation rules (required, minLength, maxLength, a real date, the answers listed,
+ * the format in the field's {@code formatRule} property) to the values a
  * task is completed with, whatever the client: Tasklist, {@code /engine-rest} or the Java API. The form is the
  * single source of those rules. Fields hidden by a condition are skipped, since a hidden field is never required.
  * A breach throws {@link FormFieldValidationException}: the completion rolls back, the task stays open, REST
@@ -33,9 +37,40 @@ class FormRulesOnServer implements TaskListener {
 
   private static final Logger log = LoggerFactory.getLogger(FormRulesOnServer.class);
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** yyyy-mm-dd, the value form-js sends for a date field, with no day rolled over into the next month. */
+  private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
+      .withResolverStyle(ResolverStyle.STRICT);
 
   /** A breached rule: the field's key and the rule for the log, the sentence for the practitioner. */
   private record Breach(String key, String rule, String sentence) {
+  }
+
+  private static final String DATE_RULE = "date";
+  /**
+   * A field's format, kept in the form's custom properties rather than in {@code validate.pattern}: form-js 1.8.7 shows
+   * a failed pattern to the practitioner as the regular expression itself ("Field must match pattern ^\S+$"), with no
+   * way to word it. The rule is checked here, and refused with the form's own sentence.
+   */
+  static final String FORMAT_RULE = "formatRule";
+  static final String FORMAT_MESSAGE = "formatMessage";
+
+  private final boolean datesOnly;
+
+  private FormRulesOnServer(boolean datesOnly) {
+    this.datesOnly = datesOnly;
+  }
+
+  /** Every rule of the form, checked after the diagram's own listeners so that their fuller sentences come first. */
+  static FormRulesOnServer allRules() {
+    return new FormRulesOnServer(false);
+  }
+
+  /**
+   * Only "a date is a real date", checked before any other listener: a domain rule reading a date typed as
+   * {@code 15/03/2026} would otherwise fail with a parse error (a 500) instead of a sentence.
+   */
+  static FormRulesOnServer realDatesFirst() {
+    return new FormRulesOnServer(true);
   }
 
   @Override
@@ -45,6 +80,9 @@ class FormRulesOnServer implements TaskListener {
       // Only the form's own fields are read: task.getVariables() would deserialize every JSON variable of the
       // journey on each completion (the largest application cost in the journey benchmark's profile).
       check(form.path("components"), task::getVariable, problems);
+      if (datesOnly) {
+        problems.removeIf(problem -> !DATE_RULE.equals(problem.rule()));
+      }
       if (!problems.isEmpty()) {
         log.info("Form of task {} ({}, process instance {}) refused: {}", task.getId(), task.getTaskDefinitionKey(),
             task.getProcessInstanceId(), problems.stream().map(problem -> problem.key() + " " + problem.rule()).toList());
@@ -56,7 +94,15 @@ class FormRulesOnServer implements TaskListener {
 
   private static void check(JsonNode components, Function<String, Object> valueOf, List<Breach> problems) {
     for (JsonNode component : components) {
-      if (component.has("conditional") || component.path("readonly").asBoolean() || component.path("disabled").asBoolean()) {
+      if (component.path("readonly").asBoolean() || component.path("disabled").asBoolean()) {
+        continue;
+      }
+      if (component.has("conditional")) {
+        // Hidden by a condition, the field is never required; a date it carries must still be a real date, since the
+        // diagram may read it.
+        if (component.has("key")) {
+          checkDate(component, plain(valueOf.apply(component.path("key").asText())), problems);
+        }
         continue;
       }
       String type = component.path("type").asText();
@@ -80,7 +126,7 @@ class FormRulesOnServer implements TaskListener {
           @SuppressWarnings("unchecked")
           Map<String, Object> map = (Map<String, Object>) fields;
           check(list.path("components"), map::get, rowProblems);
-          String label = list.path("label").asText(list.path("path").asText());
+          String label = label(list);
           int itemNumber = row;
           String listKey = list.path("path").asText();
           rowProblems.forEach(problem -> problems.add(new Breach(listKey + "[" + itemNumber + "]." + problem.key(),
@@ -94,7 +140,7 @@ class FormRulesOnServer implements TaskListener {
   private static void checkField(JsonNode field, Object value, List<Breach> problems) {
     JsonNode rules = field.path("validate");
     String key = field.path("key").asText();
-    String label = field.path("label").asText(key);
+    String label = label(field);
     Object plainValue = plain(value);
     boolean empty = plainValue == null
         || (plainValue instanceof String text && text.isBlank())
@@ -115,6 +161,9 @@ class FormRulesOnServer implements TaskListener {
         return;
       }
     }
+    if (!empty && checkDate(field, plainValue, problems)) {
+      return;
+    }
     if (plainValue instanceof String text && !text.isEmpty()) {
       if (rules.has("maxLength") && text.length() > rules.path("maxLength").asInt()) {
         problems.add(new Breach(key, "maxLength",
@@ -124,10 +173,41 @@ class FormRulesOnServer implements TaskListener {
         problems.add(new Breach(key, "minLength",
             "'" + label + "' must be at least " + rules.path("minLength").asInt() + " characters"));
       }
-      if (rules.has("pattern") && !Pattern.compile(rules.path("pattern").asText()).matcher(text).matches()) {
-        problems.add(new Breach(key, "pattern", "'" + label + "' is not in the expected format"));
+      JsonNode format = field.path("properties");
+      if (format.has(FORMAT_RULE) && !Pattern.compile(format.path(FORMAT_RULE).asText()).matcher(text).matches()) {
+        problems.add(new Breach(key, "format", "'" + label + "' " + format.path(FORMAT_MESSAGE).asText("is not in the expected format")));
       }
     }
+  }
+
+  /**
+   * A date field's answer must be a real calendar date as form-js sends it ({@code yyyy-mm-dd}), checked strictly (no
+   * 31/02 rolled over into March), before any domain rule reads it: otherwise a typed {@code 15/03/2026} reached a
+   * delegate's parse and the caller got a 500. Dates sent as typed values ({@code Date} through the REST API) are real
+   * dates already. Returns whether the field was refused.
+   */
+  private static boolean checkDate(JsonNode field, Object value, List<Breach> problems) {
+    if (!"datetime".equals(field.path("type").asText()) || !(value instanceof String text) || text.isBlank()) {
+      return false;
+    }
+    try {
+      ISO_DATE.parse(text.trim());
+      return false;
+    } catch (DateTimeParseException notADate) {
+      problems.add(new Breach(field.path("key").asText(), DATE_RULE, "'" + label(field)
+          + "' must be a real date written as dd/mm/yyyy, for example 15/03/2026"));
+      return true;
+    }
+  }
+
+  /** What the practitioner sees above the field: date fields carry their label as {@code dateLabel}. */
+  static String label(JsonNode field) {
+    for (String name : List.of("label", "dateLabel", "timeLabel")) {
+      if (field.hasNonNull(name) && !field.path(name).asText().isBlank()) {
+        return field.path(name).asText();
+      }
+    }
+    return field.path("key").asText();
   }
 
   /** Form lists arrive as Spin JSON from Tasklist and as Java collections from the Java API. */

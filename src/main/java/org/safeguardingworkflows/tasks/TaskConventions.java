@@ -36,7 +36,9 @@ import org.springframework.stereotype.Component;
  *   <li>the task name carries the child reference, so Tasklist lists say whose task it is;</li>
  *   <li>on completion, the task's Camunda Form rules (required fields, lengths, patterns) are checked again on
  *       the server, because Tasklist validates in the browser only;</li>
- *   <li>a task marked with the extension property {@code formOpensBlank=true} opens with an empty form;</li>
+ *   <li>a task marked with the extension property {@code formOpensBlank=true} opens with an empty form, showing last
+ *       time's answers and carrying a list forward where marked so ({@link PreviousAnswersCleared});</li>
+ *   <li>a task with a due date shows it written dd/mm/yyyy in its form ({@link DueDateShown});</li>
  *   <li>a refused form reaches the caller as a validation error (REST 400), not as a server error;</li>
  *   <li>a process started from a Tasklist start form (which sets no business key) takes the child reference as its
  *       business key;</li>
@@ -56,9 +58,18 @@ import org.springframework.stereotype.Component;
 @Component
 public class TaskConventions extends AbstractProcessEnginePlugin {
 
+  /** Variables every task has by these conventions, whatever its process: the forms may show them. */
+  public static final java.util.Set<String> TASK_VARIABLES = java.util.Set.of(DueDateShown.VARIABLE);
+
+  /** The variable a form reads last time's answer from, for a task marked {@code formShowsPreviousAnswers}. */
+  public static String previousAnswer(String key) {
+    return PreviousAnswersCleared.previous(key);
+  }
+
   private final TaskListener childReferenceInTaskName = new ChildReferenceInTaskName();
-  private final TaskListener formRulesOnServer = new FormRulesOnServer();
-  private final TaskListener previousAnswersCleared = new PreviousAnswersCleared();
+  private final TaskListener formRulesOnServer = FormRulesOnServer.allRules();
+  private final TaskListener realDatesFirst = FormRulesOnServer.realDatesFirst();
+  private final TaskListener dueDateShown = new DueDateShown();
   private final ExecutionListener childReferenceAsBusinessKey = new ChildReferenceAsBusinessKey();
   private final ExecutionListener teamOfTheChild;
   private final TaskListener completedByTheTaskRole = new CompletedByTheTaskRole();
@@ -119,12 +130,17 @@ public class TaskConventions extends AbstractProcessEnginePlugin {
         TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
         task.addTaskListener(TaskListener.EVENTNAME_CREATE, childReferenceInTaskName);
         if (opensBlank(userTaskElement)) {
-          task.addTaskListener(TaskListener.EVENTNAME_CREATE, previousAnswersCleared);
+          task.addTaskListener(TaskListener.EVENTNAME_CREATE, new PreviousAnswersCleared(
+              "true".equals(property(userTaskElement, PreviousAnswersCleared.SHOWS_PREVIOUS_PROPERTY)),
+              property(userTaskElement, PreviousAnswersCleared.CARRIES_FORWARD_PROPERTY)));
         }
+        task.addTaskListener(TaskListener.EVENTNAME_CREATE, dueDateShown);
+        task.addTaskListener(TaskListener.EVENTNAME_UPDATE, dueDateShown);
         // Built in, so that they run before the diagram's own listeners: who may act is settled before any form is
-        // checked or anything recorded.
+        // checked or anything recorded, and every date is a real date before a domain rule reads one.
         task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, completedByTheTaskRole);
         task.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, assignedWithinTheTaskRole);
+        task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, realDatesFirst);
         task.addTaskListener(TaskListener.EVENTNAME_COMPLETE, formRulesOnServer);
         String recordKind = property(userTaskElement, RecordedInTheChildRecord.KIND_PROPERTY);
         if (recordKind != null) {

@@ -53,7 +53,7 @@ public class AssignedWithinTheTaskRole implements TaskListener {
     }
     if (!holdsARole(assignee, roles, team)) {
       throw new AuthorizationException("'" + assignee + "' cannot take the task '" + task.getName() + "': it is for "
-          + String.join(", ", roles) + (TaskRoles.isTeamTask(roles) ? " of the child's team" : "") + ".");
+          + TaskRoles.inWords(roles) + (TaskRoles.isTeamTask(roles) ? " of the child's team" : "") + ".");
     }
   }
 

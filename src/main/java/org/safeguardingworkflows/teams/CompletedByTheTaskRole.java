@@ -22,8 +22,8 @@ public class CompletedByTheTaskRole implements TaskListener {
     }
     List<String> groups = ChildAccess.groups(person);
     if (TaskRoles.of(task).stream().noneMatch(groups::contains)) {
-      throw new AuthorizationException("Only its assignee or someone in the task's role ("
-          + String.join(", ", TaskRoles.of(task)) + ") may complete the task '" + task.getName() + "'.");
+      throw new AuthorizationException("Only the person it is assigned to, or one of the "
+          + TaskRoles.inWords(TaskRoles.of(task)) + " it is for, may complete the task '" + task.getName() + "'.");
     }
   }
 }

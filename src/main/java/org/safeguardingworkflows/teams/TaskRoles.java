@@ -1,5 +1,6 @@
 package org.safeguardingworkflows.teams;
 
+import org.safeguardingworkflows.security.Role;
 import java.util.Arrays;
 import java.util.List;
 
@@ -22,6 +23,14 @@ final class TaskRoles {
       return List.of();
     }
     return Arrays.stream(userTask.getCamundaCandidateGroups().split(",")).map(String::trim).filter(id -> !id.isEmpty()).toList();
+  }
+
+  /** The roles as a practitioner reads them ("social workers or team managers"), never as group ids. */
+  static String inWords(List<String> groupIds) {
+    List<String> names = groupIds.stream().map(id -> Arrays.stream(Role.values()).filter(role -> role.groupId().equals(id))
+        .findFirst().map(role -> role.displayName().toLowerCase()).orElse(id)).toList();
+    return names.size() <= 1 ? String.join("", names)
+        : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
   }
 
   static boolean isTeamRole(String groupId) {

@@ -69,7 +69,7 @@ class FourPartyGateTest {
     String iroTask = child.task("Task_IroView").getId();
     Reply admin = Api.as(port, ADMIN, ADMIN_PASSWORD).post("/engine-rest/task/" + iroTask + "/complete", variables(view(FourPartyView.IRO)));
     assertThat(admin.status()).as("an administrator cannot give the IRO's view: not the task's role").isEqualTo(403);
-    assertThat(admin.json().path("message").asText()).contains("iros");
+    assertThat(admin.json().path("message").asText()).contains("independent reviewing officers");
 
     String iroBefore = taskService.createTaskQuery().taskId(iroTask).singleResult().getAssignee();
     assertThat(Api.as(port, ADMIN, ADMIN_PASSWORD).post("/engine-rest/task/" + iroTask + "/assignee",
@@ -175,7 +175,7 @@ class FourPartyGateTest {
     Tasklist admin = Tasklist.login(port, ADMIN, ADMIN_PASSWORD);
     assertThat(admin.post("/task/" + iroTask + "/submit-form", variables(view(FourPartyView.IRO))))
         .as("an administrator's Tasklist cannot give the IRO's view: not the task's role").isEqualTo(403);
-    assertThat(admin.lastBody).contains("iros");
+    assertThat(admin.lastBody).contains("independent reviewing officers");
     assertNotScheduled(child);
 
     Tasklist iro = Tasklist.login(port, TestStaff.IRO, TestStaff.PASSWORD);

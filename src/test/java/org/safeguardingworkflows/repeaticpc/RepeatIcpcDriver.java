@@ -117,8 +117,22 @@ class RepeatIcpcDriver extends InstanceDriver<RepeatIcpcDriver> {
   }
 
   static Map<String, Object> viewAnswers(FourPartyView view, String framework) {
-    return Map.of(view.thresholdVariable(), "MET", view.frameworkVariable(), framework,
-        view.reasonsVariable(), "Third referral for neglect; the same support did not last last time");
+    Map<String, Object> answers = new HashMap<>(Map.of(view.thresholdVariable(), "MET", view.frameworkVariable(), framework,
+        view.reasonsVariable(), "Third referral for neglect; the same support did not last last time"));
+    if (view == FourPartyView.LEGAL) {
+      answers.putAll(legalAdvice("YES", "YES", EngineClock.today().plusDays(14)));
+    }
+    return Map.copyOf(answers);
+  }
+
+  /** Legal's own questions: the threshold for proceedings, pre-proceedings, and the meeting needed by (or null). */
+  static Map<String, Object> legalAdvice(String proceedingsThreshold, String ploRecommended, LocalDate meetingBy) {
+    Map<String, Object> advice = new HashMap<>(Map.of(LEGAL_PROCEEDINGS_THRESHOLD, proceedingsThreshold,
+        LEGAL_PLO_RECOMMENDED, ploRecommended));
+    if (meetingBy != null) {
+      advice.put(LEGAL_PLANNING_MEETING_BY, meetingBy.toString());
+    }
+    return advice;
   }
 
   RepeatIcpcDriver teamManagerView() { return view(FourPartyView.TEAM_MANAGER, TestStaff.TEAM_MANAGER, "LEGAL_ROUTE"); }

@@ -85,7 +85,7 @@ class RepeatIcpcLinkTest {
     RepeatIcpcDriver other = new RepeatIcpcDriver(engine, planHistory).hadAPlanLastYear();
     assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(PROCESS_KEY, "C-SOMEONE-ELSE",
         RepeatIcpcDriver.proposalVariables(other.childRef, EngineClock.today())))
-        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("The business key must be the child's reference");
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("The child reference does not match the child this work was started for");
   }
 
   private String startOrigin(String childRef, String strategyDiscussionDate) {

@@ -267,8 +267,38 @@ class RepeatIcpcScenariosTest {
     engine.getTaskService().setAssignee(chase.getId(), TestStaff.TEAM_MANAGER);
     assertThatThrownBy(() -> engine.getTaskService().complete(chase.getId(), Map.of(CHASE_DECISION, "OVERRIDE", CHASE_NOTES, "x",
         OVERRIDE_REASONS, "The conference must be held by 20 March and the IRO is away")))
-        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("senior-managers");
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("Only senior managers can complete this task");
     assertThat(child.proposal).isWaitingAt("Task_ChaseMissingViews").hasNotPassed("Task_RecordDeadlineOverride");
+  }
+
+  @Test
+  void legalsViewAnswersTheLegalQuestions_aMeetingDateWheneverProceedingsOrPreProceedingsAreInView() {
+    child.hadAPlanLastYear().proposed().summariseHistory();
+    Task legal = child.task("Task_LegalView");
+    engine.getTaskService().setAssignee(legal.getId(), TestStaff.LEGAL);
+    Map<String, Object> generic = new HashMap<>(RepeatIcpcDriver.viewAnswers(FourPartyView.LEGAL, "LEGAL_ROUTE"));
+    generic.remove(LEGAL_PROCEEDINGS_THRESHOLD);
+    generic.remove(LEGAL_PLO_RECOMMENDED);
+    generic.remove(LEGAL_PLANNING_MEETING_BY);
+    assertThatThrownBy(() -> engine.getTaskService().complete(legal.getId(), generic))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("threshold for care proceedings");
+
+    Map<String, Object> noDate = new HashMap<>(generic);
+    noDate.putAll(RepeatIcpcDriver.legalAdvice("UNCLEAR", "YES", null));
+    assertThatThrownBy(() -> engine.getTaskService().complete(legal.getId(), noDate))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("Give the date by which a legal planning meeting is needed");
+    Map<String, Object> past = new HashMap<>(generic);
+    past.putAll(RepeatIcpcDriver.legalAdvice("YES", "NO", EngineClock.today().minusDays(1)));
+    assertThatThrownBy(() -> engine.getTaskService().complete(legal.getId(), past))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("cannot be in the past");
+    assertThat(child.proposal).isWaitingAt("Task_LegalView");
+
+    Map<String, Object> noProceedings = new HashMap<>(generic);
+    noProceedings.putAll(RepeatIcpcDriver.legalAdvice("NO", "NO", null));
+    engine.getTaskService().complete(legal.getId(), noProceedings);
+    assertThat(child.variable(LEGAL_PROCEEDINGS_THRESHOLD)).isEqualTo("NO");
+    assertThat(child.variable(LEGAL_PLO_RECOMMENDED)).isEqualTo("NO");
+    assertThat(child.variable(LEGAL_VIEW_BY)).isEqualTo(TestStaff.LEGAL);
   }
 
   @Test
@@ -295,7 +325,7 @@ class RepeatIcpcScenariosTest {
     engine.getTaskService().setAssignee(iro.getId(), TestStaff.SENIOR_MANAGER);
     assertThatThrownBy(() -> engine.getTaskService().complete(iro.getId(), RepeatIcpcDriver.viewAnswers(FourPartyView.IRO, "ICPC")))
         .as("a senior manager cannot give the IRO's view").isInstanceOf(FormFieldValidationException.class)
-        .hasMessageContaining("not in the iros group");
+        .hasMessageContaining("Only independent reviewing officers can complete this task");
     assertThat(child.proposal).isWaitingAt("Task_IroView").hasNotPassed("Task_ScheduleIcpc", "Task_RecordJointDecision");
 
     // A forged gate variable does not survive the discussion: the gate reads what the views recorded.
@@ -489,7 +519,7 @@ class RepeatIcpcScenariosTest {
     engine.getTaskService().setAssignee(task.getId(), TestStaff.TEAM_MANAGER);
     assertThatThrownBy(() -> engine.getTaskService().complete(task.getId(), RepeatIcpcDriver.jointDecision("ICPC")))
         .as("the joint decision is a senior manager's to record").isInstanceOf(FormFieldValidationException.class)
-        .hasMessageContaining("senior-managers");
+        .hasMessageContaining("Only senior managers can complete this task");
     assertThat(child.proposal).isWaitingAtExactly("Task_RecordJointDecision");
   }
 
@@ -498,7 +528,7 @@ class RepeatIcpcScenariosTest {
     child.hadAPlanLastYear().proposed().summariseHistory().allFourViews().decide("ICPC");
     LocalDate afterTheDeadline = LocalDate.of(2026, 3, 23);
     assertThatThrownBy(() -> child.schedule(afterTheDeadline, TestStaff.IRO))
-        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("after the statutory deadline of 2026-03-20");
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("after the statutory deadline of 20/03/2026");
     assertThatThrownBy(() -> child.schedule(LocalDate.of(2026, 3, 16), TestStaff.SECOND_IRO))
         .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("previous IRO (iro.one) is still an IRO");
     assertThatThrownBy(() -> child.schedule(LocalDate.of(2026, 3, 16), TestStaff.WORKER))

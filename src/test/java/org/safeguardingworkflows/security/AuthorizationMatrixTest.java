@@ -172,7 +172,7 @@ class AuthorizationMatrixTest {
     Map<String, Object> before = runtimeService.getVariables(journeyId());
     Reply byManager = as(TestStaff.TEAM_MANAGER).post("/engine-rest/task/" + meeting.getId() + "/complete", Map.of());
     assertThat(byManager.status()).as("the team manager sees the worker's task but does not hold its role").isEqualTo(403);
-    assertThat(byManager.body()).contains("Only its assignee or someone in the task's role");
+    assertThat(byManager.body()).contains("Only the person it is assigned to, or one of the social workers it is for");
     assertNothingChanged(meeting, TestStaff.WORKER, before);
   }
 

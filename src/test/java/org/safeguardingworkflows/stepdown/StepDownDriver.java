@@ -104,14 +104,16 @@ public class StepDownDriver extends InstanceDriver<StepDownDriver> {
   StepDownDriver supervise(String engagement, String difficultiesReemerging) {
     complete("Task_HoldManagementSupervision", Map.of(SUPERVISION_ENGAGEMENT, engagement,
         SUPERVISION_DIFFICULTIES_REEMERGING, difficultiesReemerging, SUPERVISION_SAME_WORKER, "YES",
-        SUPERVISION_ACTIONS, "Continue the plan"));
+        SUPERVISION_ACTIONS, "Continue the plan", SUPERVISION_HELD_ON, EngineClock.today().toString(),
+        NEXT_SUPERVISION_ON, EngineClock.today().plusWeeks(4).toString()));
     return this;
   }
 
   StepDownDriver reviewCinServices(String engagement, String difficultiesReemerging) {
     complete("Task_ReviewCinServices", Map.of(
         SERVICE_REVIEWS, List.of(Map.of("provider", "Family support service", "attended", "YES", "impact", "Routines in place")),
-        REVIEW_OVERALL_PROGRESS, "GOOD", REVIEW_ENGAGEMENT, engagement, REVIEW_DIFFICULTIES_REEMERGING, difficultiesReemerging));
+        REVIEW_OVERALL_PROGRESS, "GOOD", REVIEW_ENGAGEMENT, engagement, REVIEW_DIFFICULTIES_REEMERGING, difficultiesReemerging,
+        REVIEW_HELD_ON, EngineClock.today().toString(), NEXT_REVIEW_ON, EngineClock.today().plusWeeks(6).toString()));
     return this;
   }
 

@@ -137,6 +137,46 @@ class StepDownScenariosTest {
   }
 
   @Test
+  void eachSupervisionAndReviewOpensBlank_showingLastTimesFindings_andTheReviewCarriesTheServicesForward() {
+    inWatchPeriod();
+    journey.whenNextFires("Event_SupervisionDue");
+    String firstSupervision = journey.task("Task_HoldManagementSupervision").getId();
+    assertThat(engine.getTaskService().getVariable(firstSupervision, "previousSupervisionEngagement")).isNull();
+    journey.supervise("PARTIAL", "NO");
+
+    journey.whenNextFires("Event_ReviewDue");
+    String firstReview = journey.task("Task_ReviewCinServices").getId();
+    assertThat(engine.getTaskService().getVariable(firstReview, StepDownVariables.SERVICE_REVIEWS).toString())
+        .as("the first review lists the services agreed at the step-down meeting").contains("Family support service")
+        .doesNotContain("purpose");
+    journey.reviewCinServices("GOOD", "NO");
+
+    journey.whenNextFires("Event_SupervisionDue");
+    String secondSupervision = journey.task("Task_HoldManagementSupervision").getId();
+    assertThat(engine.getTaskService().getVariable(secondSupervision, StepDownVariables.SUPERVISION_ENGAGEMENT)).as("opens blank").isNull();
+    assertThat(engine.getTaskService().getVariable(secondSupervision, "previousSupervisionEngagement")).isEqualTo("PARTIAL");
+    assertThat((String) engine.getTaskService().getVariable(secondSupervision, "previousSupervisionHeldOn"))
+        .isLessThan(journey.today().toString());
+    assertThat(engine.getTaskService().getVariable(secondSupervision, "previousNextSupervisionOn")).isNotNull();
+    assertThat(engine.getTaskService().getVariable(secondSupervision, "previousSupervisionActions")).isEqualTo("Continue the plan");
+
+    while (journey.tasks("Task_ReviewCinServices").isEmpty()) {
+      journey.whenNextFires("Event_ReviewDue");
+    }
+    String secondReview = journey.task("Task_ReviewCinServices").getId();
+    assertThat(engine.getTaskService().getVariable(secondReview, StepDownVariables.REVIEW_OVERALL_PROGRESS)).as("opens blank").isNull();
+    assertThat(engine.getTaskService().getVariable(secondReview, "previousReviewOverallProgress")).isEqualTo("GOOD");
+    assertThat(engine.getTaskService().getVariable(secondReview, StepDownVariables.SERVICE_REVIEWS).toString())
+        .as("the services reviewed last time, to review again").contains("Family support service")
+        .doesNotContain("Routines in place").doesNotContain("attended");
+    // Read as stored: the Java API keeps this driver's immutable lists as Java objects, which only Tasklist's JSON avoids.
+    org.camunda.bpm.engine.variable.value.TypedValue previousRows =
+        engine.getTaskService().getVariableTyped(secondReview, "previousServiceReviews", false);
+    assertThat(previousRows instanceof org.camunda.bpm.engine.variable.value.SerializableValue stored
+        ? stored.getValueSerialized() : String.valueOf(previousRows.getValue())).contains("Routines in place");
+  }
+
+  @Test
   void aPlanSentBackReturnsToTheWorkerWithTheManagersReasons() {
     journey.planEnded("CHILD_IN_NEED").holdStepDownMeeting().managerDecidesStepDown("SEND_BACK");
     assertThat(journey.journey).isWaitingAtExactly("Task_HoldStepDownMeeting");

@@ -211,7 +211,7 @@ class SupervisionOrderScenariosTest {
     assertThat(order.variable(OUTCOME_REVIEW_BY)).isEqualTo(TestStaff.WORKER);
     assertThat(order.variable(OUTCOME_REVIEW_NEEDS_ESCALATION)).isEqualTo("NO");
     assertThatThrownBy(() -> order.scrutinise(TestStaff.WORKER, "AGREE", "NONE"))
-        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("Only a member of the team-managers group");
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("Only team managers can complete this task");
     assertThatThrownBy(() -> order.scrutinise(TestStaff.TEAM_MANAGER, "AGREE", null))
         .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("Say whether the review is escalated");
 

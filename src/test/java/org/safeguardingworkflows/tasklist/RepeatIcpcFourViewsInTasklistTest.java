@@ -177,8 +177,13 @@ class RepeatIcpcFourViewsInTasklistTest {
           .isEqualTo(engine.getRuntimeService().getVariable(proposal.getId(), FourPartyView.TEAM_MANAGER.viewByVariable()) == null
               ? "" : TestStaff.TEAM_MANAGER);
       assertThat(tasklist.shown("What was not sustained, and why")).isEqualTo("Routines lapsed within weeks of the support ending");
-      tasklist.choose("Yes: the threshold for a child protection conference is met")
-          .choose(framework)
+      tasklist.choose("Yes: the threshold for a child protection conference is met");
+      if (view == FourPartyView.LEGAL) {
+        // Legal's own questions; the meeting date is asked for only once proceedings or pre-proceedings are in view.
+        tasklist.choose("Yes: the threshold for proceedings is met").choose("Yes: start pre-proceedings")
+            .date("A legal planning meeting is needed by", EngineClock.today().plusDays(14));
+      }
+      tasklist.choose(framework)
           .fill("Your reasons", reasons);
       browser.screenshot("view-filled");
       assertThat(tasklist.complete()).isEmpty();

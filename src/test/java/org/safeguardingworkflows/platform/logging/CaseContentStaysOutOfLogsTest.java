@@ -312,7 +312,7 @@ class CaseContentStaysOutOfLogsTest {
     String key = field.path("key").asText();
     JsonNode rules = field.path("validate");
     return switch (field.path("type").asText()) {
-      case "textfield", "textarea" -> rules.has("pattern") ? userFor(key) : SENTINEL + " " + key;
+      case "textfield", "textarea" -> field.path("properties").has("formatRule") ? userFor(key) : SENTINEL + " " + key;
       case "radio", "select" -> CHOICES.getOrDefault(key, field.path("values").get(0).path("value").asText());
       case "checkbox" -> true;
       case "checklist", "taglist" -> List.of(field.path("values").get(0).path("value").asText());
@@ -322,7 +322,7 @@ class CaseContentStaysOutOfLogsTest {
     };
   }
 
-  /** Fields with a pattern hold user ids: the person the form asks for. */
+  /** Fields with a format rule hold user ids: the person the form asks for. */
   private static String userFor(String key) {
     return switch (key) {
       case "legalRepresentative" -> TestStaff.LEGAL;

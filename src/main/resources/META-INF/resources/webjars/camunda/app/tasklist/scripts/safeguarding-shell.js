@@ -151,32 +151,6 @@ function announceRequiredFields(root) {
   });
 }
 
-/**
- * A Camunda Forms select reached with Tab opens its list on the keyboard too: Enter, Space, Down or Alt+Down open it
- * (form-js opens it on a mouse press, and on focus only while it is empty); Escape closes it. Up, Down and Enter then
- * move and choose, as form-js already does.
- */
-function openSelectsFromTheKeyboard(event) {
-  const input = event.target;
-  if (!(input instanceof HTMLElement) || !input.classList.contains('fjs-select-hidden-input')) {
-    return;
-  }
-  const group = input.closest('.fjs-input-group');
-  const field = input.closest('.fjs-form-field');
-  const open = field && field.querySelector('.fjs-dropdownlist');
-  if (!open && (event.key === 'Enter' || event.key === ' ' || event.key === 'ArrowDown')) {
-    event.preventDefault();
-    event.stopPropagation();
-    group.dispatchEvent(new MouseEvent('mousedown', { bubbles: true, cancelable: true }));
-  } else if (open && event.key === ' ') {
-    event.preventDefault();
-  } else if (open && event.key === 'Escape') {
-    event.stopPropagation();
-    input.blur();
-    input.focus();
-  }
-}
-
 function fixShell() {
   skipLink();
   footerLinks();
@@ -198,8 +172,6 @@ addStyle(`
   /* Small toggles reach the 24 x 24 pixel target size (WCAG 2.5.8). */
   button[data-region], .region-toggle, .maximize { min-width: 24px; min-height: 24px; }
 `);
-
-document.addEventListener('keydown', openSelectsFromTheKeyboard, true);
 
 function start() {
   fixShell();

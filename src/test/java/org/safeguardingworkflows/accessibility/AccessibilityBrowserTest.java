@@ -106,6 +106,10 @@ class AccessibilityBrowserTest {
             .map(l => document.getElementById(l.getAttribute('for')))
             .filter(i => i && i.getAttribute('aria-required') !== 'true').length""")).as("required fields without aria-required").isEqualTo(0L);
       assertShellFixed(browser, "Tasklist with the step-down meeting open");
+      assertThat(browser.driver().findElements(By.cssSelector("#sw-shell-links a[href$='/pages/caseload']"))).as("caseload link").hasSize(1);
+      assertThat(browser.driver().findElements(By.cssSelector("#sw-shell-links a[href$='/accessibility-statement.html']"))).as("statement link").hasSize(1);
+      // Notices sit at the top, under the header: never over the form's Complete button at the bottom.
+      assertThat(browser.script("return getComputedStyle(document.querySelector('.page-notifications')).top")).isEqualTo("70px");
 
       // The skip link is the first stop of the keyboard on a freshly opened task and lands in the form's first field.
       browser.driver().navigate().refresh();
@@ -141,6 +145,8 @@ class AccessibilityBrowserTest {
       browser.waitUntil(driver -> !driver.findElements(By.cssSelector("section[data-plugin='repeat-plans'][data-loaded]")).isEmpty());
       browser.waitUntil(driver -> !driver.findElements(By.cssSelector(".sw-rp-chart-area[data-loaded='chart']")).isEmpty());
       assertNoViolations(browser, "section[data-plugin='repeat-plans']", "the Cockpit dashboard");
+      assertThat(browser.driver().findElements(By.cssSelector("#sw-shell-links a[href$='/accessibility-statement.html']"))).as("statement link in Cockpit").hasSize(1);
+      assertThat(browser.driver().findElements(By.id("sw-skip-link"))).as("skip link in Cockpit").hasSize(1);
       browser.screenshot("cockpit-dashboard");
     }
   }

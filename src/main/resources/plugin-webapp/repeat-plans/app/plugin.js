@@ -1,6 +1,7 @@
 /*
  * Repeat child protection plans: a Cockpit dashboard plugin (Camunda 7 front-end plugin, plain JavaScript module).
- * Cockpit imports this file and renders the exported plugin at the "cockpit.dashboard" plugin point.
+ * Cockpit imports this file and renders the dashboard as a page of its own ("cockpit.route") with a tab in the header
+ * ("cockpit.navigation").
  *
  * The figures come from this application's Cockpit plugin resource (plugin/repeat-plans/{engine}/...), which runs
  * with the manager's Cockpit login and calls the same report as /api/reports: nothing is computed here but the
@@ -10,6 +11,15 @@
 const SVG = "http://www.w3.org/2000/svg";
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 const CATEGORIES = { NEG: "Neglect", PHY: "Physical abuse", SAB: "Sexual abuse", EMO: "Emotional abuse", MUL: "Multiple" };
+// The four parties' joint decision before a repeat ICPC, in the words the coordinator's form uses.
+const DECISIONS = {
+  ICPC: "A conference",
+  LEGAL_ROUTE: "The legal route instead of a conference",
+  ICPC_AND_LEGAL_ROUTE: "A conference and legal planning",
+  NO_CONFERENCE: "No conference"
+};
+/** Where the dashboard lives in Cockpit: its own tab, and the page a manager lands on (see scripts/safeguarding-shell.js). */
+const ROUTE = "/repeat-plans";
 
 function el(tag, attributes, ...children) {
   const node = document.createElement(tag);
@@ -52,6 +62,30 @@ function months(value) {
 
 function signed(change) {
   return change === undefined || change === null ? undefined : (change > 0 ? "+" : "") + change + "%";
+}
+
+/** An ISO date (2026-03-15) as practitioners in England write it (15/03/2026). */
+function dayMonthYear(isoDate) {
+  const [year, month, day] = String(isoDate).split("-");
+  return day && month && year ? `${day}/${month}/${year}` : String(isoDate);
+}
+
+/** A dd/mm/yyyy field's date as ISO, or the problem in plain words; an impossible date (31/02) is refused, never moved. */
+function isoDate(input, label) {
+  const match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(input.value.trim());
+  const date = match && new Date(Date.UTC(Number(match[3]), Number(match[2]) - 1, Number(match[1])));
+  const valid = date && date.getUTCFullYear() === Number(match[3]) && date.getUTCMonth() === Number(match[2]) - 1
+    && date.getUTCDate() === Number(match[1]);
+  input.setAttribute("aria-invalid", valid ? "false" : "true");
+  if (!valid) {
+    input.focus();
+    return { problem: `${label}: write a real date as dd/mm/yyyy, for example 01/04/2026.` };
+  }
+  return { iso: date.toISOString().substring(0, 10) };
+}
+
+function dateFigure(name, isoDate) {
+  return figure(name, isoDate, isoDate === undefined || isoDate === null ? undefined : dayMonthYear(isoDate));
 }
 
 function monthLabel(yearMonth) {
@@ -106,7 +140,7 @@ function processes(report) {
   const icpc = report.processes.repeatIcpc;
   const stepDown = report.processes.stepDown;
   const legal = report.processes.legalPlanning;
-  const decisions = Object.keys(icpc.decisions || {}).map((decision) => ["Decision: " + decision, figure("processes.repeatIcpc.decisions." + decision, icpc.decisions[decision])]);
+  const decisions = Object.keys(icpc.decisions || {}).map((decision) => ["Decision: " + (DECISIONS[decision] || decision), figure("processes.repeatIcpc.decisions." + decision, icpc.decisions[decision])]);
   return el("div", { class: "sw-rp-processes" },
     table("Before a repeat ICPC (briefing point 7)", ["", ""], [
       ["Repeat ICPC proposals", figure("processes.repeatIcpc.proposals", icpc.proposals)],
@@ -207,8 +241,12 @@ function render(node, { api } = {}) {
   const engine = (api && api.engine) || "default";
   const resource = `${base}/plugin/repeat-plans/${encodeURIComponent(engine)}`;
 
-  const fromInput = el("input", { type: "date", id: "sw-rp-from", name: "from", class: "form-control input-sm", required: "required" });
-  const toInput = el("input", { type: "date", id: "sw-rp-to", name: "to", class: "form-control input-sm", required: "required" });
+  // Text fields taking dd/mm/yyyy: a browser's date picker follows the browser's language (mm/dd/yyyy on a machine left
+  // on English (US)); practitioners in England write dd/mm/yyyy whatever their browser says.
+  const dateField = (id, name) => el("input", { type: "text", id, name, class: "form-control input-sm", required: "required",
+    "aria-required": "true", inputmode: "numeric", autocomplete: "off", size: "10", "aria-describedby": "sw-rp-date-hint" });
+  const fromInput = dateField("sw-rp-from", "from");
+  const toInput = dateField("sw-rp-to", "to");
   const download = el("a", { class: "btn btn-default btn-sm sw-rp-download", "data-action": "download-csv" }, "Download CSV");
   const status = el("p", { class: "sw-rp-status", role: "status", "aria-live": "polite" }, "Loading the report…");
   const figures = el("div", { class: "sw-rp-figures" });
@@ -216,7 +254,8 @@ function render(node, { api } = {}) {
   const form = el("form", { class: "sw-rp-period form-inline" },
     el("label", { for: "sw-rp-from" }, "From "), fromInput, " ",
     el("label", { for: "sw-rp-to" }, "to "), toInput, " ",
-    el("button", { type: "submit", class: "btn btn-primary btn-sm" }, "Show"), " ", download);
+    el("button", { type: "submit", class: "btn btn-primary btn-sm" }, "Show"), " ", download,
+    el("span", { id: "sw-rp-date-hint", class: "sw-rp-note" }, " Dates as dd/mm/yyyy, for example 01/04/2026."));
 
   const section = el("section", { class: "sw-repeat-plans", "data-plugin": "repeat-plans" },
     el("h2", { class: "sw-rp-title" }, "Repeat child protection plans"),
@@ -232,13 +271,13 @@ function render(node, { api } = {}) {
     status.textContent = "Loading the report…";
     try {
       const report = await getJson(`${resource}/report${query}`);
-      fromInput.value = report.from;
-      toInput.value = report.to;
+      fromInput.value = dayMonthYear(report.from);
+      toInput.value = dayMonthYear(report.to);
       download.setAttribute("href", `${resource}/report.csv?from=${report.from}&to=${report.to}`);
       download.setAttribute("download", `repeat-plans-${report.from}-to-${report.to}.csv`);
       figures.replaceChildren(
-        el("p", { class: "sw-rp-period-text" }, "Plans starting ", figure("from", report.from), " to ", figure("to", report.to),
-          "; compared with ", figure("previousPeriod.from", report.previousPeriod.from), " to ", figure("previousPeriod.to", report.previousPeriod.to), "."),
+        el("p", { class: "sw-rp-period-text" }, "Plans starting ", dateFigure("from", report.from), " to ", dateFigure("to", report.to),
+          "; compared with ", dateFigure("previousPeriod.from", report.previousPeriod.from), " to ", dateFigure("previousPeriod.to", report.previousPeriod.to), "."),
         headlines(report), byCategory(report),
         el("h3", { class: "sw-rp-subtitle" }, "From the processes"), processes(report));
       status.textContent = "";
@@ -251,7 +290,13 @@ function render(node, { api } = {}) {
 
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    load(`?from=${encodeURIComponent(fromInput.value)}&to=${encodeURIComponent(toInput.value)}`);
+    const from = isoDate(fromInput, "From");
+    const to = from.iso ? isoDate(toInput, "To") : {};
+    if (!from.iso || !to.iso) {
+      status.textContent = (from.problem || to.problem);
+      return;
+    }
+    load(`?from=${encodeURIComponent(from.iso)}&to=${encodeURIComponent(to.iso)}`);
   });
 
   load("");
@@ -265,14 +310,31 @@ function render(node, { api } = {}) {
     });
 }
 
+function navigationLink(node) {
+  node.appendChild(el("a", { href: "#" + ROUTE, "data-nav": "repeat-plans" }, "Repeat plans"));
+}
+
+// Its own top-level tab, first in the header (Cockpit lists navigation entries by descending priority), rather than
+// the dashboard's "Custom plugins" section at the bottom of the start page, where managers did not find it.
 export default [
   {
     id: "safeguarding-repeat-plans",
-    pluginPoint: "cockpit.dashboard",
-    priority: 20,
+    pluginPoint: "cockpit.route",
     render,
     properties: {
+      path: ROUTE,
       label: "Repeat child protection plans"
+    }
+  },
+  {
+    id: "safeguarding-repeat-plans-tab",
+    pluginPoint: "cockpit.navigation",
+    priority: 1000,
+    render: navigationLink,
+    properties: {
+      pagePath: "#" + ROUTE,
+      label: "Repeat plans",
+      checkActive: (url) => url.indexOf("#" + ROUTE) > -1
     }
   }
 ];

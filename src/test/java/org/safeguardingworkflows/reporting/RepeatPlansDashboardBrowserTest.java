@@ -29,8 +29,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * A team manager opens Cockpit, finds the repeat-plan dashboard, and sees the API's figures: every figure on screen
- * (and its raw value), every bar of the chart, and the CSV behind the download link.
+ * A team manager opens Cockpit, lands on the repeat-plan dashboard (its own tab, first in the header), and sees the
+ * API's figures: every figure on screen (and its raw value), dates as dd/mm/yyyy, decisions in words, every bar of the
+ * chart, and the CSV behind the download link. Cockpit's "Human Tasks", which refuses managers, is not offered.
  */
 @ApplicationTest
 class RepeatPlansDashboardBrowserTest {
@@ -72,6 +73,12 @@ class RepeatPlansDashboardBrowserTest {
         List<WebElement> loaded = driver.findElements(By.cssSelector("section[data-plugin='repeat-plans'][data-loaded]"));
         return loaded.isEmpty() ? null : loaded.get(0);
       });
+      assertThat(page.getCurrentUrl()).as("the first page a manager sees").endsWith("#/repeat-plans");
+      List<WebElement> tabs = page.findElements(By.cssSelector("[ng-controller='camHeaderViewsCtrl'] > li"));
+      assertThat(tabs.stream().filter(WebElement::isDisplayed).findFirst().map(WebElement::getText)).as("the first tab").hasValue("Repeat plans");
+      assertThat(tabs.stream().filter(WebElement::isDisplayed).map(WebElement::getText)).as("tabs shown").doesNotContain("Human Tasks");
+      assertThat(page.getTitle()).isEqualTo("Northshire Council Safeguarding Workflows");
+      assertThat(page.findElement(By.id("sw-rp-from")).getAttribute("value")).as("dates as dd/mm/yyyy").matches("\\d{2}/\\d{2}/\\d{4}");
       assertThat(dashboard.getAttribute("data-loaded")).as(dashboard.getText()).isEqualTo("report");
       browser.waitUntil(driver -> !driver.findElements(By.cssSelector(".sw-rp-chart-area[data-loaded='chart']")).isEmpty());
       assertThat(dashboard.findElement(By.tagName("h2")).getText()).isEqualTo("Repeat child protection plans");
@@ -85,7 +92,7 @@ class RepeatPlansDashboardBrowserTest {
       JsonNode report = api.get("/api/reports/repeat-plans?from=" + from + "&to=" + to).json();
       assertThat(report.path("repeatPlans").asLong()).as("the constructed plans are in the period").isPositive();
 
-      List<WebElement> figures = page.findElements(By.cssSelector("[data-figure]"));
+      List<WebElement> figures = dashboard.findElements(By.cssSelector("[data-figure]"));
       assertThat(figures).hasSizeGreaterThan(30);
       for (WebElement figure : figures) {
         String path = figure.getAttribute("data-figure");
@@ -98,11 +105,15 @@ class RepeatPlansDashboardBrowserTest {
         } else if (expected.isNumber()) {
           assertThat(new BigDecimal(raw)).as(path).isEqualByComparingTo(expected.decimalValue());
           assertThat(shown).as(path).isEqualTo(formatted(path, expected.decimalValue()));
+        } else if (expected.asText().matches("\\d{4}-\\d{2}-\\d{2}")) {
+          assertThat(raw).as(path).isEqualTo(expected.asText());
+          assertThat(shown).as(path).isEqualTo(LocalDate.parse(expected.asText()).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
         } else {
           assertThat(raw).as(path).isEqualTo(expected.asText());
           assertThat(shown).as(path).isEqualTo(expected.asText());
         }
       }
+      assertThat(dashboard.getText()).as("decisions are written in words").doesNotContain("_ROUTE", "NO_CONFERENCE");
 
       JsonNode monthly = api.get("/api/reports/repeat-plans/monthly").json();
       List<WebElement> bars = page.findElements(By.cssSelector("rect[data-series]"));
@@ -123,6 +134,16 @@ class RepeatPlansDashboardBrowserTest {
               + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.text()).then(t => done(JSON.stringify(t)), e => done('failed: ' + e));",
           download.getAttribute("href"));
       assertThat(new ObjectMapper().readValue((String) csv, String.class)).isEqualTo(api.get("/api/reports/repeat-plans?from=" + from + "&to=" + to, "text/csv").body());
+
+      // A date that is not a real dd/mm/yyyy date is refused with a sentence, never moved to another day.
+      WebElement fromField = page.findElement(By.id("sw-rp-from"));
+      fromField.clear();
+      fromField.sendKeys("31/02/2026");
+      page.findElement(By.cssSelector(".sw-rp-period button[type='submit']")).click();
+      assertThat(page.findElement(By.cssSelector(".sw-rp-status")).getText())
+          .isEqualTo("From: write a real date as dd/mm/yyyy, for example 01/04/2026.");
+      assertThat(fromField.getAttribute("aria-invalid")).isEqualTo("true");
+      assertThat(value(page, "from")).isEqualTo(from);
     }
   }
 

@@ -15,17 +15,14 @@
  * limitations under the License.
  */
 
-// Safeguarding Workflows: Camunda's own Tasklist configuration, plus two custom scripts (see customScripts).
+// Safeguarding Workflows: Camunda's own Tasklist configuration, plus custom scripts (see customScripts).
 export default {
-  // Lets "Complete" work on Camunda Forms with dynamic lists; keeps case notes out of the browser's storage
-  // (see each script for why).
-  customScripts: ['scripts/complete-forms-with-lists', 'scripts/no-drafts-in-the-browser'],
+  // Lets "Complete" work on Camunda Forms with dynamic lists; keeps case notes out of the browser's storage; the
+  // shell every app shares: skip link, links to the application's pages, accessibility fixes (see each script for why).
+  customScripts: ['scripts/complete-forms-with-lists', 'scripts/no-drafts-in-the-browser', 'scripts/safeguarding-shell'],
 
-  // change the app name and vendor
-  // app: {
-  //   name: 'Todos',
-  //   vendor: 'Company'
-  // },
+  // The application's and the council's names, filled in from safeguarding.branding (branding/WebappConfigScripts).
+  app: "@branding@",
   //
   // configure the date format
   // "dateFormat": {

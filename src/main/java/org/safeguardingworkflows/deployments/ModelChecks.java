@@ -24,9 +24,8 @@ import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.safeguardingworkflows.platform.Json;
 import org.safeguardingworkflows.security.TasksReachTheirOwners;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The checks a deployment as a whole must pass, beyond {@link DeploymentRules}' "only the application's code": what
@@ -82,8 +81,6 @@ public final class ModelChecks {
   public record DeployedDiagram(int version, String versionTag, byte[] content) {
   }
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private ModelChecks() {
   }
 
@@ -107,7 +104,7 @@ public final class ModelChecks {
 
   private static Optional<String> formIdOf(String resourceName, byte[] content, List<Refusal> refusals) {
     try {
-      String id = JSON.readTree(content).path("id").asText("");
+      String id = Json.MAPPER.readTree(content).path("id").asText("");
       if (!id.isBlank()) {
         return Optional.of(id);
       }

@@ -12,14 +12,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.safeguardingworkflows.platform.Json;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The Camunda Form a task is completed with, read from the task's deployment (the binding the diagram chose). */
 final class DeployedForm {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private DeployedForm() {
   }
@@ -48,7 +46,7 @@ final class DeployedForm {
     // The application reads its own form definition; the user's rights to deployments do not matter here.
     try (InputStream form = Context.getCommandContext().runWithoutAuthorization(
         () -> task.getProcessEngineServices().getFormService().getDeployedTaskForm(task.getId()))) {
-      return JSON.readTree(form);
+      return Json.MAPPER.readTree(form);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -11,11 +11,11 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
+import org.safeguardingworkflows.platform.Json;
 import org.safeguardingworkflows.platform.SystemAccess;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The fields of the Camunda Form that a task or a start event is submitted with, for requests that arrive from outside
@@ -30,8 +30,6 @@ public class DeployedFormFields {
 
     static final Fields NONE = new Fields(Set.of(), Set.of());
   }
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final FormService formService;
   private final TaskService taskService;
@@ -83,7 +81,7 @@ public class DeployedFormFields {
 
   private static Fields fields(InputStream deployedForm) {
     try (InputStream form = deployedForm) {
-      JsonNode json = JSON.readTree(form);
+      JsonNode json = Json.MAPPER.readTree(form);
       return new Fields(DeployedForm.inputKeys(json), DeployedForm.displayOnlyKeys(json));
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -20,9 +20,9 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.spin.json.SpinJsonNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.safeguardingworkflows.platform.Json;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Re-applies a Camunda Form's own validation rules (required, minLength, maxLength, a real date, the answers listed,
@@ -36,7 +36,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class FormRulesOnServer implements TaskListener {
 
   private static final Logger log = LoggerFactory.getLogger(FormRulesOnServer.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
   /** yyyy-mm-dd, the value form-js sends for a date field, with no day rolled over into the next month. */
   private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
       .withResolverStyle(ResolverStyle.STRICT);
@@ -214,7 +213,7 @@ class FormRulesOnServer implements TaskListener {
   private static Object plain(Object value) {
     if (value instanceof SpinJsonNode spin) {
       try {
-        return JSON.readValue(spin.toString(), Object.class);
+        return Json.MAPPER.readValue(spin.toString(), Object.class);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -12,9 +12,9 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.safeguardingworkflows.platform.Json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A recurring task (supervision, review, approval) must not open with last time's answers already filled in:
@@ -38,8 +38,6 @@ class PreviousAnswersCleared implements TaskListener {
   static final String PROPERTY = "formOpensBlank";
   static final String SHOWS_PREVIOUS_PROPERTY = "formShowsPreviousAnswers";
   static final String CARRIES_FORWARD_PROPERTY = "formCarriesForward";
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final boolean showsPrevious;
   private final String carriesForward;
@@ -91,7 +89,7 @@ class PreviousAnswersCleared implements TaskListener {
     if (!carried.isEmpty()) {
       try {
         // As Tasklist itself sends a list: JSON, which the form's list reads back.
-        task.getExecution().setVariable(target[0], SpinValues.jsonValue(JSON.writeValueAsString(carried)).create());
+        task.getExecution().setVariable(target[0], SpinValues.jsonValue(Json.MAPPER.writeValueAsString(carried)).create());
       } catch (JsonProcessingException e) {
         throw new IllegalStateException(e);
       }

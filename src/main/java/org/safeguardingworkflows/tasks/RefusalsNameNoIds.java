@@ -8,9 +8,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import org.safeguardingworkflows.platform.Json;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import jakarta.servlet.FilterChain;
@@ -29,7 +29,6 @@ class RefusalsNameNoIds {
 
   /** "Cannot complete task <id>: ", "Cannot submit task form <id>: ", "Cannot claim task <id>: "... */
   static final Pattern ENGINE_PREFIX = Pattern.compile("^Cannot [A-Za-z ]+ [0-9a-fA-F-]{8,}: ");
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Bean
   FilterRegistrationBean<OncePerRequestFilter> refusalsWithoutEngineIdsFilter() {
@@ -60,7 +59,7 @@ class RefusalsNameNoIds {
   private static void reword(ContentCachingResponseWrapper answer) throws IOException {
     JsonNode body;
     try {
-      body = JSON.readTree(answer.getContentAsByteArray());
+      body = Json.MAPPER.readTree(answer.getContentAsByteArray());
     } catch (IOException notJson) {
       return;
     }
@@ -70,7 +69,7 @@ class RefusalsNameNoIds {
       if (!reworded.equals(message)) {
         object.put("message", reworded);
         answer.resetBuffer();
-        answer.getOutputStream().write(JSON.writeValueAsBytes(object));
+        answer.getOutputStream().write(Json.MAPPER.writeValueAsBytes(object));
       }
     }
   }

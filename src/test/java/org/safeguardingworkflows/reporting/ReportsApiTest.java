@@ -174,7 +174,7 @@ class ReportsApiTest {
     assertThat(bad.json().path("errors").toString()).contains("\"field\":\"to\",\"rule\":\"date\"");
 
     assertThat(manager.get("/api/cockpit/plugin/repeat-plans/static/app/plugin.js", "*/*").body())
-        .contains("pluginPoint: \"cockpit.dashboard\"");
+        .contains("pluginPoint: \"cockpit.route\"", "pluginPoint: \"cockpit.navigation\"");
   }
 
   @Test

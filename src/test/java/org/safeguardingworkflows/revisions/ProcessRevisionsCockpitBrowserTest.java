@@ -50,6 +50,9 @@ class ProcessRevisionsCockpitBrowserTest {
       browser.waitUntil(driver -> driver.findElement(By.cssSelector("form[name='signinForm'] input[type='text']"))).sendKeys(TestStaff.PROCESS_OWNER);
       page.findElement(By.cssSelector("form[name='signinForm'] input[type='password']")).sendKeys(TestStaff.PASSWORD);
       page.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
+      // Cockpit opens on the repeat-plan dashboard's tab; the revisions panel is on Cockpit's own dashboard.
+      browser.waitUntil(driver -> !driver.getCurrentUrl().contains("login"));
+      page.get("http://localhost:" + port + "/camunda/app/cockpit/default/#/dashboard");
 
       WebElement plugin = browser.waitUntil(driver -> {
         List<WebElement> loaded = driver.findElements(By.cssSelector("section[data-plugin='process-revisions'][data-loaded='revisions']"));

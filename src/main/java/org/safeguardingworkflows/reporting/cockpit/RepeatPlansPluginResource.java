@@ -3,22 +3,14 @@ package org.safeguardingworkflows.reporting.cockpit;
 import java.util.List;
 import java.util.function.Supplier;
 
-import org.camunda.bpm.cockpit.plugin.resource.AbstractCockpitPluginRootResource;
-import org.camunda.bpm.webapp.impl.security.auth.Authentication;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.safeguardingworkflows.platform.web.ApiProblem;
+import org.safeguardingworkflows.platform.web.CockpitPluginResource;
 import org.safeguardingworkflows.reporting.RepeatPlanCsv;
 import org.safeguardingworkflows.reporting.RepeatPlanReport;
 import org.safeguardingworkflows.reporting.ReportPeriod;
 import org.safeguardingworkflows.reporting.ReportsApi;
 import org.safeguardingworkflows.security.CallerRoles;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.context.WebApplicationContext;
-import org.springframework.web.context.support.WebApplicationContextUtils;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -33,10 +25,7 @@ import jakarta.ws.rs.core.Response;
  * {@code /api/reports}, serialized by the same object mapper, so the dashboard and the API cannot disagree.
  */
 @Path("plugin/" + RepeatPlansCockpitPlugin.ID)
-public class RepeatPlansPluginResource extends AbstractCockpitPluginRootResource {
-
-  private static final String JSON = "application/json";
-  private static final String PROBLEM_JSON = "application/problem+json";
+public class RepeatPlansPluginResource extends CockpitPluginResource {
 
   public RepeatPlansPluginResource() {
     super(RepeatPlansCockpitPlugin.ID);
@@ -90,34 +79,10 @@ public class RepeatPlansPluginResource extends AbstractCockpitPluginRootResource
 
   /** The Cockpit user of this engine must hold a report role (managers, process owners, administrators). */
   private void requireReader(String engine) {
-    Authentications authentications = Authentications.getCurrent();
-    Authentication user = authentications == null ? null : authentications.getAuthenticationForProcessEngine(engine);
-    List<String> groups = user instanceof UserAuthentication known && known.getGroupIds() != null ? known.getGroupIds() : List.of();
+    UserAuthentication user = cockpitUser(engine);
+    List<String> groups = user != null && user.getGroupIds() != null ? user.getGroupIds() : List.of();
     if (!CallerRoles.holdsAny(groups, RepeatPlanReport.READERS)) {
       throw ApiProblem.forbidden("Only " + CallerRoles.names(RepeatPlanReport.READERS) + " may read reports.");
     }
-  }
-
-  private Response problem(ApiProblem problem) {
-    ProblemDetail body = ProblemDetail.forStatusAndDetail(problem.status(), problem.getMessage());
-    body.setTitle(problem.title());
-    if (!problem.fieldProblems().isEmpty()) {
-      body.setProperty("errors", problem.fieldProblems());
-    }
-    return Response.status(problem.status().value()).type(PROBLEM_JSON).entity(json(body)).build();
-  }
-
-  private String json(Object value) {
-    try {
-      return bean(ObjectMapper.class).writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("The report could not be written as JSON", e);
-    }
-  }
-
-  /** Jersey creates this resource, not Spring: the application's beans come from the servlet context. */
-  private <T> T bean(Class<T> type) {
-    WebApplicationContext context = WebApplicationContextUtils.getRequiredWebApplicationContext(servletContext);
-    return context.getBean(type);
   }
 }

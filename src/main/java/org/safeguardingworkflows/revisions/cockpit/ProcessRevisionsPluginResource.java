@@ -4,16 +4,12 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.webapp.impl.security.auth.Authentication;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.safeguardingworkflows.platform.web.ApiProblem;
+import org.safeguardingworkflows.platform.web.CockpitPluginResource;
 import org.safeguardingworkflows.revisions.ProcessRevisions;
 import org.safeguardingworkflows.revisions.ProcessRevisions.MigrationRequest;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.context.WebApplicationContext;
-import org.springframework.web.context.support.WebApplicationContextUtils;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,10 +27,7 @@ import jakarta.ws.rs.core.Response;
  * engine's authorizations and the same record of who migrated what apply.
  */
 @Path("plugin/" + ProcessRevisionsCockpitPlugin.ID)
-public class ProcessRevisionsPluginResource extends org.camunda.bpm.cockpit.plugin.resource.AbstractCockpitPluginRootResource {
-
-  private static final String JSON = "application/json";
-  private static final String PROBLEM_JSON = "application/problem+json";
+public class ProcessRevisionsPluginResource extends CockpitPluginResource {
 
   public ProcessRevisionsPluginResource() {
     super(ProcessRevisionsCockpitPlugin.ID);
@@ -70,9 +63,8 @@ public class ProcessRevisionsPluginResource extends org.camunda.bpm.cockpit.plug
 
   /** Runs the work with the Cockpit user as the engine's authenticated user, and answers JSON or problem+json. */
   private Response asCockpitUser(String engine, Supplier<Object> work) {
-    Authentications authentications = Authentications.getCurrent();
-    Authentication user = authentications == null ? null : authentications.getAuthenticationForProcessEngine(engine);
-    if (!(user instanceof UserAuthentication known)) {
+    UserAuthentication known = cockpitUser(engine);
+    if (known == null) {
       return problem(ApiProblem.forbidden("Log in to Cockpit first."));
     }
     IdentityService identityService = bean(IdentityService.class);
@@ -84,28 +76,5 @@ public class ProcessRevisionsPluginResource extends org.camunda.bpm.cockpit.plug
     } finally {
       identityService.clearAuthentication();
     }
-  }
-
-  private Response problem(ApiProblem problem) {
-    ProblemDetail body = ProblemDetail.forStatusAndDetail(problem.status(), problem.getMessage());
-    body.setTitle(problem.title());
-    if (!problem.fieldProblems().isEmpty()) {
-      body.setProperty("errors", problem.fieldProblems());
-    }
-    return Response.status(problem.status().value()).type(PROBLEM_JSON).entity(json(body)).build();
-  }
-
-  private String json(Object value) {
-    try {
-      return bean(ObjectMapper.class).writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("The answer could not be written as JSON", e);
-    }
-  }
-
-  /** Jersey creates this resource, not Spring: the application's beans come from the servlet context. */
-  private <T> T bean(Class<T> type) {
-    WebApplicationContext context = WebApplicationContextUtils.getRequiredWebApplicationContext(servletContext);
-    return context.getBean(type);
   }
 }

@@ -211,6 +211,27 @@ public final class Tasklist {
     return this;
   }
 
+  /**
+   * Types text into a date field as a person would (over anything already there) and leaves it with Tab; returns what
+   * the field then shows.
+   */
+  public String typeDate(String label, String text) {
+    WebElement input = input(label, 0);
+    browser.click(input);
+    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+    input.sendKeys(text);
+    input.sendKeys(Keys.TAB);
+    Browser.pause(400);
+    return input.getAttribute("value");
+  }
+
+  /** The message under a date field that refused what was typed, or "" when there is none. */
+  public String dateRefusal(String label) {
+    WebElement input = input(label, 0);
+    List<WebElement> notes = browser.driver().findElements(By.id(input.getAttribute("id") + "-refused"));
+    return notes.isEmpty() ? "" : notes.get(0).getText();
+  }
+
   public Tasklist select(String label, String option) {
     return select(label, 0, option);
   }

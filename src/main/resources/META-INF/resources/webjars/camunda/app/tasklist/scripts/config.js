@@ -17,9 +17,11 @@
 
 // Safeguarding Workflows: Camunda's own Tasklist configuration, plus custom scripts (see customScripts).
 export default {
-  // Lets "Complete" work on Camunda Forms with dynamic lists; keeps case notes out of the browser's storage; the
-  // shell every app shares: skip link, links to the application's pages, accessibility fixes (see each script for why).
-  customScripts: ['scripts/complete-forms-with-lists', 'scripts/no-drafts-in-the-browser', 'scripts/safeguarding-shell'],
+  // Lets "Complete" work on Camunda Forms with dynamic lists; keeps case notes out of the browser's storage; reads
+  // typed dates strictly as dd/mm/yyyy; the shell every app shares: skip link, links to the application's pages,
+  // accessibility fixes (see each script for why).
+  customScripts: ['scripts/complete-forms-with-lists', 'scripts/no-drafts-in-the-browser', 'scripts/dates-as-written',
+    'scripts/safeguarding-shell'],
 
   // The application's and the council's names, filled in from safeguarding.branding (branding/WebappConfigScripts).
   app: "@branding@",

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
+import org.safeguardingworkflows.testsupport.GeneratedText;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -31,7 +32,7 @@ public final class CinCensusImportInSmallHeap {
     String prefix = args[2];
     int children = Integer.parseInt(args[3]);
     try {
-      CountingReturn file = generatedReturn(prefix, children);
+      GeneratedText file = generatedReturn(prefix, children);
       if (mode.equals("hold")) {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
@@ -43,7 +44,7 @@ public final class CinCensusImportInSmallHeap {
         CinCensusImport.Result result = censusImport.importReturn(file);
         System.out.println("imported=" + result.imported() + " reviews=" + result.reviewsAdded());
       }
-      System.out.println("bytes=" + file.bytes);
+      System.out.println("bytes=" + file.bytesRead());
       System.out.println("max heap=" + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB");
     } catch (OutOfMemoryError e) {
       System.out.println("out of memory");
@@ -54,101 +55,56 @@ public final class CinCensusImportInSmallHeap {
     }
   }
 
-  /** A generated return that counts the bytes read from it. */
-  static final class CountingReturn extends InputStream {
-    private final String prefix;
-    private final int children;
-    private byte[] current;
-    private int position;
-    private int child;
-    private boolean ended;
-    long bytes;
-
-    CountingReturn(String prefix, int children) {
-      this.prefix = prefix;
-      this.children = children;
-      this.current = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Message>\n<Header>\n<CollectionDetails>\n"
-          + "<Collection>CIN</Collection>\n<Year>" + YEAR + "</Year>\n<ReferenceDate>" + YEAR + "-03-31</ReferenceDate>\n"
-          + "</CollectionDetails>\n<Source>\n<SourceLevel>L</SourceLevel>\n<LEA>999</LEA>\n</Source>\n</Header>\n<Children>\n")
-          .getBytes(StandardCharsets.UTF_8);
-    }
-
-    @Override
-    public int read() {
-      if (!fill()) {
-        return -1;
+  /** A return of {@code children} children, generated as it is read (never held whole). */
+  static GeneratedText generatedReturn(String prefix, int children) {
+    int[] next = {-1};
+    return new GeneratedText(() -> {
+      int n = next[0]++;
+      if (n == -1) {
+        return HEADER;
       }
-      bytes++;
-      return current[position++] & 0xff;
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) {
-      if (length == 0) {
-        return 0;
+      if (n < children) {
+        return child(prefix, n);
       }
-      if (!fill()) {
-        return -1;
-      }
-      int count = Math.min(length, current.length - position);
-      System.arraycopy(current, position, buffer, offset, count);
-      position += count;
-      bytes += count;
-      return count;
-    }
-
-    private boolean fill() {
-      while (position == current.length) {
-        if (ended) {
-          return false;
-        }
-        if (child == children) {
-          current = "</Children>\n</Message>\n".getBytes(StandardCharsets.UTF_8);
-          ended = true;
-        } else {
-          current = child(child++).getBytes(StandardCharsets.UTF_8);
-        }
-        position = 0;
-      }
-      return true;
-    }
-
-    /**
-     * One child as a real return has it: identifiers and characteristics (never kept), a referral with an assessment
-     * and a section 47 enquiry, and two plans, the second starting more than a year after the first ended and still
-     * open for every other child; each plan reviewed twice.
-     */
-    private String child(int n) {
-      LocalDate firstStart = LocalDate.of(1950, 1, 2).plusDays(n % 10_000);
-      LocalDate firstEnd = firstStart.plusDays(120 + n % 200);
-      LocalDate secondStart = firstEnd.plusDays(400 + n % 300);
-      String secondEnd = n % 2 == 0 ? "" : "<CPPendDate>" + secondStart.plusDays(200) + "</CPPendDate>\n";
-      String category = CategoryOfAbuse.values()[n % 5].name();
-      return "<Child>\n<ChildIdentifiers>\n<LAchildID>" + prefix + n + "</LAchildID>\n<UPN>A" + String.format("%012d", n)
-          + "</UPN>\n<PersonBirthDate>" + firstStart.minusYears(5) + "</PersonBirthDate>\n<GenderCurrent>1</GenderCurrent>\n"
-          + "</ChildIdentifiers>\n<ChildCharacteristics>\n<Ethnicity>WBRI</Ethnicity>\n<Disabilities>\n"
-          + "<Disability>NONE</Disability>\n</Disabilities>\n</ChildCharacteristics>\n<CINdetails>\n"
-          + "<CINreferralDate>" + firstStart.minusMonths(1) + "</CINreferralDate>\n<ReferralSource>2A</ReferralSource>\n"
-          + "<PrimaryNeedCode>N1</PrimaryNeedCode>\n<Assessments>\n<AssessmentActualStartDate>" + firstStart.minusDays(25)
-          + "</AssessmentActualStartDate>\n<AssessmentAuthorisationDate>" + firstStart.minusDays(5)
-          + "</AssessmentAuthorisationDate>\n<FactorsIdentifiedAtAssessment>\n<AssessmentFactors>3A</AssessmentFactors>\n"
-          + "<AssessmentFactors>4B</AssessmentFactors>\n</FactorsIdentifiedAtAssessment>\n</Assessments>\n<Section47>\n"
-          + "<S47ActualStartDate>" + firstStart.minusDays(20) + "</S47ActualStartDate>\n<InitialCPCtarget>"
-          + firstStart.minusDays(5) + "</InitialCPCtarget>\n<DateOfInitialCPC>" + firstStart + "</DateOfInitialCPC>\n"
-          + "<ICPCnotRequired>false</ICPCnotRequired>\n</Section47>\n<ReferralNFA>false</ReferralNFA>\n"
-          + "<ChildProtectionPlans>\n<CPPstartDate>" + firstStart + "</CPPstartDate>\n<CPPendDate>" + firstEnd
-          + "</CPPendDate>\n<InitialCategoryOfAbuse>" + category + "</InitialCategoryOfAbuse>\n<LatestCategoryOfAbuse>"
-          + category + "</LatestCategoryOfAbuse>\n<NumberOfPreviousCPP>0</NumberOfPreviousCPP>\n<Reviews>\n<CPPreviewDate>"
-          + firstStart.plusDays(60) + "</CPPreviewDate>\n<CPPreviewDate>" + firstStart.plusDays(110) + "</CPPreviewDate>\n"
-          + "</Reviews>\n</ChildProtectionPlans>\n<ChildProtectionPlans>\n<CPPstartDate>" + secondStart + "</CPPstartDate>\n"
-          + secondEnd + "<InitialCategoryOfAbuse>" + category + "</InitialCategoryOfAbuse>\n<LatestCategoryOfAbuse>"
-          + category + "</LatestCategoryOfAbuse>\n<NumberOfPreviousCPP>1</NumberOfPreviousCPP>\n<Reviews>\n<CPPreviewDate>"
-          + secondStart.plusDays(90) + "</CPPreviewDate>\n<CPPreviewDate>" + secondStart.plusDays(180) + "</CPPreviewDate>\n"
-          + "</Reviews>\n</ChildProtectionPlans>\n</CINdetails>\n</Child>\n";
-    }
+      return n == children ? "</Children>\n</Message>\n" : null;
+    });
   }
 
-  static CountingReturn generatedReturn(String prefix, int children) {
-    return new CountingReturn(prefix, children);
+  private static final String HEADER = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Message>\n<Header>\n<CollectionDetails>\n"
+      + "<Collection>CIN</Collection>\n<Year>" + YEAR + "</Year>\n<ReferenceDate>" + YEAR + "-03-31</ReferenceDate>\n"
+      + "</CollectionDetails>\n<Source>\n<SourceLevel>L</SourceLevel>\n<LEA>999</LEA>\n</Source>\n</Header>\n<Children>\n";
+
+  /**
+   * One child as a real return has it: identifiers and characteristics (never kept), a referral with an assessment
+   * and a section 47 enquiry, and two plans, the second starting more than a year after the first ended and still
+   * open for every other child; each plan reviewed twice.
+   */
+  private static String child(String prefix, int n) {
+    LocalDate firstStart = LocalDate.of(1950, 1, 2).plusDays(n % 10_000);
+    LocalDate firstEnd = firstStart.plusDays(120 + n % 200);
+    LocalDate secondStart = firstEnd.plusDays(400 + n % 300);
+    String secondEnd = n % 2 == 0 ? "" : "<CPPendDate>" + secondStart.plusDays(200) + "</CPPendDate>\n";
+    String category = CategoryOfAbuse.values()[n % 5].name();
+    return "<Child>\n<ChildIdentifiers>\n<LAchildID>" + prefix + n + "</LAchildID>\n<UPN>A" + String.format("%012d", n)
+        + "</UPN>\n<PersonBirthDate>" + firstStart.minusYears(5) + "</PersonBirthDate>\n<GenderCurrent>1</GenderCurrent>\n"
+        + "</ChildIdentifiers>\n<ChildCharacteristics>\n<Ethnicity>WBRI</Ethnicity>\n<Disabilities>\n"
+        + "<Disability>NONE</Disability>\n</Disabilities>\n</ChildCharacteristics>\n<CINdetails>\n"
+        + "<CINreferralDate>" + firstStart.minusMonths(1) + "</CINreferralDate>\n<ReferralSource>2A</ReferralSource>\n"
+        + "<PrimaryNeedCode>N1</PrimaryNeedCode>\n<Assessments>\n<AssessmentActualStartDate>" + firstStart.minusDays(25)
+        + "</AssessmentActualStartDate>\n<AssessmentAuthorisationDate>" + firstStart.minusDays(5)
+        + "</AssessmentAuthorisationDate>\n<FactorsIdentifiedAtAssessment>\n<AssessmentFactors>3A</AssessmentFactors>\n"
+        + "<AssessmentFactors>4B</AssessmentFactors>\n</FactorsIdentifiedAtAssessment>\n</Assessments>\n<Section47>\n"
+        + "<S47ActualStartDate>" + firstStart.minusDays(20) + "</S47ActualStartDate>\n<InitialCPCtarget>"
+        + firstStart.minusDays(5) + "</InitialCPCtarget>\n<DateOfInitialCPC>" + firstStart + "</DateOfInitialCPC>\n"
+        + "<ICPCnotRequired>false</ICPCnotRequired>\n</Section47>\n<ReferralNFA>false</ReferralNFA>\n"
+        + "<ChildProtectionPlans>\n<CPPstartDate>" + firstStart + "</CPPstartDate>\n<CPPendDate>" + firstEnd
+        + "</CPPendDate>\n<InitialCategoryOfAbuse>" + category + "</InitialCategoryOfAbuse>\n<LatestCategoryOfAbuse>"
+        + category + "</LatestCategoryOfAbuse>\n<NumberOfPreviousCPP>0</NumberOfPreviousCPP>\n<Reviews>\n<CPPreviewDate>"
+        + firstStart.plusDays(60) + "</CPPreviewDate>\n<CPPreviewDate>" + firstStart.plusDays(110) + "</CPPreviewDate>\n"
+        + "</Reviews>\n</ChildProtectionPlans>\n<ChildProtectionPlans>\n<CPPstartDate>" + secondStart + "</CPPstartDate>\n"
+        + secondEnd + "<InitialCategoryOfAbuse>" + category + "</InitialCategoryOfAbuse>\n<LatestCategoryOfAbuse>"
+        + category + "</LatestCategoryOfAbuse>\n<NumberOfPreviousCPP>1</NumberOfPreviousCPP>\n<Reviews>\n<CPPreviewDate>"
+        + secondStart.plusDays(90) + "</CPPreviewDate>\n<CPPreviewDate>" + secondStart.plusDays(180) + "</CPPreviewDate>\n"
+        + "</Reviews>\n</ChildProtectionPlans>\n</CINdetails>\n</Child>\n";
   }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.commons.csv.CSVRecord;
+import org.safeguardingworkflows.testsupport.GeneratedText;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -70,54 +71,24 @@ public final class PlanHistoryImportInSmallHeap {
    * plan of every other child still open. All dates lie between 1950 and 1990.
    */
   public static InputStream generatedFile(String prefix, int lines) {
-    return new InputStream() {
-      private byte[] current = (PlanHistoryImport.HEADER + "\r\n").getBytes(StandardCharsets.UTF_8);
-      private int position;
-      private int plan;
-
-      @Override
-      public int read() {
-        if (!fill()) {
-          return -1;
-        }
-        return current[position++] & 0xff;
+    int[] next = {-1};
+    return new GeneratedText(() -> {
+      int n = next[0]++;
+      if (n == -1) {
+        return PlanHistoryImport.HEADER + "\r\n";
       }
+      return n < lines ? line(prefix, n) : null;
+    });
+  }
 
-      @Override
-      public int read(byte[] buffer, int offset, int length) {
-        if (length == 0) {
-          return 0;
-        }
-        if (!fill()) {
-          return -1;
-        }
-        int count = Math.min(length, current.length - position);
-        System.arraycopy(current, position, buffer, offset, count);
-        position += count;
-        return count;
-      }
-
-      private boolean fill() {
-        while (position == current.length) {
-          if (plan == lines) {
-            return false;
-          }
-          current = line(plan++).getBytes(StandardCharsets.UTF_8);
-          position = 0;
-        }
-        return true;
-      }
-
-      private String line(int n) {
-        int child = n / 2;
-        LocalDate firstStart = LocalDate.of(1950, 1, 2).plusDays(child % 10_000);
-        LocalDate firstEnd = firstStart.plusDays(120 + child % 200);
-        LocalDate start = n % 2 == 0 ? firstStart : firstEnd.plusDays(400 + child % 300);
-        String end = n % 2 == 0 ? firstEnd.toString() : child % 2 == 0 ? "" : start.plusDays(200).toString();
-        String category = CategoryOfAbuse.values()[child % 5].name();
-        return prefix + child + "," + start + "," + end + "," + category + "," + category
-            + ",independent-reviewing-officer-" + (child % 97) + "\r\n";
-      }
-    };
+  private static String line(String prefix, int n) {
+    int child = n / 2;
+    LocalDate firstStart = LocalDate.of(1950, 1, 2).plusDays(child % 10_000);
+    LocalDate firstEnd = firstStart.plusDays(120 + child % 200);
+    LocalDate start = n % 2 == 0 ? firstStart : firstEnd.plusDays(400 + child % 300);
+    String end = n % 2 == 0 ? firstEnd.toString() : child % 2 == 0 ? "" : start.plusDays(200).toString();
+    String category = CategoryOfAbuse.values()[child % 5].name();
+    return prefix + child + "," + start + "," + end + "," + category + "," + category
+        + ",independent-reviewing-officer-" + (child % 97) + "\r\n";
   }
 }

@@ -26,9 +26,9 @@ public final class TrustedHelpers {
       new Helper("workingDays", Set.of("after", "fromToday"), false,
           "Deadlines in working days (England and Wales bank holidays), so a task's due date and its escalation "
               + "timer come from the same calculation; returns a date and changes nothing."),
-      new Helper("calendarDates", Set.of("endOfDay", "after"), false,
-          "Calendar deadlines (end of a day, a date plus an ISO period) in the service's time zone; returns a date "
-              + "and changes nothing."),
+      new Helper("calendarDates", Set.of("endOfDay", "after", "dayFromToday"), false,
+          "Calendar deadlines (end of a day, a date plus an ISO period, the date a period from today) in the service's "
+              + "time zone; returns a date and changes nothing."),
       new Helper("stepDownSettings", Set.of(), true,
           "The step-down journey's timescales from configuration (safeguarding.step-down), so durations are never "
               + "literals in the diagram; read only: its setters are not reachable because only property reads are allowed."),

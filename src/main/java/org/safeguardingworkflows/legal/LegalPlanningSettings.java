@@ -60,11 +60,6 @@ public class LegalPlanningSettings {
     return !start.plus(decision).isAfter(start.plus(limit));
   }
 
-  /** When the senior managers are told a second time: the meeting's due date plus the further working days. */
-  public int getSecondEscalationWorkingDays() {
-    return meetingDueWorkingDays + stillNotHeldAfterWorkingDays;
-  }
-
   public int getMeetingDueWorkingDays() { return meetingDueWorkingDays; }
   public void setMeetingDueWorkingDays(int value) { this.meetingDueWorkingDays = value; }
   public int getStillNotHeldAfterWorkingDays() { return stillNotHeldAfterWorkingDays; }

@@ -42,6 +42,8 @@ public final class LegalPlanningVariables {
   public static final String ALLOCATED_WORKER = "allocatedWorker";
   public static final String ORIGIN_PROCESS_INSTANCE_ID = "originProcessInstanceId";
   public static final String ORIGIN_PROCESS_KEY = "originProcessKey";
+  /** The date the legal view said a legal planning meeting is needed by (ISO date; none when it gave none). */
+  public static final String MEETING_NEEDED_BY = "meetingNeededBy";
   // Kept by the process
   public static final String REQUESTED_DATE = "requestedDate";
   public static final String MEETING_DUE_DATE = "meetingDueDate";

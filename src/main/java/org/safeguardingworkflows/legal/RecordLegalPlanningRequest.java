@@ -1,5 +1,7 @@
 package org.safeguardingworkflows.legal;
 
+import org.safeguardingworkflows.platform.VariableValues;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +18,11 @@ import org.springframework.stereotype.Component;
  * First step of every legal planning, whichever start event it came through: checks the recommendation against
  * {@link LegalPlanningRules} and records when it was made and when the meeting is due. A recommendation made
  * in Tasklist is recorded as made directly by the user who started it.
+ * <p>
+ * The meeting is due by the date the legal view said it is needed by ({@code meetingNeededBy}, carried by the
+ * repeat-ICPC decision), but never later than the configured timescale, and not before today: a date that has
+ * passed while the decision was made makes the meeting due at once. The diagram's due date and both escalation
+ * timers count from {@code meetingDueDate}.
  */
 @Component("recordLegalPlanningRequest")
 public class RecordLegalPlanningRequest implements JavaDelegate {
@@ -48,8 +55,10 @@ public class RecordLegalPlanningRequest implements JavaDelegate {
     LocalDate today = workingDays.today();
     execution.setVariables(request.toVariables());
     execution.setVariable(LegalPlanningVariables.REQUESTED_DATE, today.toString());
-    execution.setVariable(LegalPlanningVariables.MEETING_DUE_DATE,
-        workingDays.addWorkingDays(today, settings.getMeetingDueWorkingDays()).toString());
+    LocalDate latest = workingDays.addWorkingDays(today, settings.getMeetingDueWorkingDays());
+    LocalDate neededBy = VariableValues.date(execution, LegalPlanningVariables.MEETING_NEEDED_BY);
+    LocalDate due = neededBy == null || neededBy.isAfter(latest) ? latest : neededBy.isBefore(today) ? today : neededBy;
+    execution.setVariable(LegalPlanningVariables.MEETING_DUE_DATE, due.toString());
     execution.setVariable(LegalPlanningVariables.WORKER_CHANGES, 0);
   }
 }

@@ -54,6 +54,11 @@ public class RecordJointDecision implements TaskListener {
     if (!missing.isEmpty()) {
       throw new FormFieldValidationException(field, "A decision to hold another conference must record " + String.join(" and ", missing) + ".");
     }
+    if (task.getVariable(LEGAL_PLANNING_MEETING_BY) == null) {
+      // The legal route passes on the date the legal view asked for; a view that asked none (or a decision made
+      // without it) passes on none, and legal planning keeps its configured timescale.
+      task.getExecution().setVariable(LEGAL_PLANNING_MEETING_BY, null);
+    }
     task.getExecution().setVariable(DECISION_BY, user);
     task.getExecution().setVariable(DECISION_DATE, workingDays.today().toString());
   }

@@ -18,10 +18,10 @@ import jakarta.validation.constraints.Positive;
  * Defaults and their sources are in {@code application.yaml} under {@code safeguarding.step-down}.
  * Durations are ISO 8601 strings because that is what Camunda timers take.
  * <p>
- * Supervisions and CIN reviews are due on fixed dates counted from the start of the watch period:
- * {@link #getSupervisionsDue()} lists "one cycle after the start", "two cycles after the start"... for every date that
- * falls within the watch period, and the diagram starts one timer per entry when the watch period starts. A late
- * supervision therefore never pushes the next one back.
+ * The first supervision and CIN review fall due one cycle after the watch period starts; each then falls due on the
+ * date booked at the one before, never later than one cycle after that one was due ({@link NextDateWithinTheCycle}).
+ * {@link #getSupervisionsDue()} lists the dates the default cycle gives within the watch period ("one cycle after the
+ * start", "two cycles after the start"...), which the settings check uses: every watch period holds at least one.
  */
 @Component("stepDownSettings")
 @ConfigurationProperties("safeguarding.step-down")

@@ -34,9 +34,12 @@ public final class StepDownVariables {
   public static final String WORKER_CHANGES = "workerChanges";
   public static final String PREVIOUS_WORKER = "previousWorker";
   public static final String JOURNEY_OUTCOME = "journeyOutcome";
-  // Fixed due dates: each supervision, CIN review and re-emergence check instance's own period (local to it)
-  public static final String SUPERVISION_DUE_AFTER = "supervisionDueAfter";
-  public static final String REVIEW_DUE_AFTER = "reviewDueAfter";
+  // The watch period's last day, and when the next supervision and CIN review fall due (ISO dates, local to the
+  // watch period and to each loop: set when it starts, then by each supervision or review from its "next date")
+  public static final String WATCH_PERIOD_ENDS_ON = "watchPeriodEndsOn";
+  public static final String SUPERVISION_DUE_ON = "supervisionDueOn";
+  public static final String REVIEW_DUE_ON = "reviewDueOn";
+  // Each re-emergence check instance's own period (local to it)
   public static final String RE_EMERGENCE_CHECK_AFTER = "reEmergenceCheckAfter";
   // A new plan made during the journey (local to the "New child protection plan made" event sub-process)
   public static final String NEW_PLAN_START_DATE = "newPlanStartDate";

@@ -5,6 +5,7 @@ import java.time.Period;
 import java.time.ZonedDateTime;
 import java.util.Date;
 
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,6 +37,20 @@ public class CalendarDates {
   /** The end of the working day an ISO period before the date. */
   public Date before(Object date, String isoPeriod) {
     return endOfDay(minus(toLocalDate(date), isoPeriod));
+  }
+
+  /**
+   * The calendar date an ISO period from today, as the ISO date string the process keeps ({@code 2026-03-30}): a
+   * date a later step may replace (the next supervision booked earlier) and a gateway may compare as text, since ISO
+   * dates sort as they read.
+   */
+  public String dayFromToday(String isoPeriod) {
+    return plus(today(), isoPeriod).toString();
+  }
+
+  /** Today in the service's time zone, on the engine's clock (which tests move). */
+  public LocalDate today() {
+    return ClockUtil.getCurrentTime().toInstant().atZone(calendar.zone()).toLocalDate();
   }
 
   public static LocalDate plus(LocalDate date, String isoPeriod) {

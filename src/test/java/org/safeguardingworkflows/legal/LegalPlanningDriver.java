@@ -60,6 +60,17 @@ class LegalPlanningDriver extends InstanceDriver<LegalPlanningDriver> {
     return this;
   }
 
+  /** Recommended by another process, passing on the date the legal view said the meeting is needed by. */
+  LegalPlanningDriver requestedByAnotherProcessNeededBy(String origin, LocalDate neededBy) {
+    Map<String, Object> message = requestedMessage(origin);
+    message.put(MEETING_NEEDED_BY, neededBy.toString());
+    legalPlanning = engine.getRuntimeService().createMessageCorrelation(MESSAGE_LEGAL_PLANNING_REQUESTED)
+        .processInstanceBusinessKey(childRef)
+        .setVariables(message)
+        .correlateStartMessage();
+    return this;
+  }
+
   Map<String, Object> requestedMessage(String origin) {
     Map<String, Object> variables = new HashMap<>();
     variables.put(REASON, "Second ICPC proposed; the same concerns as the first plan");

@@ -157,6 +157,25 @@ class LegalPlanningScenariosTest {
   }
 
   @Test
+  void aMeetingNeededSoonerThanTheTimescaleIsDueOnThatDate_andItsEscalationsFollow() {
+    recommendation.requestedByAnotherProcessNeededBy("REPEAT_ICPC", LocalDate.of(2026, 3, 9));
+    assertThat(EngineClock.inLondon(recommendation.task("Task_HoldLegalPlanningMeeting").getDueDate())).isEqualTo(endOfDay(2026, 3, 9));
+    assertThat(EngineClock.inLondon(recommendation.timer("Event_MeetingOverdue").getDuedate())).isEqualTo(endOfDay(2026, 3, 9));
+    // Five working days after that due date (Monday 9 March) is Monday 16 March.
+    assertThat(EngineClock.inLondon(recommendation.timer("Event_MeetingStillNotHeld").getDuedate())).isEqualTo(endOfDay(2026, 3, 16));
+    recommendation.whenTimerFires("Event_MeetingOverdue");
+    assertThat(recommendation.legalPlanning).isWaitingAt("Task_HoldLegalPlanningMeeting", "Task_ChaseLegalPlanningMeeting");
+  }
+
+  @Test
+  void aMeetingNeededLaterThanTheTimescaleIsDueAtTheEndOfTheTimescale() {
+    recommendation.requestedByAnotherProcessNeededBy("REPEAT_ICPC", LocalDate.of(2026, 4, 30));
+    assertThat(EngineClock.inLondon(recommendation.task("Task_HoldLegalPlanningMeeting").getDueDate())).isEqualTo(endOfDay(2026, 3, 16));
+    assertThat(EngineClock.inLondon(recommendation.timer("Event_MeetingOverdue").getDuedate())).isEqualTo(endOfDay(2026, 3, 16));
+    assertThat(EngineClock.inLondon(recommendation.timer("Event_MeetingStillNotHeld").getDuedate())).isEqualTo(endOfDay(2026, 3, 23));
+  }
+
+  @Test
   void anOverdueMeetingEscalatesToSeniorManagers_andAgainAtTheHighestPriority_whileTheMeetingStaysOpen() {
     recommendation.recommendedDirectlyBy(TestStaff.TEAM_MANAGER, TestStaff.WORKER);
     assertThat(EngineClock.inLondon(recommendation.timer("Event_MeetingOverdue").getDuedate())).isEqualTo(endOfDay(2026, 3, 16));

@@ -153,6 +153,28 @@ class RepeatIcpcScenariosTest {
   }
 
   @Test
+  void theLegalPlanningMeetingIsDueByTheDateLegalsViewAskedFor_andItsEscalationsFollow() {
+    child.hadAPlanLastYear().proposed().summariseHistory().teamManagerView().seniorManagerView().iroView();
+    Task legal = child.task("Task_LegalView");
+    engine.getTaskService().setAssignee(legal.getId(), TestStaff.LEGAL);
+    Map<String, Object> answers = new HashMap<>(RepeatIcpcDriver.viewAnswers(FourPartyView.LEGAL, "LEGAL_ROUTE"));
+    // Needed by Wednesday 11 March, sooner than the usual 10 working days (Monday 16 March).
+    answers.putAll(RepeatIcpcDriver.legalAdvice("YES", "YES", LocalDate.of(2026, 3, 11)));
+    engine.getTaskService().complete(legal.getId(), answers);
+    child.decide("LEGAL_ROUTE");
+
+    String legalPlanning = (String) child.variable(LEGAL_PLANNING_REQUESTED_INSTANCE_ID);
+    Task meeting = engine.getTaskService().createTaskQuery().processInstanceId(legalPlanning)
+        .taskDefinitionKey("Task_HoldLegalPlanningMeeting").singleResult();
+    assertThat(EngineClock.inLondon(meeting.getDueDate()))
+        .isEqualTo(LocalDate.of(2026, 3, 11).atTime(17, 0).atZone(EngineClock.LONDON));
+    // Escalated on the day it falls due, and again five working days later (Wednesday 18 March).
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(legalPlanning).timers()
+        .orderByJobDuedate().asc().list()).extracting(job -> EngineClock.inLondon(job.getDuedate()).toLocalDateTime())
+        .containsExactly(LocalDate.of(2026, 3, 11).atTime(17, 0), LocalDate.of(2026, 3, 18).atTime(17, 0));
+  }
+
+  @Test
   void aConferenceAndTheLegalRouteTogether_andAConferenceThatMakesNoPlan() {
     child.hadAPlanLastYear().proposed().summariseHistory().allFourViews().decide("ICPC_AND_LEGAL_ROUTE");
     assertThat(child.proposal).hasPassed("Event_RequestLegalPlanning", "Gateway_ConferenceToo").isWaitingAtExactly("Task_ScheduleIcpc");

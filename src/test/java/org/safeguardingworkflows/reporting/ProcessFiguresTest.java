@@ -57,16 +57,14 @@ class ProcessFiguresTest {
     fire(watched, "Event_SupervisionDue");
     complete(watched, "Task_HoldManagementSupervision", Map.of(StepDownVariables.SUPERVISION_ENGAGEMENT, "GOOD",
         StepDownVariables.SUPERVISION_DIFFICULTIES_REEMERGING, "NO", StepDownVariables.SUPERVISION_SAME_WORKER, "YES",
-        StepDownVariables.SUPERVISION_ACTIONS, "Continue the plan", StepDownVariables.SUPERVISION_HELD_ON, EngineClock.today().toString(),
-        StepDownVariables.NEXT_SUPERVISION_ON, EngineClock.today().plusWeeks(4).toString()));
+        StepDownVariables.SUPERVISION_ACTIONS, "Continue the plan", StepDownVariables.SUPERVISION_HELD_ON, EngineClock.today().toString()));
     fire(watched, "Event_ReviewDue");
     Task review = task(watched, "Task_ReviewCinServices");
     EngineClock.setTo(LocalDate.ofInstant(review.getDueDate().toInstant(), EngineClock.LONDON).plusDays(2), LocalTime.of(10, 0));
     complete(watched, "Task_ReviewCinServices", Map.of(
         StepDownVariables.SERVICE_REVIEWS, List.of(Map.of("provider", "Family support service", "attended", "YES", "impact", "Routines in place")),
         StepDownVariables.REVIEW_OVERALL_PROGRESS, "GOOD", StepDownVariables.REVIEW_ENGAGEMENT, "GOOD",
-        StepDownVariables.REVIEW_DIFFICULTIES_REEMERGING, "NO", StepDownVariables.REVIEW_HELD_ON, EngineClock.today().toString(),
-        StepDownVariables.NEXT_REVIEW_ON, EngineClock.today().plusWeeks(6).toString()));
+        StepDownVariables.REVIEW_DIFFICULTIES_REEMERGING, "NO", StepDownVariables.REVIEW_HELD_ON, EngineClock.today().toString()));
     engine.getRuntimeService().createMessageCorrelation(StepDownVariables.MESSAGE_CONCERN_REPORTED)
         .processInstanceId(watched)
         .setVariablesLocal(Map.of(StepDownVariables.CONCERN_KIND, "NEW_REFERRAL", StepDownVariables.CONCERN_SUMMARY, "School reports missed days"))

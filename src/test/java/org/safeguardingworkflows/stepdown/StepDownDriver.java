@@ -101,20 +101,45 @@ public class StepDownDriver extends InstanceDriver<StepDownDriver> {
     return this;
   }
 
+  /** A supervision held today that books no next date: the next one comes round on the usual cycle. */
   StepDownDriver supervise(String engagement, String difficultiesReemerging) {
-    complete("Task_HoldManagementSupervision", Map.of(SUPERVISION_ENGAGEMENT, engagement,
-        SUPERVISION_DIFFICULTIES_REEMERGING, difficultiesReemerging, SUPERVISION_SAME_WORKER, "YES",
-        SUPERVISION_ACTIONS, "Continue the plan", SUPERVISION_HELD_ON, EngineClock.today().toString(),
-        NEXT_SUPERVISION_ON, EngineClock.today().plusWeeks(4).toString()));
+    complete("Task_HoldManagementSupervision", supervision(engagement, difficultiesReemerging));
     return this;
   }
 
+  /** A supervision held today that books the next one for this date. */
+  StepDownDriver superviseBookingNext(String engagement, String difficultiesReemerging, LocalDate next) {
+    Map<String, Object> answers = supervision(engagement, difficultiesReemerging);
+    answers.put(NEXT_SUPERVISION_ON, next.toString());
+    complete("Task_HoldManagementSupervision", answers);
+    return this;
+  }
+
+  private static Map<String, Object> supervision(String engagement, String difficultiesReemerging) {
+    return new HashMap<>(Map.of(SUPERVISION_ENGAGEMENT, engagement,
+        SUPERVISION_DIFFICULTIES_REEMERGING, difficultiesReemerging, SUPERVISION_SAME_WORKER, "YES",
+        SUPERVISION_ACTIONS, "Continue the plan", SUPERVISION_HELD_ON, EngineClock.today().toString()));
+  }
+
+  /** A CIN review held today that books no next date: the next one comes round on the usual cycle. */
   StepDownDriver reviewCinServices(String engagement, String difficultiesReemerging) {
-    complete("Task_ReviewCinServices", Map.of(
+    complete("Task_ReviewCinServices", review(engagement, difficultiesReemerging));
+    return this;
+  }
+
+  /** A CIN review held today that books the next one for this date. */
+  StepDownDriver reviewCinServicesBookingNext(String engagement, String difficultiesReemerging, LocalDate next) {
+    Map<String, Object> answers = review(engagement, difficultiesReemerging);
+    answers.put(NEXT_REVIEW_ON, next.toString());
+    complete("Task_ReviewCinServices", answers);
+    return this;
+  }
+
+  private static Map<String, Object> review(String engagement, String difficultiesReemerging) {
+    return new HashMap<>(Map.of(
         SERVICE_REVIEWS, List.of(Map.of("provider", "Family support service", "attended", "YES", "impact", "Routines in place")),
         REVIEW_OVERALL_PROGRESS, "GOOD", REVIEW_ENGAGEMENT, engagement, REVIEW_DIFFICULTIES_REEMERGING, difficultiesReemerging,
-        REVIEW_HELD_ON, EngineClock.today().toString(), NEXT_REVIEW_ON, EngineClock.today().plusWeeks(6).toString()));
-    return this;
+        REVIEW_HELD_ON, EngineClock.today().toString()));
   }
 
   StepDownDriver impactReview(String decision) {
@@ -143,7 +168,7 @@ public class StepDownDriver extends InstanceDriver<StepDownDriver> {
     return this;
   }
 
-  /** Every timer waiting at this activity (one per supervision, review or check still to fall due), earliest first. */
+  /** Every timer waiting at this activity (the next supervision or review, each check still to fall due), earliest first. */
   List<Job> timers(String timerActivityId) {
     return engine.getManagementService().createJobQuery().processInstanceId(journey.getId()).activityId(timerActivityId)
         .timers().orderByJobDuedate().asc().list();

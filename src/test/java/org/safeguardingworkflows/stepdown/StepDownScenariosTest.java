@@ -77,17 +77,18 @@ class StepDownScenariosTest {
 
     journey.holdStepDownMeeting().managerDecidesStepDown("APPROVE");
     assertThat(journey.journey).isWaitingAt("Event_SupervisionDue", "Event_ReviewDue", "Event_WatchPeriodEnds");
-    // Every supervision and review of the six months falls due on a fixed date counted from the start of the watch.
-    assertThat(journey.timers("Event_SupervisionDue")).extracting(Job::getDuedate)
-        .containsExactly(days(28), days(56), days(84), days(112), days(140), days(168));
-    assertThat(journey.timers("Event_ReviewDue")).extracting(Job::getDuedate)
-        .containsExactly(days(42), days(84), days(126), days(168));
+    // The first supervision and review fall due one cycle after the watch period starts, at the end of that day;
+    // held on time with no date booked, each next one a cycle later: six supervisions and four reviews in six months.
+    assertThat(journey.timers("Event_SupervisionDue")).extracting(Job::getDuedate).containsExactly(endOfDayAfter(28));
+    assertThat(journey.timers("Event_ReviewDue")).extracting(Job::getDuedate).containsExactly(endOfDayAfter(42));
 
     journey.watchPeriodPassesWell();
     assertThat(journey.journey).isWaitingAtExactly("Task_HoldImpactReview")
-        .hasPassed("End_SupervisionHeld", "End_SupervisionsHeld", "End_ReviewHeld", "End_CinReviewsHeld", "End_WatchPeriodOver");
+        .hasPassed("End_NoSupervisionLeft", "End_SupervisionsHeld", "End_NoReviewLeft", "End_CinReviewsHeld", "End_WatchPeriodOver");
     assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceId(journey.journey.getId())
         .taskDefinitionKey("Task_HoldManagementSupervision").count()).isEqualTo(6);
+    assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceId(journey.journey.getId())
+        .taskDefinitionKey("Task_ReviewCinServices").count()).isEqualTo(4);
     assertThat(engine.getManagementService().createJobQuery().processInstanceId(journey.journey.getId()).count())
         .as("the watch period's timers end with it").isZero();
 
@@ -111,11 +112,58 @@ class StepDownScenariosTest {
   void aLateSupervisionDoesNotPushTheNextOneBack() {
     inWatchPeriod();
     journey.whenNextFires("Event_SupervisionDue");
-    // The first supervision is still not held four weeks later: the second falls due on its own date all the same.
-    assertThat(journey.timers("Event_SupervisionDue").get(0).getDuedate()).isEqualTo(daysAfter(MONDAY_2_MARCH_2026, 56));
+    // Due Monday 30 March, held ten days late with no date booked: the next is due four weeks after 30 March.
+    EngineClock.setTo(LocalDate.of(2026, 4, 9), LocalTime.of(10, 0));
+    journey.supervise("GOOD", "NO");
+    assertThat(journey.timers("Event_SupervisionDue")).extracting(Job::getDuedate).containsExactly(endOfDayAfter(56));
+  }
+
+  @Test
+  void aNextSupervisionBookedEarlierThanTheCycleFallsDueOnThatDate_andTheCycleCountsOnFromIt() {
+    inWatchPeriod();
+    journey.whenNextFires("Event_SupervisionDue").superviseBookingNext("PARTIAL", "NO", LocalDate.of(2026, 4, 13));
+    assertThat(journey.timers("Event_SupervisionDue")).extracting(Job::getDuedate).containsExactly(endOfDay(LocalDate.of(2026, 4, 13)));
+
+    journey.whenNextFires("Event_SupervisionDue").supervise("GOOD", "NO");
+    assertThat(journey.timers("Event_SupervisionDue")).extracting(Job::getDuedate).containsExactly(endOfDay(LocalDate.of(2026, 5, 11)));
+  }
+
+  @Test
+  void aCinReviewWithNoDateBookedKeepsTheCycle_andOneBookedEarlierFallsDueOnThatDate() {
+    inWatchPeriod();
+    journey.whenNextFires("Event_ReviewDue").reviewCinServices("GOOD", "NO");
+    assertThat(journey.timers("Event_ReviewDue")).extracting(Job::getDuedate).containsExactly(endOfDayAfter(84));
+
+    journey.whenNextFires("Event_ReviewDue").reviewCinServicesBookingNext("GOOD", "NO", LocalDate.of(2026, 6, 1));
+    assertThat(journey.timers("Event_ReviewDue")).extracting(Job::getDuedate).containsExactly(endOfDay(LocalDate.of(2026, 6, 1)));
+  }
+
+  @Test
+  void aNextDateLaterThanTheCycleAllowsOrInThePastIsRefused_andNothingChanges() {
+    inWatchPeriod();
     journey.whenNextFires("Event_SupervisionDue");
-    assertThat(journey.tasks("Task_HoldManagementSupervision")).hasSize(2);
-    assertThat(journey.timers("Event_SupervisionDue").get(0).getDuedate()).isEqualTo(daysAfter(MONDAY_2_MARCH_2026, 84));
+    String supervision = journey.task("Task_HoldManagementSupervision").getId();
+
+    assertThatThrownBy(() -> journey.superviseBookingNext("GOOD", "NO", LocalDate.of(2026, 4, 28)))
+        .isInstanceOf(FormFieldValidationException.class)
+        .hasMessage("'Date of the next supervision' must be on or before 27/04/2026: management supervision is held at "
+            + "least every 28 days, counted from the date this one was due (30/03/2026).");
+    assertThatThrownBy(() -> journey.superviseBookingNext("GOOD", "NO", LocalDate.of(2026, 3, 29)))
+        .isInstanceOf(FormFieldValidationException.class)
+        .hasMessageStartingWith("'Date of the next supervision' cannot be in the past");
+    assertThatThrownBy(() -> journey.whenNextFires("Event_ReviewDue")
+        .reviewCinServicesBookingNext("GOOD", "NO", LocalDate.of(2026, 5, 26)))
+        .isInstanceOf(FormFieldValidationException.class)
+        .hasMessageStartingWith("'Date of the next review' must be on or before 25/05/2026");
+
+    assertThat(journey.task("Task_HoldManagementSupervision").getId()).as("still open").isEqualTo(supervision);
+    assertThat(engine.getTaskService().getVariable(supervision, StepDownVariables.SUPERVISION_DUE_ON)).isEqualTo("2026-03-30");
+    assertThat(engine.getRuntimeService().getVariable(journey.journey.getId(), StepDownVariables.SUPERVISION_ENGAGEMENT)).isNull();
+    assertThat(childRecord.entriesOf(journey.childRef, ChildEvent.Kind.SUPERVISION)).isEmpty();
+    assertThat(journey.timers("Event_SupervisionDue")).isEmpty();
+
+    journey.superviseBookingNext("GOOD", "NO", LocalDate.of(2026, 4, 27));
+    assertThat(journey.timers("Event_SupervisionDue")).extracting(Job::getDuedate).containsExactly(endOfDayAfter(56));
   }
 
   @Test
@@ -142,7 +190,7 @@ class StepDownScenariosTest {
     journey.whenNextFires("Event_SupervisionDue");
     String firstSupervision = journey.task("Task_HoldManagementSupervision").getId();
     assertThat(engine.getTaskService().getVariable(firstSupervision, "previousSupervisionEngagement")).isNull();
-    journey.supervise("PARTIAL", "NO");
+    journey.superviseBookingNext("PARTIAL", "NO", journey.today().plusWeeks(4));
 
     journey.whenNextFires("Event_ReviewDue");
     String firstReview = journey.task("Task_ReviewCinServices").getId();
@@ -518,7 +566,7 @@ class StepDownScenariosTest {
     inWatchPeriod();
     journey.watchPeriodPassesWell().impactReview("CHILD_IN_NEED");
     assertThat(journey.journey).isWaitingAt("Event_SupervisionDue", "Event_ReviewDue", "Event_WatchPeriodEnds");
-    assertThat(journey.timers("Event_SupervisionDue")).hasSize(6);
+    assertThat(journey.timers("Event_SupervisionDue")).as("the first supervision of the new watch period").hasSize(1);
   }
 
   @Test
@@ -660,8 +708,13 @@ class StepDownScenariosTest {
     journey.planEnded("CHILD_IN_NEED").holdStepDownMeeting().managerDecidesStepDown("APPROVE");
   }
 
-  private static java.util.Date daysAfter(LocalDate day, int days) {
-    return java.util.Date.from(day.atTime(9, 0).atZone(EngineClock.LONDON).toInstant().plus(java.time.Duration.ofDays(days)));
+  /** The end of the working day (17:00 in London) this many days after the watch period started on 2 March 2026. */
+  private static java.util.Date endOfDayAfter(int days) {
+    return endOfDay(MONDAY_2_MARCH_2026.plusDays(days));
+  }
+
+  private static java.util.Date endOfDay(LocalDate day) {
+    return java.util.Date.from(day.atTime(17, 0).atZone(EngineClock.LONDON).toInstant());
   }
 
   private java.util.Date days(int days) {

@@ -8,10 +8,9 @@ import java.util.List;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
+import org.safeguardingworkflows.platform.StartUpStep;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,7 +19,7 @@ import org.springframework.stereotype.Component;
  * any that would be refused now is named in the log, for an administrator to review and, if it runs code, delete.
  */
 @Component
-public class StoredDeploymentsReview {
+public class StoredDeploymentsReview implements StartUpStep {
 
   private static final Logger log = LoggerFactory.getLogger(StoredDeploymentsReview.class);
 
@@ -32,8 +31,13 @@ public class StoredDeploymentsReview {
     this.onlyTrustedDeployments = onlyTrustedDeployments;
   }
 
-  @EventListener(ApplicationReadyEvent.class)
-  void reportStoredDeploymentsThatWouldBeRefused() {
+  @Override
+  public String name() {
+    return "stored deployments review";
+  }
+
+  @Override
+  public void run() {
     for (Deployment deployment : repositoryService.createDeploymentQuery().list()) {
       List<Refusal> refusals = refusalsFor(deployment);
       if (!refusals.isEmpty()) {

@@ -17,8 +17,6 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
-import jakarta.annotation.PostConstruct;
-
 /**
  * Deploys every diagram in {@code processes/} and every form in {@code forms/} as ONE deployment with stable
  * resource names ({@code processes/x.bpmn}, {@code forms/y.form}), whichever way the application runs
@@ -28,7 +26,7 @@ import jakarta.annotation.PostConstruct;
  * Camunda's own auto-deployment is switched off because its resource names depend on how the app was started.
  */
 @Component
-public class ProcessDeployment {
+public class ProcessDeployment implements StartUpStep {
 
   public static final String DEPLOYMENT_NAME = "safeguarding-workflows";
   static final List<String> RESOURCE_PATTERNS = List.of(
@@ -42,8 +40,13 @@ public class ProcessDeployment {
     this.repositoryService = repositoryService;
   }
 
-  @PostConstruct
-  void deployDiagramsAndForms() {
+  @Override
+  public String name() {
+    return "deployment";
+  }
+
+  @Override
+  public void run() {
     List<Resource> resources = findResources();
     if (resources.isEmpty()) {
       throw new IllegalStateException("No diagrams or forms found on the classpath under processes/ or forms/");

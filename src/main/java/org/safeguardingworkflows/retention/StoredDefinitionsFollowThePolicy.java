@@ -5,11 +5,10 @@ import java.util.Objects;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.safeguardingworkflows.platform.StartUpStep;
 import org.safeguardingworkflows.platform.SystemAccess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,7 +18,7 @@ import org.springframework.stereotype.Component;
  * alone, so a restart changes nothing.
  */
 @Component
-public class StoredDefinitionsFollowThePolicy {
+public class StoredDefinitionsFollowThePolicy implements StartUpStep {
 
   private static final Logger log = LoggerFactory.getLogger(StoredDefinitionsFollowThePolicy.class);
 
@@ -33,8 +32,13 @@ public class StoredDefinitionsFollowThePolicy {
     this.systemAccess = systemAccess;
   }
 
-  @EventListener(ApplicationReadyEvent.class)
-  void applyThePolicyToStoredVersions() {
+  @Override
+  public String name() {
+    return "retention policy on stored process versions";
+  }
+
+  @Override
+  public void run() {
     systemAccess.run(() -> {
       int changed = 0;
       for (ProcessDefinition definition : repositoryService.createProcessDefinitionQuery().list()) {

@@ -3,27 +3,31 @@ package org.safeguardingworkflows.security;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.PasswordPolicyResult;
 import org.camunda.bpm.engine.identity.User;
+import org.safeguardingworkflows.platform.StartUpStep;
 import org.springframework.stereotype.Component;
-
-import jakarta.annotation.PostConstruct;
 
 /**
  * Makes sure the administrator exists and is a direct member of {@code camunda-admin} (which also keeps
  * the webapps' first-user setup page closed). An existing administrator's password is never overwritten.
  */
 @Component
-public class AdminAccount {
+public class AdminAccount implements StartUpStep {
 
   private final IdentityService identityService;
   private final AdminAccountProperties properties;
 
-  public AdminAccount(IdentityService identityService, AdminAccountProperties properties, RoleGroups roleGroups) {
+  public AdminAccount(IdentityService identityService, AdminAccountProperties properties) {
     this.identityService = identityService;
     this.properties = properties;
   }
 
-  @PostConstruct
-  void ensureAdministrator() {
+  @Override
+  public String name() {
+    return "administrator";
+  }
+
+  @Override
+  public void run() {
     if (!properties.isComplete()) {
       throw new MissingAdminAccountException(
           "No administrator account: set ADMIN_USER and ADMIN_PASSWORD (there is no default password outside the demo profile).");

@@ -15,15 +15,13 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
-import jakarta.annotation.PostConstruct;
-
 /**
  * One demo user per role, only in the demo profile (the default when no profile is chosen), so that a
  * newcomer can try every part of the journeys. Prints where to log in once the application is ready.
  */
 @Component
 @Profile("demo")
-public class DemoUsers {
+public class DemoUsers implements StartingStaff {
 
   /** A demo user: their role, and their team for workers and team managers (null for everyone else). */
   record DemoUser(String id, String firstName, String lastName, Role role, String team) {}
@@ -51,7 +49,7 @@ public class DemoUsers {
   private final Teams teams;
 
   public DemoUsers(IdentityService identityService, @Value("${safeguarding.demo.password}") String password,
-      AdminAccountProperties admin, Environment environment, RoleGroups roleGroups, Teams teams) {
+      AdminAccountProperties admin, Environment environment, Teams teams) {
     this.identityService = identityService;
     this.teams = teams;
     this.password = password;
@@ -59,8 +57,13 @@ public class DemoUsers {
     this.environment = environment;
   }
 
-  @PostConstruct
-  void createMissingUsers() {
+  @Override
+  public String name() {
+    return "demo teams and users";
+  }
+
+  @Override
+  public void run() {
     TEAMS.forEach(teams::ensureTeam);
     for (DemoUser demoUser : USERS) {
       if (identityService.createUserQuery().userId(demoUser.id()).count() == 0) {

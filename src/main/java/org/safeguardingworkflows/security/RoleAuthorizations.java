@@ -24,9 +24,8 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.util.ResourceTypeUtil;
+import org.safeguardingworkflows.platform.StartUpStep;
 import org.springframework.stereotype.Component;
-
-import jakarta.annotation.PostConstruct;
 
 /**
  * The grants each role needs, created at start-up in every profile (authorizations are always on).
@@ -35,7 +34,7 @@ import jakarta.annotation.PostConstruct;
  * administrator would see empty lists.
  */
 @Component
-public class RoleAuthorizations {
+public class RoleAuthorizations implements StartUpStep {
 
   /** One row of the matrix: a role may do these things to this resource (id or {@code *}). */
   record Grant(Role role, Resource resource, String resourceId, Permission... permissions) {}
@@ -123,7 +122,7 @@ public class RoleAuthorizations {
 
   private final AuthorizationService authorizationService;
 
-  public RoleAuthorizations(AuthorizationService authorizationService, RoleGroups roleGroups) {
+  public RoleAuthorizations(AuthorizationService authorizationService) {
     this.authorizationService = authorizationService;
   }
 
@@ -143,7 +142,16 @@ public class RoleAuthorizations {
    * permissions the matrix no longer gives are withdrawn, so a database created when process owners had ALL loses
    * what they should not have at the next start.
    */
-  @PostConstruct
+  @Override
+  public String name() {
+    return "authorizations";
+  }
+
+  @Override
+  public void run() {
+    applyMatrix();
+  }
+
   void applyMatrix() {
     Map<Key, Set<Permission>> matrix = new LinkedHashMap<>();
     for (Grant grant : allGrants()) {

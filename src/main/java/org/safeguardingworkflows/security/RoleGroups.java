@@ -2,13 +2,12 @@ package org.safeguardingworkflows.security;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.safeguardingworkflows.platform.StartUpStep;
 import org.springframework.stereotype.Component;
 
-import jakarta.annotation.PostConstruct;
-
-/** Creates one Camunda group per {@link Role} at start-up, in every profile. */
+/** Creates one Camunda group per {@link Role} at start-up, in every profile (a step of the start-up sequence). */
 @Component
-public class RoleGroups {
+public class RoleGroups implements StartUpStep {
 
   private final IdentityService identityService;
 
@@ -16,8 +15,13 @@ public class RoleGroups {
     this.identityService = identityService;
   }
 
-  @PostConstruct
-  void createMissingGroups() {
+  @Override
+  public String name() {
+    return "role groups";
+  }
+
+  @Override
+  public void run() {
     for (Role role : Role.values()) {
       if (identityService.createGroupQuery().groupId(role.groupId()).count() == 0) {
         Group group = identityService.newGroup(role.groupId());

@@ -8,9 +8,8 @@ import org.camunda.bpm.engine.impl.AbstractQuery;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.safeguardingworkflows.platform.StartUpStep;
 import org.springframework.stereotype.Component;
-
-import jakarta.annotation.PostConstruct;
 
 /**
  * A stored filter is evaluated whenever someone opens it, and Camunda 7.24 CE evaluates the expressions inside its
@@ -20,7 +19,7 @@ import jakarta.annotation.PostConstruct;
  * administrator; its content is not.
  */
 @Component
-public class StoredFilterExpressions {
+public class StoredFilterExpressions implements StartUpStep {
 
   private static final Logger log = LoggerFactory.getLogger(StoredFilterExpressions.class);
 
@@ -30,7 +29,16 @@ public class StoredFilterExpressions {
     this.filterService = filterService;
   }
 
-  @PostConstruct
+  @Override
+  public String name() {
+    return "stored filter expressions check";
+  }
+
+  @Override
+  public void run() {
+    removeFiltersWithExpressions();
+  }
+
   void removeFiltersWithExpressions() {
     for (Filter filter : filterService.createTaskFilterQuery().list()) {
       if (filter.getQuery() instanceof TaskQueryImpl query && holdsExpressions(query)) {

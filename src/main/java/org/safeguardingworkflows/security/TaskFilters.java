@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 
 import org.camunda.bpm.engine.AuthorizationService;
@@ -23,12 +22,8 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.safeguardingworkflows.repeaticpc.RepeatIcpcVariables;
 import org.safeguardingworkflows.stepdown.StepDownVariables;
 import org.safeguardingworkflows.teams.Teams;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
-import org.springframework.core.annotation.Order;
+import org.safeguardingworkflows.platform.StartUpStep;
 import org.springframework.stereotype.Component;
-
-import jakarta.annotation.PostConstruct;
 
 /**
  * The Tasklist filters each role opens on, created at start-up in every profile. Expressions are switched off
@@ -38,8 +33,7 @@ import jakarta.annotation.PostConstruct;
  * missing and leaves what exists (and any change an administrator made to it) alone.
  */
 @Component
-@Order(10)
-public class TaskFilters {
+public class TaskFilters implements StartUpStep {
 
   /** A filter for one role: name, which tasks it lists, and the Tasklist description. */
   record RoleFilter(Role role, String key, String name, String description, int priority, TaskSelection selection) {}
@@ -141,7 +135,7 @@ public class TaskFilters {
   private final Teams teams;
 
   public TaskFilters(FilterService filterService, TaskService taskService, AuthorizationService authorizationService,
-      IdentityService identityService, Teams teams, RoleGroups roleGroups, Optional<DemoUsers> demoUsers) {
+      IdentityService identityService, Teams teams) {
     this.teams = teams;
     this.filterService = filterService;
     this.taskService = taskService;
@@ -149,8 +143,19 @@ public class TaskFilters {
     this.identityService = identityService;
   }
 
-  @PostConstruct
-  void createMissingFilters() {
+  @Override
+  public String name() {
+    return "task filters";
+  }
+
+  /** The roles' filters, one per practitioner and one per team, for the staff and teams that exist now. */
+  @Override
+  public void run() {
+    createMissingRoleAndPersonalFilters();
+    createMissingTeamFilters();
+  }
+
+  private void createMissingRoleAndPersonalFilters() {
     for (String retired : RETIRED) {
       Filter filter = filterDefinedBy(retired);
       if (filter != null) {
@@ -175,11 +180,9 @@ public class TaskFilters {
   }
 
   /**
-   * One "My team's tasks" per team, readable by the team's group: the team's tasks, assigned or not. Made once the
-   * application is ready, when every team of the start-up (demo or test staff) exists; a team an administrator adds
-   * later gets its filter at the next start.
+   * One "My team's tasks" per team, readable by the team's group: the team's tasks, assigned or not. A team an
+   * administrator adds later gets its filter at the next start.
    */
-  @EventListener(ApplicationReadyEvent.class)
   public void createMissingTeamFilters() {
     for (Group team : teams.all()) {
       ensureTeamFilter(team);

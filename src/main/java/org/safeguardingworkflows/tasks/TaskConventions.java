@@ -39,6 +39,8 @@ import org.springframework.stereotype.Component;
  *   <li>a task marked with the extension property {@code formOpensBlank=true} opens with an empty form, showing last
  *       time's answers and carrying a list forward where marked so ({@link PreviousAnswersCleared});</li>
  *   <li>a task with a due date shows it written dd/mm/yyyy in its form ({@link DueDateShown});</li>
+ *   <li>a task's form writes its journey's dates in words from one variable, not its own month names
+ *       ({@link DatesInWords});</li>
  *   <li>a refused form reaches the caller as a validation error (REST 400), not as a server error;</li>
  *   <li>a process started from a Tasklist start form (which sets no business key) takes the child reference as its
  *       business key;</li>
@@ -59,7 +61,7 @@ import org.springframework.stereotype.Component;
 public class TaskConventions extends AbstractProcessEnginePlugin {
 
   /** Variables every task has by these conventions, whatever its process: the forms may show them. */
-  public static final java.util.Set<String> TASK_VARIABLES = java.util.Set.of(DueDateShown.VARIABLE);
+  public static final java.util.Set<String> TASK_VARIABLES = java.util.Set.of(DueDateShown.VARIABLE, DatesInWords.VARIABLE);
 
   /** The variable a form reads last time's answer from, for a task marked {@code formShowsPreviousAnswers}. */
   public static String previousAnswer(String key) {
@@ -70,6 +72,7 @@ public class TaskConventions extends AbstractProcessEnginePlugin {
   private final TaskListener formRulesOnServer = FormRulesOnServer.allRules();
   private final TaskListener realDatesFirst = FormRulesOnServer.realDatesFirst();
   private final TaskListener dueDateShown = new DueDateShown();
+  private final TaskListener datesInWords = new DatesInWords();
   private final ExecutionListener childReferenceAsBusinessKey = new ChildReferenceAsBusinessKey();
   private final ExecutionListener teamOfTheChild;
   private final TaskListener completedByTheTaskRole = new CompletedByTheTaskRole();
@@ -136,6 +139,8 @@ public class TaskConventions extends AbstractProcessEnginePlugin {
         }
         task.addTaskListener(TaskListener.EVENTNAME_CREATE, dueDateShown);
         task.addTaskListener(TaskListener.EVENTNAME_UPDATE, dueDateShown);
+        // After the diagram's own create listeners and the previous answers: the dates the task opens on.
+        task.addTaskListener(TaskListener.EVENTNAME_CREATE, datesInWords);
         // Built in, so that they run before the diagram's own listeners: who may act is settled before any form is
         // checked or anything recorded, and every date is a real date before a domain rule reads one.
         task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, completedByTheTaskRole);

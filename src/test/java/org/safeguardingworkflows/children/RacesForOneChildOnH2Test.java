@@ -38,7 +38,7 @@ class RacesForOneChildOnH2Test extends RacesForOneChildScenarios {
         "--server.port=0",
         "--camunda.bpm.job-execution.enabled=false");
     // Once the application has made its groups, as the PostgreSQL suite's context makes them.
-    app.getAutowireCapableBeanFactory().createBean(TestStaff.class);
+    app.getAutowireCapableBeanFactory().createBean(TestStaff.class).run();
     int port = ((ServletWebServerApplicationContext) app).getWebServer().getPort();
     races = new RacesForOneChild(port, app.getBean(DataSource.class), app.getBean(PlanHistory.class));
   }

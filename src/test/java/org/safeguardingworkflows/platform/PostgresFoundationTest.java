@@ -82,7 +82,7 @@ class PostgresFoundationTest {
   @Test
   void redeployingUnchangedFilesCreatesNoNewDeploymentOrVersion() {
     long definitions = repositoryService.createProcessDefinitionQuery().count();
-    processDeployment.deployDiagramsAndForms();
+    processDeployment.run();
     assertThat(repositoryService.createProcessDefinitionQuery().count()).isEqualTo(definitions);
     assertThat(repositoryService.createDeploymentQuery().deploymentName(ProcessDeployment.DEPLOYMENT_NAME).count()).isEqualTo(1);
   }

@@ -112,6 +112,9 @@ class StepDownInTasklistTest {
       assertThat(tasklist.complete()).isEmpty();
       browser.screenshot("meeting-completed");
       assertThat(journey).isWaitingAt("Task_ApproveStepDownPlan");
+      // The form with lists was completed with the Tasklist workaround (scripts/complete-forms-with-lists.js) in
+      // place, and the workaround found the Tasklist it was written for.
+      assertThat(browser.consoleErrors()).noneMatch(error -> error.contains("complete-forms-with-lists"));
     }
 
     try (Browser browser = Browser.open("step-down-in-tasklist-manager")) {

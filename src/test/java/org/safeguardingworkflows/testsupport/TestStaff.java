@@ -3,16 +3,17 @@ package org.safeguardingworkflows.testsupport;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.safeguardingworkflows.security.Role;
+import org.safeguardingworkflows.security.StartingStaff;
 import org.safeguardingworkflows.teams.Teams;
 import org.springframework.boot.test.context.TestComponent;
 
 /**
  * Staff for the tests, one or two per role (the postgres profile has no demo users), and two teams: {@link #TEAM}
  * with {@link #WORKER} and {@link #TEAM_MANAGER}, {@link #SECOND_TEAM} with {@link #SECOND_WORKER} and
- * {@link #SECOND_TEAM_MANAGER}. Created once per context.
+ * {@link #SECOND_TEAM_MANAGER}. Created once per context, by the start-up sequence.
  */
 @TestComponent
-public class TestStaff {
+public class TestStaff implements StartingStaff {
 
   public static final String PASSWORD = "Test-pass-2026";
   public static final String WORKER = "sw.one";
@@ -32,7 +33,21 @@ public class TestStaff {
   public static final String COORDINATOR = "cc.one";
   public static final String PROCESS_OWNER = "po.one";
 
+  private final IdentityService identityService;
+  private final Teams teams;
+
   public TestStaff(IdentityService identityService, Teams teams) {
+    this.identityService = identityService;
+    this.teams = teams;
+  }
+
+  @Override
+  public String name() {
+    return "test staff";
+  }
+
+  @Override
+  public void run() {
     teams.ensureTeam(TEAM, "Team one");
     teams.ensureTeam(SECOND_TEAM, "Team two");
     create(identityService, WORKER, Role.SOCIAL_WORKERS, TEAM);

@@ -28,7 +28,8 @@ import com.zaxxer.hikari.HikariDataSource;
  * databasechangelog already exists"; check-then-create of filters and groups makes duplicates or fails a node).
  * Retrying would hide the race, not remove it, so the whole start-up is serialised: a session-level PostgreSQL
  * advisory lock, taken on a dedicated connection before Liquibase runs ({@link LiquibaseWaitsForStartUpLock}) and
- * released when the application is ready, after the last start-up listener. A node that dies while holding it
+ * released when the application is ready, after {@link org.safeguardingworkflows.platform.StartUpSequence} has run
+ * every step and after every other ready listener. A node that dies while holding it
  * releases it with its connection. On H2 (the demo: one process owns the file) there is nothing to serialise.
  */
 @Component(ClusterStartUpLock.BEAN_NAME)

@@ -23,10 +23,10 @@ import jakarta.servlet.http.HttpSession;
  * @param path the resource path after the engine prefix, decoded and normalised by the servlet container
  * @param caller who is asking, when anyone is logged in
  */
-record EngineRequest(String method, String path, Optional<Caller> caller) {
+public record EngineRequest(String method, String path, Optional<Caller> caller) {
 
   /** A logged-in member of staff and their groups. */
-  record Caller(String userId, List<String> groupIds) {
+  public record Caller(String userId, List<String> groupIds) {
 
     boolean isAdministrator() {
       return groupIds.contains(Role.ADMINS.groupId());
@@ -36,7 +36,7 @@ record EngineRequest(String method, String path, Optional<Caller> caller) {
   private static final Pattern REST = Pattern.compile("^/engine-rest(?:/engine/[^/]+)?(/.*)?$");
   private static final Pattern WEBAPP = Pattern.compile("^/camunda/api/engine/engine/([^/]+)(/.*)?$");
 
-  static Optional<EngineRequest> of(HttpServletRequest request, IdentityService identityService) {
+  public static Optional<EngineRequest> of(HttpServletRequest request, IdentityService identityService) {
     // Servlet path and path info are decoded, stripped of ";" parameters and of "..": the path the REST API routes on.
     String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
     Matcher rest = REST.matcher(path);

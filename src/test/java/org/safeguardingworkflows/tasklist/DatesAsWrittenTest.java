@@ -55,9 +55,9 @@ class DatesAsWrittenTest {
           .date("Date the plan ended", LocalDate.now().minusDays(1))
           .select("Category of abuse", "Neglect")
           .choose("Child in need plan")
-          .fill("Allocated social worker", TestStaff.WORKER)
-          .fill("Team manager", TestStaff.TEAM_MANAGER)
-          .fill("Independent reviewing officer (IRO)", TestStaff.IRO);
+          .select("Allocated social worker", TestStaff.name(TestStaff.WORKER))
+          .select("Team manager", TestStaff.name(TestStaff.TEAM_MANAGER))
+          .select("Independent reviewing officer (IRO)", TestStaff.name(TestStaff.IRO));
       browser.waitFor(By.cssSelector("button[ng-click='startProcessInstance()']")).click();
       Browser.pause(2000);
       browser.screenshot("start-refused-without-the-date");

@@ -64,9 +64,9 @@ class StepDownInTasklistTest {
           .date("Date the plan ended", today.minusDays(1))
           .select("Category of abuse", "Neglect")
           .choose("Child in need plan")
-          .fill("Allocated social worker", TestStaff.WORKER)
-          .fill("Team manager", TestStaff.TEAM_MANAGER)
-          .fill("Independent reviewing officer (IRO)", TestStaff.IRO);
+          .select("Allocated social worker", TestStaff.name(TestStaff.WORKER))
+          .select("Team manager", TestStaff.name(TestStaff.TEAM_MANAGER))
+          .select("Independent reviewing officer (IRO)", TestStaff.name(TestStaff.IRO));
       browser.screenshot("start-form-filled");
       tasklist.submitStartForm();
       browser.screenshot("journey-started");

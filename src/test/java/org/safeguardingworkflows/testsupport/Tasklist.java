@@ -237,15 +237,31 @@ public final class Tasklist {
   }
 
   public Tasklist select(String label, int index, String option) {
+    selectFrom(label, index, option);
+    return this;
+  }
+
+  /**
+   * Chooses an answer of an empty select, as {@link #select}, and returns every answer its list offered, as the
+   * practitioner read them (read while choosing: the list is opened once).
+   */
+  public List<String> selectFrom(String label, String option) {
+    return selectFrom(label, 0, option);
+  }
+
+  private List<String> selectFrom(String label, int index, String option) {
     dismissNotifications();
     // form-js opens the dropdown of an empty select when its input receives focus
     String id = labelled(label, index).getAttribute("for");
     WebElement input = browser.driver().findElement(By.id(id));
     browser.script("arguments[0].scrollIntoView({block: 'center'}); arguments[0].blur(); arguments[0].focus();", input);
     By item = By.xpath("//div[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)=\"" + option + "\"]");
-    browser.click(browser.waitFor(item));
+    WebElement chosen = browser.waitFor(item);
+    List<String> offered = browser.all(By.cssSelector(".fjs-dropdownlist-item")).stream().map(WebElement::getText)
+        .map(String::trim).toList();
+    browser.click(chosen);
     Browser.pause(300);
-    return this;
+    return offered;
   }
 
   /** Adds a row to the {@code index}-th list of the form (its "Add new" button). */

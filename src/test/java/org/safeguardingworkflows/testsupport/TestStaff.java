@@ -1,5 +1,7 @@
 package org.safeguardingworkflows.testsupport;
 
+import java.util.Map;
+
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.safeguardingworkflows.security.Role;
@@ -35,6 +37,20 @@ public class TestStaff implements StartingStaff {
 
   private final IdentityService identityService;
   private final Teams teams;
+
+  /**
+   * Each person's name as the identity service holds it: distinct, so that a list of staff (the forms' pickers) shows
+   * who is who. None appears in {@link #PASSWORD} (the password policy refuses a password holding the user's name).
+   */
+  private static final Map<String, String> NAMES = Map.of(
+      WORKER, "Sam Walker", SECOND_WORKER, "Sue Ward", TEAM_MANAGER, "Tom Marsh", SECOND_TEAM_MANAGER, "Tia Moss",
+      SENIOR_MANAGER, "Sian Morgan", IRO, "Ian Reid", SECOND_IRO, "Isla Ross", LEGAL, "Lena Gray",
+      COORDINATOR, "Cara Cole", PROCESS_OWNER, "Paul Owen");
+
+  /** The name shown for this member of the test staff (first and last name). */
+  public static String name(String userId) {
+    return NAMES.get(userId);
+  }
 
   public TestStaff(IdentityService identityService, Teams teams) {
     this.identityService = identityService;
@@ -72,8 +88,9 @@ public class TestStaff implements StartingStaff {
   private static void create(IdentityService identityService, String id, Role role) {
     if (identityService.createUserQuery().userId(id).count() == 0) {
       User user = identityService.newUser(id);
-      user.setFirstName("Staff");
-      user.setLastName(role.displayName());
+      String[] name = NAMES.get(id).split(" ", 2);
+      user.setFirstName(name[0]);
+      user.setLastName(name[1]);
       user.setPassword(PASSWORD);
       identityService.saveUser(user);
       identityService.createMembership(id, role.groupId());

@@ -313,7 +313,9 @@ class CaseContentStaysOutOfLogsTest {
     JsonNode rules = field.path("validate");
     return switch (field.path("type").asText()) {
       case "textfield", "textarea" -> field.path("properties").has("formatRule") ? userFor(key) : SENTINEL + " " + key;
-      case "radio", "select" -> CHOICES.getOrDefault(key, field.path("values").get(0).path("value").asText());
+      // A staff picker (a select listing the role's holders, tasks/StaffPickers) names a person
+      case "select" -> field.has("valuesKey") ? userFor(key) : CHOICES.getOrDefault(key, field.path("values").get(0).path("value").asText());
+      case "radio" -> CHOICES.getOrDefault(key, field.path("values").get(0).path("value").asText());
       case "checkbox" -> true;
       case "checklist", "taglist" -> List.of(field.path("values").get(0).path("value").asText());
       // The next supervision or review left empty keeps the usual cycle: booked for today, it would fall due again
@@ -324,7 +326,7 @@ class CaseContentStaysOutOfLogsTest {
     };
   }
 
-  /** Fields with a format rule hold user ids: the person the form asks for. */
+  /** Staff pickers and fields with a format rule hold user ids: the person the form asks for. */
   private static String userFor(String key) {
     return switch (key) {
       case "legalRepresentative" -> TestStaff.LEGAL;

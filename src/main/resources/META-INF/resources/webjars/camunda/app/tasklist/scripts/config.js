@@ -19,9 +19,9 @@
 export default {
   // Lets "Complete" work on Camunda Forms with dynamic lists; keeps case notes out of the browser's storage; reads
   // typed dates strictly as dd/mm/yyyy; the shell every app shares: skip link, links to the application's pages,
-  // accessibility fixes (see each script for why).
+  // accessibility fixes; names the empty required fields instead of Tasklist's generic notice (see each script for why).
   customScripts: ['scripts/complete-forms-with-lists', 'scripts/no-drafts-in-the-browser', 'scripts/dates-as-written',
-    'scripts/safeguarding-shell'],
+    'scripts/safeguarding-shell', 'scripts/answers-needed'],
 
   // The application's and the council's names, filled in from safeguarding.branding (branding/WebappConfigScripts).
   app: "@branding@",

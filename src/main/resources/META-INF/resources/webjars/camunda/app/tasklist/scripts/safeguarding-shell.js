@@ -29,6 +29,17 @@ if (app === 'cockpit') {
   if (hash === '' || hash === '#/' || hash === '#/dashboard' || hash.indexOf('#/tasks') === 0) {
     window.location.hash = '#/repeat-plans';
   }
+  // "Human Tasks" typed or bookmarked later in a session (#/tasks) goes to the dashboard too, before Cockpit's router
+  // sees it: its page would ask the engine for every task and show a manager a permission error.
+  // (Browsers send popstate, then hashchange; AngularJS listens to both.)
+  const awayFromHumanTasks = (event) => {
+    if (window.location.hash.indexOf('#/tasks') === 0) {
+      event.stopImmediatePropagation();
+      window.location.replace('#/repeat-plans');
+    }
+  };
+  window.addEventListener('popstate', awayFromHumanTasks, true);
+  window.addEventListener('hashchange', awayFromHumanTasks, true);
   addStyle(`
     [ng-controller="camHeaderViewsCtrl"] > li:has(a[href="#/tasks"]), .open-human-tasks { display: none !important; }
   `);

@@ -178,13 +178,13 @@ public class Benchmarks {
       engine.getManagementService().executeJob(next.getId());
       if ("Event_SupervisionDue".equals(fired)) {
         complete(id, "Task_HoldManagementSupervision", Map.of(SUPERVISION_ENGAGEMENT, "GOOD", SUPERVISION_DIFFICULTIES_REEMERGING, "NO",
-            SUPERVISION_SAME_WORKER, "YES", SUPERVISION_ACTIONS, "Continue the plan", SUPERVISION_HELD_ON, EngineClock.today().toString(),
-            NEXT_SUPERVISION_ON, EngineClock.today().plusWeeks(4).toString()), completions);
+            SUPERVISION_SAME_WORKER, "YES", SUPERVISION_ACTIONS, "Continue the plan", SUPERVISION_HELD_ON, EngineClock.today().toString()),
+            completions);
       } else if ("Event_ReviewDue".equals(fired)) {
         complete(id, "Task_ReviewCinServices", Map.of(
             SERVICE_REVIEWS, List.of(Map.of("provider", "Family support service", "attended", "YES", "impact", "Routines in place")),
             REVIEW_OVERALL_PROGRESS, "GOOD", REVIEW_ENGAGEMENT, "GOOD", REVIEW_DIFFICULTIES_REEMERGING, "NO",
-            REVIEW_HELD_ON, EngineClock.today().toString(), NEXT_REVIEW_ON, EngineClock.today().plusWeeks(6).toString()), completions);
+            REVIEW_HELD_ON, EngineClock.today().toString()), completions);
       } else if ("Event_WatchPeriodEnds".equals(fired)) {
         break;
       } else {

@@ -1,5 +1,6 @@
 package org.safeguardingworkflows.legal;
 
+import jakarta.validation.Valid;
 import java.net.URI;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -25,7 +26,7 @@ public class LegalPlanningApi {
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<StartedJourney> recommend(@RequestBody LegalPlanningRequest request) {
+  ResponseEntity<StartedJourney> recommend(@Valid @RequestBody LegalPlanningRequest request) {
     ProcessInstance instance = requests.start(request);
     return ResponseEntity.created(URI.create("/api/legal-planning-requests/" + request.childRef()))
         .body(new StartedJourney(request.childRef(), instance.getId()));

@@ -4,20 +4,15 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.RuntimeService;
-import org.safeguardingworkflows.planhistory.CategoryOfAbuse;
 import org.safeguardingworkflows.planhistory.CpPlan;
 import org.safeguardingworkflows.planhistory.PlanHistory;
 import org.safeguardingworkflows.platform.RunningInstances;
 import org.safeguardingworkflows.platform.SystemAccess;
-import org.safeguardingworkflows.platform.web.FieldChecks;
+import org.safeguardingworkflows.platform.validation.FieldRules;
 import org.safeguardingworkflows.platform.web.FieldProblem;
-import org.safeguardingworkflows.security.Role;
-import org.safeguardingworkflows.security.Staff;
 import org.safeguardingworkflows.teams.Teams;
-import org.safeguardingworkflows.timescales.WorkingDays;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,85 +23,31 @@ import org.springframework.stereotype.Component;
 @Component
 public class ProposalRules {
 
-  /** Child references are opaque case-management ids, never names. */
-  public static final Pattern CHILD_REF = CpPlan.CHILD_REF;
-  static final int SUMMARY_MAX_LENGTH = 4000;
-  static final int AUTHORITY_MAX_LENGTH = 200;
-
-  private final Staff staff;
+  private final FieldRules fieldRules;
   private final Teams teams;
   private final PlanHistory planHistory;
   private final RuntimeService runtimeService;
   private final SystemAccess systemAccess;
-  private final WorkingDays workingDays;
 
-  public ProposalRules(Staff staff, PlanHistory planHistory, RuntimeService runtimeService, SystemAccess systemAccess,
-      WorkingDays workingDays, Teams teams) {
-    this.staff = staff;
+  public ProposalRules(FieldRules fieldRules, PlanHistory planHistory, RuntimeService runtimeService, SystemAccess systemAccess,
+      Teams teams) {
+    this.fieldRules = fieldRules;
     this.teams = teams;
     this.planHistory = planHistory;
     this.runtimeService = runtimeService;
     this.systemAccess = systemAccess;
-    this.workingDays = workingDays;
-  }
-
-  /** Field by field: every problem at once, so the caller can fix them in one go. */
-  public List<FieldProblem> fieldProblems(Proposal proposal) {
-    List<FieldProblem> problems = new ArrayList<>();
-    FieldChecks.childRef(proposal.childRef(), problems);
-    LocalDate strategyDiscussion = FieldChecks.date(proposal.strategyDiscussionDate(), "strategyDiscussionDate", problems);
-    FieldChecks.refuseFuture(strategyDiscussion, "strategyDiscussionDate", workingDays.today(),
-        "propose the conference once the strategy discussion has decided on it", problems);
-    if (!CategoryOfAbuse.isCode(proposal.categoryOfAbuse())) {
-      problems.add(new FieldProblem("categoryOfAbuse", "code-list",
-          "categoryOfAbuse must be a CIN census code: NEG, PHY, SAB, EMO or MUL."));
-    }
-    if (proposal.concernsSummary() == null || proposal.concernsSummary().isBlank()) {
-      problems.add(new FieldProblem("concernsSummary", "required",
-          "concernsSummary is required: say briefly what the strategy discussion was about."));
-    } else if (proposal.concernsSummary().length() > SUMMARY_MAX_LENGTH) {
-      problems.add(new FieldProblem("concernsSummary", "max-length",
-          "concernsSummary must be at most " + SUMMARY_MAX_LENGTH + " characters."));
-    }
-    earlierPlanProblems(proposal, problems);
-    // The child's social worker proposes the conference, from their team (the proposal belongs to it).
-    int problemsBefore = problems.size();
-    staff.check(proposal.proposedBy(), "proposedBy", Role.SOCIAL_WORKERS, problems);
-    if (problems.size() == problemsBefore) {
-      teams.checkHasOneTeam(proposal.proposedBy(), "proposedBy", problems);
-    }
-    return problems;
   }
 
   /**
-   * An earlier plan held by another local authority: all three fields or none, the authority named, the dates in
-   * order (a plan does not start and end on the same day) and in the past.
+   * The proposal's field rules ({@link Proposal}'s constraints), then the rule across records: the proposing social
+   * worker belongs to one team (the proposal belongs to it). Every problem at once, so the caller can fix them in one go.
    */
-  private void earlierPlanProblems(Proposal proposal, List<FieldProblem> problems) {
-    if (!proposal.declaresEarlierPlan()) {
-      return;
+  public List<FieldProblem> fieldProblems(Proposal proposal) {
+    List<FieldProblem> problems = new ArrayList<>(fieldRules.problems(proposal));
+    if (problems.stream().noneMatch(problem -> problem.field().equals("proposedBy"))) {
+      teams.checkHasOneTeam(proposal.proposedBy(), "proposedBy", problems);
     }
-    String authority = proposal.earlierPlanAuthority();
-    if (authority == null || authority.isBlank()) {
-      problems.add(new FieldProblem("earlierPlanAuthority", "required",
-          "earlierPlanAuthority is required with an earlier plan: the local authority that held it."));
-    } else if (authority.length() > AUTHORITY_MAX_LENGTH) {
-      problems.add(new FieldProblem("earlierPlanAuthority", "max-length",
-          "earlierPlanAuthority must be at most " + AUTHORITY_MAX_LENGTH + " characters."));
-    }
-    LocalDate start = FieldChecks.date(proposal.earlierPlanStart(), "earlierPlanStart", problems);
-    LocalDate end = FieldChecks.date(proposal.earlierPlanEnd(), "earlierPlanEnd", problems);
-    LocalDate today = workingDays.today();
-    if (start != null && !start.isBefore(today)) {
-      problems.add(new FieldProblem("earlierPlanStart", "in-the-past", "earlierPlanStart must be in the past: the earlier plan has ended."));
-    }
-    if (end != null && !end.isBefore(today)) {
-      problems.add(new FieldProblem("earlierPlanEnd", "in-the-past", "earlierPlanEnd must be in the past: the earlier plan has ended."));
-    }
-    if (start != null && end != null && !start.isBefore(end)) {
-      problems.add(new FieldProblem("earlierPlanEnd", "after-start",
-          "earlierPlanEnd must be after earlierPlanStart: a plan ends after it starts, and not on the same day."));
-    }
+    return problems;
   }
 
   /**

@@ -1,5 +1,6 @@
 package org.safeguardingworkflows.repeaticpc;
 
+import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.Map;
 
@@ -28,7 +29,7 @@ public class RepeatIcpcApi {
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<RepeatIcpcProposals.Started> propose(@RequestBody Proposal proposal) {
+  ResponseEntity<RepeatIcpcProposals.Started> propose(@Valid @RequestBody Proposal proposal) {
     RepeatIcpcProposals.Started started = proposals.propose(proposal);
     return ResponseEntity.created(URI.create("/api/repeat-icpc-proposals/" + proposal.childRef())).body(started);
   }

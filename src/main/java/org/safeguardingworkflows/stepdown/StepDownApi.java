@@ -1,5 +1,6 @@
 package org.safeguardingworkflows.stepdown;
 
+import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.Map;
 
@@ -32,7 +33,7 @@ public class StepDownApi {
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<StartedJourney> start(@RequestBody PlanEnded plan) {
+  ResponseEntity<StartedJourney> start(@Valid @RequestBody PlanEnded plan) {
     ProcessInstance instance = journeys.start(plan);
     return ResponseEntity.created(URI.create("/api/step-downs/" + plan.childRef()))
         .body(new StartedJourney(plan.childRef(), instance.getId()));

@@ -1,5 +1,6 @@
 package org.safeguardingworkflows.supervisionorder;
 
+import jakarta.validation.Valid;
 import java.util.Map;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -29,7 +30,7 @@ public class SupervisionOrderApi {
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<Started> record(@RequestBody SupervisionOrderMade order) {
+  ResponseEntity<Started> record(@Valid @RequestBody SupervisionOrderMade order) {
     ProcessInstance instance = orders.start(order);
     Map<String, Object> dates = systemAccess.call(() -> orders.dates(instance.getId()));
     return ResponseEntity.status(HttpStatus.CREATED).body(new Started(order.childRef(), instance.getId(),

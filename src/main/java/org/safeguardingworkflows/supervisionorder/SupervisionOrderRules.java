@@ -8,10 +8,8 @@ import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.safeguardingworkflows.platform.RunningInstances;
 import org.safeguardingworkflows.platform.SystemAccess;
-import org.safeguardingworkflows.platform.web.FieldChecks;
+import org.safeguardingworkflows.platform.validation.FieldRules;
 import org.safeguardingworkflows.platform.web.FieldProblem;
-import org.safeguardingworkflows.security.Role;
-import org.safeguardingworkflows.security.Staff;
 import org.safeguardingworkflows.teams.Teams;
 import org.safeguardingworkflows.timescales.WorkingDays;
 import org.springframework.stereotype.Component;
@@ -25,16 +23,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class SupervisionOrderRules {
 
-  private final Staff staff;
+  private final FieldRules fieldRules;
   private final Teams teams;
   private final RuntimeService runtimeService;
   private final SystemAccess systemAccess;
   private final WorkingDays workingDays;
   private final SupervisionOrderSettings settings;
 
-  public SupervisionOrderRules(Staff staff, RuntimeService runtimeService, SystemAccess systemAccess, WorkingDays workingDays,
+  public SupervisionOrderRules(FieldRules fieldRules, RuntimeService runtimeService, SystemAccess systemAccess, WorkingDays workingDays,
       SupervisionOrderSettings settings, Teams teams) {
-    this.staff = staff;
+    this.fieldRules = fieldRules;
     this.teams = teams;
     this.runtimeService = runtimeService;
     this.systemAccess = systemAccess;
@@ -42,14 +40,15 @@ public class SupervisionOrderRules {
     this.settings = settings;
   }
 
-  /** Field by field: every problem at once. */
+  /**
+   * The order's field rules ({@link SupervisionOrderMade}'s constraints), then the rules that need the settings, the
+   * date or other records: the length, the three-year limit, an order still in force, the worker's team. Every
+   * problem at once.
+   */
   public List<FieldProblem> fieldProblems(SupervisionOrderMade order) {
-    List<FieldProblem> problems = new ArrayList<>();
-    FieldChecks.childRef(order.childRef(), problems);
-    LocalDate orderDate = FieldChecks.date(order.orderDate(), "orderDate", problems);
-    if (FieldChecks.refuseFuture(orderDate, "orderDate", workingDays.today(), "record the order once the court has made it", problems)) {
-      orderDate = null;
-    }
+    List<FieldProblem> problems = new ArrayList<>(fieldRules.problems(order));
+    LocalDate orderDate = problems.stream().anyMatch(problem -> problem.field().equals("orderDate")) ? null
+        : LocalDate.parse(order.orderDate());
     int months = order.lengthOrDefault(settings.getDefaultLengthMonths());
     boolean lengthValid = months >= 1 && months <= settings.getMaxLengthMonths();
     if (!lengthValid) {
@@ -69,7 +68,6 @@ public class SupervisionOrderRules {
             "The order ended on " + OrderDates.inWords(end) + ": only an order that is still in force can be supervised."));
       }
     }
-    staff.check(order.allocatedWorker(), "allocatedWorker", Role.SOCIAL_WORKERS, problems);
     teams.checkHasOneTeam(order.allocatedWorker(), "allocatedWorker", problems);
     return problems;
   }

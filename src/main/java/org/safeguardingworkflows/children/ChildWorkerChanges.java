@@ -18,7 +18,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.safeguardingworkflows.platform.SystemAccess;
 import org.safeguardingworkflows.platform.web.ApiProblem;
-import org.safeguardingworkflows.platform.web.FieldChecks;
 import org.safeguardingworkflows.platform.web.FieldProblem;
 import org.safeguardingworkflows.security.CallerRoles;
 import org.safeguardingworkflows.security.Role;
@@ -90,11 +89,6 @@ public class ChildWorkerChanges {
    */
   @Transactional
   public Changed change(String childRef, String role, String newHolder, String holderField) {
-    List<FieldProblem> pathProblems = new ArrayList<>();
-    FieldChecks.childRef(childRef, pathProblems);
-    if (!pathProblems.isEmpty()) {
-      throw ApiProblem.invalid(pathProblems);
-    }
     // A child the caller may not see is not there (404) before anything about the request is answered.
     List<ProcessInstance> running = processes.running(childRef);
     if (running.isEmpty() || !processes.callerMaySee(childRef)) {

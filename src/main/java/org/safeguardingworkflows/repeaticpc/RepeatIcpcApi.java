@@ -1,9 +1,12 @@
 package org.safeguardingworkflows.repeaticpc;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.util.Map;
 
+import org.safeguardingworkflows.platform.validation.IsoDate;
+import org.safeguardingworkflows.platform.validation.NotInFuture;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -20,7 +23,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/repeat-icpc-proposals", produces = MediaType.APPLICATION_JSON_VALUE)
 public class RepeatIcpcApi {
 
-    public record ConferenceOutcome(Boolean planMade, String planStartDate) {}
+    public record ConferenceOutcome(
+        @NotNull(message = "is required: true when the conference made a plan.") Boolean planMade,
+        // Required when a plan was made: RepeatIcpcProposals says so.
+        @IsoDate @NotInFuture String planStartDate) {}
 
   private final RepeatIcpcProposals proposals;
 
@@ -41,7 +47,7 @@ public class RepeatIcpcApi {
 
   @PostMapping(path = "/{childRef}/conference-outcome", consumes = MediaType.APPLICATION_JSON_VALUE)
   @ResponseStatus(HttpStatus.ACCEPTED)
-  Map<String, String> conferenceOutcome(@PathVariable String childRef, @RequestBody ConferenceOutcome outcome) {
+  Map<String, String> conferenceOutcome(@PathVariable String childRef, @Valid @RequestBody ConferenceOutcome outcome) {
     proposals.recordConferenceOutcome(childRef, outcome.planMade(), outcome.planStartDate());
     return Map.of("childRef", childRef, "status", "conference outcome recorded");
   }

@@ -3,8 +3,6 @@ package org.safeguardingworkflows.repeaticpc;
 import static org.safeguardingworkflows.repeaticpc.RepeatIcpcVariables.*;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,10 +25,8 @@ import org.safeguardingworkflows.planhistory.PlanHistory;
 import org.safeguardingworkflows.platform.SystemAccess;
 import org.safeguardingworkflows.teams.ChildAccess;
 import org.safeguardingworkflows.platform.web.ApiProblem;
-import org.safeguardingworkflows.platform.web.FieldChecks;
 import org.safeguardingworkflows.platform.web.FieldProblem;
 import org.safeguardingworkflows.security.Role;
-import org.safeguardingworkflows.timescales.WorkingDays;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -59,11 +55,10 @@ public class RepeatIcpcProposals {
   private final IdentityService identityService;
   private final SystemAccess systemAccess;
   private final PlanHistory planHistory;
-  private final WorkingDays workingDays;
   private final ChildAccess childAccess;
 
   public RepeatIcpcProposals(ProposalRules rules, RuntimeService runtimeService, HistoryService historyService,
-      IdentityService identityService, SystemAccess systemAccess, PlanHistory planHistory, WorkingDays workingDays, ChildAccess childAccess) {
+      IdentityService identityService, SystemAccess systemAccess, PlanHistory planHistory, ChildAccess childAccess) {
     this.rules = rules;
     this.runtimeService = runtimeService;
     this.historyService = historyService;
@@ -71,7 +66,6 @@ public class RepeatIcpcProposals {
     this.childAccess = childAccess;
     this.systemAccess = systemAccess;
     this.planHistory = planHistory;
-    this.workingDays = workingDays;
   }
 
   /** Starts the discussion as the calling user (who needs the right to start it); 400, 409 or 422 otherwise. */
@@ -142,25 +136,12 @@ public class RepeatIcpcProposals {
   /** The ICPC has been held: records whether it made a plan; 400, 404, 409 (not scheduled yet) or 422 otherwise. */
   @Transactional
   public void recordConferenceOutcome(String childRef, Boolean planMade, String planStartDate) {
-    List<FieldProblem> problems = new ArrayList<>();
-    LocalDate start = null;
-    if (planMade == null) {
-      problems.add(new FieldProblem("planMade", "required", "planMade is required: true when the conference made a plan."));
-    } else if (planMade) {
-      if (planStartDate == null || planStartDate.isBlank()) {
-        problems.add(new FieldProblem("planStartDate", "required", "planStartDate is required when a plan was made."));
-      } else {
-        try {
-          start = LocalDate.parse(planStartDate);
-          FieldChecks.refuseFuture(start, "planStartDate", workingDays.today(), null, problems);
-        } catch (DateTimeParseException e) {
-          problems.add(new FieldProblem("planStartDate", "date", "planStartDate must be a date written as yyyy-MM-dd."));
-        }
-      }
+    // The fields' own rules are RepeatIcpcApi.ConferenceOutcome's constraints; this one joins two of them.
+    if (planMade && (planStartDate == null || planStartDate.isBlank())) {
+      throw ApiProblem.invalid(List.of(
+          new FieldProblem("planStartDate", "required", "planStartDate is required when a plan was made.")));
     }
-    if (!problems.isEmpty()) {
-      throw ApiProblem.invalid(problems);
-    }
+    LocalDate start = planMade ? LocalDate.parse(planStartDate) : null;
     HistoricProcessInstance proposal = systemAccess.call(() -> latestProposal(childRef)).orElseThrow(() -> noProposal(childRef));
     Map<String, Object> variables = systemAccess.call(() -> variables(proposal.getId()));
     if (!callerMayRecordOutcome(proposal.getId(), variables)) {

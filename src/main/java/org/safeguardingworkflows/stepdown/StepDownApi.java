@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.Map;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.safeguardingworkflows.children.ChildActionsApi.ConcernReport;
 import org.safeguardingworkflows.platform.web.StartedJourney;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -21,8 +22,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(path = "/api/step-downs", produces = MediaType.APPLICATION_JSON_VALUE)
 public class StepDownApi {
-
-  public record ConcernReport(String kind, String summary) {}
 
   public record WorkerChange(String newWorker) {}
 
@@ -46,7 +45,7 @@ public class StepDownApi {
 
   @PostMapping(path = "/{childRef}/concerns", consumes = MediaType.APPLICATION_JSON_VALUE)
   @ResponseStatus(HttpStatus.ACCEPTED)
-  Map<String, String> reportConcern(@PathVariable String childRef, @RequestBody ConcernReport concern) {
+  Map<String, String> reportConcern(@PathVariable String childRef, @Valid @RequestBody ConcernReport concern) {
     journeys.reportConcern(childRef, concern.kind(), concern.summary());
     return Map.of("childRef", childRef, "status", "contingency review raised");
   }

@@ -2,6 +2,7 @@ package org.safeguardingworkflows.platform.web;
 
 import jakarta.validation.ConstraintViolation;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -22,9 +23,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.validation.method.ParameterValidationResult;
 
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -136,6 +139,24 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
         .toList();
     Class<?> requestType = ex.getParameter().getParameterType();
     ResponseEntity<ProblemDetail> answer = refused(ApiProblem.invalid(FieldRules.problems(requestType, violations)));
+    return new ResponseEntity<>(answer.getBody(), answer.getHeaders(), answer.getStatusCode());
+  }
+
+  /**
+   * The same, when a path variable carries a constraint too ({@code @PathVariable @ChildReference}): Spring then
+   * validates the whole method, the path's rules and the body's at once.
+   */
+  @Override
+  protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    List<FieldProblem> problems = new ArrayList<>();
+    for (ParameterValidationResult result : ex.getParameterValidationResults()) {
+      List<ConstraintViolation<?>> violations = result.getResolvableErrors().stream()
+          .<ConstraintViolation<?>>map(error -> result.unwrap(error, ConstraintViolation.class))
+          .toList();
+      problems.addAll(FieldRules.problems(result.getMethodParameter().getParameterType(), violations));
+    }
+    ResponseEntity<ProblemDetail> answer = refused(ApiProblem.invalid(problems));
     return new ResponseEntity<>(answer.getBody(), answer.getHeaders(), answer.getStatusCode());
   }
 

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.safeguardingworkflows.platform.SystemAccess;
+import org.safeguardingworkflows.platform.SystemAccess.Reason;
 import org.safeguardingworkflows.platform.web.ApiProblem;
 import org.safeguardingworkflows.platform.web.FieldProblem;
 import org.safeguardingworkflows.stepdown.StepDownVariables;
@@ -86,7 +87,7 @@ public class ChildConcerns {
         .processInstanceBusinessKey(childRef)
         .setVariables(variables)
         .correlateStartMessage();
-    boolean reReferral = Boolean.TRUE.equals(systemAccess.call(() ->
+    boolean reReferral = Boolean.TRUE.equals(systemAccess.call(Reason.READ_A_VISIBLE_CHILD, () ->
         runtimeService.getVariable(review.getId(), ConcernReviewVariables.AFTER_STEP_DOWN)));
     return new Opened(childRef, reReferral ? "re-referral review" : "concern review", ConcernReviewVariables.PROCESS_KEY,
         review.getId());
@@ -97,7 +98,7 @@ public class ChildConcerns {
    * story. The caller's right to see the journey has been checked.
    */
   public Opened duringStepDown(String childRef, String journeyId, String kind, String summary) {
-    systemAccess.run(() -> runtimeService.createMessageCorrelation(StepDownVariables.MESSAGE_CONCERN_REPORTED)
+    systemAccess.run(Reason.MESSAGE_THE_CHILDS_PROCESS, () -> runtimeService.createMessageCorrelation(StepDownVariables.MESSAGE_CONCERN_REPORTED)
         .processInstanceId(journeyId)
         .setVariablesLocal(Map.of(StepDownVariables.CONCERN_KIND, kind, StepDownVariables.CONCERN_SUMMARY, summary))
         .correlateWithResult());

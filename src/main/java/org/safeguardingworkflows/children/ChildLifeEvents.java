@@ -10,6 +10,8 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.safeguardingworkflows.planhistory.PlanHistory;
+import org.safeguardingworkflows.platform.SystemAccess;
+import org.safeguardingworkflows.platform.SystemAccess.Reason;
 import org.safeguardingworkflows.platform.web.ApiProblem;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,11 +36,11 @@ public class ChildLifeEvents {
   private final PlanHistory planHistory;
   private final RuntimeService runtimeService;
   private final IdentityService identityService;
-  private final org.safeguardingworkflows.platform.SystemAccess systemAccess;
+  private final SystemAccess systemAccess;
 
   public ChildLifeEvents(ChildProcesses processes, ChildRecord childRecord, PlanHistory planHistory,
       RuntimeService runtimeService, IdentityService identityService,
-      org.safeguardingworkflows.platform.SystemAccess systemAccess) {
+      SystemAccess systemAccess) {
     this.processes = processes;
     this.childRecord = childRecord;
     this.planHistory = planHistory;
@@ -78,7 +80,7 @@ public class ChildLifeEvents {
         .processInstanceBusinessKey(childRef)
         .setVariables(variables)
         .correlateStartMessage();
-    List<String> openTasks = systemAccess.call(() -> instance.isEnded() ? List.<String>of()
+    List<String> openTasks = systemAccess.call(Reason.READ_A_VISIBLE_CHILD, () -> instance.isEnded() ? List.<String>of()
         : runtimeService.getActiveActivityIds(instance.getId()));
     return new Reported(childRef, kind, instance.getId(), openTasks, instance.isEnded());
   }

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.safeguardingworkflows.planhistory.CpPlan;
 import org.safeguardingworkflows.planhistory.PlanHistory;
 import org.safeguardingworkflows.platform.SystemAccess;
+import org.safeguardingworkflows.platform.SystemAccess.Reason;
 import org.safeguardingworkflows.platform.web.ApiProblem;
 import org.safeguardingworkflows.platform.web.FieldProblem;
 import org.safeguardingworkflows.security.CallerRoles;
@@ -121,7 +122,7 @@ public class ChildPlans {
     record.record(ChildEvent.of(childRef, start, ChildEvent.Kind.PLAN_STARTED, who, processKey, processInstanceId, details));
     // Difficulties re-emerged: the step-down journey after the previous plan (the only process listening) ends,
     // saying after how long.
-    systemAccess.run(() -> runtimeService.createMessageCorrelation(MESSAGE_NEW_PLAN_MADE)
+    systemAccess.run(Reason.MESSAGE_THE_CHILDS_PROCESS, () -> runtimeService.createMessageCorrelation(MESSAGE_NEW_PLAN_MADE)
         .processInstanceBusinessKey(childRef)
         .setVariablesLocal(Map.of(NEW_PLAN_START_DATE, start.toString()))
         .correlateAllWithResult());

@@ -17,7 +17,7 @@ public final class RunningInstances {
   /** The id of an instance of {@code processKey} running for {@code childRef}, other than {@code exceptInstanceId}. */
   public static Optional<String> of(SystemAccess systemAccess, RuntimeService runtimeService, String processKey,
       String childRef, String exceptInstanceId) {
-    return systemAccess.call(() -> runtimeService.createProcessInstanceQuery()
+    return systemAccess.call(SystemAccess.Reason.ONE_PER_CHILD, () -> runtimeService.createProcessInstanceQuery()
             .processDefinitionKey(processKey)
             .processInstanceBusinessKey(childRef)
             .list())

@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.json.SpinJsonNode;
 import org.safeguardingworkflows.planhistory.PlanHistory;
 import org.safeguardingworkflows.platform.SystemAccess;
+import org.safeguardingworkflows.platform.SystemAccess.Reason;
 import org.safeguardingworkflows.teams.ChildAccess;
 import org.safeguardingworkflows.platform.web.ApiProblem;
 import org.safeguardingworkflows.platform.web.FieldProblem;
@@ -89,7 +90,7 @@ public class RepeatIcpcProposals {
         .businessKey(proposal.childRef())
         .setVariables(proposal.toVariables())
         .execute();
-    Map<String, Object> variables = systemAccess.call(() -> runtimeService.getVariables(instance.getId(),
+    Map<String, Object> variables = systemAccess.call(Reason.READ_A_VISIBLE_CHILD, () -> runtimeService.getVariables(instance.getId(),
         List.of(ICPC_DEADLINE, DISCUSSION_DEADLINE, NUMBER_OF_PREVIOUS_PLANS, WITHIN_TWO_YEARS)));
     return new Started(proposal.childRef(), instance.getId(), (String) variables.get(ICPC_DEADLINE),
         (String) variables.get(DISCUSSION_DEADLINE), (Integer) variables.get(NUMBER_OF_PREVIOUS_PLANS),
@@ -98,12 +99,12 @@ public class RepeatIcpcProposals {
 
   /** The child's open proposal, or else the latest one; 404 when the child has none the caller may see. */
   public ProposalView view(String childRef) {
-    HistoricProcessInstance instance = systemAccess.call(() -> latestProposal(childRef)).orElseThrow(() -> noProposal(childRef));
-    Map<String, Object> variables = systemAccess.call(() -> variables(instance.getId()));
+    HistoricProcessInstance instance = systemAccess.call(Reason.FIND_BEFORE_VISIBILITY, () -> latestProposal(childRef)).orElseThrow(() -> noProposal(childRef));
+    Map<String, Object> variables = systemAccess.call(Reason.FIND_BEFORE_VISIBILITY, () -> variables(instance.getId()));
     if (!callerMaySee(instance.getId(), variables)) {
       throw noProposal(childRef);
     }
-    return systemAccess.call(() -> {
+    return systemAccess.call(Reason.READ_A_VISIBLE_CHILD, () -> {
       String id = instance.getId();
       List<HistoricActivityInstance> activities = historyService.createHistoricActivityInstanceQuery().processInstanceId(id)
           .orderPartiallyByOccurrence().asc().list();
@@ -142,15 +143,15 @@ public class RepeatIcpcProposals {
           new FieldProblem("planStartDate", "required", "planStartDate is required when a plan was made.")));
     }
     LocalDate start = planMade ? LocalDate.parse(planStartDate) : null;
-    HistoricProcessInstance proposal = systemAccess.call(() -> latestProposal(childRef)).orElseThrow(() -> noProposal(childRef));
-    Map<String, Object> variables = systemAccess.call(() -> variables(proposal.getId()));
+    HistoricProcessInstance proposal = systemAccess.call(Reason.FIND_BEFORE_VISIBILITY, () -> latestProposal(childRef)).orElseThrow(() -> noProposal(childRef));
+    Map<String, Object> variables = systemAccess.call(Reason.FIND_BEFORE_VISIBILITY, () -> variables(proposal.getId()));
     if (!callerMayRecordOutcome(proposal.getId(), variables)) {
       if (callerMaySee(proposal.getId(), variables)) {
         throw ApiProblem.forbidden("Only a conference coordinator, a manager or the conference's chair records its outcome.");
       }
       throw noProposal(childRef);
     }
-    boolean awaitingOutcome = proposal.getEndTime() == null && systemAccess.call(() -> runtimeService.createEventSubscriptionQuery()
+    boolean awaitingOutcome = proposal.getEndTime() == null && systemAccess.call(Reason.READ_A_VISIBLE_CHILD, () -> runtimeService.createEventSubscriptionQuery()
         .processInstanceId(proposal.getId())
         .activityId(EVENT_CONFERENCE_OUTCOME)
         .count() > 0);
@@ -176,7 +177,7 @@ public class RepeatIcpcProposals {
     outcome.put(PLAN_START_DATE, planMade ? planStartDate : null);
     Authentication caller = identityService.getCurrentAuthentication();
     outcome.put(OUTCOME_RECORDED_BY, caller == null ? null : caller.getUserId());
-    systemAccess.run(() -> runtimeService.createMessageCorrelation(MESSAGE_CONFERENCE_OUTCOME)
+    systemAccess.run(Reason.MESSAGE_THE_CHILDS_PROCESS, () -> runtimeService.createMessageCorrelation(MESSAGE_CONFERENCE_OUTCOME)
         .processInstanceId(proposal.getId())
         .setVariables(outcome)
         .correlateWithResult());

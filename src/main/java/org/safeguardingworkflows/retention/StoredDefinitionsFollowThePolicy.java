@@ -35,7 +35,7 @@ public class StoredDefinitionsFollowThePolicy {
 
   @EventListener(ApplicationReadyEvent.class)
   void applyThePolicyToStoredVersions() {
-    systemAccess.run(() -> {
+    systemAccess.run(SystemAccess.Reason.RETENTION_POLICY, () -> {
       int changed = 0;
       for (ProcessDefinition definition : repositoryService.createProcessDefinitionQuery().list()) {
         int days = policy.daysFor(definition.getKey());

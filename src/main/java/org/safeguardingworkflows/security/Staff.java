@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.IdentityService;
 import java.util.List;
 
 import org.safeguardingworkflows.platform.SystemAccess;
+import org.safeguardingworkflows.platform.SystemAccess.Reason;
 import org.safeguardingworkflows.platform.validation.FieldRules;
 import org.safeguardingworkflows.platform.web.FieldProblem;
 import org.springframework.stereotype.Component;
@@ -37,11 +38,11 @@ public class Staff {
 
   public boolean exists(String userId) {
     return userId != null && !userId.isBlank()
-        && systemAccess.call(() -> identityService.createUserQuery().userId(userId).count() > 0);
+        && systemAccess.call(Reason.STAFF_DIRECTORY, () -> identityService.createUserQuery().userId(userId).count() > 0);
   }
 
   public boolean hasRole(String userId, Role role) {
     return userId != null && !userId.isBlank()
-        && systemAccess.call(() -> identityService.createUserQuery().userId(userId).memberOfGroup(role.groupId()).count() > 0);
+        && systemAccess.call(Reason.STAFF_DIRECTORY, () -> identityService.createUserQuery().userId(userId).memberOfGroup(role.groupId()).count() > 0);
   }
 }

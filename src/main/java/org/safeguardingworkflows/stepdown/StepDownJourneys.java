@@ -16,6 +16,7 @@ import org.safeguardingworkflows.children.ChildConcerns;
 import org.safeguardingworkflows.children.ChildRole;
 import org.safeguardingworkflows.children.ChildWorkerChanges;
 import org.safeguardingworkflows.platform.SystemAccess;
+import org.safeguardingworkflows.platform.SystemAccess.Reason;
 import org.safeguardingworkflows.platform.web.ApiProblem;
 import org.safeguardingworkflows.platform.web.FieldProblem;
 import org.safeguardingworkflows.security.CallerRoles;
@@ -96,7 +97,7 @@ public class StepDownJourneys {
 
   public JourneyView view(String childRef) {
     String instanceId = requireActive(childRef);
-    return systemAccess.call(() -> {
+    return systemAccess.call(Reason.READ_A_VISIBLE_CHILD, () -> {
       Map<String, Object> variables = runtimeService.getVariables(instanceId);
       List<OpenTask> tasks = journeyProgress.openTasks(instanceId);
       List<String> stage = journeyProgress.stage(instanceId);

@@ -1,9 +1,7 @@
 package org.safeguardingworkflows.legal;
 
 import jakarta.validation.Valid;
-import java.net.URI;
 
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.safeguardingworkflows.platform.web.StartedJourney;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -27,9 +25,7 @@ public class LegalPlanningApi {
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<StartedJourney> recommend(@Valid @RequestBody LegalPlanningRequest request) {
-    ProcessInstance instance = requests.start(request);
-    return ResponseEntity.created(URI.create("/api/legal-planning-requests/" + request.childRef()))
-        .body(new StartedJourney(request.childRef(), instance.getId()));
+    return StartedJourney.created("/api/legal-planning-requests", request.childRef(), requests.start(request).getId());
   }
 
   @GetMapping("/{childRef}")

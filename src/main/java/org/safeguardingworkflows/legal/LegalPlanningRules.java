@@ -1,14 +1,12 @@
 package org.safeguardingworkflows.legal;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.RuntimeService;
 import org.safeguardingworkflows.legal.LegalPlanningVariables.Origin;
 import org.safeguardingworkflows.platform.RunningInstances;
-import org.safeguardingworkflows.platform.SystemAccess;
 import org.safeguardingworkflows.platform.validation.FieldRules;
+import org.safeguardingworkflows.platform.validation.StartRules;
 import org.safeguardingworkflows.platform.web.FieldProblem;
 import org.safeguardingworkflows.security.Role;
 import org.safeguardingworkflows.security.Staff;
@@ -21,34 +19,25 @@ import org.springframework.stereotype.Component;
  * refuses them all with one sentence.
  */
 @Component
-public class LegalPlanningRules {
+public class LegalPlanningRules extends StartRules<LegalPlanningRequest> {
 
   /** Who recommends legal planning directly (other processes recommend it by message, as their own steps allow). */
   static final List<Role> DIRECT_RECOMMENDERS = List.of(Role.TEAM_MANAGERS, Role.IROS, Role.LEGAL);
   /** Recommenders who belong to no team: they name the allocated worker, whose team the work goes to. */
   static final List<Role> WORK_ACROSS_TEAMS = List.of(Role.IROS, Role.LEGAL);
 
-  private final FieldRules fieldRules;
   private final Staff staff;
   private final Teams teams;
-  private final RuntimeService runtimeService;
-  private final SystemAccess systemAccess;
 
-  public LegalPlanningRules(FieldRules fieldRules, Staff staff, RuntimeService runtimeService, SystemAccess systemAccess,
-      Teams teams) {
-    this.fieldRules = fieldRules;
+  public LegalPlanningRules(FieldRules fieldRules, RunningInstances runningInstances, Staff staff, Teams teams) {
+    super(fieldRules, runningInstances, LegalPlanningVariables.PROCESS_KEY);
     this.staff = staff;
     this.teams = teams;
-    this.runtimeService = runtimeService;
-    this.systemAccess = systemAccess;
   }
 
-  /**
-   * The request's field rules ({@link LegalPlanningRequest}'s constraints), then the rules across records: who may
-   * recommend directly, and the team the work goes to. Every problem at once.
-   */
-  public List<FieldProblem> fieldProblems(LegalPlanningRequest request) {
-    List<FieldProblem> problems = new ArrayList<>(fieldRules.problems(request));
+  /** Who may recommend directly, and the team the work goes to. */
+  @Override
+  protected void addRulesAcrossRecords(LegalPlanningRequest request, List<FieldProblem> problems) {
     boolean direct = Origin.DIRECT.name().equals(request.originOrDirect());
     boolean recommenderIsStaff = staff.exists(request.recommendedBy());
     if (direct && recommenderIsStaff
@@ -70,11 +59,10 @@ public class LegalPlanningRules {
       // by another journey of the child keeps that journey's team).
       teams.checkHasOneTeam(request.recommendedBy(), "recommendedBy", problems);
     }
-    return problems;
   }
 
   /** The open legal planning of this child, if any: a child has at most one open at a time. */
   public Optional<String> openRequest(String childRef, String exceptInstanceId) {
-    return RunningInstances.of(systemAccess, runtimeService, LegalPlanningVariables.PROCESS_KEY, childRef, exceptInstanceId);
+    return running(childRef, exceptInstanceId);
   }
 }

@@ -1,16 +1,14 @@
 package org.safeguardingworkflows.repeaticpc;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.RuntimeService;
 import org.safeguardingworkflows.planhistory.CpPlan;
 import org.safeguardingworkflows.planhistory.PlanHistory;
 import org.safeguardingworkflows.platform.RunningInstances;
-import org.safeguardingworkflows.platform.SystemAccess;
 import org.safeguardingworkflows.platform.validation.FieldRules;
+import org.safeguardingworkflows.platform.validation.StartRules;
 import org.safeguardingworkflows.platform.web.FieldProblem;
 import org.safeguardingworkflows.teams.Teams;
 import org.springframework.stereotype.Component;
@@ -21,33 +19,23 @@ import org.springframework.stereotype.Component;
  * them all the same way, before anything is recorded.
  */
 @Component
-public class ProposalRules {
+public class ProposalRules extends StartRules<Proposal> {
 
-  private final FieldRules fieldRules;
   private final Teams teams;
   private final PlanHistory planHistory;
-  private final RuntimeService runtimeService;
-  private final SystemAccess systemAccess;
 
-  public ProposalRules(FieldRules fieldRules, PlanHistory planHistory, RuntimeService runtimeService, SystemAccess systemAccess,
-      Teams teams) {
-    this.fieldRules = fieldRules;
+  public ProposalRules(FieldRules fieldRules, RunningInstances runningInstances, PlanHistory planHistory, Teams teams) {
+    super(fieldRules, runningInstances, RepeatIcpcVariables.PROCESS_KEY);
     this.teams = teams;
     this.planHistory = planHistory;
-    this.runtimeService = runtimeService;
-    this.systemAccess = systemAccess;
   }
 
-  /**
-   * The proposal's field rules ({@link Proposal}'s constraints), then the rule across records: the proposing social
-   * worker belongs to one team (the proposal belongs to it). Every problem at once, so the caller can fix them in one go.
-   */
-  public List<FieldProblem> fieldProblems(Proposal proposal) {
-    List<FieldProblem> problems = new ArrayList<>(fieldRules.problems(proposal));
-    if (problems.stream().noneMatch(problem -> problem.field().equals("proposedBy"))) {
+  /** The proposing social worker belongs to one team (the proposal belongs to it). */
+  @Override
+  protected void addRulesAcrossRecords(Proposal proposal, List<FieldProblem> problems) {
+    if (!refused("proposedBy", problems)) {
       teams.checkHasOneTeam(proposal.proposedBy(), "proposedBy", problems);
     }
-    return problems;
   }
 
   /**
@@ -71,7 +59,7 @@ public class ProposalRules {
 
   /** The proposal open for this child, if any: a child has at most one at a time. */
   public Optional<String> openProposal(String childRef, String exceptInstanceId) {
-    return RunningInstances.of(systemAccess, runtimeService, RepeatIcpcVariables.PROCESS_KEY, childRef, exceptInstanceId);
+    return running(childRef, exceptInstanceId);
   }
 
   /**

@@ -3,10 +3,10 @@ package org.safeguardingworkflows.repeaticpc;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
-import java.util.Map;
 
 import org.safeguardingworkflows.platform.validation.IsoDate;
 import org.safeguardingworkflows.platform.validation.NotInFuture;
+import org.safeguardingworkflows.platform.web.Accepted;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -47,8 +47,8 @@ public class RepeatIcpcApi {
 
   @PostMapping(path = "/{childRef}/conference-outcome", consumes = MediaType.APPLICATION_JSON_VALUE)
   @ResponseStatus(HttpStatus.ACCEPTED)
-  Map<String, String> conferenceOutcome(@PathVariable String childRef, @Valid @RequestBody ConferenceOutcome outcome) {
+  Accepted conferenceOutcome(@PathVariable String childRef, @Valid @RequestBody ConferenceOutcome outcome) {
     proposals.recordConferenceOutcome(childRef, outcome.planMade(), outcome.planStartDate());
-    return Map.of("childRef", childRef, "status", "conference outcome recorded");
+    return new Accepted(childRef, "conference outcome recorded");
   }
 }

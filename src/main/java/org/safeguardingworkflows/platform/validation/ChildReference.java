@@ -22,7 +22,10 @@ import org.safeguardingworkflows.planhistory.CpPlan;
 @Retention(RUNTIME)
 public @interface ChildReference {
 
-  String message() default "must be the case-management reference: 1-40 letters, digits or hyphens (never a name).";
+  /** Also said by the CSV import and the business-key check, after their own name for the field. */
+  String MESSAGE = "must be the case-management reference: 1-40 letters, digits or hyphens (never a name).";
+
+  String message() default MESSAGE;
 
   String rule() default "pattern";
 

@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.safeguardingworkflows.children.ChildRecord;
 import org.safeguardingworkflows.children.ChildVisibility;
 import org.safeguardingworkflows.platform.SystemAccess;
+import org.safeguardingworkflows.platform.SystemAccess.Reason;
 import org.safeguardingworkflows.timescales.WorkingDays;
 import org.springframework.stereotype.Service;
 
@@ -68,11 +69,11 @@ public class Caseload {
 
   /** The caller's children in a watch period, the one whose watch period started first first. */
   public List<ChildInWatchPeriod> childrenInAWatchPeriod() {
-    List<HistoricActivityInstance> watchPeriods = systemAccess.call(() -> historyService.createHistoricActivityInstanceQuery()
+    List<HistoricActivityInstance> watchPeriods = systemAccess.call(Reason.FIND_BEFORE_VISIBILITY, () -> historyService.createHistoricActivityInstanceQuery()
         .activityId(WATCH_PERIOD).unfinished().list());
     List<ChildInWatchPeriod> children = new ArrayList<>();
     for (HistoricActivityInstance watchPeriod : watchPeriods) {
-      HistoricProcessInstance journey = systemAccess.call(() -> historyService.createHistoricProcessInstanceQuery()
+      HistoricProcessInstance journey = systemAccess.call(Reason.FIND_BEFORE_VISIBILITY, () -> historyService.createHistoricProcessInstanceQuery()
           .processInstanceId(watchPeriod.getProcessInstanceId()).singleResult());
       if (journey == null || !STEP_DOWN.equals(journey.getProcessDefinitionKey()) || journey.getBusinessKey() == null
           || !visibility.callerMaySee(journey.getBusinessKey())) {
@@ -88,7 +89,7 @@ public class Caseload {
     String childRef = journey.getBusinessKey();
     String processInstanceId = journey.getId();
     Optional<ChildRecord.Allocation> holders = record.allocation(childRef);
-    List<Task> openTasks = systemAccess.call(() -> taskService.createTaskQuery().processInstanceBusinessKey(childRef).active().list());
+    List<Task> openTasks = systemAccess.call(Reason.READ_A_VISIBLE_CHILD, () -> taskService.createTaskQuery().processInstanceBusinessKey(childRef).active().list());
     LocalDate today = workingDays.today();
     List<LateWork> late = openTasks.stream()
         .filter(task -> task.getDueDate() != null && workingDays.localDate(task.getDueDate()).isBefore(today))
@@ -111,7 +112,7 @@ public class Caseload {
   }
 
   private List<Date> timers(String processInstanceId, String activityId) {
-    return systemAccess.call(() -> managementService.createJobQuery().processInstanceId(processInstanceId).timers()
+    return systemAccess.call(Reason.READ_A_VISIBLE_CHILD, () -> managementService.createJobQuery().processInstanceId(processInstanceId).timers()
         .activityId(activityId).list().stream().map(Job::getDuedate).filter(Objects::nonNull).toList());
   }
 

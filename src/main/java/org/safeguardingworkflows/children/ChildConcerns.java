@@ -1,7 +1,5 @@
 package org.safeguardingworkflows.children;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +10,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.safeguardingworkflows.platform.SystemAccess;
+import org.safeguardingworkflows.platform.SystemAccess.Reason;
 import org.safeguardingworkflows.platform.web.ApiProblem;
-import org.safeguardingworkflows.platform.web.FieldChecks;
 import org.safeguardingworkflows.platform.web.FieldProblem;
 import org.safeguardingworkflows.stepdown.StepDownVariables;
 import org.safeguardingworkflows.teams.Teams;
@@ -35,7 +33,7 @@ public class ChildConcerns {
   /** What the concern opened, in which process. */
   public record Opened(String childRef, String opened, String processKey, String processInstanceId) {}
 
-  static final int SUMMARY_MAX_LENGTH = 2000;
+  public static final int SUMMARY_MAX_LENGTH = 2000;
 
   private final ChildProcesses processes;
   private final ChildRecord childRecord;
@@ -54,30 +52,9 @@ public class ChildConcerns {
     this.teams = teams;
   }
 
-  /** The rules of a concern's fields: kind from the code list, a summary of at most 2000 characters. */
-  public static List<FieldProblem> fieldProblems(String kind, String summary, List<ConcernKind> allowed) {
-    List<FieldProblem> problems = new ArrayList<>();
-    if (kind == null || allowed.stream().noneMatch(k -> k.name().equals(kind))) {
-      problems.add(new FieldProblem("kind", "code-list", "kind must be "
-          + String.join(", ", allowed.stream().map(Enum::name).toList().subList(0, allowed.size() - 1))
-          + " or " + allowed.get(allowed.size() - 1).name() + "."));
-    }
-    if (summary == null || summary.isBlank()) {
-      problems.add(new FieldProblem("summary", "required", "summary is required: say briefly what has happened."));
-    } else if (summary.length() > SUMMARY_MAX_LENGTH) {
-      problems.add(new FieldProblem("summary", "max-length", "summary must be at most " + SUMMARY_MAX_LENGTH + " characters."));
-    }
-    return problems;
-  }
-
   @Transactional
   public Opened raise(String childRef, String kind, String summary) {
-    List<FieldProblem> problems = new ArrayList<>();
-    FieldChecks.childRef(childRef, problems);
-    problems.addAll(fieldProblems(kind, summary, Arrays.asList(ConcernKind.values())));
-    if (!problems.isEmpty()) {
-      throw ApiProblem.invalid(problems);
-    }
+    // The fields are checked by ChildActionsApi.ConcernReport's constraints.
     Optional<String> journey = processes.runningOf(childRef, StepDownVariables.PROCESS_KEY);
     if (journey.isPresent()) {
       processes.requireVisible(childRef, notFound(childRef));
@@ -110,7 +87,7 @@ public class ChildConcerns {
         .processInstanceBusinessKey(childRef)
         .setVariables(variables)
         .correlateStartMessage();
-    boolean reReferral = Boolean.TRUE.equals(systemAccess.call(() ->
+    boolean reReferral = Boolean.TRUE.equals(systemAccess.call(Reason.READ_A_VISIBLE_CHILD, () ->
         runtimeService.getVariable(review.getId(), ConcernReviewVariables.AFTER_STEP_DOWN)));
     return new Opened(childRef, reReferral ? "re-referral review" : "concern review", ConcernReviewVariables.PROCESS_KEY,
         review.getId());
@@ -121,7 +98,7 @@ public class ChildConcerns {
    * story. The caller's right to see the journey has been checked.
    */
   public Opened duringStepDown(String childRef, String journeyId, String kind, String summary) {
-    systemAccess.run(() -> runtimeService.createMessageCorrelation(StepDownVariables.MESSAGE_CONCERN_REPORTED)
+    systemAccess.run(Reason.MESSAGE_THE_CHILDS_PROCESS, () -> runtimeService.createMessageCorrelation(StepDownVariables.MESSAGE_CONCERN_REPORTED)
         .processInstanceId(journeyId)
         .setVariablesLocal(Map.of(StepDownVariables.CONCERN_KIND, kind, StepDownVariables.CONCERN_SUMMARY, summary))
         .correlateWithResult());

@@ -1,8 +1,6 @@
 package org.safeguardingworkflows.children;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +10,9 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.safeguardingworkflows.planhistory.PlanHistory;
+import org.safeguardingworkflows.platform.SystemAccess;
+import org.safeguardingworkflows.platform.SystemAccess.Reason;
 import org.safeguardingworkflows.platform.web.ApiProblem;
-import org.safeguardingworkflows.platform.web.FieldChecks;
-import org.safeguardingworkflows.platform.web.FieldProblem;
-import org.safeguardingworkflows.timescales.WorkingDays;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,37 +36,23 @@ public class ChildLifeEvents {
   private final PlanHistory planHistory;
   private final RuntimeService runtimeService;
   private final IdentityService identityService;
-  private final WorkingDays workingDays;
-  private final org.safeguardingworkflows.platform.SystemAccess systemAccess;
+  private final SystemAccess systemAccess;
 
   public ChildLifeEvents(ChildProcesses processes, ChildRecord childRecord, PlanHistory planHistory,
-      RuntimeService runtimeService, IdentityService identityService, WorkingDays workingDays,
-      org.safeguardingworkflows.platform.SystemAccess systemAccess) {
+      RuntimeService runtimeService, IdentityService identityService,
+      SystemAccess systemAccess) {
     this.processes = processes;
     this.childRecord = childRecord;
     this.planHistory = planHistory;
     this.runtimeService = runtimeService;
     this.identityService = identityService;
-    this.workingDays = workingDays;
     this.systemAccess = systemAccess;
   }
 
   @Transactional
   public Reported report(String childRef, String kind, String date, String details) {
-    List<FieldProblem> problems = new ArrayList<>();
-    FieldChecks.childRef(childRef, problems);
-    if (kind == null || Arrays.stream(ChildLifeEventVariables.Kind.values()).noneMatch(k -> k.name().equals(kind))) {
-      problems.add(new FieldProblem("kind", "code-list",
-          "kind must be BECAME_LOOKED_AFTER, TURNED_18, MOVED_TO_ANOTHER_AUTHORITY or DIED."));
-    }
-    LocalDate happened = FieldChecks.date(date, "date", problems);
-    FieldChecks.refuseFuture(happened, "date", workingDays.today(), "report a life event once it has happened", problems);
-    if (details != null && details.length() > DETAILS_MAX_LENGTH) {
-      problems.add(new FieldProblem("details", "max-length", "details must be at most " + DETAILS_MAX_LENGTH + " characters."));
-    }
-    if (!problems.isEmpty()) {
-      throw ApiProblem.invalid(problems);
-    }
+    // The fields are checked by ChildActionsApi.LifeEventReport's constraints.
+    LocalDate happened = LocalDate.parse(date);
     if (!processes.isKnown(childRef) || !processes.callerMaySee(childRef)) {
       throw ApiProblem.notFound("Child " + childRef + " is not known to you.");
     }
@@ -97,7 +80,7 @@ public class ChildLifeEvents {
         .processInstanceBusinessKey(childRef)
         .setVariables(variables)
         .correlateStartMessage();
-    List<String> openTasks = systemAccess.call(() -> instance.isEnded() ? List.<String>of()
+    List<String> openTasks = systemAccess.call(Reason.READ_A_VISIBLE_CHILD, () -> instance.isEnded() ? List.<String>of()
         : runtimeService.getActiveActivityIds(instance.getId()));
     return new Reported(childRef, kind, instance.getId(), openTasks, instance.isEnded());
   }

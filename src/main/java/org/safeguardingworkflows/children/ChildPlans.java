@@ -1,7 +1,6 @@
 package org.safeguardingworkflows.children;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,19 +11,16 @@ import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.safeguardingworkflows.planhistory.CategoryOfAbuse;
 import org.safeguardingworkflows.planhistory.CpPlan;
 import org.safeguardingworkflows.planhistory.PlanHistory;
 import org.safeguardingworkflows.platform.SystemAccess;
+import org.safeguardingworkflows.platform.SystemAccess.Reason;
 import org.safeguardingworkflows.platform.web.ApiProblem;
-import org.safeguardingworkflows.platform.web.FieldChecks;
 import org.safeguardingworkflows.platform.web.FieldProblem;
 import org.safeguardingworkflows.security.CallerRoles;
 import org.safeguardingworkflows.security.Role;
-import org.safeguardingworkflows.security.Staff;
 import org.safeguardingworkflows.stepdown.StepDownVariables;
 import org.safeguardingworkflows.teams.Teams;
-import org.safeguardingworkflows.timescales.WorkingDays;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -64,44 +60,31 @@ public class ChildPlans {
   private final ChildRecord record;
   private final ChildVisibility visibility;
   private final CallerRoles callerRoles;
-  private final Staff staff;
   private final Teams teams;
-  private final WorkingDays workingDays;
   private final RuntimeService runtimeService;
   private final IdentityService identityService;
   private final SystemAccess systemAccess;
 
   public ChildPlans(PlanHistory planHistory, ChildRecord record, ChildVisibility visibility, CallerRoles callerRoles,
-      Staff staff, Teams teams, WorkingDays workingDays, RuntimeService runtimeService, IdentityService identityService,
-      SystemAccess systemAccess) {
+      Teams teams, RuntimeService runtimeService, IdentityService identityService, SystemAccess systemAccess) {
     this.planHistory = planHistory;
     this.record = record;
     this.visibility = visibility;
     this.callerRoles = callerRoles;
-    this.staff = staff;
     this.teams = teams;
-    this.workingDays = workingDays;
     this.runtimeService = runtimeService;
     this.identityService = identityService;
     this.systemAccess = systemAccess;
   }
 
-  /** An initial (or transfer-in) conference made a plan: 400 bad input, 404 a child the caller may not see, 422 overlap. */
+  /**
+   * An initial (or transfer-in) conference made a plan, its fields checked by {@code ChildrenApi.PlanMade}'s
+   * constraints: 404 a child the caller may not see, 422 overlap.
+   */
   @Transactional
   public CpPlan start(String childRef, String planStartDate, String categoryOfAbuse, String iro) {
     callerRoles.require(PLAN_RECORDERS, "record a child protection plan");
-    List<FieldProblem> problems = new ArrayList<>();
-    FieldChecks.childRef(childRef, problems);
-    LocalDate start = FieldChecks.date(planStartDate, "planStartDate", problems);
-    FieldChecks.refuseFuture(start, "planStartDate", workingDays.today(), "record the plan when the conference has made it", problems);
-    if (!CategoryOfAbuse.isCode(categoryOfAbuse)) {
-      problems.add(new FieldProblem("categoryOfAbuse", "code-list",
-          "categoryOfAbuse must be a CIN census code: NEG, PHY, SAB, EMO or MUL."));
-    }
-    staff.check(iro, "iro", Role.IROS, problems);
-    if (!problems.isEmpty()) {
-      throw ApiProblem.invalid(problems);
-    }
+    LocalDate start = LocalDate.parse(planStartDate);
     planHistory.lockChild(childRef);
     requireVisibleOrNew(childRef);
     planHistory.overlappingPlan(childRef, start, null).ifPresent(other -> {
@@ -139,26 +122,21 @@ public class ChildPlans {
     record.record(ChildEvent.of(childRef, start, ChildEvent.Kind.PLAN_STARTED, who, processKey, processInstanceId, details));
     // Difficulties re-emerged: the step-down journey after the previous plan (the only process listening) ends,
     // saying after how long.
-    systemAccess.run(() -> runtimeService.createMessageCorrelation(MESSAGE_NEW_PLAN_MADE)
+    systemAccess.run(Reason.MESSAGE_THE_CHILDS_PROCESS, () -> runtimeService.createMessageCorrelation(MESSAGE_NEW_PLAN_MADE)
         .processInstanceBusinessKey(childRef)
         .setVariablesLocal(Map.of(NEW_PLAN_START_DATE, start.toString()))
         .correlateAllWithResult());
     return planHistory.planStartingOn(childRef, start).orElseThrow();
   }
 
-  /** The API: a plan ends without a step-down journey. 400 bad input, 404 no such child or no open plan. */
+  /**
+   * The API: a plan ends without a step-down journey, its fields checked by {@code ChildrenApi.PlanEnd}'s constraints.
+   * 400 an end before the plan's start, 404 no such child or no open plan.
+   */
   @Transactional
   public CpPlan endCurrent(String childRef, String planEndDate, String reason) {
     callerRoles.require(PLAN_RECORDERS, "end a child protection plan");
-    List<FieldProblem> problems = new ArrayList<>();
-    LocalDate end = FieldChecks.date(planEndDate, "planEndDate", problems);
-    FieldChecks.refuseFuture(end, "planEndDate", workingDays.today(), null, problems);
-    if (!EndReason.isName(reason)) {
-      problems.add(new FieldProblem("reason", "code-list", "reason must be one of " + List.of(EndReason.values()) + "."));
-    }
-    if (!problems.isEmpty()) {
-      throw ApiProblem.invalid(problems);
-    }
+    LocalDate end = LocalDate.parse(planEndDate);
     planHistory.lockChild(childRef);
     if (!visibility.callerMaySee(childRef)) {
       throw ApiProblem.notFound("Child " + childRef + " has no open child protection plan.");

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.safeguardingworkflows.planhistory.CpPlan;
 import org.safeguardingworkflows.platform.SystemAccess;
+import org.safeguardingworkflows.platform.SystemAccess.Reason;
 import org.safeguardingworkflows.platform.web.ApiProblem;
 import org.springframework.stereotype.Component;
 
@@ -36,7 +37,7 @@ public class ChildProcesses {
    * suspended ones included: a life event ends them too.
    */
   public List<ProcessInstance> running(String childRef) {
-    return systemAccess.call(() -> runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(childRef)
+    return systemAccess.call(Reason.FIND_BEFORE_VISIBILITY, () -> runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(childRef)
         .list());
   }
 

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.safeguardingworkflows.planhistory.CpPlan;
 import org.safeguardingworkflows.planhistory.PlanHistory;
 import org.safeguardingworkflows.platform.SystemAccess;
+import org.safeguardingworkflows.platform.SystemAccess.Reason;
 import org.safeguardingworkflows.platform.web.ApiProblem;
 import org.safeguardingworkflows.timescales.WorkingDays;
 import org.springframework.stereotype.Service;
@@ -48,7 +49,7 @@ public class ChildStory {
     List<ChildView.Entry> chronology = new ArrayList<>(record.chronology(childRef).stream().map(ChildStory::entry).toList());
     plans.stream().filter(plan -> plan.source() == CpPlan.Source.IMPORT).forEach(plan -> chronology.addAll(imported(plan)));
     chronology.sort(Comparator.comparing(ChildView.Entry::date).reversed());
-    List<ChildView.RunningProcess> running = systemAccess.call(() -> historyService.createHistoricProcessInstanceQuery()
+    List<ChildView.RunningProcess> running = systemAccess.call(Reason.READ_A_VISIBLE_CHILD, () -> historyService.createHistoricProcessInstanceQuery()
         .processInstanceBusinessKey(childRef)
         .unfinished()
         .orderByProcessInstanceStartTime().asc()

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.safeguardingworkflows.planhistory.PlanHistory;
 import org.safeguardingworkflows.platform.SystemAccess;
+import org.safeguardingworkflows.platform.SystemAccess.Reason;
 import org.safeguardingworkflows.teams.ChildAccess;
 import org.springframework.stereotype.Component;
 
@@ -61,7 +62,7 @@ public class ChildVisibility {
 
   /** Every process of the child, running or ended. */
   List<String> processIdsOf(String childRef) {
-    return systemAccess.call(() -> historyService.createHistoricProcessInstanceQuery()
+    return systemAccess.call(Reason.FIND_BEFORE_VISIBILITY, () -> historyService.createHistoricProcessInstanceQuery()
         .processInstanceBusinessKey(childRef)
         .list().stream().map(HistoricProcessInstance::getId).toList());
   }

@@ -17,8 +17,8 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.safeguardingworkflows.platform.SystemAccess;
+import org.safeguardingworkflows.platform.SystemAccess.Reason;
 import org.safeguardingworkflows.platform.web.ApiProblem;
-import org.safeguardingworkflows.platform.web.FieldChecks;
 import org.safeguardingworkflows.platform.web.FieldProblem;
 import org.safeguardingworkflows.security.CallerRoles;
 import org.safeguardingworkflows.security.Role;
@@ -90,11 +90,6 @@ public class ChildWorkerChanges {
    */
   @Transactional
   public Changed change(String childRef, String role, String newHolder, String holderField) {
-    List<FieldProblem> pathProblems = new ArrayList<>();
-    FieldChecks.childRef(childRef, pathProblems);
-    if (!pathProblems.isEmpty()) {
-      throw ApiProblem.invalid(pathProblems);
-    }
     // A child the caller may not see is not there (404) before anything about the request is answered.
     List<ProcessInstance> running = processes.running(childRef);
     if (running.isEmpty() || !processes.callerMaySee(childRef)) {
@@ -127,7 +122,7 @@ public class ChildWorkerChanges {
       message.put(HandOverToTheNewHolder.NEW_WORKER, newHolder);
     }
     List<Handover> handovers = new ArrayList<>();
-    systemAccess.run(() -> {
+    systemAccess.run(Reason.HAND_OVER, () -> {
       for (ProcessInstance instance : running) {
         // A suspended process takes no message: a process owner who activates it finds the new holder in the record.
         if (!instance.isSuspended() && listensForWorkerChanges(instance)
@@ -175,7 +170,7 @@ public class ChildWorkerChanges {
     if (recorded.isPresent()) {
       return recorded;
     }
-    return systemAccess.call(() -> running.stream()
+    return systemAccess.call(Reason.HAND_OVER, () -> running.stream()
         .map(instance -> runtimeService.getVariable(instance.getId(), role.processVariables().get(0)))
         .filter(String.class::isInstance).map(String.class::cast).findFirst());
   }

@@ -40,7 +40,7 @@ public class EndTheChildsWork implements JavaDelegate {
     String reason = reason(kind, happened);
     RuntimeService runtimeService = execution.getProcessEngineServices().getRuntimeService();
     List<String> ended = new ArrayList<>();
-    systemAccess.run(() -> {
+    systemAccess.run(SystemAccess.Reason.END_THE_CHILDS_WORK, () -> {
       for (ProcessInstance instance : processes.running(childRef)) {
         if (!instance.getId().equals(execution.getProcessInstanceId())) {
           ended.add(processes.keyOf(instance));

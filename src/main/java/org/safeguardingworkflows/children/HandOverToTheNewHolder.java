@@ -61,7 +61,7 @@ public class HandOverToTheNewHolder implements JavaDelegate {
     }
 
     TaskService taskService = execution.getProcessEngineServices().getTaskService();
-    systemAccess.run(() -> {
+    systemAccess.run(SystemAccess.Reason.HAND_OVER, () -> {
       for (String previous : previousHolders) {
         for (Task task : taskService.createTaskQuery()
             .processInstanceId(execution.getProcessInstanceId())

@@ -1,8 +1,7 @@
 package org.safeguardingworkflows.legal;
 
-import java.net.URI;
+import jakarta.validation.Valid;
 
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.safeguardingworkflows.platform.web.StartedJourney;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,10 +24,8 @@ public class LegalPlanningApi {
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<StartedJourney> recommend(@RequestBody LegalPlanningRequest request) {
-    ProcessInstance instance = requests.start(request);
-    return ResponseEntity.created(URI.create("/api/legal-planning-requests/" + request.childRef()))
-        .body(new StartedJourney(request.childRef(), instance.getId()));
+  ResponseEntity<StartedJourney> recommend(@Valid @RequestBody LegalPlanningRequest request) {
+    return StartedJourney.created("/api/legal-planning-requests", request.childRef(), requests.start(request).getId());
   }
 
   @GetMapping("/{childRef}")

@@ -1,7 +1,17 @@
 package org.safeguardingworkflows.legal;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.util.HashMap;
 import java.util.Map;
+
+import org.safeguardingworkflows.legal.LegalPlanningVariables.Origin;
+import org.safeguardingworkflows.platform.validation.ChildReference;
+import org.safeguardingworkflows.platform.validation.FieldRules;
+import org.safeguardingworkflows.platform.validation.OneOf;
+import org.safeguardingworkflows.security.Role;
+import org.safeguardingworkflows.security.StaffInRole;
+import org.safeguardingworkflows.security.StaffMember;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
@@ -12,11 +22,16 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record LegalPlanningRequest(
-    String childRef,
-    String reason,
-    String recommendedBy,
-    String origin,
-    String allocatedWorker) {
+    @ChildReference String childRef,
+    @NotBlank(message = "is required: say why a legal planning meeting is recommended.")
+    @Size(max = REASON_MAX_LENGTH, message = FieldRules.AT_MOST) String reason,
+    // Which roles may recommend depends on the origin: LegalPlanningRules checks it.
+    @NotBlank(message = "is required: the member of staff who recommended the meeting.") @StaffMember String recommendedBy,
+    // None: made directly.
+    @OneOf(value = Origin.class, optional = true) String origin,
+    @StaffInRole(Role.SOCIAL_WORKERS) String allocatedWorker) {
+
+  static final int REASON_MAX_LENGTH = 4000;
 
   static LegalPlanningRequest from(Map<String, Object> variables) {
     return new LegalPlanningRequest(text(variables, LegalPlanningVariables.CHILD_REF),

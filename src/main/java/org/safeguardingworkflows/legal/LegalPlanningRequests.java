@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.safeguardingworkflows.platform.SystemAccess;
+import org.safeguardingworkflows.platform.SystemAccess.Reason;
 import org.safeguardingworkflows.platform.web.ApiProblem;
 import org.safeguardingworkflows.platform.web.FieldProblem;
 import org.safeguardingworkflows.tasks.JourneyProgress;
@@ -73,14 +74,14 @@ public class LegalPlanningRequests {
     String openId = rules.openRequest(childRef, null).orElse(null);
     if (openId != null) {
       requireCallerMaySee(childRef, openId);
-      return systemAccess.call(() -> openView(childRef, openId));
+      return systemAccess.call(Reason.READ_A_VISIBLE_CHILD, () -> openView(childRef, openId));
     }
-    HistoricProcessInstance ended = systemAccess.call(() -> historyService.createHistoricProcessInstanceQuery()
+    HistoricProcessInstance ended = systemAccess.call(Reason.FIND_BEFORE_VISIBILITY, () -> historyService.createHistoricProcessInstanceQuery()
         .processDefinitionKey(PROCESS_KEY).processInstanceBusinessKey(childRef).finished()
         .orderByProcessInstanceStartTime().desc().list().stream().findFirst())
         .orElseThrow(() -> noRecommendation(childRef));
     requireCallerMaySee(childRef, ended.getId());
-    return systemAccess.call(() -> endedView(childRef, ended));
+    return systemAccess.call(Reason.READ_A_VISIBLE_CHILD, () -> endedView(childRef, ended));
   }
 
   private void requireCallerMaySee(String childRef, String instanceId) {

@@ -1,14 +1,12 @@
 package org.safeguardingworkflows.legal;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.RuntimeService;
 import org.safeguardingworkflows.legal.LegalPlanningVariables.Origin;
 import org.safeguardingworkflows.platform.RunningInstances;
-import org.safeguardingworkflows.platform.SystemAccess;
-import org.safeguardingworkflows.platform.web.FieldChecks;
+import org.safeguardingworkflows.platform.validation.FieldRules;
+import org.safeguardingworkflows.platform.validation.StartRules;
 import org.safeguardingworkflows.platform.web.FieldProblem;
 import org.safeguardingworkflows.security.Role;
 import org.safeguardingworkflows.security.Staff;
@@ -21,9 +19,8 @@ import org.springframework.stereotype.Component;
  * refuses them all with one sentence.
  */
 @Component
-public class LegalPlanningRules {
+public class LegalPlanningRules extends StartRules<LegalPlanningRequest> {
 
-  static final int REASON_MAX_LENGTH = 4000;
   /** Who recommends legal planning directly (other processes recommend it by message, as their own steps allow). */
   static final List<Role> DIRECT_RECOMMENDERS = List.of(Role.TEAM_MANAGERS, Role.IROS, Role.LEGAL);
   /** Recommenders who belong to no team: they name the allocated worker, whose team the work goes to. */
@@ -31,58 +28,41 @@ public class LegalPlanningRules {
 
   private final Staff staff;
   private final Teams teams;
-  private final RuntimeService runtimeService;
-  private final SystemAccess systemAccess;
 
-  public LegalPlanningRules(Staff staff, RuntimeService runtimeService, SystemAccess systemAccess, Teams teams) {
+  public LegalPlanningRules(FieldRules fieldRules, RunningInstances runningInstances, Staff staff, Teams teams) {
+    super(fieldRules, runningInstances, LegalPlanningVariables.PROCESS_KEY);
     this.staff = staff;
     this.teams = teams;
-    this.runtimeService = runtimeService;
-    this.systemAccess = systemAccess;
   }
 
-  /** Field by field: every problem at once. */
-  public List<FieldProblem> fieldProblems(LegalPlanningRequest request) {
-    List<FieldProblem> problems = new ArrayList<>();
-    FieldChecks.childRef(request.childRef(), problems);
-    if (request.reason() == null || request.reason().isBlank()) {
-      problems.add(new FieldProblem("reason", "required",
-          "reason is required: say why a legal planning meeting is recommended."));
-    } else if (request.reason().length() > REASON_MAX_LENGTH) {
-      problems.add(new FieldProblem("reason", "max-length", "reason must be at most " + REASON_MAX_LENGTH + " characters."));
-    }
-    if (request.recommendedBy() == null || request.recommendedBy().isBlank()) {
-      problems.add(new FieldProblem("recommendedBy", "required", "recommendedBy is required: the member of staff who recommended the meeting."));
-    } else if (!staff.exists(request.recommendedBy())) {
-      problems.add(new FieldProblem("recommendedBy", "staff-member", "recommendedBy must name a member of staff."));
-    } else if (Origin.DIRECT.name().equals(request.originOrDirect())
+  /** Who may recommend directly, and the team the work goes to. */
+  @Override
+  protected void addRulesAcrossRecords(LegalPlanningRequest request, List<FieldProblem> problems) {
+    boolean direct = Origin.DIRECT.name().equals(request.originOrDirect());
+    boolean recommenderIsStaff = staff.exists(request.recommendedBy());
+    if (direct && recommenderIsStaff
         && DIRECT_RECOMMENDERS.stream().noneMatch(role -> staff.hasRole(request.recommendedBy(), role))) {
       problems.add(new FieldProblem("recommendedBy", "recommender-role",
           "recommendedBy must be a team manager, an IRO or a member of the legal team: they recommend legal planning directly."));
     }
-    if (!LegalPlanningVariables.isOneOf(Origin.class, request.originOrDirect())) {
-      problems.add(new FieldProblem("origin", "code-list", "origin must be " + LegalPlanningVariables.codeList(Origin.class) + "."));
-    }
     String worker = request.allocatedWorker();
     if (worker != null && !worker.isBlank()) {
-      staff.check(worker, "allocatedWorker", Role.SOCIAL_WORKERS, problems);
       teams.checkHasOneTeam(worker, "allocatedWorker", problems);
-    } else if (Origin.DIRECT.name().equals(request.originOrDirect()) && staff.exists(request.recommendedBy())
+    } else if (direct && recommenderIsStaff
         && WORK_ACROSS_TEAMS.stream().anyMatch(role -> staff.hasRole(request.recommendedBy(), role))
         && teams.onlyTeamOf(request.recommendedBy()).isEmpty()) {
       // IROs and the legal team serve every team: the recommendation goes to the team of the worker they name.
       problems.add(new FieldProblem("allocatedWorker", "required", "allocatedWorker is required when an IRO or the legal "
           + "team recommends legal planning: the child's work goes to the allocated worker's team."));
-    } else if (Origin.DIRECT.name().equals(request.originOrDirect()) && staff.exists(request.recommendedBy())) {
+    } else if (direct && recommenderIsStaff) {
       // Without a named worker a direct recommendation belongs to the recommending member of staff's team (one made
       // by another journey of the child keeps that journey's team).
       teams.checkHasOneTeam(request.recommendedBy(), "recommendedBy", problems);
     }
-    return problems;
   }
 
   /** The open legal planning of this child, if any: a child has at most one open at a time. */
   public Optional<String> openRequest(String childRef, String exceptInstanceId) {
-    return RunningInstances.of(systemAccess, runtimeService, LegalPlanningVariables.PROCESS_KEY, childRef, exceptInstanceId);
+    return running(childRef, exceptInstanceId);
   }
 }

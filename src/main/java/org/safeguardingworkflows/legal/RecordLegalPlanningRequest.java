@@ -1,7 +1,5 @@
 package org.safeguardingworkflows.legal;
 
-import org.safeguardingworkflows.platform.VariableValues;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +7,7 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.safeguardingworkflows.platform.VariableValues;
 import org.safeguardingworkflows.platform.web.FieldProblem;
 import org.safeguardingworkflows.timescales.WorkingDays;
 import org.safeguardingworkflows.planhistory.PlanHistory;

@@ -10,6 +10,9 @@ public enum CategoryOfAbuse {
   EMO("Emotional abuse"),
   MUL("Multiple categories");
 
+  /** For {@code @OneOf(CategoryOfAbuse.class)}: the codes with what they are. */
+  public static final String MUST_BE_A_CODE = "must be a CIN census code: {codes}.";
+
   private final String label;
 
   CategoryOfAbuse(String label) {

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.safeguardingworkflows.platform.validation.ChildReference;
 import org.safeguardingworkflows.timescales.WorkingDays;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -140,7 +141,7 @@ public class PlanHistoryImport {
     int before = problems.count();
     String childRef = fields.get(0);
     if (!CpPlan.CHILD_REF.matcher(childRef).matches()) {
-      problems.add(lineNo, "pattern", "child_ref must be the case-management reference: 1-40 letters, digits or hyphens (never a name).");
+      problems.add(lineNo, "pattern", "child_ref " + ChildReference.MESSAGE);
     }
     LocalDate start = date(lineNo, "plan_start", fields.get(1), true, problems);
     LocalDate end = date(lineNo, "plan_end", fields.get(2), false, problems);

@@ -35,7 +35,7 @@ public class StartLinkedProcess implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String messageName = messageName(execution);
     String childRef = execution.getProcessBusinessKey();
-    String linkedInstanceId = systemAccess.call(() -> {
+    String linkedInstanceId = systemAccess.call(SystemAccess.Reason.MESSAGE_THE_CHILDS_PROCESS, () -> {
       RuntimeService runtimeService = execution.getProcessEngineServices().getRuntimeService();
       RepositoryService repositoryService = execution.getProcessEngineServices().getRepositoryService();
       ProcessDefinition target = repositoryService.createProcessDefinitionQuery()

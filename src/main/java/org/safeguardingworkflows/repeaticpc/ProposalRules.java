@@ -1,23 +1,16 @@
 package org.safeguardingworkflows.repeaticpc;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
-import org.camunda.bpm.engine.RuntimeService;
-import org.safeguardingworkflows.planhistory.CategoryOfAbuse;
 import org.safeguardingworkflows.planhistory.CpPlan;
 import org.safeguardingworkflows.planhistory.PlanHistory;
 import org.safeguardingworkflows.platform.RunningInstances;
-import org.safeguardingworkflows.platform.SystemAccess;
-import org.safeguardingworkflows.platform.web.FieldChecks;
+import org.safeguardingworkflows.platform.validation.FieldRules;
+import org.safeguardingworkflows.platform.validation.StartRules;
 import org.safeguardingworkflows.platform.web.FieldProblem;
-import org.safeguardingworkflows.security.Role;
-import org.safeguardingworkflows.security.Staff;
 import org.safeguardingworkflows.teams.Teams;
-import org.safeguardingworkflows.timescales.WorkingDays;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,86 +19,22 @@ import org.springframework.stereotype.Component;
  * them all the same way, before anything is recorded.
  */
 @Component
-public class ProposalRules {
+public class ProposalRules extends StartRules<Proposal> {
 
-  /** Child references are opaque case-management ids, never names. */
-  public static final Pattern CHILD_REF = CpPlan.CHILD_REF;
-  static final int SUMMARY_MAX_LENGTH = 4000;
-  static final int AUTHORITY_MAX_LENGTH = 200;
-
-  private final Staff staff;
   private final Teams teams;
   private final PlanHistory planHistory;
-  private final RuntimeService runtimeService;
-  private final SystemAccess systemAccess;
-  private final WorkingDays workingDays;
 
-  public ProposalRules(Staff staff, PlanHistory planHistory, RuntimeService runtimeService, SystemAccess systemAccess,
-      WorkingDays workingDays, Teams teams) {
-    this.staff = staff;
+  public ProposalRules(FieldRules fieldRules, RunningInstances runningInstances, PlanHistory planHistory, Teams teams) {
+    super(fieldRules, runningInstances, RepeatIcpcVariables.PROCESS_KEY);
     this.teams = teams;
     this.planHistory = planHistory;
-    this.runtimeService = runtimeService;
-    this.systemAccess = systemAccess;
-    this.workingDays = workingDays;
   }
 
-  /** Field by field: every problem at once, so the caller can fix them in one go. */
-  public List<FieldProblem> fieldProblems(Proposal proposal) {
-    List<FieldProblem> problems = new ArrayList<>();
-    FieldChecks.childRef(proposal.childRef(), problems);
-    LocalDate strategyDiscussion = FieldChecks.date(proposal.strategyDiscussionDate(), "strategyDiscussionDate", problems);
-    FieldChecks.refuseFuture(strategyDiscussion, "strategyDiscussionDate", workingDays.today(),
-        "propose the conference once the strategy discussion has decided on it", problems);
-    if (!CategoryOfAbuse.isCode(proposal.categoryOfAbuse())) {
-      problems.add(new FieldProblem("categoryOfAbuse", "code-list",
-          "categoryOfAbuse must be a CIN census code: NEG, PHY, SAB, EMO or MUL."));
-    }
-    if (proposal.concernsSummary() == null || proposal.concernsSummary().isBlank()) {
-      problems.add(new FieldProblem("concernsSummary", "required",
-          "concernsSummary is required: say briefly what the strategy discussion was about."));
-    } else if (proposal.concernsSummary().length() > SUMMARY_MAX_LENGTH) {
-      problems.add(new FieldProblem("concernsSummary", "max-length",
-          "concernsSummary must be at most " + SUMMARY_MAX_LENGTH + " characters."));
-    }
-    earlierPlanProblems(proposal, problems);
-    // The child's social worker proposes the conference, from their team (the proposal belongs to it).
-    int problemsBefore = problems.size();
-    staff.check(proposal.proposedBy(), "proposedBy", Role.SOCIAL_WORKERS, problems);
-    if (problems.size() == problemsBefore) {
+  /** The proposing social worker belongs to one team (the proposal belongs to it). */
+  @Override
+  protected void addRulesAcrossRecords(Proposal proposal, List<FieldProblem> problems) {
+    if (!refused("proposedBy", problems)) {
       teams.checkHasOneTeam(proposal.proposedBy(), "proposedBy", problems);
-    }
-    return problems;
-  }
-
-  /**
-   * An earlier plan held by another local authority: all three fields or none, the authority named, the dates in
-   * order (a plan does not start and end on the same day) and in the past.
-   */
-  private void earlierPlanProblems(Proposal proposal, List<FieldProblem> problems) {
-    if (!proposal.declaresEarlierPlan()) {
-      return;
-    }
-    String authority = proposal.earlierPlanAuthority();
-    if (authority == null || authority.isBlank()) {
-      problems.add(new FieldProblem("earlierPlanAuthority", "required",
-          "earlierPlanAuthority is required with an earlier plan: the local authority that held it."));
-    } else if (authority.length() > AUTHORITY_MAX_LENGTH) {
-      problems.add(new FieldProblem("earlierPlanAuthority", "max-length",
-          "earlierPlanAuthority must be at most " + AUTHORITY_MAX_LENGTH + " characters."));
-    }
-    LocalDate start = FieldChecks.date(proposal.earlierPlanStart(), "earlierPlanStart", problems);
-    LocalDate end = FieldChecks.date(proposal.earlierPlanEnd(), "earlierPlanEnd", problems);
-    LocalDate today = workingDays.today();
-    if (start != null && !start.isBefore(today)) {
-      problems.add(new FieldProblem("earlierPlanStart", "in-the-past", "earlierPlanStart must be in the past: the earlier plan has ended."));
-    }
-    if (end != null && !end.isBefore(today)) {
-      problems.add(new FieldProblem("earlierPlanEnd", "in-the-past", "earlierPlanEnd must be in the past: the earlier plan has ended."));
-    }
-    if (start != null && end != null && !start.isBefore(end)) {
-      problems.add(new FieldProblem("earlierPlanEnd", "after-start",
-          "earlierPlanEnd must be after earlierPlanStart: a plan ends after it starts, and not on the same day."));
     }
   }
 
@@ -130,7 +59,7 @@ public class ProposalRules {
 
   /** The proposal open for this child, if any: a child has at most one at a time. */
   public Optional<String> openProposal(String childRef, String exceptInstanceId) {
-    return RunningInstances.of(systemAccess, runtimeService, RepeatIcpcVariables.PROCESS_KEY, childRef, exceptInstanceId);
+    return running(childRef, exceptInstanceId);
   }
 
   /**

@@ -59,7 +59,7 @@ public class RecordFourPartyView implements TaskListener {
     if (view == FourPartyView.LEGAL) {
       checkLegalAdvice(task);
     }
-    Set<String> stillOpen = systemAccess.call(() -> task.getProcessEngineServices().getTaskService().createTaskQuery()
+    Set<String> stillOpen = systemAccess.call(SystemAccess.Reason.PROCESS_READS_ITSELF, () -> task.getProcessEngineServices().getTaskService().createTaskQuery()
             .processInstanceId(task.getProcessInstanceId())
             .list())
         .stream()

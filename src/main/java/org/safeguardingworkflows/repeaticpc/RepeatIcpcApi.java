@@ -1,8 +1,12 @@
 package org.safeguardingworkflows.repeaticpc;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import java.net.URI;
-import java.util.Map;
 
+import org.safeguardingworkflows.platform.validation.IsoDate;
+import org.safeguardingworkflows.platform.validation.NotInFuture;
+import org.safeguardingworkflows.platform.web.Accepted;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -19,7 +23,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/repeat-icpc-proposals", produces = MediaType.APPLICATION_JSON_VALUE)
 public class RepeatIcpcApi {
 
-    public record ConferenceOutcome(Boolean planMade, String planStartDate) {}
+    public record ConferenceOutcome(
+        @NotNull(message = "is required: true when the conference made a plan.") Boolean planMade,
+        // Required when a plan was made: RepeatIcpcProposals says so.
+        @IsoDate @NotInFuture String planStartDate) {}
 
   private final RepeatIcpcProposals proposals;
 
@@ -28,7 +35,7 @@ public class RepeatIcpcApi {
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<RepeatIcpcProposals.Started> propose(@RequestBody Proposal proposal) {
+  ResponseEntity<RepeatIcpcProposals.Started> propose(@Valid @RequestBody Proposal proposal) {
     RepeatIcpcProposals.Started started = proposals.propose(proposal);
     return ResponseEntity.created(URI.create("/api/repeat-icpc-proposals/" + proposal.childRef())).body(started);
   }
@@ -40,8 +47,8 @@ public class RepeatIcpcApi {
 
   @PostMapping(path = "/{childRef}/conference-outcome", consumes = MediaType.APPLICATION_JSON_VALUE)
   @ResponseStatus(HttpStatus.ACCEPTED)
-  Map<String, String> conferenceOutcome(@PathVariable String childRef, @RequestBody ConferenceOutcome outcome) {
+  Accepted conferenceOutcome(@PathVariable String childRef, @Valid @RequestBody ConferenceOutcome outcome) {
     proposals.recordConferenceOutcome(childRef, outcome.planMade(), outcome.planStartDate());
-    return Map.of("childRef", childRef, "status", "conference outcome recorded");
+    return new Accepted(childRef, "conference outcome recorded");
   }
 }

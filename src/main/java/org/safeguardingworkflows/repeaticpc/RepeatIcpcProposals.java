@@ -3,8 +3,6 @@ package org.safeguardingworkflows.repeaticpc;
 import static org.safeguardingworkflows.repeaticpc.RepeatIcpcVariables.*;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,12 +23,11 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.json.SpinJsonNode;
 import org.safeguardingworkflows.planhistory.PlanHistory;
 import org.safeguardingworkflows.platform.SystemAccess;
+import org.safeguardingworkflows.platform.SystemAccess.Reason;
 import org.safeguardingworkflows.teams.ChildAccess;
 import org.safeguardingworkflows.platform.web.ApiProblem;
-import org.safeguardingworkflows.platform.web.FieldChecks;
 import org.safeguardingworkflows.platform.web.FieldProblem;
 import org.safeguardingworkflows.security.Role;
-import org.safeguardingworkflows.timescales.WorkingDays;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -59,11 +56,10 @@ public class RepeatIcpcProposals {
   private final IdentityService identityService;
   private final SystemAccess systemAccess;
   private final PlanHistory planHistory;
-  private final WorkingDays workingDays;
   private final ChildAccess childAccess;
 
   public RepeatIcpcProposals(ProposalRules rules, RuntimeService runtimeService, HistoryService historyService,
-      IdentityService identityService, SystemAccess systemAccess, PlanHistory planHistory, WorkingDays workingDays, ChildAccess childAccess) {
+      IdentityService identityService, SystemAccess systemAccess, PlanHistory planHistory, ChildAccess childAccess) {
     this.rules = rules;
     this.runtimeService = runtimeService;
     this.historyService = historyService;
@@ -71,7 +67,6 @@ public class RepeatIcpcProposals {
     this.childAccess = childAccess;
     this.systemAccess = systemAccess;
     this.planHistory = planHistory;
-    this.workingDays = workingDays;
   }
 
   /** Starts the discussion as the calling user (who needs the right to start it); 400, 409 or 422 otherwise. */
@@ -95,7 +90,7 @@ public class RepeatIcpcProposals {
         .businessKey(proposal.childRef())
         .setVariables(proposal.toVariables())
         .execute();
-    Map<String, Object> variables = systemAccess.call(() -> runtimeService.getVariables(instance.getId(),
+    Map<String, Object> variables = systemAccess.call(Reason.READ_A_VISIBLE_CHILD, () -> runtimeService.getVariables(instance.getId(),
         List.of(ICPC_DEADLINE, DISCUSSION_DEADLINE, NUMBER_OF_PREVIOUS_PLANS, WITHIN_TWO_YEARS)));
     return new Started(proposal.childRef(), instance.getId(), (String) variables.get(ICPC_DEADLINE),
         (String) variables.get(DISCUSSION_DEADLINE), (Integer) variables.get(NUMBER_OF_PREVIOUS_PLANS),
@@ -104,12 +99,12 @@ public class RepeatIcpcProposals {
 
   /** The child's open proposal, or else the latest one; 404 when the child has none the caller may see. */
   public ProposalView view(String childRef) {
-    HistoricProcessInstance instance = systemAccess.call(() -> latestProposal(childRef)).orElseThrow(() -> noProposal(childRef));
-    Map<String, Object> variables = systemAccess.call(() -> variables(instance.getId()));
+    HistoricProcessInstance instance = systemAccess.call(Reason.FIND_BEFORE_VISIBILITY, () -> latestProposal(childRef)).orElseThrow(() -> noProposal(childRef));
+    Map<String, Object> variables = systemAccess.call(Reason.FIND_BEFORE_VISIBILITY, () -> variables(instance.getId()));
     if (!callerMaySee(instance.getId(), variables)) {
       throw noProposal(childRef);
     }
-    return systemAccess.call(() -> {
+    return systemAccess.call(Reason.READ_A_VISIBLE_CHILD, () -> {
       String id = instance.getId();
       List<HistoricActivityInstance> activities = historyService.createHistoricActivityInstanceQuery().processInstanceId(id)
           .orderPartiallyByOccurrence().asc().list();
@@ -142,34 +137,21 @@ public class RepeatIcpcProposals {
   /** The ICPC has been held: records whether it made a plan; 400, 404, 409 (not scheduled yet) or 422 otherwise. */
   @Transactional
   public void recordConferenceOutcome(String childRef, Boolean planMade, String planStartDate) {
-    List<FieldProblem> problems = new ArrayList<>();
-    LocalDate start = null;
-    if (planMade == null) {
-      problems.add(new FieldProblem("planMade", "required", "planMade is required: true when the conference made a plan."));
-    } else if (planMade) {
-      if (planStartDate == null || planStartDate.isBlank()) {
-        problems.add(new FieldProblem("planStartDate", "required", "planStartDate is required when a plan was made."));
-      } else {
-        try {
-          start = LocalDate.parse(planStartDate);
-          FieldChecks.refuseFuture(start, "planStartDate", workingDays.today(), null, problems);
-        } catch (DateTimeParseException e) {
-          problems.add(new FieldProblem("planStartDate", "date", "planStartDate must be a date written as yyyy-MM-dd."));
-        }
-      }
+    // The fields' own rules are RepeatIcpcApi.ConferenceOutcome's constraints; this one joins two of them.
+    if (planMade && (planStartDate == null || planStartDate.isBlank())) {
+      throw ApiProblem.invalid(List.of(
+          new FieldProblem("planStartDate", "required", "planStartDate is required when a plan was made.")));
     }
-    if (!problems.isEmpty()) {
-      throw ApiProblem.invalid(problems);
-    }
-    HistoricProcessInstance proposal = systemAccess.call(() -> latestProposal(childRef)).orElseThrow(() -> noProposal(childRef));
-    Map<String, Object> variables = systemAccess.call(() -> variables(proposal.getId()));
+    LocalDate start = planMade ? LocalDate.parse(planStartDate) : null;
+    HistoricProcessInstance proposal = systemAccess.call(Reason.FIND_BEFORE_VISIBILITY, () -> latestProposal(childRef)).orElseThrow(() -> noProposal(childRef));
+    Map<String, Object> variables = systemAccess.call(Reason.FIND_BEFORE_VISIBILITY, () -> variables(proposal.getId()));
     if (!callerMayRecordOutcome(proposal.getId(), variables)) {
       if (callerMaySee(proposal.getId(), variables)) {
         throw ApiProblem.forbidden("Only a conference coordinator, a manager or the conference's chair records its outcome.");
       }
       throw noProposal(childRef);
     }
-    boolean awaitingOutcome = proposal.getEndTime() == null && systemAccess.call(() -> runtimeService.createEventSubscriptionQuery()
+    boolean awaitingOutcome = proposal.getEndTime() == null && systemAccess.call(Reason.READ_A_VISIBLE_CHILD, () -> runtimeService.createEventSubscriptionQuery()
         .processInstanceId(proposal.getId())
         .activityId(EVENT_CONFERENCE_OUTCOME)
         .count() > 0);
@@ -195,7 +177,7 @@ public class RepeatIcpcProposals {
     outcome.put(PLAN_START_DATE, planMade ? planStartDate : null);
     Authentication caller = identityService.getCurrentAuthentication();
     outcome.put(OUTCOME_RECORDED_BY, caller == null ? null : caller.getUserId());
-    systemAccess.run(() -> runtimeService.createMessageCorrelation(MESSAGE_CONFERENCE_OUTCOME)
+    systemAccess.run(Reason.MESSAGE_THE_CHILDS_PROCESS, () -> runtimeService.createMessageCorrelation(MESSAGE_CONFERENCE_OUTCOME)
         .processInstanceId(proposal.getId())
         .setVariables(outcome)
         .correlateWithResult());

@@ -39,7 +39,7 @@ public class StoredDefinitionsFollowThePolicy implements StartUpStep {
 
   @Override
   public void run() {
-    systemAccess.run(() -> {
+    systemAccess.run(SystemAccess.Reason.RETENTION_POLICY, () -> {
       int changed = 0;
       for (ProcessDefinition definition : repositoryService.createProcessDefinitionQuery().list()) {
         int days = policy.daysFor(definition.getKey());

@@ -37,6 +37,7 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.safeguardingworkflows.platform.SystemAccess;
+import org.safeguardingworkflows.platform.SystemAccess.Reason;
 import org.safeguardingworkflows.platform.web.ApiProblem;
 import org.safeguardingworkflows.platform.web.FieldProblem;
 import org.safeguardingworkflows.security.CallerRoles;
@@ -331,7 +332,7 @@ public class ProcessRevisions {
 
   /** Who deployed it, from the engine's user operation log; the application's own deployment has no user. */
   private String deployedBy(String deploymentId) {
-    return systemAccess.call(() -> historyService.createUserOperationLogQuery().deploymentId(deploymentId)
+    return systemAccess.call(Reason.DEPLOYMENT_AUDIT, () -> historyService.createUserOperationLogQuery().deploymentId(deploymentId)
         .entityType(EntityTypes.DEPLOYMENT).operationType(UserOperationLogEntry.OPERATION_TYPE_CREATE).list().stream()
         .map(UserOperationLogEntry::getUserId).filter(user -> user != null).findFirst().orElse("the application"));
   }

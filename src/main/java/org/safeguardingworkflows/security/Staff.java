@@ -4,6 +4,8 @@ import org.camunda.bpm.engine.IdentityService;
 import java.util.List;
 
 import org.safeguardingworkflows.platform.SystemAccess;
+import org.safeguardingworkflows.platform.SystemAccess.Reason;
+import org.safeguardingworkflows.platform.validation.FieldRules;
 import org.safeguardingworkflows.platform.web.FieldProblem;
 import org.springframework.stereotype.Component;
 
@@ -20,26 +22,27 @@ public class Staff {
   }
 
   /**
-   * Checks that a field names a member of staff who holds the role: "required" or "staff-in-role" otherwise. Someone
+   * For a login id that arrives outside a request record ({@link StaffInRole} is the rule on a record's field):
+   * checks that a field names a member of staff who holds the role: "required" or "staff-in-role" otherwise. Someone
    * who is not staff and someone in another role get the same answer, so that refusals do not tell a caller who
    * works here.
    */
   public void check(String userId, String field, Role role, List<FieldProblem> problems) {
     if (userId == null || userId.isBlank()) {
-      problems.add(new FieldProblem(field, "required", field + " is required."));
+      problems.add(new FieldProblem(field, "required", field + " " + FieldRules.REQUIRED));
     } else if (!hasRole(userId, role)) {
       problems.add(new FieldProblem(field, "staff-in-role",
-          field + " must name a member of staff who is one of the " + role.displayName().toLowerCase() + "."));
+          field + " " + StaffInRole.MESSAGE.replace("{role}", StaffInRole.Check.inWords(role))));
     }
   }
 
   public boolean exists(String userId) {
     return userId != null && !userId.isBlank()
-        && systemAccess.call(() -> identityService.createUserQuery().userId(userId).count() > 0);
+        && systemAccess.call(Reason.STAFF_DIRECTORY, () -> identityService.createUserQuery().userId(userId).count() > 0);
   }
 
   public boolean hasRole(String userId, Role role) {
     return userId != null && !userId.isBlank()
-        && systemAccess.call(() -> identityService.createUserQuery().userId(userId).memberOfGroup(role.groupId()).count() > 0);
+        && systemAccess.call(Reason.STAFF_DIRECTORY, () -> identityService.createUserQuery().userId(userId).memberOfGroup(role.groupId()).count() > 0);
   }
 }

@@ -1,6 +1,17 @@
 package org.safeguardingworkflows.stepdown;
 
+import jakarta.validation.constraints.NotBlank;
 import java.util.Map;
+
+import org.safeguardingworkflows.planhistory.CategoryOfAbuse;
+import org.safeguardingworkflows.platform.validation.ChildReference;
+import org.safeguardingworkflows.platform.validation.DatesInOrder;
+import org.safeguardingworkflows.platform.validation.FieldRules;
+import org.safeguardingworkflows.platform.validation.IsoDate;
+import org.safeguardingworkflows.platform.validation.NotInFuture;
+import org.safeguardingworkflows.platform.validation.OneOf;
+import org.safeguardingworkflows.security.Role;
+import org.safeguardingworkflows.security.StaffInRole;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
@@ -9,15 +20,18 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * so that a malformed date is reported against its field like any other invalid value.
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
+@DatesInOrder(start = "planStartDate", end = "planEndDate", sameDayAllowed = true, rule = "not-before-start",
+    message = "cannot be before planStartDate.")
 public record PlanEnded(
-    String childRef,
-    String planStartDate,
-    String planEndDate,
-    String categoryOfAbuse,
-    String destination,
-    String allocatedWorker,
-    String teamManager,
-    String iro) {
+    @ChildReference String childRef,
+    @NotBlank(message = FieldRules.REQUIRED) @IsoDate @NotInFuture String planStartDate,
+    @NotBlank(message = FieldRules.REQUIRED) @IsoDate
+    @NotInFuture(advice = "start the journey when the review conference has ended the plan") String planEndDate,
+    @OneOf(value = CategoryOfAbuse.class, message = CategoryOfAbuse.MUST_BE_A_CODE) String categoryOfAbuse,
+    @OneOf(Destination.class) String destination,
+    @NotBlank(message = FieldRules.REQUIRED) @StaffInRole(Role.SOCIAL_WORKERS) String allocatedWorker,
+    @NotBlank(message = FieldRules.REQUIRED) @StaffInRole(Role.TEAM_MANAGERS) String teamManager,
+    @NotBlank(message = FieldRules.REQUIRED) @StaffInRole(Role.IROS) String iro) {
 
   static PlanEnded from(Map<String, Object> variables) {
     return new PlanEnded(text(variables, StepDownVariables.CHILD_REF), text(variables, StepDownVariables.PLAN_START_DATE),

@@ -26,7 +26,7 @@ public class RaiseConcern implements JavaDelegate {
     Map<String, Object> concern = Map.of(
         StepDownVariables.CONCERN_KIND, execution.getVariableLocal(StepDownVariables.CONCERN_KIND),
         StepDownVariables.CONCERN_SUMMARY, execution.getVariableLocal(StepDownVariables.CONCERN_SUMMARY));
-    systemAccess.run(() -> execution.getProcessEngineServices().getRuntimeService()
+    systemAccess.run(SystemAccess.Reason.MESSAGE_THE_CHILDS_PROCESS, () -> execution.getProcessEngineServices().getRuntimeService()
         .createMessageCorrelation(StepDownVariables.MESSAGE_CONCERN_REPORTED)
         .processInstanceId(execution.getProcessInstanceId())
         .setVariablesLocal(concern)

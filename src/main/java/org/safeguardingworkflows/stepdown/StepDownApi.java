@@ -1,9 +1,9 @@
 package org.safeguardingworkflows.stepdown;
 
-import java.net.URI;
-import java.util.Map;
+import jakarta.validation.Valid;
 
-import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.safeguardingworkflows.children.ChildActionsApi.ConcernReport;
+import org.safeguardingworkflows.platform.web.Accepted;
 import org.safeguardingworkflows.platform.web.StartedJourney;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -21,8 +21,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/step-downs", produces = MediaType.APPLICATION_JSON_VALUE)
 public class StepDownApi {
 
-  public record ConcernReport(String kind, String summary) {}
-
   public record WorkerChange(String newWorker) {}
 
   private final StepDownJourneys journeys;
@@ -32,10 +30,8 @@ public class StepDownApi {
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<StartedJourney> start(@RequestBody PlanEnded plan) {
-    ProcessInstance instance = journeys.start(plan);
-    return ResponseEntity.created(URI.create("/api/step-downs/" + plan.childRef()))
-        .body(new StartedJourney(plan.childRef(), instance.getId()));
+  ResponseEntity<StartedJourney> start(@Valid @RequestBody PlanEnded plan) {
+    return StartedJourney.created("/api/step-downs", plan.childRef(), journeys.start(plan).getId());
   }
 
   @GetMapping("/{childRef}")
@@ -45,15 +41,15 @@ public class StepDownApi {
 
   @PostMapping(path = "/{childRef}/concerns", consumes = MediaType.APPLICATION_JSON_VALUE)
   @ResponseStatus(HttpStatus.ACCEPTED)
-  Map<String, String> reportConcern(@PathVariable String childRef, @RequestBody ConcernReport concern) {
+  Accepted reportConcern(@PathVariable String childRef, @Valid @RequestBody ConcernReport concern) {
     journeys.reportConcern(childRef, concern.kind(), concern.summary());
-    return Map.of("childRef", childRef, "status", "contingency review raised");
+    return new Accepted(childRef, "contingency review raised");
   }
 
   @PostMapping(path = "/{childRef}/worker-changes", consumes = MediaType.APPLICATION_JSON_VALUE)
   @ResponseStatus(HttpStatus.ACCEPTED)
-  Map<String, String> changeWorker(@PathVariable String childRef, @RequestBody WorkerChange change) {
+  Accepted changeWorker(@PathVariable String childRef, @RequestBody WorkerChange change) {
     journeys.changeWorker(childRef, change.newWorker());
-    return Map.of("childRef", childRef, "status", "handover raised");
+    return new Accepted(childRef, "handover raised");
   }
 }

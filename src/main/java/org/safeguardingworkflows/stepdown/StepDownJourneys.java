@@ -2,7 +2,6 @@ package org.safeguardingworkflows.stepdown;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.EnumSet;
 import java.util.List;
@@ -17,6 +16,7 @@ import org.safeguardingworkflows.children.ChildConcerns;
 import org.safeguardingworkflows.children.ChildRole;
 import org.safeguardingworkflows.children.ChildWorkerChanges;
 import org.safeguardingworkflows.platform.SystemAccess;
+import org.safeguardingworkflows.platform.SystemAccess.Reason;
 import org.safeguardingworkflows.platform.web.ApiProblem;
 import org.safeguardingworkflows.platform.web.FieldProblem;
 import org.safeguardingworkflows.security.CallerRoles;
@@ -97,7 +97,7 @@ public class StepDownJourneys {
 
   public JourneyView view(String childRef) {
     String instanceId = requireActive(childRef);
-    return systemAccess.call(() -> {
+    return systemAccess.call(Reason.READ_A_VISIBLE_CHILD, () -> {
       Map<String, Object> variables = runtimeService.getVariables(instanceId);
       List<OpenTask> tasks = journeyProgress.openTasks(instanceId);
       List<String> stage = journeyProgress.stage(instanceId);
@@ -112,14 +112,11 @@ public class StepDownJourneys {
   }
 
   /**
-   * The step-down URL's concern: the child-level concern's rules (every kind the contingency review knows), then the
+   * The step-down URL's concern, its fields checked by the child-level concern's constraints
+   * ({@code ChildActionsApi.ConcernReport}: every kind the contingency review knows), then the
    * child-level action ({@link ChildConcerns}) opens the journey's contingency review.
    */
   public void reportConcern(String childRef, String kind, String summary) {
-    List<FieldProblem> problems = ChildConcerns.fieldProblems(kind, summary, Arrays.asList(ChildConcerns.ConcernKind.values()));
-    if (!problems.isEmpty()) {
-      throw ApiProblem.invalid(problems);
-    }
     String instanceId = requireActive(childRef);
     childConcerns.duringStepDown(childRef, instanceId, kind, summary);
   }

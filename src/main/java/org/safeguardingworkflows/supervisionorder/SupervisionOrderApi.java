@@ -1,9 +1,9 @@
 package org.safeguardingworkflows.supervisionorder;
 
+import jakarta.validation.Valid;
 import java.util.Map;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.safeguardingworkflows.platform.SystemAccess;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -21,17 +21,15 @@ public class SupervisionOrderApi {
       String extensionDecisionDueDate) {}
 
   private final SupervisionOrders orders;
-  private final SystemAccess systemAccess;
 
-  public SupervisionOrderApi(SupervisionOrders orders, SystemAccess systemAccess) {
+  public SupervisionOrderApi(SupervisionOrders orders) {
     this.orders = orders;
-    this.systemAccess = systemAccess;
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<Started> record(@RequestBody SupervisionOrderMade order) {
+  ResponseEntity<Started> record(@Valid @RequestBody SupervisionOrderMade order) {
     ProcessInstance instance = orders.start(order);
-    Map<String, Object> dates = systemAccess.call(() -> orders.dates(instance.getId()));
+    Map<String, Object> dates = orders.dates(instance.getId());
     return ResponseEntity.status(HttpStatus.CREATED).body(new Started(order.childRef(), instance.getId(),
             (String) dates.get(SupervisionOrderVariables.ORDER_END_DATE),
             (String) dates.get(SupervisionOrderVariables.LATEST_PERMITTED_END_DATE),

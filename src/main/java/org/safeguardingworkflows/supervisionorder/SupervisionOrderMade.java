@@ -1,6 +1,14 @@
 package org.safeguardingworkflows.supervisionorder;
 
+import jakarta.validation.constraints.NotBlank;
 import java.util.Map;
+
+import org.safeguardingworkflows.platform.validation.ChildReference;
+import org.safeguardingworkflows.platform.validation.FieldRules;
+import org.safeguardingworkflows.platform.validation.IsoDate;
+import org.safeguardingworkflows.platform.validation.NotInFuture;
+import org.safeguardingworkflows.security.Role;
+import org.safeguardingworkflows.security.StaffInRole;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
@@ -11,10 +19,12 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record SupervisionOrderMade(
-    String childRef,
-    String orderDate,
+    @ChildReference String childRef,
+    @NotBlank(message = FieldRules.REQUIRED) @IsoDate
+    @NotInFuture(advice = "record the order once the court has made it") String orderDate,
+    // Its limits come from settings: SupervisionOrderRules checks it.
     Integer lengthMonths,
-    String allocatedWorker) {
+    @NotBlank(message = FieldRules.REQUIRED) @StaffInRole(Role.SOCIAL_WORKERS) String allocatedWorker) {
 
   /** From the variables a start form or engine REST call sent; a length that is not a whole number becomes 0. */
   static SupervisionOrderMade from(Map<String, Object> variables) {

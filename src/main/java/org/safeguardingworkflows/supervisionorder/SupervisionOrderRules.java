@@ -1,17 +1,13 @@
 package org.safeguardingworkflows.supervisionorder;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.RuntimeService;
 import org.safeguardingworkflows.platform.RunningInstances;
-import org.safeguardingworkflows.platform.SystemAccess;
-import org.safeguardingworkflows.platform.web.FieldChecks;
+import org.safeguardingworkflows.platform.validation.FieldRules;
+import org.safeguardingworkflows.platform.validation.StartRules;
 import org.safeguardingworkflows.platform.web.FieldProblem;
-import org.safeguardingworkflows.security.Role;
-import org.safeguardingworkflows.security.Staff;
 import org.safeguardingworkflows.teams.Teams;
 import org.safeguardingworkflows.timescales.WorkingDays;
 import org.springframework.stereotype.Component;
@@ -23,33 +19,27 @@ import org.springframework.stereotype.Component;
  * made, an order that is still running, and a social worker to supervise it.
  */
 @Component
-public class SupervisionOrderRules {
+public class SupervisionOrderRules extends StartRules<SupervisionOrderMade> {
 
-  private final Staff staff;
   private final Teams teams;
-  private final RuntimeService runtimeService;
-  private final SystemAccess systemAccess;
   private final WorkingDays workingDays;
   private final SupervisionOrderSettings settings;
 
-  public SupervisionOrderRules(Staff staff, RuntimeService runtimeService, SystemAccess systemAccess, WorkingDays workingDays,
+  public SupervisionOrderRules(FieldRules fieldRules, RunningInstances runningInstances, WorkingDays workingDays,
       SupervisionOrderSettings settings, Teams teams) {
-    this.staff = staff;
+    super(fieldRules, runningInstances, SupervisionOrderVariables.PROCESS_KEY);
     this.teams = teams;
-    this.runtimeService = runtimeService;
-    this.systemAccess = systemAccess;
     this.workingDays = workingDays;
     this.settings = settings;
   }
 
-  /** Field by field: every problem at once. */
-  public List<FieldProblem> fieldProblems(SupervisionOrderMade order) {
-    List<FieldProblem> problems = new ArrayList<>();
-    FieldChecks.childRef(order.childRef(), problems);
-    LocalDate orderDate = FieldChecks.date(order.orderDate(), "orderDate", problems);
-    if (FieldChecks.refuseFuture(orderDate, "orderDate", workingDays.today(), "record the order once the court has made it", problems)) {
-      orderDate = null;
-    }
+  /**
+   * The rules that need the settings, the date or other records: the length, the three-year limit, an order still in
+   * force, the worker's team.
+   */
+  @Override
+  protected void addRulesAcrossRecords(SupervisionOrderMade order, List<FieldProblem> problems) {
+    LocalDate orderDate = refused("orderDate", problems) ? null : LocalDate.parse(order.orderDate());
     int months = order.lengthOrDefault(settings.getDefaultLengthMonths());
     boolean lengthValid = months >= 1 && months <= settings.getMaxLengthMonths();
     if (!lengthValid) {
@@ -69,13 +59,11 @@ public class SupervisionOrderRules {
             "The order ended on " + OrderDates.inWords(end) + ": only an order that is still in force can be supervised."));
       }
     }
-    staff.check(order.allocatedWorker(), "allocatedWorker", Role.SOCIAL_WORKERS, problems);
     teams.checkHasOneTeam(order.allocatedWorker(), "allocatedWorker", problems);
-    return problems;
   }
 
   /** The supervision order process running for this child, if any (one at a time). */
   public Optional<String> openOrder(String childRef, String exceptInstanceId) {
-    return RunningInstances.of(systemAccess, runtimeService, SupervisionOrderVariables.PROCESS_KEY, childRef, exceptInstanceId);
+    return running(childRef, exceptInstanceId);
   }
 }

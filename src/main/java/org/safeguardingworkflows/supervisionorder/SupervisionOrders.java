@@ -5,6 +5,8 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.safeguardingworkflows.platform.SystemAccess;
+import org.safeguardingworkflows.platform.SystemAccess.Reason;
 import org.safeguardingworkflows.platform.web.ApiProblem;
 import org.safeguardingworkflows.platform.web.FieldProblem;
 import org.springframework.stereotype.Service;
@@ -17,8 +19,11 @@ public class SupervisionOrders {
   private final SupervisionOrderRules rules;
   private final RuntimeService runtimeService;
   private final SupervisionOrderSettings settings;
+  private final SystemAccess systemAccess;
 
-  public SupervisionOrders(SupervisionOrderRules rules, RuntimeService runtimeService, SupervisionOrderSettings settings) {
+  public SupervisionOrders(SupervisionOrderRules rules, RuntimeService runtimeService, SupervisionOrderSettings settings,
+      SystemAccess systemAccess) {
+    this.systemAccess = systemAccess;
     this.rules = rules;
     this.runtimeService = runtimeService;
     this.settings = settings;
@@ -44,9 +49,10 @@ public class SupervisionOrders {
         .execute();
   }
 
-  /** The dates the started order runs to, as recorded by the process. */
+  /** The dates the started order runs to, as recorded by the process (its first steps' variables). */
   public Map<String, Object> dates(String processInstanceId) {
-    return runtimeService.getVariables(processInstanceId, List.of(SupervisionOrderVariables.ORDER_END_DATE,
-        SupervisionOrderVariables.LATEST_PERMITTED_END_DATE, SupervisionOrderVariables.EXTENSION_DECISION_DUE_DATE));
+    return systemAccess.call(Reason.READ_A_VISIBLE_CHILD, () -> runtimeService.getVariables(processInstanceId,
+        List.of(SupervisionOrderVariables.ORDER_END_DATE, SupervisionOrderVariables.LATEST_PERMITTED_END_DATE,
+            SupervisionOrderVariables.EXTENSION_DECISION_DUE_DATE)));
   }
 }

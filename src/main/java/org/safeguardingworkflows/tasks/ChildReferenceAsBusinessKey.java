@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.safeguardingworkflows.planhistory.CpPlan;
+import org.safeguardingworkflows.platform.validation.ChildReference;
 
 /**
  * Every process here is keyed by the child's reference, whichever way it was started (the domain API, a Tasklist start
@@ -28,7 +29,7 @@ class ChildReferenceAsBusinessKey implements ExecutionListener {
     String key = businessKey != null ? businessKey : childRef.toString();
     if (!CpPlan.CHILD_REF.matcher(key).matches()) {
       throw new FormFieldValidationException(CHILD_REF,
-          "The child reference must be the case-management reference: 1-40 letters, digits or hyphens (never a name).");
+          "The child reference " + ChildReference.MESSAGE);
     }
     if (childRef != null && !key.equals(childRef.toString())) {
       throw new FormFieldValidationException(CHILD_REF, "The child reference does not match the child this work was started for.");

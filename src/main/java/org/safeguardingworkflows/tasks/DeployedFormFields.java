@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
 import org.safeguardingworkflows.platform.Json;
 import org.safeguardingworkflows.platform.SystemAccess;
+import org.safeguardingworkflows.platform.SystemAccess.Reason;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,7 +47,7 @@ public class DeployedFormFields {
 
   /** The task's form fields; empty when there is no such task (the engine then answers the caller itself). */
   public Optional<Fields> ofTask(String taskId) {
-    return systemAccess.call(() -> {
+    return systemAccess.call(Reason.FORM_AS_DEPLOYED, () -> {
       Task task = taskService.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
       if (task == null) {
         return Optional.empty();
@@ -60,12 +61,12 @@ public class DeployedFormFields {
 
   /** The value a task's form shows for a read-only field: the variable as the task sees it. */
   public Object shownValue(String taskId, String variableName) {
-    return systemAccess.call(() -> taskService.getVariable(taskId, variableName));
+    return systemAccess.call(Reason.FORM_AS_DEPLOYED, () -> taskService.getVariable(taskId, variableName));
   }
 
   /** The start form's fields of the definition with this id, or of the latest version of this key. */
   public Optional<Fields> ofStartForm(String definitionId, String definitionKey) {
-    return systemAccess.call(() -> {
+    return systemAccess.call(Reason.FORM_AS_DEPLOYED, () -> {
       ProcessDefinition definition = definitionId != null
           ? repositoryService.createProcessDefinitionQuery().processDefinitionId(definitionId).singleResult()
           : repositoryService.createProcessDefinitionQuery().processDefinitionKey(definitionKey).latestVersion().singleResult();

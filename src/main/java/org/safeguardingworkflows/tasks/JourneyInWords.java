@@ -76,7 +76,7 @@ public class JourneyInWords {
     if (!childAccess.callerMaySee(processInstanceId)) {
       return Optional.empty();
     }
-    return systemAccess.call(() -> {
+    return systemAccess.call(SystemAccess.Reason.READ_A_VISIBLE_CHILD, () -> {
       HistoricProcessInstance instance = historyService.createHistoricProcessInstanceQuery()
           .processInstanceId(processInstanceId).singleResult();
       if (instance == null) {

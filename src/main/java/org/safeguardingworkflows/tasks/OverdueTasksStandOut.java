@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.safeguardingworkflows.platform.SystemAccess;
+import org.safeguardingworkflows.platform.SystemAccess.Reason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -42,12 +43,12 @@ public class OverdueTasksStandOut {
       fixedDelayString = "${safeguarding.tasks.overdue-check-interval}")
   public void raiseOverdueTasks() {
     // The engine's clock, as the due dates and escalation timers use it.
-    List<Task> overdue = systemAccess.call(() -> taskService.createTaskQuery().dueBefore(ClockUtil.getCurrentTime())
+    List<Task> overdue = systemAccess.call(Reason.OVERDUE_TASKS, () -> taskService.createTaskQuery().dueBefore(ClockUtil.getCurrentTime())
         .taskMaxPriority(overduePriority - 1).orderByDueDate().asc().listPage(0, ROUND_SIZE));
     int raised = 0;
     for (Task task : overdue) {
       try {
-        systemAccess.run(() -> taskService.setPriority(task.getId(), overduePriority));
+        systemAccess.run(Reason.OVERDUE_TASKS, () -> taskService.setPriority(task.getId(), overduePriority));
         raised++;
       } catch (OptimisticLockingException changedMeanwhile) {
         // Changed by someone else in the same moment: still overdue, so raised on the next round.

@@ -157,7 +157,7 @@ class StaffPickers {
   private Set<String> teamsFor(String path, EngineRequest.Caller caller) {
     Matcher task = TASK_FORM.matcher(path);
     if (task.matches()) {
-      String team = systemAccess.call(() -> {
+      String team = systemAccess.call(SystemAccess.Reason.STAFF_PICKERS, () -> {
         Task found = taskService.createTaskQuery().taskId(task.group(1)).singleResult();
         return found == null ? null : grants.teamOf(found.getProcessInstanceId());
       });
@@ -169,7 +169,7 @@ class StaffPickers {
   }
 
   private ArrayNode choices(Role role, Set<String> teamsListed) {
-    List<User> holders = systemAccess.call(() -> identityService.createUserQuery().memberOfGroup(role.groupId()).list());
+    List<User> holders = systemAccess.call(SystemAccess.Reason.STAFF_PICKERS, () -> identityService.createUserQuery().memberOfGroup(role.groupId()).list());
     ArrayNode values = Json.MAPPER.createArrayNode();
     if (!Teams.TEAM_ROLES.contains(role)) {
       holders.stream().sorted(Comparator.comparing(StaffPickers::name))
@@ -181,7 +181,7 @@ class StaffPickers {
         .collect(Collectors.toMap(Group::getId, team -> team.getName() == null ? team.getId() : team.getName()));
     // One query per team listed, not per person; a manager of two teams is one entry, with both teams named.
     Map<String, List<String>> teamsOfMember = new HashMap<>();
-    teamNames.forEach((teamId, teamName) -> systemAccess.call(() -> identityService.createUserQuery().memberOfGroup(teamId).list())
+    teamNames.forEach((teamId, teamName) -> systemAccess.call(SystemAccess.Reason.STAFF_PICKERS, () -> identityService.createUserQuery().memberOfGroup(teamId).list())
         .forEach(member -> teamsOfMember.computeIfAbsent(member.getId(), id -> new ArrayList<>()).add(teamName)));
     boolean nameTheTeam = teamNames.size() > 1;
     holders.stream()

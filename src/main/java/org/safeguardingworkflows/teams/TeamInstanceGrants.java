@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.safeguardingworkflows.platform.SystemAccess;
+import org.safeguardingworkflows.platform.SystemAccess.Reason;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,7 +42,7 @@ public class TeamInstanceGrants {
   }
 
   public void grant(String processInstanceId, String teamId) {
-    systemAccess.run(() -> {
+    systemAccess.run(Reason.TEAM_GRANTS, () -> {
       for (Map.Entry<Resource, Permission> read : READ_BY_TEAM.entrySet()) {
         Resource resource = read.getKey();
         if (existing(processInstanceId, teamId, resource) == null) {
@@ -57,7 +58,7 @@ public class TeamInstanceGrants {
   }
 
   public void revoke(String processInstanceId, String teamId) {
-    systemAccess.run(() -> {
+    systemAccess.run(Reason.TEAM_GRANTS, () -> {
       for (Resource resource : READ_BY_TEAM.keySet()) {
         Authorization authorization = existing(processInstanceId, teamId, resource);
         if (authorization != null) {
@@ -80,7 +81,7 @@ public class TeamInstanceGrants {
     if (grantedInThisCommand != null) {
       return grantedInThisCommand;
     }
-    return systemAccess.call(() -> authorizationService.createAuthorizationQuery()
+    return systemAccess.call(Reason.TEAM_GRANTS, () -> authorizationService.createAuthorizationQuery()
             .authorizationType(AUTH_TYPE_GRANT)
             .resourceType(Resources.HISTORIC_PROCESS_INSTANCE)
             .resourceId(processInstanceId)

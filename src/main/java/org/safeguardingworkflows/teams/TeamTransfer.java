@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.safeguardingworkflows.platform.SystemAccess;
+import org.safeguardingworkflows.platform.SystemAccess.Reason;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,7 +49,7 @@ public class TeamTransfer {
   public void followWorker(String childRef, String newWorker) {
     String newTeam = teams.onlyTeamOf(newWorker)
         .orElseThrow(() -> new IllegalStateException("The new worker belongs to no single team."));
-    systemAccess.run(() -> {
+    systemAccess.run(Reason.HAND_OVER, () -> {
       List<ProcessInstance> journeys = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(childRef).list();
       for (ProcessInstance instance : journeys) {
         String oldTeam = grants.teamOf(instance.getId());

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.safeguardingworkflows.platform.SystemAccess;
+import org.safeguardingworkflows.platform.SystemAccess.Reason;
 import org.safeguardingworkflows.platform.web.FieldProblem;
 import org.safeguardingworkflows.security.Role;
 import org.springframework.stereotype.Component;
@@ -38,7 +39,7 @@ public class Teams {
 
   /** Creates the team's group when it does not exist yet. */
   public void ensureTeam(String teamId, String name) {
-    systemAccess.run(() -> {
+    systemAccess.run(Reason.SET_UP_TEAMS, () -> {
       if (identityService.createGroupQuery().groupId(teamId).count() == 0) {
         Group group = identityService.newGroup(teamId);
         group.setName(name);
@@ -49,7 +50,7 @@ public class Teams {
   }
 
   public List<Group> all() {
-    return systemAccess.call(() -> identityService.createGroupQuery().groupType(GROUP_TYPE).list());
+    return systemAccess.call(Reason.STAFF_DIRECTORY, () -> identityService.createGroupQuery().groupType(GROUP_TYPE).list());
   }
 
   /** The ids of the teams the user belongs to (none for staff outside the teams: IROs, legal, coordinators). */
@@ -57,7 +58,7 @@ public class Teams {
     if (userId == null || userId.isBlank()) {
       return List.of();
     }
-    return systemAccess.call(() -> identityService.createGroupQuery().groupMember(userId).groupType(GROUP_TYPE).list())
+    return systemAccess.call(Reason.STAFF_DIRECTORY, () -> identityService.createGroupQuery().groupMember(userId).groupType(GROUP_TYPE).list())
         .stream().map(Group::getId).toList();
   }
 
@@ -69,7 +70,7 @@ public class Teams {
 
   public boolean isMember(String userId, String teamId) {
     return userId != null && teamId != null
-        && systemAccess.call(() -> identityService.createUserQuery().userId(userId).memberOfGroup(teamId).count() > 0);
+        && systemAccess.call(Reason.STAFF_DIRECTORY, () -> identityService.createUserQuery().userId(userId).memberOfGroup(teamId).count() > 0);
   }
 
   /**

@@ -67,6 +67,19 @@ class ChildActionsApiTest {
   }
 
   @Test
+  void aNameInThePathAndABadBody_areRefusedTogether_namingEachFieldAndItsRule() {
+    Reply refused = worker().post(concerns("Jane_Smith"), Map.of("kind", "GOSSIP", "summary", " "));
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.headers().getContentType()).hasToString("application/problem+json");
+    assertThat(refused.json().path("errors").toString())
+        .contains("\"field\":\"childRef\",\"rule\":\"pattern\"")
+        .contains("\"field\":\"kind\",\"rule\":\"code-list\"")
+        .contains("\"field\":\"summary\",\"rule\":\"required\"")
+        .contains("kind must be DISENGAGEMENT, RECURRENCE, NEW_REFERRAL or CONSENT_WITHDRAWN.")
+        .doesNotContain("^[A-Za-z0-9-]");
+  }
+
+  @Test
   void aConcernDuringAStepDownJourneyOpensItsContingencyReview_andTheStepDownUrlStillWorks() {
     String childRef = newChild();
     ProcessInstance journey = ChildWork.start(engine, planHistory, ChildWork.Kind.STEP_DOWN, childRef);

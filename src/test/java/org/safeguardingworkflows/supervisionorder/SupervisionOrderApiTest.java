@@ -10,8 +10,8 @@ import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
-import org.safeguardingworkflows.platform.SystemAccess;
-import org.safeguardingworkflows.security.Staff;
+import org.safeguardingworkflows.platform.RunningInstances;
+import org.safeguardingworkflows.platform.validation.FieldRules;
 import org.safeguardingworkflows.teams.Teams;
 import org.safeguardingworkflows.testsupport.Api;
 import org.safeguardingworkflows.testsupport.Api.Reply;
@@ -28,9 +28,9 @@ class SupervisionOrderApiTest {
 
   @LocalServerPort int port;
   @Autowired RuntimeService runtimeService;
-  @Autowired Staff staff;
+  @Autowired FieldRules fieldRules;
   @Autowired Teams teams;
-  @Autowired SystemAccess systemAccess;
+  @Autowired RunningInstances runningInstances;
   @Autowired WorkingDays workingDays;
   @Autowired SupervisionOrderSettings settings;
   @Autowired ProcessEngine engine;
@@ -145,7 +145,7 @@ class SupervisionOrderApiTest {
     longer.setDefaultLengthMonths(12);
     longer.setMaxLengthMonths(48);
     longer.setAbsoluteLimit(settings.getAbsoluteLimit());
-    SupervisionOrderRules rules = new SupervisionOrderRules(staff, runtimeService, systemAccess, workingDays, longer, teams);
+    SupervisionOrderRules rules = new SupervisionOrderRules(fieldRules, runningInstances, workingDays, longer, teams);
     var problems = rules.fieldProblems(new SupervisionOrderMade(newChild(), LocalDate.now().toString(), 40, TestStaff.WORKER));
     assertThat(problems).singleElement().satisfies(problem -> {
       assertThat(problem.rule()).isEqualTo("three-year-limit");

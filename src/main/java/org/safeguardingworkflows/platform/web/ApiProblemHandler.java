@@ -1,11 +1,14 @@
 package org.safeguardingworkflows.platform.web;
 
+import jakarta.validation.ConstraintViolation;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.safeguardingworkflows.platform.validation.FieldRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -18,10 +21,13 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.validation.method.ParameterValidationResult;
 
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -122,6 +128,36 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
     log.info("API request refused: 400 unreadable body, rule {}", problem.rule());
     return new ResponseEntity<>(body(HttpStatus.BAD_REQUEST, "Invalid request",
         "The request body could not be read; nothing was stored.", List.of(problem)), problemHeaders(), HttpStatus.BAD_REQUEST);
+  }
+
+  /** A request record's field rules ({@code @Valid}): every broken one at once, as {@link FieldRules} words them. */
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
+      HttpStatusCode status, WebRequest request) {
+    List<ConstraintViolation<?>> violations = ex.getBindingResult().getAllErrors().stream()
+        .<ConstraintViolation<?>>map(error -> error.unwrap(ConstraintViolation.class))
+        .toList();
+    Class<?> requestType = ex.getParameter().getParameterType();
+    ResponseEntity<ProblemDetail> answer = refused(ApiProblem.invalid(FieldRules.problems(requestType, violations)));
+    return new ResponseEntity<>(answer.getBody(), answer.getHeaders(), answer.getStatusCode());
+  }
+
+  /**
+   * The same, when a path variable carries a constraint too ({@code @PathVariable @ChildReference}): Spring then
+   * validates the whole method, the path's rules and the body's at once.
+   */
+  @Override
+  protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    List<FieldProblem> problems = new ArrayList<>();
+    for (ParameterValidationResult result : ex.getParameterValidationResults()) {
+      List<ConstraintViolation<?>> violations = result.getResolvableErrors().stream()
+          .<ConstraintViolation<?>>map(error -> result.unwrap(error, ConstraintViolation.class))
+          .toList();
+      problems.addAll(FieldRules.problems(result.getMethodParameter().getParameterType(), violations));
+    }
+    ResponseEntity<ProblemDetail> answer = refused(ApiProblem.invalid(problems));
+    return new ResponseEntity<>(answer.getBody(), answer.getHeaders(), answer.getStatusCode());
   }
 
   @Override

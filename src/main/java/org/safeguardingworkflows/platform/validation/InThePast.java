@@ -1,0 +1,48 @@
+package org.safeguardingworkflows.platform.validation;
+
+import static java.lang.annotation.ElementType.FIELD;
+import static java.lang.annotation.ElementType.METHOD;
+import static java.lang.annotation.ElementType.PARAMETER;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+import java.lang.annotation.Documented;
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
+
+import org.safeguardingworkflows.timescales.WorkingDays;
+
+/**
+ * A date (sent as text) before today, in the local authority's calendar ({@link WorkingDays#today()}): something that
+ * is over. Missing or malformed text passes: see {@link IsoDate}.
+ */
+@Documented
+@Constraint(validatedBy = InThePast.Check.class)
+@Target({FIELD, METHOD, PARAMETER})
+@Retention(RUNTIME)
+public @interface InThePast {
+
+  String message() default "must be in the past.";
+
+  String rule() default "in-the-past";
+
+  Class<?>[] groups() default {};
+
+  Class<? extends Payload>[] payload() default {};
+
+  class Check implements ConstraintValidator<InThePast, String> {
+    private final WorkingDays workingDays;
+
+    public Check(WorkingDays workingDays) {
+      this.workingDays = workingDays;
+    }
+
+    @Override
+    public boolean isValid(String value, ConstraintValidatorContext context) {
+      return IsoDate.Check.read(value).filter(date -> !date.isBefore(workingDays.today())).isEmpty();
+    }
+  }
+}

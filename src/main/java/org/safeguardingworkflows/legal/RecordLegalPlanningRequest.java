@@ -7,6 +7,7 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.safeguardingworkflows.deployments.WritesVariables;
 import org.safeguardingworkflows.platform.web.FieldProblem;
 import org.safeguardingworkflows.timescales.WorkingDays;
 import org.safeguardingworkflows.planhistory.PlanHistory;
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
  * {@link LegalPlanningRules} and records when it was made and when the meeting is due. A recommendation made
  * in Tasklist is recorded as made directly by the user who started it.
  */
+@WritesVariables({LegalPlanningVariables.CHILD_REF, LegalPlanningVariables.REASON, LegalPlanningVariables.RECOMMENDED_BY, LegalPlanningVariables.ORIGIN, LegalPlanningVariables.ALLOCATED_WORKER, LegalPlanningVariables.REQUESTED_DATE, LegalPlanningVariables.MEETING_DUE_DATE, LegalPlanningVariables.WORKER_CHANGES})
 @Component("recordLegalPlanningRequest")
 public class RecordLegalPlanningRequest implements JavaDelegate {
 

@@ -119,7 +119,7 @@ public final class ModelChecks {
       if (lower.endsWith(".bpmn") || lower.endsWith(".bpmn20.xml")) {
         readModel(content).ifPresent(model -> {
           checkDiagram(name, content, model, formsInDeployment, deployed, refusals);
-          refusals.addAll(RequiredVariables.check(name, model, formsOf(model, forms, deployed), sources));
+          refusals.addAll(RequiredVariables.check(name, model, formsOf(model, forms, deployed), forms.keySet(), sources));
         });
       }
     });

@@ -56,12 +56,13 @@ import com.fasterxml.jackson.databind.JsonNode;
  *
  * <p>A forward data-flow over each process's graph ("definitely recorded" sets, the intersection over the ways in; a
  * parallel join waits for every branch, so there it is the union). What records a variable: the process's start (its
- * start form, and the variables the application starts it with: {@link StartsProcessWith}), a message event (what
+ * start form or {@code camunda:formData} fields, and the variables the application starts it with:
+ * {@link StartsProcessWith}), a message event (what
  * the application sends with the message: {@link CorrelatesMessageWith}), a user task's form fields (editable ones,
  * once the task is completed), output mappings and result variables, a multi-instance element variable (inside the
  * element), and a delegate or listener that declares what it writes ({@link WritesVariables}). What reads one: a
  * sequence flow's condition, a timer, a user task's due date, follow-up date and owners, input mappings, a form's
- * read-only or disabled fields, and {@code ${...}} in a delegate's fields. A boundary event sees what its activity
+ * read-only or disabled fields (of a form deployed with the diagram), and {@code ${...}} in a delegate's fields. A boundary event sees what its activity
  * saw when it began; an event sub-process what its scope had when it began; a sub-process adds to the journey what
  * all of its ends have recorded.
  *
@@ -86,25 +87,29 @@ final class RequiredVariables {
   private final String resourceName;
   private final String processKey;
   private final Map<String, JsonNode> forms;
+  /** Forms deployed with the diagram: their read-only fields are the diagram's reads (see checkReads). */
+  private final Set<String> formsInDeployment;
   private final VariableSources sources;
   private final Map<String, Read> missing = new LinkedHashMap<>();
   private final Map<String, Read> unsent = new LinkedHashMap<>();
   /** What reached each node on every path, as the report found it: an escalation's sub-process starts from there. */
   private final Map<String, Set<String>> reached = new HashMap<>();
 
-  private RequiredVariables(String resourceName, String processKey, Map<String, JsonNode> forms, VariableSources sources) {
+  private RequiredVariables(String resourceName, String processKey, Map<String, JsonNode> forms,
+      Set<String> formsInDeployment, VariableSources sources) {
     this.resourceName = resourceName;
     this.processKey = processKey;
     this.forms = forms;
+    this.formsInDeployment = formsInDeployment;
     this.sources = sources;
   }
 
   /** Every variable of the diagram read where some path reaches it without recording it, each once per element. */
   static List<Refusal> check(String resourceName, BpmnModelInstance model, Map<String, JsonNode> forms,
-      VariableSources sources) {
+      Set<String> formsInDeployment, VariableSources sources) {
     List<Refusal> refusals = new ArrayList<>();
     for (Process process : model.getModelElementsByType(Process.class)) {
-      RequiredVariables check = new RequiredVariables(resourceName, process.getId(), forms, sources);
+      RequiredVariables check = new RequiredVariables(resourceName, process.getId(), forms, formsInDeployment, sources);
       check.scope(process.getFlowElements(), Set.of(), true);
       check.missing.values().forEach(read -> refusals.add(new Refusal(resourceName, read.elementId(),
           "'" + read.elementName() + "' (" + read.elementId() + ") reads '" + read.variable()
@@ -298,6 +303,13 @@ final class RequiredVariables {
     if (start.getParentElement() instanceof Process && start.getEventDefinitions().isEmpty()) {
       recorded.addAll(sources.startedWith(processKey));
     }
+    // Camunda's generated start form (camunda:formData): how a process started from outside the application says
+    // what it is started with.
+    ExtensionElements extensions = start.getExtensionElements();
+    if (extensions != null) {
+      extensions.getElementsQuery().filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaFormData.class).list()
+          .forEach(formData -> formData.getCamundaFormFields().forEach(field -> recorded.add(field.getCamundaId())));
+    }
     for (EventDefinition definition : start.getEventDefinitions()) {
       if (definition instanceof MessageEventDefinition message && message.getMessage() != null) {
         recorded.addAll(sources.sentWith(message.getMessage().getName()));
@@ -372,7 +384,10 @@ final class RequiredVariables {
     if (node instanceof UserTask task) {
       need(node, task.getCamundaDueDate(), local);
       need(node, task.getCamundaFollowUpDate(), local);
-      JsonNode form = task.getCamundaFormRef() == null ? null : forms.get(task.getCamundaFormRef());
+      // A form deployed earlier (bound to the latest version) was checked with the diagrams it came with; its
+      // editable fields still count as recorded, its read-only ones are not this diagram's reads.
+      JsonNode form = task.getCamundaFormRef() == null || !formsInDeployment.contains(task.getCamundaFormRef()) ? null
+          : forms.get(task.getCamundaFormRef());
       if (form != null) {
         Set<String> shown = new HashSet<>(local);
         shown.addAll(TaskConventions.TASK_VARIABLES);

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.safeguardingworkflows.deployments.CorrelatesMessageWith;
 import org.safeguardingworkflows.platform.SystemAccess;
 import org.safeguardingworkflows.platform.SystemAccess.Reason;
 import org.safeguardingworkflows.platform.web.ApiProblem;
@@ -24,6 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
  * is a re-referral review for the team manager within a year after a step-down journey ended, else a review for the
  * team. Each refusal is an {@link ApiProblem} raised before anything changes.
  */
+@CorrelatesMessageWith(message = ConcernReviewVariables.MESSAGE_CONCERN_RAISED, variables = {ConcernReviewVariables.CHILD_REF, ConcernReviewVariables.CONCERN_KIND, ConcernReviewVariables.CONCERN_SUMMARY, ConcernReviewVariables.RAISED_BY, ConcernReviewVariables.ALLOCATED_WORKER, ConcernReviewVariables.TEAM_MANAGER, ConcernReviewVariables.IRO})
+@CorrelatesMessageWith(message = StepDownVariables.MESSAGE_CONCERN_REPORTED, variables = {StepDownVariables.CONCERN_KIND, StepDownVariables.CONCERN_SUMMARY})
 @Service
 public class ChildConcerns {
 

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.safeguardingworkflows.deployments.CorrelatesMessageWith;
 import org.safeguardingworkflows.planhistory.PlanHistory;
 import org.safeguardingworkflows.platform.SystemAccess;
 import org.safeguardingworkflows.platform.SystemAccess.Reason;
@@ -23,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * date, 404 a child unknown (or not visible) to the caller, 409 a child with nothing to end (no running process and no
  * open plan) or whose life event is already being handled.
  */
+@CorrelatesMessageWith(message = ChildLifeEventVariables.MESSAGE_LIFE_EVENT_REPORTED, variables = {ChildLifeEventVariables.CHILD_REF, ChildLifeEventVariables.LIFE_EVENT_KIND, ChildLifeEventVariables.LIFE_EVENT_DATE, ChildLifeEventVariables.LIFE_EVENT_DETAILS, ChildLifeEventVariables.REPORTED_BY, ChildLifeEventVariables.ALLOCATED_WORKER, ChildLifeEventVariables.TEAM_MANAGER, ChildLifeEventVariables.IRO})
 @Service
 public class ChildLifeEvents {
 

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.safeguardingworkflows.deployments.CorrelatesMessageWith;
 import org.safeguardingworkflows.planhistory.CpPlan;
 import org.safeguardingworkflows.planhistory.PlanHistory;
 import org.safeguardingworkflows.platform.SystemAccess;
@@ -31,6 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
  * became looked after, moved away, turned 18, died). A new plan for a child in a step-down journey ends that journey:
  * difficulties re-emerged.
  */
+@CorrelatesMessageWith(message = ChildPlans.MESSAGE_NEW_PLAN_MADE, variables = {ChildPlans.NEW_PLAN_START_DATE})
 @Service
 public class ChildPlans {
 

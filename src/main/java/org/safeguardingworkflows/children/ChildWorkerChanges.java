@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.safeguardingworkflows.deployments.CorrelatesMessageWith;
 import org.safeguardingworkflows.platform.SystemAccess;
 import org.safeguardingworkflows.platform.SystemAccess.Reason;
 import org.safeguardingworkflows.platform.web.ApiProblem;
@@ -35,6 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
  * says who holds the child now, and a social worker of another team takes the child, with all its running processes
  * and open tasks, to that team. One transaction: a child is never left half handed over.
  */
+@CorrelatesMessageWith(message = ChildWorkerChanges.MESSAGE_WORKER_CHANGED, variables = {HandOverToTheNewHolder.CHANGED_ROLE, HandOverToTheNewHolder.NEW_HOLDER})
 @Service
 public class ChildWorkerChanges {
 

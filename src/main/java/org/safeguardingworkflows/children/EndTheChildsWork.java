@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.safeguardingworkflows.deployments.WritesVariables;
 import org.safeguardingworkflows.platform.SystemAccess;
 import org.springframework.stereotype.Component;
 
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Component;
  * it happened ({@link ChildPlans#endCurrentPlan}, which writes the PLAN_ENDED entry with the event as its reason). The application's own work: the person who reported the event
  * may not be able to see every process of the child.
  */
+@WritesVariables({ENDED_PROCESSES})
 @Component("endTheChildsWork")
 public class EndTheChildsWork implements JavaDelegate {
 

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.task.Task;
+import org.safeguardingworkflows.deployments.WritesVariables;
 import org.safeguardingworkflows.platform.SystemAccess;
 import org.springframework.stereotype.Component;
 
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Component;
  * "start again"). The previous holder stays on the sub-process ({@code previousWorker}) for the handover forms.
  * A message from before roles were named carries only {@code newWorker}: a change of social worker.
  */
+@WritesVariables({HandOverToTheNewHolder.CHANGED_ROLE, HandOverToTheNewHolder.NEW_HOLDER, HandOverToTheNewHolder.PREVIOUS_WORKER})
 @Component("handOverToTheNewHolder")
 public class HandOverToTheNewHolder implements JavaDelegate {
 

@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.safeguardingworkflows.deployments.WritesVariables;
 import org.safeguardingworkflows.platform.VariableValues;
 import org.safeguardingworkflows.stepdown.StepDownVariables;
 import org.safeguardingworkflows.timescales.WorkingDays;
@@ -22,6 +23,7 @@ import org.springframework.stereotype.Component;
  * journey) is a re-referral: the review shows the months since and the contingency plan of the newest step-down
  * meeting. The decision is due in working days from today, sooner for a new referral or a recurrence.
  */
+@WritesVariables({CONCERN_RAISED_ON, DECISION_DUE_DATE, AFTER_STEP_DOWN, STEP_DOWN_ENDED_ON, MONTHS_SINCE_STEP_DOWN})
 @Component("recordConcernRaised")
 public class RecordConcernRaised implements JavaDelegate {
 

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.safeguardingworkflows.deployments.WritesVariables;
 import org.safeguardingworkflows.timescales.WorkingDays;
 import org.springframework.stereotype.Component;
 
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
  * out what the rest of the process needs: whether the child is on a plan, and by when the receiving authority holds
  * its transfer-in conference for a child who moved while on one.
  */
+@WritesVariables({ON_PLAN, TRANSFER_IN_CONFERENCE_DUE_DATE})
 @Component("recordLifeEvent")
 public class RecordLifeEvent implements JavaDelegate {
 

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +28,8 @@ import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.safeguardingworkflows.platform.Json;
 import org.safeguardingworkflows.security.TasksReachTheirOwners;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
  * The checks a deployment as a whole must pass, beyond {@link DeploymentRules}' "only the application's code": what
  * makes a revised diagram work once deployed. Tasklist cannot show a task whose form is missing, nobody does a task
@@ -39,7 +42,8 @@ import org.safeguardingworkflows.security.TasksReachTheirOwners;
  *       teams, each with a Tasklist filter listing the task ({@link TasksReachTheirOwners});</li>
  *   <li>every timer has one date, duration or cycle, and a literal one parses as the engine will parse it;</li>
  *   <li>every process has a version tag, and a diagram whose content differs from the latest deployed version of the
- *       same process carries a different one.</li>
+ *       same process carries a different one;</li>
+ *   <li>every variable an element reads is recorded on every path before it ({@link RequiredVariables}).</li>
  * </ul>
  * This is the one implementation: the engine runs it on every new deployment ({@link OnlyTrustedDeployments}) with
  * what is already deployed, and the build runs it on processes/ and forms/ (ModelChecksTest) with nothing deployed.
@@ -75,6 +79,11 @@ public final class ModelChecks {
 
     /** Whether the group is one of the service's teams (each has a "My team's tasks" filter). */
     boolean isTeam(String groupId);
+
+    /** The content of the latest deployed Camunda Form with this id, if any: what its fields record. */
+    default Optional<byte[]> form(String formId) {
+      return Optional.empty();
+    }
   }
 
   /** The latest deployed version of a process. */
@@ -84,22 +93,59 @@ public final class ModelChecks {
   private ModelChecks() {
   }
 
-  /** Every problem in the deployment's resources (name to content); empty when it may be deployed. */
+  /**
+   * Every problem in the deployment's resources (name to content); empty when it may be deployed. What the
+   * application's code records in journeys is read from its declarations ({@link VariableSources#application()}).
+   */
   public static List<Refusal> check(Map<String, byte[]> resources, Deployed deployed) {
+    return check(resources, deployed, VariableSources.application());
+  }
+
+  /** As {@link #check(Map, Deployed)}, with what the code records in journeys given. */
+  public static List<Refusal> check(Map<String, byte[]> resources, Deployed deployed, VariableSources sources) {
     Set<String> formsInDeployment = new HashSet<>();
+    Map<String, JsonNode> forms = new HashMap<>();
     List<Refusal> refusals = new ArrayList<>();
     resources.forEach((name, content) -> {
       if (name.toLowerCase(Locale.ROOT).endsWith(".form")) {
-        formIdOf(name, content, refusals).ifPresent(formsInDeployment::add);
+        formIdOf(name, content, refusals).ifPresent(id -> {
+          formsInDeployment.add(id);
+          forms.put(id, readForm(content));
+        });
       }
     });
     resources.forEach((name, content) -> {
       String lower = name.toLowerCase(Locale.ROOT);
       if (lower.endsWith(".bpmn") || lower.endsWith(".bpmn20.xml")) {
-        readModel(content).ifPresent(model -> checkDiagram(name, content, model, formsInDeployment, deployed, refusals));
+        readModel(content).ifPresent(model -> {
+          checkDiagram(name, content, model, formsInDeployment, deployed, refusals);
+          refusals.addAll(RequiredVariables.check(name, model, formsOf(model, forms, deployed), forms.keySet(), sources));
+        });
       }
     });
     return refusals;
+  }
+
+  /** The forms the diagram names: from the deployment, else (not bound to it) the latest deployed. */
+  private static Map<String, JsonNode> formsOf(BpmnModelInstance model, Map<String, JsonNode> inDeployment, Deployed deployed) {
+    Map<String, JsonNode> forms = new HashMap<>(inDeployment);
+    List<String> named = new ArrayList<>();
+    model.getModelElementsByType(UserTask.class).forEach(task -> named.add(task.getCamundaFormRef()));
+    model.getModelElementsByType(StartEvent.class).forEach(start -> named.add(start.getCamundaFormRef()));
+    for (String formId : named) {
+      if (formId != null && !forms.containsKey(formId)) {
+        deployed.form(formId).ifPresent(content -> forms.put(formId, readForm(content)));
+      }
+    }
+    return forms;
+  }
+
+  private static JsonNode readForm(byte[] content) {
+    try {
+      return Json.MAPPER.readTree(content);
+    } catch (IOException e) {
+      return Json.MAPPER.createObjectNode(); // refused by formIdOf, which read it first
+    }
   }
 
   private static Optional<String> formIdOf(String resourceName, byte[] content, List<Refusal> refusals) {

@@ -105,6 +105,19 @@ public class OnlyTrustedDeployments extends AbstractProcessEnginePlugin implemen
     }
 
     @Override
+    public Optional<byte[]> form(String formId) {
+      return commandContext.runWithoutAuthorization(() -> {
+        var latest = commandContext.getCamundaFormDefinitionManager().findLatestDefinitionByKey(formId);
+        if (latest == null) {
+          return Optional.<byte[]>empty();
+        }
+        ResourceEntity resource = commandContext.getResourceManager()
+            .findResourceByDeploymentIdAndResourceName(latest.getDeploymentId(), latest.getResourceName());
+        return Optional.ofNullable(resource == null ? null : resource.getBytes());
+      });
+    }
+
+    @Override
     public boolean isTeam(String groupId) {
       return commandContext.runWithoutAuthorization(() -> {
         Group group = commandContext.getReadOnlyIdentityProvider().findGroupById(groupId);

@@ -13,6 +13,8 @@ import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.safeguardingworkflows.deployments.CorrelatesMessageWith;
+import org.safeguardingworkflows.deployments.StartsProcessWith;
 import org.safeguardingworkflows.platform.SystemAccess;
 import org.safeguardingworkflows.platform.SystemAccess.Reason;
 import org.safeguardingworkflows.platform.web.ApiProblem;
@@ -27,6 +29,11 @@ import org.springframework.transaction.annotation.Transactional;
  * Legal planning recommendations as a case management system sees them: make one, read where it stands. Each
  * refusal is an {@link ApiProblem} raised before anything is started.
  */
+// The variables LegalPlanningRequest.toVariables() starts every recommendation with.
+// What a process recommending legal planning sends (platform/StartLinkedProcess); RecordLegalPlanningRequest
+// records the rest from the recommending event's input mappings.
+@CorrelatesMessageWith(message = LegalPlanningVariables.MESSAGE_LEGAL_PLANNING_REQUESTED, variables = {LegalPlanningVariables.CHILD_REF, "originProcessInstanceId", "originProcessKey"})
+@StartsProcessWith(process = PROCESS_KEY, variables = {LegalPlanningVariables.CHILD_REF, LegalPlanningVariables.REASON, LegalPlanningVariables.RECOMMENDED_BY, LegalPlanningVariables.ORIGIN, LegalPlanningVariables.ALLOCATED_WORKER})
 @Service
 public class LegalPlanningRequests {
 

@@ -7,6 +7,7 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.safeguardingworkflows.deployments.WritesVariables;
 import org.safeguardingworkflows.platform.VariableValues;
 import org.safeguardingworkflows.platform.web.FieldProblem;
 import org.safeguardingworkflows.timescales.WorkingDays;
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Component;
  * passed while the decision was made makes the meeting due at once. The diagram's due date and both escalation
  * timers count from {@code meetingDueDate}.
  */
+@WritesVariables({LegalPlanningVariables.CHILD_REF, LegalPlanningVariables.REASON, LegalPlanningVariables.RECOMMENDED_BY, LegalPlanningVariables.ORIGIN, LegalPlanningVariables.ALLOCATED_WORKER, LegalPlanningVariables.REQUESTED_DATE, LegalPlanningVariables.MEETING_DUE_DATE, LegalPlanningVariables.WORKER_CHANGES})
 @Component("recordLegalPlanningRequest")
 public class RecordLegalPlanningRequest implements JavaDelegate {
 

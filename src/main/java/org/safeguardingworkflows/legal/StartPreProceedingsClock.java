@@ -4,6 +4,7 @@ import java.time.LocalDate;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.safeguardingworkflows.deployments.WritesVariables;
 import org.safeguardingworkflows.timescales.CalendarDates;
 import org.springframework.stereotype.Component;
 
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
  * the time limit falls at week 16 (by default). The dates are kept as variables so that the timers, Tasklist,
  * the API and the audit report all read the same deadlines.
  */
+@WritesVariables({LegalPlanningVariables.PLO_START_DATE, LegalPlanningVariables.PLO_DECISION_DUE_DATE, LegalPlanningVariables.PLO_END_DATE, LegalPlanningVariables.PLO_EXTENSIONS})
 @Component("startPreProceedingsClock")
 public class StartPreProceedingsClock implements JavaDelegate {
 

@@ -2,6 +2,7 @@ package org.safeguardingworkflows.platform;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -27,6 +28,13 @@ public class StartLinkedProcess implements JavaDelegate {
 
   private final SystemAccess systemAccess;
 
+  /**
+   * What every linked start sends besides the throwing event's input mappings: the model checks hold a throwing event
+   * to the message's declared variables ({@code CorrelatesMessageWith} on the receiving side) with these and its
+   * mappings.
+   */
+  public static final Set<String> ALWAYS_SENT = Set.of("childRef", "originProcessInstanceId", "originProcessKey");
+
   public StartLinkedProcess(SystemAccess systemAccess) {
     this.systemAccess = systemAccess;
   }
@@ -50,7 +58,7 @@ public class StartLinkedProcess implements JavaDelegate {
         return running.getId();
       }
       Map<String, Object> variables = new HashMap<>(execution.getVariablesLocal());
-      variables.put("childRef", childRef);
+      variables.put("childRef", childRef); // ALWAYS_SENT
       variables.put("originProcessInstanceId", execution.getProcessInstanceId());
       variables.put("originProcessKey", originProcessKey(execution));
       return runtimeService.createMessageCorrelation(messageName)

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.safeguardingworkflows.deployments.WritesVariables;
 import org.safeguardingworkflows.planhistory.CategoryOfAbuse;
 import org.safeguardingworkflows.platform.web.FieldProblem;
 import org.safeguardingworkflows.timescales.WorkingDays;
@@ -25,6 +26,7 @@ import org.springframework.stereotype.Component;
  * whole history in front of the discussion and fixes the deadlines: the ICPC within 15 working days of the strategy
  * discussion and the four-party discussion within 8 (both configurable).
  */
+@WritesVariables({PREVIOUS_PLANS, NUMBER_OF_PREVIOUS_PLANS, LAST_PLAN_END_DATE, MONTHS_SINCE_LAST_PLAN, WITHIN_TWO_YEARS, PREVIOUS_IRO, CONTINUITY_IRO, CHAIR, LAST_STEP_DOWN_INSTANCE_ID, LAST_CONTINGENCY_PLAN, LAST_STEP_DOWN_CONCERNS, WORKER_CHANGES_DURING_STEP_DOWN, PREVIOUS_PLAN_REASONS, ICPC_DEADLINE, DISCUSSION_DEADLINE, RepeatIcpcVariables.TEAM_MANAGER_VIEW_BY, RepeatIcpcVariables.SENIOR_MANAGER_VIEW_BY, RepeatIcpcVariables.IRO_VIEW_BY, RepeatIcpcVariables.LEGAL_VIEW_BY, FOUR_PARTY_DISCUSSION_COMPLETE, OVERRIDE_USED})
 @Component("assembleRepeatIcpcHistory")
 public class AssembleRepeatIcpcHistory implements JavaDelegate {
 

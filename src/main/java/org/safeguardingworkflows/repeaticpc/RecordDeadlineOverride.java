@@ -4,6 +4,7 @@ import static org.safeguardingworkflows.repeaticpc.RepeatIcpcVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.safeguardingworkflows.deployments.WritesVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Component;
  * missed. The discussion is incomplete by definition; the override is recorded for the audit report
  * ({@code overrideUsed}, with {@code overrideBy}, {@code overrideReasons}, {@code viewsMissingAtOverride}).
  */
+@WritesVariables({FOUR_PARTY_DISCUSSION_COMPLETE, OVERRIDE_USED})
 @Component("recordDeadlineOverride")
 public class RecordDeadlineOverride implements JavaDelegate {
 

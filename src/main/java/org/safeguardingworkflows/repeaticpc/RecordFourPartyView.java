@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.task.Task;
+import org.safeguardingworkflows.deployments.WritesVariables;
 import org.safeguardingworkflows.platform.SystemAccess;
 import org.safeguardingworkflows.platform.VariableValues;
 import org.safeguardingworkflows.timescales.WorkingDays;
@@ -29,6 +30,7 @@ import org.springframework.stereotype.Component;
  * open: the discussion is not complete, no override has been made, and a view whose task is still open has not
  * been given by anyone. The gate recomputes its own facts when the discussion ends.
  */
+@WritesVariables({FOUR_PARTY_DISCUSSION_COMPLETE, OVERRIDE_USED})
 @Component("recordFourPartyView")
 public class RecordFourPartyView implements TaskListener {
 

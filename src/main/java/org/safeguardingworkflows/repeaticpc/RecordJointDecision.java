@@ -9,6 +9,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.safeguardingworkflows.deployments.WritesVariables;
 import org.safeguardingworkflows.security.Role;
 import org.safeguardingworkflows.timescales.WorkingDays;
 import org.springframework.stereotype.Component;
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Component;
  * something else was considered (at least one alternative and why it was not chosen) and say what will be different
  * this time, so that the same actions are not simply applied again (briefing point 7).
  */
+@WritesVariables({DECISION_BY, DECISION_DATE, LEGAL_PLANNING_MEETING_BY})
 @Component("recordJointDecision")
 public class RecordJointDecision implements TaskListener {
 

@@ -21,6 +21,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.json.SpinJsonNode;
+import org.safeguardingworkflows.deployments.CorrelatesMessageWith;
+import org.safeguardingworkflows.deployments.StartsProcessWith;
 import org.safeguardingworkflows.planhistory.PlanHistory;
 import org.safeguardingworkflows.platform.SystemAccess;
 import org.safeguardingworkflows.platform.SystemAccess.Reason;
@@ -36,6 +38,13 @@ import org.springframework.transaction.annotation.Transactional;
  * read where it stands, record the conference's outcome. Each refusal is an {@link ApiProblem} raised before
  * anything is stored or started.
  */
+// The variables Proposal.toVariables() starts every proposal with (the earlier plan elsewhere only when declared),
+// and those every recorded conference outcome sends.
+@StartsProcessWith(process = PROCESS_KEY, variables = {RepeatIcpcVariables.CHILD_REF, RepeatIcpcVariables.STRATEGY_DISCUSSION_DATE, RepeatIcpcVariables.CATEGORY_OF_ABUSE, RepeatIcpcVariables.CONCERNS_SUMMARY, RepeatIcpcVariables.PROPOSED_BY})
+// What a process proposing a repeat conference must send (platform/StartLinkedProcess, with the proposing event's
+// input mappings), as the proposal's own start does.
+@CorrelatesMessageWith(message = RepeatIcpcVariables.MESSAGE_PROPOSED, variables = {RepeatIcpcVariables.CHILD_REF, "originProcessInstanceId", "originProcessKey", RepeatIcpcVariables.STRATEGY_DISCUSSION_DATE, RepeatIcpcVariables.CATEGORY_OF_ABUSE, RepeatIcpcVariables.CONCERNS_SUMMARY, RepeatIcpcVariables.PROPOSED_BY})
+@CorrelatesMessageWith(message = MESSAGE_CONFERENCE_OUTCOME, variables = {PLAN_MADE, PLAN_START_DATE, OUTCOME_RECORDED_BY})
 @Service
 public class RepeatIcpcProposals {
 

@@ -1,5 +1,6 @@
 package org.safeguardingworkflows.repeaticpc;
 
+import org.safeguardingworkflows.deployments.WritesVariables;
 import org.safeguardingworkflows.platform.ShownDate;
 import static org.safeguardingworkflows.repeaticpc.RepeatIcpcVariables.CONFERENCE_DECISION;
 import static org.safeguardingworkflows.repeaticpc.RepeatIcpcVariables.PLAN_START_DATE;
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Component;
  * ({@link AddRepeatPlanToHistory}), whichever way the outcome arrived. The answer becomes {@code planMade}, the
  * variable the outcome sent through the API sets too.
  */
+@WritesVariables({RepeatIcpcVariables.PLAN_MADE})
 @Component("validateConferenceOutcome")
 public class ValidateConferenceOutcome implements TaskListener {
 

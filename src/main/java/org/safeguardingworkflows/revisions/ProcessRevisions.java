@@ -20,6 +20,10 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.EntityTypes;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.batch.Batch;
+import org.camunda.bpm.engine.batch.BatchStatistics;
+import org.camunda.bpm.engine.batch.history.HistoricBatch;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.management.ActivityStatistics;
 import org.camunda.bpm.engine.migration.MigratingActivityInstanceValidationReport;
 import org.camunda.bpm.engine.migration.MigratingProcessInstanceValidationException;
@@ -55,9 +59,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>A migration maps every activity to the activity with the same id in the new version (the engine's
  * {@code mapEqualActivities}) plus the explicit mappings of the request, which take the place of a same-id mapping.
- * Each journey is tried on its own: a dry run migrates it inside a transaction that is then rolled back, so the
- * report is exactly what the engine would do; a real run migrates each journey in a transaction of its own, so a
- * journey that cannot move is left untouched while the others move. Open tasks (with their assignees and due dates),
+ * Each journey is tried on its own, migrated inside a transaction that is then rolled back, so a dry run reports
+ * exactly what the engine would do. A real run hands the journeys that can move to a Camunda migration batch (the job
+ * executor moves them one job at a time, so thousands of journeys never run in one request) and leaves the others
+ * untouched; its progress and outcome are read from the batch ({@link #status}). Open tasks (with their assignees and due dates),
  * timers and history stay with the journey: event triggers are not recalculated. Who migrated what is recorded
  * ({@link MigrationAudit}).
  */
@@ -88,8 +93,33 @@ public class ProcessRevisions {
   /** A journey that cannot move, with each reason in plain words. */
   public record Unmovable(String processInstanceId, String childRef, List<String> reasons) {}
 
+  /**
+   * A dry run's exact report; for a real run, the same at the moment it was handed to the engine's batch
+   * ({@code batchId}), whose progress and outcome {@code statusUrl} gives.
+   */
   public record MigrationReport(String processKey, int fromVersion, int toVersion, boolean dryRun, String migrationId,
-      List<ActivityMove> activities, int instances, int movable, int moved, List<Unmovable> unmovable) {}
+      List<ActivityMove> activities, int instances, int movable, int moved, List<Unmovable> unmovable, String batchId,
+      String statusUrl) {}
+
+  /** How far the batch has got: its jobs (one per journey), and per activity what became of the journeys there. */
+  public record MigrationStatus(String processKey, String batchId, String migrationId, String migratedBy,
+      int fromVersion, int toVersion, String state, Jobs jobs, Journeys journeys, List<ActivityOutcome> activities) {}
+
+  /** The journeys of the migration: moved, still to move, failed in the batch, refused before it. */
+  public record Journeys(int moved, int pending, int failed, int refused) {}
+
+  public record Jobs(int total, int done, int failed) {}
+
+  /** The journeys waiting at one activity when the migration was asked for: moved, still to move, failed, refused. */
+  public record ActivityOutcome(String activityId, String activityName, int moved, int pending, int failed, int refused,
+      List<String> reasons) {}
+
+  /** The batch has jobs still to run. */
+  public static final String RUNNING = "RUNNING";
+  /** Every job ran. */
+  public static final String FINISHED = "FINISHED";
+  /** Every job ran or failed for good (retries used up); the failed ones' journeys did not move. */
+  public static final String FINISHED_WITH_FAILURES = "FINISHED_WITH_FAILURES";
 
   private final RepositoryService repositoryService;
   private final RuntimeService runtimeService;
@@ -185,25 +215,150 @@ public class ProcessRevisions {
     List<Unmovable> unmovable = new ArrayList<>();
     List<MigrationAudit.InstanceOutcome> outcomes = new ArrayList<>();
     int movable = 0;
+    List<String> movableIds = new ArrayList<>();
     for (ProcessInstance instance : instances) {
-      List<String> reasons = tryToMove(plan, instance.getId(), dryRun, sourceModel, target.getVersion());
+      // Tried and rolled back, real run or not: the batch is then given only the journeys that can move.
+      List<String> reasons = tryToMove(plan, instance.getId(), true, sourceModel, target.getVersion());
+      List<String> waitingAt = runtimeService.getActiveActivityIds(instance.getId());
       if (reasons.isEmpty()) {
         movable++;
-        outcomes.add(new MigrationAudit.InstanceOutcome(instance.getId(), instance.getBusinessKey(), "MOVED", null));
+        movableIds.add(instance.getId());
+        outcomes.add(new MigrationAudit.InstanceOutcome(instance.getId(), instance.getBusinessKey(), MigrationAudit.PENDING,
+            null, waitingAt));
       } else {
         unmovable.add(new Unmovable(instance.getId(), instance.getBusinessKey(), reasons));
-        outcomes.add(new MigrationAudit.InstanceOutcome(instance.getId(), instance.getBusinessKey(), "REFUSED",
-            String.join(" ", reasons)));
+        outcomes.add(new MigrationAudit.InstanceOutcome(instance.getId(), instance.getBusinessKey(), MigrationAudit.REFUSED,
+            String.join(" ", reasons), waitingAt));
       }
     }
-    String migrationId = null;
-    if (!dryRun) {
-      migrationId = audit.record(processKey, source, target, callerId(), mappings, outcomes);
-      log.info("Migration {} of {}: version {} to {}, {} moved, {} could not move", migrationId, processKey,
-          source.getVersion(), target.getVersion(), movable, unmovable.size());
+    if (dryRun) {
+      return new MigrationReport(processKey, source.getVersion(), target.getVersion(), true, null, activities,
+          instances.size(), movable, 0, unmovable, null, null);
     }
-    return new MigrationReport(processKey, source.getVersion(), target.getVersion(), dryRun, migrationId, activities,
-        instances.size(), movable, dryRun ? 0 : movable, unmovable);
+    if (movableIds.isEmpty()) {
+      throw ApiProblem.unprocessable("None of the " + instances.size() + " journeys on version " + source.getVersion()
+          + " can move to version " + target.getVersion() + "; nothing was started.", List.of());
+    }
+    Batch batch = asCaller(() -> runtimeService.newMigration(plan).processInstanceIds(movableIds).executeAsync());
+    String migrationId = audit.record(processKey, source, target, callerId(), mappings, outcomes, batch.getId());
+    log.info("Migration {} of {}: version {} to {} as batch {}, {} to move, {} cannot move", migrationId, processKey,
+        source.getVersion(), target.getVersion(), batch.getId(), movable, unmovable.size());
+    return new MigrationReport(processKey, source.getVersion(), target.getVersion(), false, migrationId, activities,
+        instances.size(), movable, 0, unmovable, batch.getId(), statusUrl(processKey, batch.getId()));
+  }
+
+  public static String statusUrl(String processKey, String batchId) {
+    return "/api/process-revisions/" + processKey + "/migrations/" + batchId;
+  }
+
+  /**
+   * The batch's progress and, once it has run, each activity's outcome; the record of the migration is settled then
+   * (each journey handed to the batch MOVED or FAILED).
+   */
+  public MigrationStatus status(String processKey, String batchId) {
+    callerRoles.require(REVISERS, "follow a migration");
+    MigrationAudit.RecordedMigration migration = audit.findByBatch(batchId);
+    if (migration == null || !migration.processKey().equals(processKey)) {
+      throw ApiProblem.notFound("No migration of '" + processKey + "' runs as batch '" + batchId + "'.");
+    }
+    Batch batch = managementService.createBatchQuery().batchId(batchId).singleResult();
+    Jobs jobs;
+    String state;
+    List<String> failures = new ArrayList<>();
+    if (batch != null) {
+      BatchStatistics statistics = managementService.createBatchStatisticsQuery().batchId(batchId).singleResult();
+      int remaining = statistics.getRemainingJobs();
+      int failed = statistics.getFailedJobs();
+      jobs = new Jobs(batch.getTotalJobs(), statistics.getCompletedJobs(), failed);
+      state = remaining == 0 ? FINISHED : remaining == failed ? FINISHED_WITH_FAILURES : RUNNING;
+      managementService.createJobQuery().jobDefinitionId(batch.getBatchJobDefinitionId()).noRetriesLeft().list()
+          .forEach(job -> failures.add(job.getExceptionMessage()));
+    } else {
+      // The monitor removes a finished batch; its history stays.
+      HistoricBatch finished = historyService.createHistoricBatchQuery().batchId(batchId).singleResult();
+      int total = finished == null ? 0 : finished.getTotalJobs();
+      jobs = new Jobs(total, total, 0);
+      state = FINISHED;
+    }
+    if (!RUNNING.equals(state)) {
+      settle(migration, failures);
+    }
+    BpmnModelInstance sourceModel = repositoryService.getBpmnModelInstance(migration.fromDefinitionId());
+    List<MigrationAudit.InstanceOutcome> outcomes = audit.outcomes(migration.id());
+    return new MigrationStatus(processKey, batchId, migration.id(), migration.migratedBy(), migration.fromVersion(),
+        migration.toVersion(), state, jobs, new Journeys(count(outcomes, MigrationAudit.MOVED),
+            count(outcomes, MigrationAudit.PENDING), count(outcomes, MigrationAudit.FAILED), count(outcomes, MigrationAudit.REFUSED)),
+        byActivity(outcomes, sourceModel));
+  }
+
+  private static int count(List<MigrationAudit.InstanceOutcome> outcomes, String outcome) {
+    return (int) outcomes.stream().filter(instance -> outcome.equals(instance.outcome())).count();
+  }
+
+  /** Each journey handed to the batch: on the new version, it moved; otherwise it failed, with the engine's reason. */
+  private void settle(MigrationAudit.RecordedMigration migration, List<String> failures) {
+    List<MigrationAudit.InstanceOutcome> settled = new ArrayList<>();
+    for (MigrationAudit.InstanceOutcome outcome : audit.outcomes(migration.id())) {
+      if (!MigrationAudit.PENDING.equals(outcome.outcome())) {
+        continue;
+      }
+      String definitionId = definitionOf(outcome.processInstanceId());
+      if (migration.toDefinitionId().equals(definitionId)) {
+        settled.add(new MigrationAudit.InstanceOutcome(outcome.processInstanceId(), outcome.childRef(), MigrationAudit.MOVED, null));
+      } else {
+        settled.add(new MigrationAudit.InstanceOutcome(outcome.processInstanceId(), outcome.childRef(), MigrationAudit.FAILED,
+            definitionId == null ? "It ended before the batch reached it."
+                : failures.isEmpty() ? "The batch did not move it; it stays on version " + migration.fromVersion() + "."
+                : "The batch could not move it: " + String.join("; ", new LinkedHashSet<>(failures))));
+      }
+    }
+    if (!settled.isEmpty()) {
+      audit.settle(migration.id(), settled);
+    }
+  }
+
+  /** The definition a journey runs on now, or ran on when it ended; null if the engine no longer knows it. */
+  private String definitionOf(String processInstanceId) {
+    ProcessInstance running = runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
+    if (running != null) {
+      return running.getProcessDefinitionId();
+    }
+    HistoricProcessInstance ended = historyService.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId)
+        .singleResult();
+    return ended == null ? null : ended.getProcessDefinitionId();
+  }
+
+  private static List<ActivityOutcome> byActivity(List<MigrationAudit.InstanceOutcome> outcomes, BpmnModelInstance sourceModel) {
+    Map<String, int[]> counts = new java.util.TreeMap<>();
+    Map<String, Set<String>> reasons = new LinkedHashMap<>();
+    for (MigrationAudit.InstanceOutcome outcome : outcomes) {
+      for (String activityId : outcome.activities()) {
+        int[] count = counts.computeIfAbsent(activityId, ignored -> new int[4]);
+        switch (outcome.outcome()) {
+          case MigrationAudit.MOVED -> count[0]++;
+          case MigrationAudit.PENDING -> count[1]++;
+          case MigrationAudit.FAILED -> count[2]++;
+          default -> count[3]++;
+        }
+        if (outcome.reason() != null) {
+          reasons.computeIfAbsent(activityId, ignored -> new LinkedHashSet<>()).add(outcome.reason());
+        }
+      }
+    }
+    List<ActivityOutcome> activities = new ArrayList<>();
+    counts.forEach((activityId, count) -> activities.add(new ActivityOutcome(activityId, nameOf(sourceModel, activityId),
+        count[0], count[1], count[2], count[3], List.copyOf(reasons.getOrDefault(activityId, Set.of())))));
+    return activities;
+  }
+
+  /** Creating the batch is the caller's act: the engine checks their right to migrate both versions and to batch. */
+  private <T> T asCaller(java.util.function.Supplier<T> action) {
+    try {
+      return action.get();
+    } catch (AuthorizationException e) {
+      throw ApiProblem.forbidden("You may not migrate journeys of this process (the engine's migrate permission on "
+          + "both versions, and the right to start a migration batch, are needed).");
+    }
   }
 
   /** The engine's plan: same-id mappings, except where the request maps an activity elsewhere, plus the request's. */

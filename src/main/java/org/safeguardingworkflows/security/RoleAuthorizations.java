@@ -18,6 +18,7 @@ import org.safeguardingworkflows.stepdown.StepDownVariables;
 import org.safeguardingworkflows.supervisionorder.SupervisionOrderVariables;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.BatchPermissions;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
@@ -109,7 +110,11 @@ public class RoleAuthorizations implements StartUpStep {
           ProcessDefinitionPermissions.SUSPEND, ProcessDefinitionPermissions.SUSPEND_INSTANCE,
           Permissions.UPDATE_INSTANCE, Permissions.MIGRATE_INSTANCE),
       new Grant(Role.PROCESS_OWNERS, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY),
-      new Grant(Role.PROCESS_OWNERS, Resources.PROCESS_INSTANCE, ANY, Permissions.READ));
+      new Grant(Role.PROCESS_OWNERS, Resources.PROCESS_INSTANCE, ANY, Permissions.READ),
+      // ... and move running journeys as a Camunda batch (revisions/ProcessRevisions), whose progress they follow. They
+      // neither suspend nor delete a batch (an administrator's), and no other role creates or reads one.
+      new Grant(Role.PROCESS_OWNERS, Resources.BATCH, ANY, BatchPermissions.CREATE_BATCH_MIGRATE_PROCESS_INSTANCES,
+          Permissions.READ, Permissions.READ_HISTORY));
 
   /**
    * Grants of earlier versions that are taken back at start-up, so that an existing database loses them too: team

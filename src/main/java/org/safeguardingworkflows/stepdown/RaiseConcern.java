@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.safeguardingworkflows.deployments.CorrelatesMessageWith;
 import org.safeguardingworkflows.platform.SystemAccess;
 import org.springframework.stereotype.Component;
 
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
  * concern on its own journey: the same {@code ConcernReported} message a case management system sends through
  * the API, so every concern reaches the team manager's contingency review the same way.
  */
+@CorrelatesMessageWith(message = StepDownVariables.MESSAGE_CONCERN_REPORTED, variables = {StepDownVariables.CONCERN_KIND, StepDownVariables.CONCERN_SUMMARY})
 @Component("raiseConcern")
 public class RaiseConcern implements JavaDelegate {
 

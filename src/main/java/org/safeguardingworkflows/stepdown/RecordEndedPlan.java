@@ -1,5 +1,6 @@
 package org.safeguardingworkflows.stepdown;
 
+import org.safeguardingworkflows.deployments.WritesVariables;
 import org.safeguardingworkflows.platform.ShownDate;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Component;
  * history, in the engine's transaction. An open plan starting on the same day (recorded at the ICPC) is
  * closed rather than duplicated.
  */
+@WritesVariables({StepDownVariables.WORKER_CHANGES})
 @Component("recordEndedPlan")
 public class RecordEndedPlan implements JavaDelegate {
 

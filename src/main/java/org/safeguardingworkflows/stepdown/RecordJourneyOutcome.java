@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.safeguardingworkflows.deployments.WritesVariables;
 import org.safeguardingworkflows.planhistory.PlanHistory;
 import org.springframework.stereotype.Component;
 
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
  * (RE_EMERGED) is written as "re-emerged: new plan after N months", N being the whole months between the end of the
  * plan this journey followed and the start of the new one (the message's {@code newPlanStartDate}).
  */
+@WritesVariables({StepDownVariables.JOURNEY_OUTCOME})
 @Component("recordJourneyOutcome")
 public class RecordJourneyOutcome implements JavaDelegate {
 

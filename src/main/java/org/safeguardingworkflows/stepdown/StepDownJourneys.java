@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.safeguardingworkflows.children.ChildConcerns;
 import org.safeguardingworkflows.children.ChildRole;
 import org.safeguardingworkflows.children.ChildWorkerChanges;
+import org.safeguardingworkflows.deployments.StartsProcessWith;
 import org.safeguardingworkflows.platform.SystemAccess;
 import org.safeguardingworkflows.platform.SystemAccess.Reason;
 import org.safeguardingworkflows.platform.web.ApiProblem;
@@ -35,6 +36,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The step-down journeys as a case management system sees them: start one when a plan ends, read where it is,
  * report a concern, change the worker. Each refusal is an {@link ApiProblem} raised before anything changes.
  */
+// The variables PlanEnded.toVariables() starts every journey with.
+@StartsProcessWith(process = StepDownVariables.PROCESS_KEY, variables = {StepDownVariables.CHILD_REF, StepDownVariables.PLAN_START_DATE, StepDownVariables.PLAN_END_DATE, StepDownVariables.CATEGORY_OF_ABUSE, StepDownVariables.DESTINATION, StepDownVariables.ALLOCATED_WORKER, StepDownVariables.TEAM_MANAGER, StepDownVariables.IRO})
 @Service
 public class StepDownJourneys {
 

@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.safeguardingworkflows.deployments.WritesVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
  * three years from the date it was made) and with it the next extension decision; the order is then supervised
  * for its new period.
  */
+@WritesVariables({ORDER_END_DATE, EXTENSION_DECISION_DUE_DATE, EXTENSION_ESCALATION_DATE, ORDER_EXTENSIONS})
 @Component("recordCourtExtensionDecision")
 public class RecordCourtExtensionDecision implements TaskListener {
 

@@ -9,6 +9,7 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.safeguardingworkflows.deployments.WritesVariables;
 import org.safeguardingworkflows.platform.web.FieldProblem;
 import org.safeguardingworkflows.planhistory.PlanHistory;
 import org.springframework.stereotype.Component;
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Component;
  * form or engine REST call gets the same checks as the domain API) and works out the dates it runs to: its end,
  * the latest date any extension may reach, and when the extension decision falls due.
  */
+@WritesVariables({LENGTH_MONTHS, ORDER_END_DATE, LATEST_PERMITTED_END_DATE, EXTENSION_DECISION_DUE_DATE, EXTENSION_ESCALATION_DATE, ORDER_EXTENSIONS})
 @Component("recordSupervisionOrder")
 public class RecordSupervisionOrder implements JavaDelegate {
 

@@ -7,6 +7,7 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.safeguardingworkflows.deployments.WritesVariables;
 import org.safeguardingworkflows.repeaticpc.ActingUser;
 import org.safeguardingworkflows.security.Role;
 import org.springframework.stereotype.Component;
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Component;
  * the team manager escalates it, to a strategy discussion or to legal planning. Checked on the server, whichever
  * client completes the task; a refusal leaves the task open.
  */
+@WritesVariables({SCRUTINISED_BY})
 @Component("scrutiniseOutcomeReview")
 public class ScrutiniseOutcomeReview implements TaskListener {
 

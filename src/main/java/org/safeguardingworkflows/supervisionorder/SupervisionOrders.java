@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.safeguardingworkflows.deployments.StartsProcessWith;
 import org.safeguardingworkflows.platform.SystemAccess;
 import org.safeguardingworkflows.platform.SystemAccess.Reason;
 import org.safeguardingworkflows.platform.web.ApiProblem;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Supervision orders as a case management system records them. Each refusal is raised before anything starts. */
+@StartsProcessWith(process = SupervisionOrderVariables.PROCESS_KEY, variables = {SupervisionOrderVariables.CHILD_REF, SupervisionOrderVariables.ORDER_DATE, SupervisionOrderVariables.LENGTH_MONTHS, SupervisionOrderVariables.ALLOCATED_WORKER})
 @Service
 public class SupervisionOrders {
 

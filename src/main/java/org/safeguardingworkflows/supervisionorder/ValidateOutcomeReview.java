@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.safeguardingworkflows.deployments.WritesVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Component;
  * (its scrutineer must be someone else) and whether any outcome shows no progress or is worse for the child (the
  * team manager must then escalate it).
  */
+@WritesVariables({OUTCOME_REVIEW_BY, OUTCOME_REVIEW_NEEDS_ESCALATION})
 @Component("validateOutcomeReview")
 public class ValidateOutcomeReview implements TaskListener {
 

@@ -17,7 +17,7 @@ import org.safeguardingworkflows.platform.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** The Camunda Form a task is completed with, read from the task's deployment (the binding the diagram chose). */
-final class DeployedForm {
+public final class DeployedForm {
 
   private DeployedForm() {
   }
@@ -53,7 +53,7 @@ final class DeployedForm {
   }
 
   /** The variables the form writes: input field keys and list paths, not the read-only texts and tables. */
-  static Set<String> inputKeys(JsonNode form) {
+  public static Set<String> inputKeys(JsonNode form) {
     Set<String> keys = new LinkedHashSet<>();
     collect(form.path("components"), keys, new LinkedHashSet<>());
     return keys;
@@ -63,7 +63,7 @@ final class DeployedForm {
    * The keys of the form's read-only and disabled fields: shown to the user, and sent back by form-js on submit, but
    * never written by the form.
    */
-  static Set<String> displayOnlyKeys(JsonNode form) {
+  public static Set<String> displayOnlyKeys(JsonNode form) {
     Set<String> keys = new LinkedHashSet<>();
     collect(form.path("components"), new LinkedHashSet<>(), keys);
     return keys;

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.safeguardingworkflows.deployments.WritesVariables;
 import org.safeguardingworkflows.security.CallerRoles;
 import org.safeguardingworkflows.security.Role;
 
@@ -26,6 +27,7 @@ import org.safeguardingworkflows.security.Role;
  * grants allow: legal planning); journeys started by the application itself (one journey starting another)
  * carry no such person.
  */
+@WritesVariables({Teams.VARIABLE})
 public class TeamOfTheChild implements ExecutionListener {
 
   /** The variables that name the child's worker, in the order they are trusted. */

@@ -90,12 +90,25 @@ function reportView(report) {
   const summary = el("p", { class: "sw-pr-summary", "data-movable": report.movable, "data-moved": report.moved },
     report.dryRun
       ? `${report.movable} of ${report.instances} journeys can move; ${report.unmovable.length} cannot and would stay on version ${report.fromVersion}. Nothing has been moved.`
-      : `${report.moved} of ${report.instances} journeys moved to version ${report.toVersion}; ${report.unmovable.length} stayed on version ${report.fromVersion}.`);
+      : `${report.movable} of ${report.instances} journeys are being moved to version ${report.toVersion}; ${report.unmovable.length} stay on version ${report.fromVersion}.`);
   const unmovable = report.unmovable.length === 0 ? null : el("ul", { class: "sw-pr-unmovable" },
     report.unmovable.map((instance) => el("li", { "data-instance": instance.processInstanceId },
       (instance.childRef || instance.processInstanceId) + ": " + instance.reasons.join(" "))));
   return el("div", {}, summary, moves, unmovable ? el("h4", {}, "Journeys that cannot move") : null, unmovable);
 }
+
+/** The batch's outcome once it has run: how many journeys moved, and why any failed. */
+function outcomeView(outcome) {
+  const { moved, failed, refused } = outcome.journeys;
+  const failures = [...new Set(outcome.activities.filter((activity) => activity.failed > 0).flatMap((activity) => activity.reasons))];
+  return el("div", {},
+    el("p", { class: "sw-pr-summary", "data-moved": moved },
+      `${moved} of ${moved + failed + refused} journeys moved to version ${outcome.toVersion}; ${failed + refused} stayed on version ${outcome.fromVersion}.`),
+    failures.length === 0 ? null : el("h4", {}, "Journeys the batch could not move"),
+    failures.length === 0 ? null : el("ul", { class: "sw-pr-failed" }, failures.map((reason) => el("li", {}, reason))));
+}
+
+const sleep = (milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds));
 
 function render(node, { api } = {}) {
   const base = api && api.cockpitApi ? api.cockpitApi : document.querySelector("base").getAttribute("cockpit-api").replace(/\/$/, "");
@@ -157,11 +170,20 @@ function render(node, { api } = {}) {
       migrateButton.textContent = `Migrate ${report.movable} journeys`;
       section.setAttribute("data-report", "dry-run");
     } else {
+      // A Camunda batch moves the journeys, one job each: follow it until every job has run (or failed for good).
       dryRunDone = null;
       migrateButton.disabled = true;
-      section.setAttribute("data-report", "migrated");
+      section.setAttribute("data-report", "migrating");
+      section.setAttribute("data-batch", report.batchId);
+      let outcome = await call(`${resource}/migrations/${encodeURIComponent(processSelect.value)}/${encodeURIComponent(report.batchId)}`);
+      while (outcome.state === "RUNNING") {
+        status.textContent = `Moving the journeys: ${outcome.jobs.done} of ${outcome.jobs.total} done.`;
+        await sleep(1000);
+        outcome = await call(`${resource}/migrations/${encodeURIComponent(processSelect.value)}/${encodeURIComponent(report.batchId)}`);
+      }
       await loadRevisions().catch(() => null);
-      reportBox.replaceChildren(reportView(report));
+      status.textContent = "";
+      reportBox.replaceChildren(outcomeView(outcome), reportView(report));
       section.setAttribute("data-report", "migrated");
     }
   }

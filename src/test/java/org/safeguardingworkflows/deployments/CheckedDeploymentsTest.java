@@ -65,6 +65,32 @@ class CheckedDeploymentsTest {
         .containsExactly("stepDownFromProtection");
   }
 
+  /**
+   * A revision whose approval's deadline counts from a date nothing in the journey records: the first journey to
+   * reach the approval would fail there. Refused, naming the task and the variable; nothing deployed.
+   */
+  @Test
+  void aRevisionReadingAVariableNothingBeforeItRecordsIsRefusedNamingTheTaskAndTheVariable() throws IOException {
+    Map<String, String> files = withAllForms();
+    files.put("step-down-from-protection.bpmn", Files.readString(Path.of("processes/step-down-from-protection.bpmn"))
+        .replace("camunda:versionTag=\"1.4.0\"", "camunda:versionTag=\"9.0.0-" + suffix() + "\"")
+        .replace("name=\"Approve step-down plan\" camunda:assignee=\"${teamManager}\" camunda:candidateGroups=\"team-managers\" "
+            + "camunda:dueDate=\"${workingDays.fromToday(stepDownSettings.decisionDueWorkingDays)}\"",
+            "name=\"Approve the step-down plan\" camunda:assignee=\"${teamManager}\" camunda:candidateGroups=\"team-managers\" "
+            + "camunda:dueDate=\"${workingDays.after(approvalMeetingDate, stepDownSettings.decisionDueWorkingDays)}\""));
+    assertThat(files.get("step-down-from-protection.bpmn")).contains("approvalMeetingDate");
+    long versionsBefore = repositoryService.createProcessDefinitionQuery().processDefinitionKey("stepDownFromProtection").count();
+
+    Reply reply = deploy(files);
+
+    assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+    assertThat(reply.json().path("message").asText()).contains("'Approve the step-down plan' (Task_ApproveStepDownPlan) "
+        + "reads 'approvalMeetingDate', which nothing before it records on every path");
+    assertThat(reply.json().path("details").findValuesAsText("mainElementId")).containsExactly("Task_ApproveStepDownPlan");
+    assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("stepDownFromProtection").count())
+        .as("nothing deployed").isEqualTo(versionsBefore);
+  }
+
   @Test
   void aRevisionKeepingTheVersionTagOfTheLatestVersionIsRefusedAndANewTagIsDeployed() {
     String key = "revisedProbe" + suffix();
@@ -142,7 +168,7 @@ class CheckedDeploymentsTest {
     String form = """
         {"id": "agree-the-plan-%s", "type": "default", "schemaVersion": 16, "components": []}
         """.formatted(key);
-    String task = task("Agree the plan", TestStaff.TEAM).replace("approve-step-down-plan", "agree-the-plan-" + key)
+    String task = task("Agree the plan", TestStaff.TEAM).replace("start-step-down", "agree-the-plan-" + key)
         .replace("\"latest\"", "\"deployment\"");
 
     Reply reply = deploy(Map.of(key + ".bpmn", diagram(key, "1.0.0", task), "agree-the-plan-" + key + ".form", form));
@@ -150,11 +176,12 @@ class CheckedDeploymentsTest {
     assertThat(reply.status()).as(reply.body()).isEqualTo(200);
   }
 
+  /** start-step-down has no read-only fields: the probe need not record what a fuller form shows. */
   private static String task(String name, String groups) {
     return """
         <bpmn:userTask id="Task_AgreeThePlan" name="%s" camunda:candidateGroups="%s"
             camunda:dueDate="${workingDays.fromToday(stepDownSettings.decisionDueWorkingDays)}"
-            camunda:formRef="approve-step-down-plan" camunda:formRefBinding="latest">
+            camunda:formRef="start-step-down" camunda:formRefBinding="latest">
           <bpmn:incoming>Flow_In</bpmn:incoming><bpmn:outgoing>Flow_Out</bpmn:outgoing>
         </bpmn:userTask>
         """.formatted(name, groups);

@@ -119,7 +119,7 @@ class DeploymentTrustTest {
     Reply reply = deployAsProcessOwner(key, """
         <bpmn:userTask id="Task_AgreeThePlan" name="Agree the plan" camunda:candidateGroups="iros"
             camunda:dueDate="${workingDays.fromToday(stepDownSettings.decisionDueWorkingDays)}"
-            camunda:formRef="approve-step-down-plan" camunda:formRefBinding="latest">
+            camunda:formRef="start-step-down" camunda:formRefBinding="latest">
           <bpmn:incoming>Flow_In</bpmn:incoming><bpmn:outgoing>Flow_Out</bpmn:outgoing>
         </bpmn:userTask>
         """);
@@ -140,7 +140,7 @@ class DeploymentTrustTest {
         <bpmn:userTask id="Task_Allowed" name="Allowed" camunda:candidateGroups="team-managers"
             camunda:assignee="${teamManager}"
             camunda:dueDate="${workingDays.fromToday(stepDownSettings.decisionDueWorkingDays)}"
-            camunda:formRef="approve-step-down-plan" camunda:formRefBinding="latest">
+            camunda:formRef="start-step-down" camunda:formRefBinding="latest">
           <bpmn:extensionElements>
             <camunda:taskListener delegateExpression="${validateStepDownMeeting}" event="complete" />
           </bpmn:extensionElements>

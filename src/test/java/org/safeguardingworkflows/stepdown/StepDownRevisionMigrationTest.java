@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.batch.Batch;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Job;
@@ -145,12 +146,52 @@ class StepDownRevisionMigrationTest {
     assertThat(activity(mapped.json(), "Task_ChaseLateStepDownApproval").path("movesTo").asText()).isEqualTo("Task_ChaseLateStepDownMeeting");
     assertThat(activity(mapped.json(), "Task_ChaseLateStepDownApproval").path("mappedInRequest").asBoolean()).isTrue();
 
-    // The real run: every journey that can move moves; the chased approval stays where it was.
+    // The real run: the journeys that can move are handed to a Camunda batch (202, and where to follow it); the chased
+    // approval is refused at once and left where it was.
+    long approvalHistory = historyOf(journeys.get("approval"));
     Reply migration = processOwner.post("/api/process-revisions/" + KEY + "/migrations",
         Map.of("fromVersion", fromVersion, "toVersion", toVersion, "dryRun", false));
-    assertThat(migration.status()).as(migration.body()).isEqualTo(200);
-    assertThat(migration.json().path("moved").asInt()).isEqualTo(migration.json().path("movable").asInt()).isGreaterThanOrEqualTo(13);
+    assertThat(migration.status()).as(migration.body()).isEqualTo(202);
+    int movable = migration.json().path("movable").asInt();
+    assertThat(movable).isGreaterThanOrEqualTo(13);
+    assertThat(migration.json().path("moved").asInt()).as("nothing moved within the request").isZero();
     assertThat(unmovableIds(migration.json())).contains(id(journeys, "approvalChased"));
+    String batchId = migration.json().path("batchId").asText();
+    String statusUrl = "/api/process-revisions/" + KEY + "/migrations/" + batchId;
+    assertThat(migration.json().path("statusUrl").asText()).isEqualTo(statusUrl);
+    assertThat(migration.headers().getLocation()).hasToString(statusUrl);
+    assertThat(definitionOf(journeys.get("meeting"))).as("not moved before the batch runs").isEqualTo(before.get("meeting").definitionId());
+
+    Reply waiting = processOwner.get(statusUrl);
+    assertThat(waiting.status()).as(waiting.body()).isEqualTo(200);
+    assertThat(waiting.json().path("state").asText()).isEqualTo("RUNNING");
+    assertThat(waiting.json().path("jobs").path("total").asInt()).isEqualTo(movable);
+    assertThat(waiting.json().path("jobs").path("done").asInt()).isZero();
+    assertThat(outcome(waiting.json(), "Task_ChaseLateStepDownApproval").path("refused").asInt()).isEqualTo(1);
+    assertThat(outcome(waiting.json(), "Task_HoldStepDownMeeting").path("pending").asInt()).isGreaterThanOrEqualTo(1);
+    nobodyElseTouchesTheBatch(batchId);
+
+    // The job executor is off in tests: the batch's jobs are run here, as the executor would run them.
+    Batch batch = engine.getManagementService().createBatchQuery().batchId(batchId).singleResult();
+    runJobs(batch.getSeedJobDefinitionId());
+    runJobs(batch.getBatchJobDefinitionId());
+    Reply ran = processOwner.get(statusUrl);
+    assertThat(ran.json().path("state").asText()).as(ran.body()).isEqualTo("FINISHED");
+    assertThat(ran.json().path("jobs").path("done").asInt()).isEqualTo(movable);
+    assertThat(ran.json().path("jobs").path("failed").asInt()).isZero();
+    runJobs(batch.getMonitorJobDefinitionId());
+    assertThat(engine.getManagementService().createBatchQuery().batchId(batchId).count()).as("removed by its monitor").isZero();
+    Reply finished = processOwner.get(statusUrl);
+    assertThat(finished.status()).as(finished.body()).isEqualTo(200);
+    assertThat(finished.json().path("state").asText()).isEqualTo("FINISHED");
+    assertThat(finished.json().path("migratedBy").asText()).isEqualTo(TestStaff.PROCESS_OWNER);
+    JsonNode approvalOutcome = outcome(finished.json(), "Task_ApproveStepDownPlan");
+    assertThat(approvalOutcome.path("moved").asInt()).isEqualTo(1);
+    assertThat(approvalOutcome.path("refused").asInt()).as("the chased approval waits at both").isEqualTo(1);
+    assertThat(approvalOutcome.path("pending").asInt()).isZero();
+    assertThat(outcome(finished.json(), "Task_ChaseLateStepDownApproval").path("reasons").toString())
+        .contains("'Chase the late step-down approval' (Task_ChaseLateStepDownApproval)");
+
     String targetDefinition = latest().getId();
     journeys.forEach((name, journey) -> {
       Snapshot was = before.get(name);
@@ -163,11 +204,14 @@ class StepDownRevisionMigrationTest {
         assertThat(now.timers()).as(name + ": the same timers, due when they were").isEqualTo(was.timers());
       }
     });
+    assertThat(historyOf(journeys.get("approval"))).as("history kept").isEqualTo(approvalHistory);
     String migrationId = migration.json().path("migrationId").asText();
     MigrationAudit.RecordedMigration recorded = audit.find(migrationId);
     assertThat(recorded.migratedBy()).isEqualTo(TestStaff.PROCESS_OWNER);
     assertThat(recorded.fromVersion()).isEqualTo(fromVersion);
     assertThat(recorded.toVersion()).isEqualTo(toVersion);
+    assertThat(recorded.batchId()).isEqualTo(batchId);
+    assertThat(audit.find(migrationId).instancesMoved()).isEqualTo(movable);
     assertThat(audit.outcomes(migrationId)).filteredOn(outcome -> outcome.processInstanceId().equals(id(journeys, "approvalChased")))
         .singleElement().satisfies(outcome -> {
           assertThat(outcome.outcome()).isEqualTo("REFUSED");
@@ -230,6 +274,53 @@ class StepDownRevisionMigrationTest {
         "toVersion", latest));
     assertThat(sameVersion.status()).as(sameVersion.body()).isEqualTo(400);
     assertThat(sameVersion.body()).contains("toVersion must differ from fromVersion");
+  }
+
+  /**
+   * A worker or a team manager can neither suspend nor delete the batch through /engine-rest, nor start one, nor see
+   * it; anonymous callers are asked to log in. The batch is untouched.
+   */
+  private void nobodyElseTouchesTheBatch(String batchId) {
+    for (String user : List.of(TestStaff.WORKER, TestStaff.TEAM_MANAGER)) {
+      Api api = Api.as(port, user);
+      assertThat(api.put("/engine-rest/batch/" + batchId + "/suspended", "{\"suspended\": true}").status()).as(user).isEqualTo(403);
+      assertThat(api.delete("/engine-rest/batch/" + batchId).status()).as(user).isEqualTo(403);
+      assertThat(api.post("/engine-rest/migration/executeAsync", Map.of("migrationPlan", Map.of(), "processInstanceIds",
+          List.of())).status()).as(user).isEqualTo(403);
+      Reply listed = api.get("/engine-rest/batch");
+      assertThat(listed.status()).as(user).isEqualTo(200);
+      assertThat(listed.body()).as(user).doesNotContain(batchId);
+    }
+    assertThat(Api.anonymous(port).get("/engine-rest/batch").status()).isEqualTo(401);
+    assertThat(Api.anonymous(port).delete("/engine-rest/batch/" + batchId).status()).isEqualTo(401);
+    Batch batch = engine.getManagementService().createBatchQuery().batchId(batchId).singleResult();
+    assertThat(batch).as("still there").isNotNull();
+    assertThat(batch.isSuspended()).isFalse();
+  }
+
+  /** Runs the jobs of a job definition until none is left (a seed or monitor job may create the next one). */
+  private void runJobs(String jobDefinitionId) {
+    for (int round = 0; round < 100; round++) {
+      List<Job> jobs = engine.getManagementService().createJobQuery().jobDefinitionId(jobDefinitionId).list();
+      if (jobs.isEmpty()) {
+        return;
+      }
+      jobs.forEach(job -> engine.getManagementService().executeJob(job.getId()));
+    }
+    throw new AssertionError("Jobs of " + jobDefinitionId + " still left after 100 rounds");
+  }
+
+  private long historyOf(StepDownDriver journey) {
+    return engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(journey.journey.getId()).count();
+  }
+
+  private static JsonNode outcome(JsonNode status, String activityId) {
+    for (JsonNode activity : status.path("activities")) {
+      if (activity.path("activityId").asText().equals(activityId)) {
+        return activity;
+      }
+    }
+    throw new AssertionError("No activity " + activityId + " in " + status);
   }
 
   // --- the journeys and what is compared before and after

@@ -61,6 +61,13 @@ public class ProcessRevisionsPluginResource extends CockpitPluginResource {
     });
   }
 
+  @GET
+  @Path("{engine}/migrations/{processKey}/{batchId}")
+  public Response migrationStatus(@PathParam("engine") String engine, @PathParam("processKey") String processKey,
+      @PathParam("batchId") String batchId) {
+    return asCockpitUser(engine, () -> bean(ProcessRevisions.class).status(processKey, batchId));
+  }
+
   /** Runs the work with the Cockpit user as the engine's authenticated user, and answers JSON or problem+json. */
   private Response asCockpitUser(String engine, Supplier<Object> work) {
     UserAuthentication known = cockpitUser(engine);

@@ -1,0 +1,22 @@
+package org.safeguardingworkflows.deployments;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The process variables a delegate or listener writes, declared on its class: the model checks count them as
+ * recorded by the element that names the bean ({@link RequiredVariables}). Without the declaration a revised diagram
+ * could read a variable only that delegate records, on a path that never runs it, and nobody would know until a
+ * journey failed there.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+public @interface WritesVariables {
+
+  /** The names of the variables it writes on every run. */
+  String[] value();
+}

@@ -2,10 +2,8 @@ package org.safeguardingworkflows.timescales;
 
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.ZonedDateTime;
 import java.util.Date;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,17 +24,17 @@ public class CalendarDates {
 
   /** The end of the working day on this date (an ISO date string or a LocalDate). */
   public Date endOfDay(Object date) {
-    return Date.from(ZonedDateTime.of(toLocalDate(date), calendar.endOfWorkingDay(), calendar.zone()).toInstant());
+    return calendar.endOfDay(CalendarProperties.dateOf(date));
   }
 
   /** The end of the working day an ISO period (P12W, P3M, P1Y) after the date. */
   public Date after(Object date, String isoPeriod) {
-    return endOfDay(plus(toLocalDate(date), isoPeriod));
+    return endOfDay(plus(CalendarProperties.dateOf(date), isoPeriod));
   }
 
   /** The end of the working day an ISO period before the date. */
   public Date before(Object date, String isoPeriod) {
-    return endOfDay(minus(toLocalDate(date), isoPeriod));
+    return endOfDay(minus(CalendarProperties.dateOf(date), isoPeriod));
   }
 
   /**
@@ -50,7 +48,7 @@ public class CalendarDates {
 
   /** Today in the service's time zone, on the engine's clock (which tests move). */
   public LocalDate today() {
-    return ClockUtil.getCurrentTime().toInstant().atZone(calendar.zone()).toLocalDate();
+    return calendar.today();
   }
 
   public static LocalDate plus(LocalDate date, String isoPeriod) {
@@ -61,13 +59,4 @@ public class CalendarDates {
     return date.minus(Period.parse(isoPeriod));
   }
 
-  private static LocalDate toLocalDate(Object value) {
-    if (value instanceof LocalDate date) {
-      return date;
-    }
-    if (value instanceof String text) {
-      return LocalDate.parse(text);
-    }
-    throw new IllegalArgumentException("Expected an ISO date (yyyy-MM-dd) but got " + value);
-  }
 }

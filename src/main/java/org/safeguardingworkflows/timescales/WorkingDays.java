@@ -2,10 +2,8 @@ package org.safeguardingworkflows.timescales;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.ZonedDateTime;
 import java.util.Date;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 import de.focus_shift.jollyday.core.HolidayManager;
@@ -30,12 +28,12 @@ public class WorkingDays {
 
   /** The deadline {@code workingDays} working days after {@code start} (an ISO date string or a LocalDate). */
   public Date after(Object start, int workingDays) {
-    return endOfDay(addWorkingDays(toLocalDate(start), workingDays));
+    return calendar.endOfDay(addWorkingDays(CalendarProperties.dateOf(start), workingDays));
   }
 
   /** The deadline {@code workingDays} working days after today. */
   public Date fromToday(int workingDays) {
-    return endOfDay(addWorkingDays(today(), workingDays));
+    return calendar.endOfDay(addWorkingDays(today(), workingDays));
   }
 
   public LocalDate addWorkingDays(LocalDate start, int workingDays) {
@@ -59,25 +57,11 @@ public class WorkingDays {
   }
 
   public LocalDate today() {
-    return ClockUtil.getCurrentTime().toInstant().atZone(calendar.zone()).toLocalDate();
+    return calendar.today();
   }
 
   /** The local authority's calendar date of an instant. */
   public LocalDate localDate(Date instant) {
     return instant.toInstant().atZone(calendar.zone()).toLocalDate();
-  }
-
-  private Date endOfDay(LocalDate date) {
-    return Date.from(ZonedDateTime.of(date, calendar.endOfWorkingDay(), calendar.zone()).toInstant());
-  }
-
-  private static LocalDate toLocalDate(Object value) {
-    if (value instanceof LocalDate date) {
-      return date;
-    }
-    if (value instanceof String text) {
-      return LocalDate.parse(text);
-    }
-    throw new IllegalArgumentException("Expected an ISO date (yyyy-MM-dd) but got " + value);
   }
 }

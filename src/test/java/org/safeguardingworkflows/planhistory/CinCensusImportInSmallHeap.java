@@ -19,7 +19,6 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  */
 public final class CinCensusImportInSmallHeap {
 
-  static final int OUT_OF_MEMORY = 3;
   /** The census year of the generated return: ends 31 March 1990; every plan lies between 1950 and then. */
   static final int YEAR = 1990;
 
@@ -48,7 +47,7 @@ public final class CinCensusImportInSmallHeap {
       System.out.println("max heap=" + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB");
     } catch (OutOfMemoryError e) {
       System.out.println("out of memory");
-      System.exit(OUT_OF_MEMORY);
+      System.exit(SmallHeapRun.OUT_OF_MEMORY);
     } catch (Exception e) {
       e.printStackTrace(System.out);
       System.exit(1);

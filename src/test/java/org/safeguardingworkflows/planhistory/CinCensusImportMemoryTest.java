@@ -3,13 +3,7 @@ package org.safeguardingworkflows.planhistory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,12 +40,12 @@ class CinCensusImportMemoryTest {
 
   @Test
   void a50MbReturnImportsInAHeapTooSmallToHoldIt() throws Exception {
-    Forked control = fork("hold");
+    SmallHeapRun control = fork("hold");
     assertThat(control.exitCode()).as("parsing the return whole must not fit in %s: %s", HEAP, control.output())
-        .isEqualTo(CinCensusImportInSmallHeap.OUT_OF_MEMORY);
+        .isEqualTo(SmallHeapRun.OUT_OF_MEMORY);
 
     long started = System.nanoTime();
-    Forked streamed = fork("stream");
+    SmallHeapRun streamed = fork("stream");
     long millis = (System.nanoTime() - started) / 1_000_000;
     assertThat(streamed.exitCode()).as(streamed.output()).isZero();
     assertThat(streamed.output()).contains("imported=" + 2 * CHILDREN + " reviews=" + 4 * CHILDREN);
@@ -66,23 +60,8 @@ class CinCensusImportMemoryTest {
         bytes.group(1), HEAP, millis);
   }
 
-  record Forked(int exitCode, String output) {}
-
-  private Forked fork(String mode) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), HEAP, "-XX:+UseSerialGC",
-        "-cp", System.getProperty("java.class.path"), CinCensusImportInSmallHeap.class.getName(),
-        mode, postgres.getJdbcUrl("postgres", "postgres"), prefix, String.valueOf(CHILDREN)));
-    Path output = Files.createTempFile("cin-census-import-", ".log");
-    try {
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-      if (!process.waitFor(5, TimeUnit.MINUTES)) {
-        process.destroyForcibly();
-        throw new AssertionError("the forked import did not finish in 5 minutes");
-      }
-      return new Forked(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
-    } finally {
-      Files.deleteIfExists(output);
-    }
+  private SmallHeapRun fork(String mode) throws IOException, InterruptedException {
+    return SmallHeapRun.of(CinCensusImportInSmallHeap.class, HEAP, mode, postgres.getJdbcUrl("postgres", "postgres"), prefix,
+        String.valueOf(CHILDREN));
   }
 }

@@ -21,7 +21,6 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  */
 public final class PlanHistoryImportInSmallHeap {
 
-  static final int OUT_OF_MEMORY = 3;
 
   private PlanHistoryImportInSmallHeap() {
   }
@@ -58,7 +57,7 @@ public final class PlanHistoryImportInSmallHeap {
       System.out.println("max heap=" + runtime.maxMemory() / (1024 * 1024) + " MB");
     } catch (OutOfMemoryError e) {
       System.out.println("out of memory");
-      System.exit(OUT_OF_MEMORY);
+      System.exit(SmallHeapRun.OUT_OF_MEMORY);
     } catch (Exception e) {
       e.printStackTrace(System.out);
       System.exit(1);

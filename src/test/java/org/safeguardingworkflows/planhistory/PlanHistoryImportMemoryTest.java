@@ -3,13 +3,7 @@ package org.safeguardingworkflows.planhistory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -41,11 +35,11 @@ class PlanHistoryImportMemoryTest {
 
   @Test
   void aFileOf100000LinesImportsInAHeapTooSmallToHoldIt() throws Exception {
-    Forked control = fork("hold");
+    SmallHeapRun control = fork("hold");
     assertThat(control.exitCode()).as("holding the lines must not fit in %s: %s", HEAP, control.output())
-        .isEqualTo(PlanHistoryImportInSmallHeap.OUT_OF_MEMORY);
+        .isEqualTo(SmallHeapRun.OUT_OF_MEMORY);
 
-    Forked streamed = fork("stream");
+    SmallHeapRun streamed = fork("stream");
     assertThat(streamed.exitCode()).as(streamed.output()).isZero();
     assertThat(streamed.output()).contains("imported=" + LINES + " unchanged=0");
     assertThat(jdbc.sql("select count(*) from cp_plan where child_ref like ?").param(prefix + "%").query(Long.class).single())
@@ -54,23 +48,8 @@ class PlanHistoryImportMemoryTest {
         .as("nothing left in staging").isZero();
   }
 
-  record Forked(int exitCode, String output) {}
-
-  private Forked fork(String mode) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), HEAP, "-XX:+UseSerialGC",
-        "-cp", System.getProperty("java.class.path"), PlanHistoryImportInSmallHeap.class.getName(),
-        mode, postgres.getJdbcUrl("postgres", "postgres"), prefix, String.valueOf(LINES)));
-    Path output = Files.createTempFile("plan-history-import-", ".log");
-    try {
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-      if (!process.waitFor(5, TimeUnit.MINUTES)) {
-        process.destroyForcibly();
-        throw new AssertionError("the forked import did not finish in 5 minutes");
-      }
-      return new Forked(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
-    } finally {
-      Files.deleteIfExists(output);
-    }
+  private SmallHeapRun fork(String mode) throws IOException, InterruptedException {
+    return SmallHeapRun.of(PlanHistoryImportInSmallHeap.class, HEAP, mode, postgres.getJdbcUrl("postgres", "postgres"), prefix,
+        String.valueOf(LINES));
   }
 }

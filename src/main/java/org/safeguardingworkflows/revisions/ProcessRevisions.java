@@ -376,8 +376,9 @@ public class ProcessRevisions {
   /**
    * The new version's activities that journeys waiting at an activity it lacks could be mapped to: those of the same
    * kind (a user task to a user task, a timer catch event to a timer catch event...) that the engine accepts in a plan
-   * with the same-id mappings, by name. Asked of the engine because it alone knows its rules (a boundary event needs
-   * its host mapped alongside, an activity its enclosing sub-process...).
+   * with the same-id mappings, by name. The kind narrows the list cheaply and as an owner expects; the engine is then
+   * asked because it alone knows its rules (a boundary event needs its host mapped alongside, an activity its
+   * enclosing sub-process...), so the select never offers a mapping the dry run would refuse.
    */
   private List<Destination> destinations(String activityId, ProcessDefinition source, ProcessDefinition target,
       BpmnModelInstance sourceModel, BpmnModelInstance targetModel) {

@@ -120,7 +120,7 @@ function mappingChoices(report, chosen) {
           `${destination.activityName} (${destination.activityId})`)));
       return el("div", { class: "form-group sw-pr-mapping" },
         el("label", { for: id }, `Move journeys waiting at '${activity.activityName}' to`), " ", select,
-        choices.length === 0 ? el("span", { class: "sw-pr-none" }, ` version ${report.toVersion} has no activity of the same kind they could go to.`) : null);
+        choices.length === 0 ? el("span", { class: "sw-pr-none" }, ` (version ${report.toVersion} has no activity of the same kind they could go to)`) : null);
     }));
 }
 

@@ -38,7 +38,10 @@ import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Event;
+import org.camunda.bpm.model.bpmn.instance.EventDefinition;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.safeguardingworkflows.platform.SystemAccess;
 import org.safeguardingworkflows.platform.SystemAccess.Reason;
@@ -86,9 +89,16 @@ public class ProcessRevisions {
 
   public record MigrationRequest(Integer fromVersion, Integer toVersion, Boolean dryRun, List<Mapping> mappings) {}
 
-  /** Where the journeys waiting at one activity of the old version would go, or why they cannot. */
+  /**
+   * Where the journeys waiting at one activity of the old version would go, or why they cannot. When the new version
+   * has no activity with its id ({@code inToVersion} false), {@code couldMoveTo} lists the new version's activities
+   * the engine could move them to instead, for an explicit mapping; otherwise it is empty.
+   */
   public record ActivityMove(String activityId, String activityName, int instances, String movesTo, String movesToName,
-      boolean mappedInRequest) {}
+      boolean mappedInRequest, boolean inToVersion, List<Destination> couldMoveTo) {}
+
+  /** An activity of the new version that journeys could be mapped to. */
+  public record Destination(String activityId, String activityName) {}
 
   /** A journey that cannot move, with each reason in plain words. */
   public record Unmovable(String processInstanceId, String childRef, List<String> reasons) {}
@@ -205,8 +215,10 @@ public class ProcessRevisions {
         .map(statistics -> {
           MigrationInstruction instruction = bySource.get(statistics.getId());
           String to = instruction == null ? null : instruction.getTargetActivityId();
+          boolean inToVersion = targetModel.getModelElementById(statistics.getId()) instanceof FlowNode;
           return new ActivityMove(statistics.getId(), nameOf(sourceModel, statistics.getId()), statistics.getInstances(),
-              to, to == null ? null : nameOf(targetModel, to), mappedInRequest.contains(statistics.getId()));
+              to, to == null ? null : nameOf(targetModel, to), mappedInRequest.contains(statistics.getId()), inToVersion,
+              inToVersion ? List.of() : destinations(statistics.getId(), source, target, sourceModel, targetModel));
         })
         .toList();
 
@@ -361,8 +373,60 @@ public class ProcessRevisions {
     }
   }
 
+  /**
+   * The new version's activities that journeys waiting at an activity it lacks could be mapped to: those of the same
+   * kind (a user task to a user task, a timer catch event to a timer catch event...) that the engine accepts in a plan
+   * with the same-id mappings, by name. The kind narrows the list cheaply and as an owner expects; the engine is then
+   * asked because it alone knows its rules (a boundary event needs its host mapped alongside, an activity its
+   * enclosing sub-process...), so the select never offers a mapping the dry run would refuse.
+   */
+  private List<Destination> destinations(String activityId, ProcessDefinition source, ProcessDefinition target,
+      BpmnModelInstance sourceModel, BpmnModelInstance targetModel) {
+    if (!(sourceModel.getModelElementById(activityId) instanceof FlowNode waitingAt)) {
+      return List.of();
+    }
+    String kind = kindOf(waitingAt);
+    return targetModel.getModelElementsByType(FlowNode.class).stream()
+        .filter(candidate -> kind.equals(kindOf(candidate)))
+        .filter(candidate -> {
+          try {
+            planBuilder(source, target, List.of(new Mapping(activityId, candidate.getId()))).build();
+            return true;
+          } catch (MigrationPlanValidationException e) {
+            return false;
+          }
+        })
+        .map(candidate -> new Destination(candidate.getId(), nameOf(targetModel, candidate.getId())))
+        .sorted(Comparator.comparing(Destination::activityName).thenComparing(Destination::activityId))
+        .toList();
+  }
+
+  /** The BPMN element, and for an event what it waits for (timer, message, signal...). */
+  private static String kindOf(FlowNode node) {
+    String kind = node.getElementType().getTypeName();
+    if (node instanceof Event event) {
+      kind += event.getChildElementsByType(EventDefinition.class).stream()
+          .map(definition -> ":" + definition.getElementType().getTypeName()).sorted().reduce("", String::concat);
+    }
+    return kind;
+  }
+
   /** The engine's plan: same-id mappings, except where the request maps an activity elsewhere, plus the request's. */
   private MigrationPlan plan(ProcessDefinition source, ProcessDefinition target, List<Mapping> mappings) {
+    try {
+      return planBuilder(source, target, mappings).build();
+    } catch (MigrationPlanValidationException e) {
+      List<FieldProblem> problems = new ArrayList<>();
+      for (MigrationInstructionValidationReport report : e.getValidationReport().getInstructionReports()) {
+        MigrationInstruction instruction = report.getMigrationInstruction();
+        problems.add(new FieldProblem("mappings", "not-migratable", "Mapping " + instruction.getSourceActivityId()
+            + " to " + instruction.getTargetActivityId() + " is not possible: " + String.join("; ", report.getFailures())));
+      }
+      throw ApiProblem.invalid(problems);
+    }
+  }
+
+  private MigrationPlanBuilder planBuilder(ProcessDefinition source, ProcessDefinition target, List<Mapping> mappings) {
     MigrationPlan sameIds = runtimeService.createMigrationPlan(source.getId(), target.getId()).mapEqualActivities().build();
     Set<String> explicitSources = new LinkedHashSet<>(mappings.stream().map(Mapping::from).toList());
     MigrationPlanBuilder builder = runtimeService.createMigrationPlan(source.getId(), target.getId());
@@ -374,17 +438,7 @@ public class ProcessRevisions {
     for (Mapping mapping : mappings) {
       builder = builder.mapActivities(mapping.from(), mapping.to());
     }
-    try {
-      return builder.build();
-    } catch (MigrationPlanValidationException e) {
-      List<FieldProblem> problems = new ArrayList<>();
-      for (MigrationInstructionValidationReport report : e.getValidationReport().getInstructionReports()) {
-        MigrationInstruction instruction = report.getMigrationInstruction();
-        problems.add(new FieldProblem("mappings", "not-migratable", "Mapping " + instruction.getSourceActivityId()
-            + " to " + instruction.getTargetActivityId() + " is not possible: " + String.join("; ", report.getFailures())));
-      }
-      throw ApiProblem.invalid(problems);
-    }
+    return builder;
   }
 
   /** Migrates one journey; a dry run rolls it back. The reasons it cannot move, or none. */

@@ -1,7 +1,9 @@
 /*
  * Process revisions: a Cockpit dashboard plugin (Camunda 7 front-end plugin, plain JavaScript module) for process
  * owners and administrators. It lists the deployed versions of a process with their running journeys, dry-runs moving
- * the journeys from one version to another, and only after a dry run offers to migrate them. Everything is decided
+ * the journeys from one version to another, and only after a dry run offers to migrate them. Journeys waiting at an
+ * activity the new version lacks can be sent to one of its activities of the same kind (an explicit mapping, chosen
+ * in a select and dry-run at once); Migrate sends exactly the versions and mappings of the last dry run. Everything is decided
  * on the server (plugin/process-revisions/{engine}/..., the same code as /api/process-revisions); for anyone else the
  * server answers 403 and the plugin shows nothing.
  */
@@ -86,7 +88,7 @@ function reportView(report) {
       el("td", {}, activity.activityName),
       el("td", {}, String(activity.instances)),
       el("td", { class: activity.movesTo ? "" : "sw-pr-stays" },
-        activity.movesTo ? activity.movesToName + (activity.mappedInRequest ? " (mapped)" : "") : "cannot move: not in version " + report.toVersion))));
+        activity.movesTo ? activity.movesToName + (activity.mappedInRequest ? " (as you chose)" : "") : "cannot move: not in version " + report.toVersion))));
   const summary = el("p", { class: "sw-pr-summary", "data-movable": report.movable, "data-moved": report.moved },
     report.dryRun
       ? `${report.movable} of ${report.instances} journeys can move; ${report.unmovable.length} cannot and would stay on version ${report.fromVersion}. Nothing has been moved.`
@@ -95,6 +97,31 @@ function reportView(report) {
     report.unmovable.map((instance) => el("li", { "data-instance": instance.processInstanceId },
       (instance.childRef || instance.processInstanceId) + ": " + instance.reasons.join(" "))));
   return el("div", {}, summary, moves, unmovable ? el("h4", {}, "Journeys that cannot move") : null, unmovable);
+}
+
+/**
+ * For each activity the new version lacks, a select of the new version's activities its journeys could go to
+ * (the server lists only those the engine accepts), first "Leave them where they are"; null when there is none.
+ */
+function mappingChoices(report, chosen) {
+  const missing = report.activities.filter((activity) => !activity.inToVersion);
+  if (missing.length === 0) {
+    return null;
+  }
+  return el("fieldset", { class: "sw-pr-mappings" },
+    el("legend", {}, `Activities version ${report.toVersion} does not have`),
+    el("p", {}, `Choose where the journeys waiting at each should go in version ${report.toVersion}; the dry run is tried again with your choice. Migrate moves them only as the last dry run showed.`),
+    missing.map((activity) => {
+      const id = `sw-pr-map-${activity.activityId}`;
+      const choices = activity.couldMoveTo || [];
+      const select = el("select", { id, name: "mapping", class: "form-control input-sm", "data-mapping-from": activity.activityId },
+        el("option", { value: "" }, "Leave them where they are"),
+        choices.map((destination) => el("option", { value: destination.activityId, selected: chosen.get(activity.activityId) === destination.activityId },
+          `${destination.activityName} (${destination.activityId})`)));
+      return el("div", { class: "form-group sw-pr-mapping" },
+        el("label", { for: id }, `Move journeys waiting at '${activity.activityName}' to`), " ", select,
+        choices.length === 0 ? el("span", { class: "sw-pr-none" }, ` (version ${report.toVersion} has no activity of the same kind they could go to)`) : null);
+    }));
 }
 
 /** The batch's outcome once it has run: how many journeys moved, and why any failed. */
@@ -133,9 +160,20 @@ function render(node, { api } = {}) {
     status, versionsBox, reportBox);
   node.appendChild(section);
 
+  // The request of the last dry run, as sent: Migrate sends exactly it, and only while the screen still asks for it.
   let dryRunDone = null;
-  const choice = () => ({ fromVersion: Number(fromSelect.value), toVersion: Number(toSelect.value) });
+  // The owner's explicit mappings, activity of the old version to activity of the new; emptied when the versions change.
+  const chosen = new Map();
+  // Each dry run is numbered, so that an answer overtaken by a newer choice is not shown.
+  let dryRunNumber = 0;
+  const choice = () => ({
+    fromVersion: Number(fromSelect.value),
+    toVersion: Number(toSelect.value),
+    mappings: [...chosen.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([from, to]) => ({ from, to }))
+  });
   const resetDryRun = () => {
+    chosen.clear();
+    dryRunNumber++;
     dryRunDone = null;
     migrateButton.disabled = true;
     migrateButton.textContent = "Migrate";
@@ -159,13 +197,23 @@ function render(node, { api } = {}) {
   }
 
   async function run(dryRun) {
-    const request = Object.assign(choice(), { dryRun });
+    const asked = dryRun ? choice() : JSON.parse(dryRunDone);
+    const request = Object.assign({}, asked, { dryRun });
+    const number = ++dryRunNumber;
     status.textContent = dryRun ? "Trying every journey…" : "Moving the journeys…";
     const report = await call(`${resource}/migrations/${encodeURIComponent(processSelect.value)}`, request);
-    reportBox.replaceChildren(reportView(report));
+    if (dryRun && number !== dryRunNumber) {
+      return;
+    }
+    // The selects are drawn again: keyboard focus stays on the one the owner was using.
+    const focused = reportBox.contains(document.activeElement) ? document.activeElement.id : null;
+    reportBox.replaceChildren(reportView(report), dryRun ? mappingChoices(report, chosen) : null);
+    if (focused && document.getElementById(focused)) {
+      document.getElementById(focused).focus();
+    }
     status.textContent = "";
     if (dryRun) {
-      dryRunDone = JSON.stringify(choice());
+      dryRunDone = JSON.stringify(asked);
       migrateButton.disabled = report.movable === 0;
       migrateButton.textContent = `Migrate ${report.movable} journeys`;
       section.setAttribute("data-report", "dry-run");
@@ -200,10 +248,27 @@ function render(node, { api } = {}) {
   fromSelect.addEventListener("change", resetDryRun);
   toSelect.addEventListener("change", resetDryRun);
   dryRunButton.addEventListener("click", () => run(true).catch(failed));
+  reportBox.addEventListener("change", (event) => {
+    const from = event.target.getAttribute("data-mapping-from");
+    if (!from) {
+      return;
+    }
+    if (event.target.value) {
+      chosen.set(from, event.target.value);
+    } else {
+      chosen.delete(from);
+    }
+    // Nothing that was not dry-run may be migrated: Migrate waits for the dry run with this choice.
+    migrateButton.disabled = true;
+    migrateButton.textContent = "Migrate";
+    section.setAttribute("data-report", "dry-run-again");
+    run(true).catch(failed);
+  });
   migrateButton.addEventListener("click", () => {
-    // Only the versions that were dry-run, and only after the owner confirms.
+    // Only the versions and mappings that were dry-run.
     if (dryRunDone !== JSON.stringify(choice())) {
-      resetDryRun();
+      migrateButton.disabled = true;
+      status.textContent = "Your choice has changed since the dry run: run the dry run again before migrating.";
       return;
     }
     run(false).catch(failed);

@@ -128,6 +128,14 @@ class StepDownRevisionMigrationTest {
     assertThat(approvalMove.path("movesTo").asText()).isEqualTo("Task_ApproveStepDownPlan");
     assertThat(approvalMove.path("movesToName").asText()).isEqualTo("Approve the step-down plan");
     assertThat(activity(dryRun.json(), "Task_ChaseLateStepDownApproval").path("movesTo").isTextual()).as("goes nowhere").isFalse();
+    // Where an owner could map it instead: the revision's user tasks the engine accepts, never a timer or an end.
+    JsonNode removedChase = activity(dryRun.json(), "Task_ChaseLateStepDownApproval");
+    assertThat(removedChase.path("inToVersion").asBoolean()).isFalse();
+    assertThat(removedChase.path("couldMoveTo").findValuesAsText("activityId"))
+        .contains("Task_ChaseLateStepDownMeeting", "Task_ShareContingencyPlan")
+        .doesNotContain("Event_StepDownApprovalLate", "End_StepDownApprovalChased", "Task_ChaseLateStepDownApproval");
+    assertThat(approvalMove.path("inToVersion").asBoolean()).isTrue();
+    assertThat(approvalMove.path("couldMoveTo")).as("its id is in the revision: nothing to choose").isEmpty();
     assertThat(unmovableIds(dryRun.json())).contains(id(journeys, "approvalChased"))
         .doesNotContain(ids(journeys, "meeting", "approval", "supervision", "reEmergenceTimer").toArray(String[]::new));
     assertThat(reasonsOf(dryRun.json(), id(journeys, "approvalChased"))).singleElement().asString()

@@ -1,9 +1,11 @@
 package org.safeguardingworkflows.stepdown;
 
+import org.safeguardingworkflows.deployments.WritesVariables;
 import org.safeguardingworkflows.timescales.CalendarDates;
 import org.springframework.stereotype.Component;
 
 /** The next CIN services review falls due on the date booked at this one (see {@link NextDateWithinTheCycle}). */
+@WritesVariables({StepDownVariables.REVIEW_DUE_ON})
 @Component("nextReviewDate")
 public class NextReviewDate extends NextDateWithinTheCycle {
 

@@ -1,9 +1,11 @@
 package org.safeguardingworkflows.stepdown;
 
+import org.safeguardingworkflows.deployments.WritesVariables;
 import org.safeguardingworkflows.timescales.CalendarDates;
 import org.springframework.stereotype.Component;
 
 /** The next management supervision falls due on the date booked at this one (see {@link NextDateWithinTheCycle}). */
+@WritesVariables({StepDownVariables.SUPERVISION_DUE_ON})
 @Component("nextSupervisionDate")
 public class NextSupervisionDate extends NextDateWithinTheCycle {
 

@@ -15,13 +15,13 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -38,6 +38,7 @@ import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
+import org.safeguardingworkflows.deployments.VariableSources;
 import org.safeguardingworkflows.planhistory.PlanHistoryImport;
 import org.safeguardingworkflows.planhistory.PlanHistoryImportInSmallHeap;
 import org.safeguardingworkflows.reporting.RepeatPlanReport;
@@ -59,8 +60,6 @@ public class Benchmarks {
 
   public static final String BASELINE_KEY = PROCESS_KEY + "Baseline";
   private static final int MOST_TIMERS_IN_A_WATCH_PERIOD = 200;
-  /** The step-down listeners the baseline keeps: they set the dates its loop timers read (see deployBaseline). */
-  private static final Set<String> LOOP_TIMER_LISTENERS = Set.of("${nextSupervisionDate}", "${nextReviewDate}");
   /** Child references of benchmark journeys; the smoke run removes them again. */
   public static final String PREFIX = "PB-";
   /** Scenario 1 alternates between the application and the baseline this many times. */
@@ -237,15 +236,21 @@ public class Benchmarks {
     process.setId(BASELINE_KEY);
     process.setName("Step-down baseline (no-op delegates)");
     String noOp = "${" + NoOp.BEAN + "}";
-    model.getModelElementsByType(ServiceTask.class).forEach(task -> task.setCamundaDelegateExpression(noOp));
-    // Except the two listeners that move the watch period's loop timers: they are the diagram's data, not its work, and
-    // without them the supervision and review timers fall due on the same day for ever.
+    // Except the delegates that record what the diagram reads later (they declare it: deployments/VariableSources):
+    // every deployment is checked for variables read before they are recorded, and without the two that move the
+    // watch period's loop timers the supervision and review timers would fall due on the same day for ever.
+    Predicate<String> doesWork = expression -> expression != null
+        && VariableSources.application().writtenBy(expression.replaceAll("[${}\\s]", "")).isEmpty();
+    model.getModelElementsByType(ServiceTask.class).stream().filter(task -> doesWork.test(task.getCamundaDelegateExpression()))
+        .forEach(task -> task.setCamundaDelegateExpression(noOp));
     model.getModelElementsByType(CamundaTaskListener.class).stream()
-        .filter(listener -> !LOOP_TIMER_LISTENERS.contains(listener.getCamundaDelegateExpression()))
+        .filter(listener -> doesWork.test(listener.getCamundaDelegateExpression()))
         .forEach(listener -> listener.setCamundaDelegateExpression(noOp));
-    model.getModelElementsByType(CamundaExecutionListener.class).forEach(listener -> listener.setCamundaDelegateExpression(noOp));
+    model.getModelElementsByType(CamundaExecutionListener.class).stream()
+        .filter(listener -> doesWork.test(listener.getCamundaDelegateExpression()))
+        .forEach(listener -> listener.setCamundaDelegateExpression(noOp));
     model.getModelElementsByType(MessageEventDefinition.class).stream()
-        .filter(message -> message.getCamundaDelegateExpression() != null)
+        .filter(message -> doesWork.test(message.getCamundaDelegateExpression()))
         .forEach(message -> message.setCamundaDelegateExpression(noOp));
     DeploymentBuilder deployment = engine.getRepositoryService().createDeployment().name("benchmark-baseline")
         .addModelInstance(BASELINE_KEY + ".bpmn", model);

@@ -42,6 +42,8 @@ public class SystemAccess {
     SET_UP_TEAMS("At start-up, with no user, the configured teams are created."),
     STAFF_PICKERS("A form's person lists offer the staff holding the role in the journey's team, by name: practitioners may "
         + "not list users and groups, nor read which team a task's journey belongs to."),
+    STAFF_NAMES("A form names the staff its journey records (who gave each view, the worker, the IRO): practitioners may "
+        + "not read users."),
     DEPLOYMENT_AUDIT("Who deployed a revision is read from the engine's operation log for the process owners who see revisions.");
 
     private final String why;

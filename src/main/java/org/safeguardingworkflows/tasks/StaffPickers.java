@@ -195,7 +195,7 @@ class StaffPickers {
   }
 
   /** The name a colleague knows them by; the login id only for an account with no name recorded. */
-  private static String name(User user) {
+  static String name(User user) {
     String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
         + (user.getLastName() == null ? "" : user.getLastName())).trim();
     return name.isEmpty() ? user.getId() : name;

@@ -40,7 +40,7 @@ import org.springframework.stereotype.Component;
  *       time's answers and carrying a list forward where marked so ({@link PreviousAnswersCleared});</li>
  *   <li>a task with a due date shows it written dd/mm/yyyy in its form ({@link DueDateShown});</li>
  *   <li>a task's form writes its journey's dates in words from one variable, not its own month names
- *       ({@link DatesInWords});</li>
+ *       ({@link DatesInWords}), and names its staff from another, not by their login ids ({@link StaffNames});</li>
  *   <li>a refused form reaches the caller as a validation error (REST 400), not as a server error;</li>
  *   <li>a process started from a Tasklist start form (which sets no business key) takes the child reference as its
  *       business key;</li>
@@ -61,7 +61,8 @@ import org.springframework.stereotype.Component;
 public class TaskConventions extends AbstractProcessEnginePlugin {
 
   /** Variables every task has by these conventions, whatever its process: the forms may show them. */
-  public static final java.util.Set<String> TASK_VARIABLES = java.util.Set.of(DueDateShown.VARIABLE, DatesInWords.VARIABLE);
+  public static final java.util.Set<String> TASK_VARIABLES = java.util.Set.of(DueDateShown.VARIABLE, DatesInWords.VARIABLE,
+      StaffNames.VARIABLE);
 
   /** The variable a form reads last time's answer from, for a task marked {@code formShowsPreviousAnswers}. */
   public static String previousAnswer(String key) {
@@ -85,13 +86,16 @@ public class TaskConventions extends AbstractProcessEnginePlugin {
   private final ObjectProvider<ChildRecord> childRecord;
   private final ObjectProvider<DeployedFormFields> formFields;
   private final ObjectProvider<WorkingDays> workingDays;
+  private final TaskListener staffNames;
 
   public TaskConventions(ObjectProvider<Teams> teams, ObjectProvider<TeamInstanceGrants> grants,
       ObjectProvider<ChildAccess> childAccess, ObjectProvider<ChildRecord> childRecord,
-      ObjectProvider<DeployedFormFields> formFields, ObjectProvider<WorkingDays> workingDays) {
+      ObjectProvider<DeployedFormFields> formFields, ObjectProvider<WorkingDays> workingDays,
+      ObjectProvider<StaffNames> staffNames) {
     this.childRecord = childRecord;
     this.formFields = formFields;
     this.workingDays = workingDays;
+    this.staffNames = task -> staffNames.getObject().notify(task);
     this.childJourneys = new ChildJourneys(childRecord::getObject, workingDays::getObject, childAccess::getObject);
     this.teamOfTheChild = new TeamOfTheChild(teams::getObject, grants::getObject, childAccess::getObject);
     this.assignedWithinTheTaskRole = new AssignedWithinTheTaskRole(teams::getObject, grants::getObject);
@@ -141,6 +145,7 @@ public class TaskConventions extends AbstractProcessEnginePlugin {
         task.addTaskListener(TaskListener.EVENTNAME_UPDATE, dueDateShown);
         // After the diagram's own create listeners and the previous answers: the dates the task opens on.
         task.addTaskListener(TaskListener.EVENTNAME_CREATE, datesInWords);
+        task.addTaskListener(TaskListener.EVENTNAME_CREATE, staffNames);
         // Built in, so that they run before the diagram's own listeners: who may act is settled before any form is
         // checked or anything recorded, and every date is a real date before a domain rule reads one.
         task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, completedByTheTaskRole);

@@ -27,9 +27,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * which fixed words to show: compared with a literal ({@code x = null}, {@code x = "MET"}, {@code x > 0}) or read as a
  * date ({@code date(x)}, which is null for anything else), or looked up among the dates in words
  * ({@code get value(datesInWords, x)}: written by the server only, see tasks/DatesInWords, and null for anything but a
- * date the journey holds; no form has a field of that name, and staff may send a task only its form's fields). Everything a user wrote is shown by a disabled field bound
- * to its variable (textfield, textarea, number), which form-js renders as an input's value, escaped, and does not
- * submit; tables, which render their cells as text, may show lists.
+ * date the journey holds; no form has a field of that name, and staff may send a task only its form's fields), or
+ * among the staff's names ({@code get value(staffNames, x)}, the same for a login id: tasks/StaffNames). Everything
+ * a user wrote is shown by a disabled field bound to its variable (textfield, textarea, number), which form-js renders
+ * as an input's value, escaped, and does not submit; tables, which render their cells as text, may show lists.
  */
 class WrittenTextShownAsPlainTextTest {
 
@@ -39,8 +40,11 @@ class WrittenTextShownAsPlainTextTest {
   private static final Pattern NAME = Pattern.compile("(?<![\\w.])([A-Za-z_]\\w*)");
   private static final Set<String> FEEL_WORDS = Set.of("if", "then", "else", "null", "true", "false", "and", "or",
       "not", "date", "string", "day", "month", "year", "for", "in", "return", "some", "every", "satisfies");
-  /** A date in words, looked up: shows only what the server wrote for a real date, whatever x holds. */
-  private static final Pattern DATE_IN_WORDS = Pattern.compile("get value\\(datesInWords, [\\w.]+\\)");
+  /**
+   * A date in words or a member of staff's name, looked up: shows only what the server wrote for a real date or a
+   * login id of the staff, whatever x holds.
+   */
+  private static final Pattern WRITTEN_BY_THE_SERVER = Pattern.compile("get value\\((?:datesInWords|staffNames), [\\w.]+\\)");
   private static final String LITERAL = "(?:null|true|false|\"\"|-?\\d+(?:\\.\\d+)?)";
 
   static Stream<Path> forms() throws IOException {
@@ -73,6 +77,8 @@ class WrittenTextShownAsPlainTextTest {
     assertThat(shownVariables("{{if x = null then \"none\" else if x = \"A\" then \"Aye\" else \"another answer\"}}"
         + "{{#if n > 0}}{{/if}}{{string(date(d).day)}}")).isEmpty();
     assertThat(shownVariables("{{if d = null then \"not recorded\" else get value(datesInWords, d)}}")).isEmpty();
+    assertThat(shownVariables("{{if p = null then \"not recorded\" else get value(staffNames, p)}}")).isEmpty();
+    assertThat(shownVariables("{{if get value(staffNames, p) = null then p else \"named\"}}")).containsExactly("p");
     assertThat(shownVariables("{{get value(answers, d)}}")).containsExactly("get", "value", "answers", "d");
   }
 
@@ -95,7 +101,7 @@ class WrittenTextShownAsPlainTextTest {
     Matcher template = TEMPLATE.matcher(text);
     while (template.find()) {
       String expression = STRING_LITERAL.matcher(template.group(1).replaceFirst("^\\s*[#/]", "")).replaceAll("\"\"");
-      expression = DATE_IN_WORDS.matcher(expression).replaceAll("\"\"");
+      expression = WRITTEN_BY_THE_SERVER.matcher(expression).replaceAll("\"\"");
       Matcher name = NAME.matcher(expression);
       while (name.find()) {
         String variable = name.group(1);

@@ -125,9 +125,11 @@ class RepeatIcpcFourViewsInTasklistTest {
     try (Browser browser = Browser.open(scenario("senior-manager-decides"))) {
       Tasklist tasklist = new Tasklist(browser, port).logIn(TestStaff.SENIOR_MANAGER, TestStaff.PASSWORD).filter(VIEWS_FILTER);
       tasklist.openTask("Record the joint decision - " + childRef).claim();
-      assertThat(tasklist.shown("Team manager's view given by")).isEqualTo(TestStaff.TEAM_MANAGER);
-      assertThat(tasklist.shown("IRO's view given by")).isEqualTo(TestStaff.IRO);
-      assertThat(tasklist.shown("Legal representative's view given by")).isEqualTo(TestStaff.LEGAL);
+      // Named as the staff list names them, not by login id (tasks/StaffNames).
+      assertThat(tasklist.stated("Team manager's view given by")).isEqualTo(TestStaff.name(TestStaff.TEAM_MANAGER));
+      assertThat(tasklist.stated("IRO's view given by")).isEqualTo(TestStaff.name(TestStaff.IRO));
+      assertThat(tasklist.stated("Legal representative's view given by")).isEqualTo(TestStaff.name(TestStaff.LEGAL));
+      assertThat(tasklist.stated("Proposed by")).isEqualTo(TestStaff.name(TestStaff.WORKER));
       browser.screenshot("joint-decision-shows-the-four-views");
       tasklist.choose(CONFERENCE)
           .select("Alternative considered", "Pre-proceedings under the Public Law Outline (PLO)")

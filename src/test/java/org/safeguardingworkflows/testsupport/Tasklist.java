@@ -321,6 +321,17 @@ public final class Tasklist {
     return field.getDomProperty("value");
   }
 
+  /**
+   * What a form states in words under a label ("**IRO's view given by:** Ivy Roberts"): the staff the journey names,
+   * written by the server (tasks/StaffNames), not typed by anyone.
+   */
+  public String stated(String label) {
+    String prefix = label + ":";
+    return browser.all(By.cssSelector(".fjs-form-field-text p")).stream().map(WebElement::getText)
+        .filter(text -> text.startsWith(prefix)).map(text -> text.substring(prefix.length()).trim())
+        .findFirst().orElseThrow(() -> new AssertionError("the form states nothing under '" + label + "'"));
+  }
+
   /** Closes Tasklist's notices (they sit over the bottom of the form, where Complete is). */
   public void dismissNotifications() {
     for (WebElement close : browser.all(By.cssSelector(".page-notifications button.close"))) {

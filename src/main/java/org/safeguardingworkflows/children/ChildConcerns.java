@@ -1,5 +1,6 @@
 package org.safeguardingworkflows.children;
 
+import org.safeguardingworkflows.platform.ProcessVariable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -98,20 +99,20 @@ public class ChildConcerns {
               "Raise the concern as a member of the team that will work with the child.")));
     }
     Map<String, Object> variables = new HashMap<>();
-    variables.put(ConcernReviewVariables.CHILD_REF, childRef);
-    variables.put(ConcernReviewVariables.CONCERN_KIND, kind);
-    variables.put(ConcernReviewVariables.CONCERN_SUMMARY, summary);
-    variables.put(ConcernReviewVariables.RAISED_BY, caller.getUserId());
-    variables.put(ConcernReviewVariables.ALLOCATED_WORKER, allocation.map(ChildRecord.Allocation::allocatedWorker).orElse(null));
-    variables.put(ConcernReviewVariables.TEAM_MANAGER, allocation.map(ChildRecord.Allocation::teamManager).orElse(null));
-    variables.put(ConcernReviewVariables.IRO, allocation.map(ChildRecord.Allocation::iro).orElse(null));
+    ConcernReviewVariables.CHILD_REF.putIn(variables, childRef);
+    ConcernReviewVariables.CONCERN_KIND.putIn(variables, kind);
+    ConcernReviewVariables.CONCERN_SUMMARY.putIn(variables, summary);
+    ConcernReviewVariables.RAISED_BY.putIn(variables, caller.getUserId());
+    ConcernReviewVariables.ALLOCATED_WORKER.putIn(variables, allocation.map(ChildRecord.Allocation::allocatedWorker).orElse(null));
+    ConcernReviewVariables.TEAM_MANAGER.putIn(variables, allocation.map(ChildRecord.Allocation::teamManager).orElse(null));
+    ConcernReviewVariables.IRO.putIn(variables, allocation.map(ChildRecord.Allocation::iro).orElse(null));
     // As the caller: their right to start work for the child's team is the engine's (and the team's) to check.
     ProcessInstance review = runtimeService.createMessageCorrelation(ConcernReviewVariables.MESSAGE_CONCERN_RAISED)
         .processInstanceBusinessKey(childRef)
         .setVariables(variables)
         .correlateStartMessage();
     boolean reReferral = Boolean.TRUE.equals(systemAccess.call(() ->
-        runtimeService.getVariable(review.getId(), ConcernReviewVariables.AFTER_STEP_DOWN)));
+        ConcernReviewVariables.AFTER_STEP_DOWN.read(runtimeService.getVariable(review.getId(), ConcernReviewVariables.AFTER_STEP_DOWN.name()))));
     return new Opened(childRef, reReferral ? "re-referral review" : "concern review", ConcernReviewVariables.PROCESS_KEY,
         review.getId());
   }
@@ -123,7 +124,7 @@ public class ChildConcerns {
   public Opened duringStepDown(String childRef, String journeyId, String kind, String summary) {
     systemAccess.run(() -> runtimeService.createMessageCorrelation(StepDownVariables.MESSAGE_CONCERN_REPORTED)
         .processInstanceId(journeyId)
-        .setVariablesLocal(Map.of(StepDownVariables.CONCERN_KIND, kind, StepDownVariables.CONCERN_SUMMARY, summary))
+        .setVariablesLocal(ProcessVariable.values(StepDownVariables.CONCERN_KIND.with(kind), StepDownVariables.CONCERN_SUMMARY.with(summary)))
         .correlateWithResult());
     return new Opened(childRef, "contingency review", StepDownVariables.PROCESS_KEY, journeyId);
   }

@@ -121,10 +121,10 @@ public class ChildWorkerChanges {
     String previous = currentHolder(childRef, childRole, running).orElse(null);
 
     Map<String, Object> message = new HashMap<>();
-    message.put(HandOverToTheNewHolder.CHANGED_ROLE, childRole.name());
-    message.put(HandOverToTheNewHolder.NEW_HOLDER, newHolder);
+    HandOverToTheNewHolder.CHANGED_ROLE.putIn(message, childRole.name());
+    HandOverToTheNewHolder.NEW_HOLDER.putIn(message, newHolder);
     if (childRole == ChildRole.SOCIAL_WORKER) {
-      message.put(HandOverToTheNewHolder.NEW_WORKER, newHolder);
+      HandOverToTheNewHolder.NEW_WORKER.putIn(message, newHolder);
     }
     List<Handover> handovers = new ArrayList<>();
     systemAccess.run(() -> {

@@ -43,13 +43,13 @@ public class RecordLegalPlanningRequest implements JavaDelegate {
           problems.add("This child already has a legal planning recommendation open: it must be decided before another is made."));
     }
     if (!problems.isEmpty()) {
-      throw new FormFieldValidationException(LegalPlanningVariables.CHILD_REF, String.join(" ", problems));
+      throw new FormFieldValidationException(LegalPlanningVariables.CHILD_REF.name(), String.join(" ", problems));
     }
     LocalDate today = workingDays.today();
     execution.setVariables(request.toVariables());
-    execution.setVariable(LegalPlanningVariables.REQUESTED_DATE, today.toString());
-    execution.setVariable(LegalPlanningVariables.MEETING_DUE_DATE,
-        workingDays.addWorkingDays(today, settings.getMeetingDueWorkingDays()).toString());
-    execution.setVariable(LegalPlanningVariables.WORKER_CHANGES, 0);
+    LegalPlanningVariables.REQUESTED_DATE.setOn(execution, today);
+    LegalPlanningVariables.MEETING_DUE_DATE.setOn(execution,
+        workingDays.addWorkingDays(today, settings.getMeetingDueWorkingDays()));
+    LegalPlanningVariables.WORKER_CHANGES.setOn(execution, 0);
   }
 }

@@ -16,7 +16,7 @@ public class RecordDeadlineOverride implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    execution.setVariable(FOUR_PARTY_DISCUSSION_COMPLETE, false);
-    execution.setVariable(OVERRIDE_USED, true);
+    FOUR_PARTY_DISCUSSION_COMPLETE.setOn(execution, false);
+    OVERRIDE_USED.setOn(execution, true);
   }
 }

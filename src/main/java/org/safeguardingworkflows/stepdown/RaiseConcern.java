@@ -1,5 +1,6 @@
 package org.safeguardingworkflows.stepdown;
 
+import org.safeguardingworkflows.platform.ProcessVariable;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -23,9 +24,9 @@ public class RaiseConcern implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Map<String, Object> concern = Map.of(
-        StepDownVariables.CONCERN_KIND, execution.getVariableLocal(StepDownVariables.CONCERN_KIND),
-        StepDownVariables.CONCERN_SUMMARY, execution.getVariableLocal(StepDownVariables.CONCERN_SUMMARY));
+    Map<String, Object> concern = ProcessVariable.values(
+        StepDownVariables.CONCERN_KIND.with(StepDownVariables.CONCERN_KIND.from(execution)),
+        StepDownVariables.CONCERN_SUMMARY.with(StepDownVariables.CONCERN_SUMMARY.from(execution)));
     systemAccess.run(() -> execution.getProcessEngineServices().getRuntimeService()
         .createMessageCorrelation(StepDownVariables.MESSAGE_CONCERN_REPORTED)
         .processInstanceId(execution.getProcessInstanceId())

@@ -102,11 +102,11 @@ public class StepDownJourneys {
       List<OpenTask> tasks = journeyProgress.openTasks(instanceId);
       List<String> stage = journeyProgress.stage(instanceId);
       return new JourneyView(childRef, instanceId, stage,
-          (String) variables.get(StepDownVariables.PLAN_START_DATE), (String) variables.get(StepDownVariables.PLAN_END_DATE),
-          (String) variables.get(StepDownVariables.DESTINATION), (String) variables.get(StepDownVariables.ALLOCATED_WORKER),
-          (String) variables.get(StepDownVariables.TEAM_MANAGER), (Integer) variables.get(StepDownVariables.WORKER_CHANGES),
+          StepDownVariables.PLAN_START_DATE.from(variables), StepDownVariables.PLAN_END_DATE.from(variables),
+          StepDownVariables.DESTINATION.from(variables), StepDownVariables.ALLOCATED_WORKER.from(variables),
+          StepDownVariables.TEAM_MANAGER.from(variables), StepDownVariables.WORKER_CHANGES.from(variables),
           new ArrayList<>(tasks),
-          StepDownVariables.rows(variables.get(StepDownVariables.CONTINGENCY_PLAN)),
+          StepDownVariables.CONTINGENCY_PLAN.from(variables),
           nextTimer(instanceId, "Event_SupervisionDue"), nextTimer(instanceId, "Event_ReviewDue"));
     });
   }

@@ -1,5 +1,7 @@
 package org.safeguardingworkflows.supervisionorder;
 
+import org.safeguardingworkflows.platform.ProcessVariable;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -36,17 +38,17 @@ public class SupervisionOrders {
     }
     return runtimeService.createProcessInstanceByKey(SupervisionOrderVariables.PROCESS_KEY)
         .businessKey(order.childRef())
-        .setVariables(Map.of(
-            SupervisionOrderVariables.CHILD_REF, order.childRef(),
-            SupervisionOrderVariables.ORDER_DATE, order.orderDate(),
-            SupervisionOrderVariables.LENGTH_MONTHS, order.lengthOrDefault(settings.getDefaultLengthMonths()),
-            SupervisionOrderVariables.ALLOCATED_WORKER, order.allocatedWorker()))
+        .setVariables(ProcessVariable.values(
+            SupervisionOrderVariables.CHILD_REF.with(order.childRef()),
+            SupervisionOrderVariables.ORDER_DATE.with(LocalDate.parse(order.orderDate())),
+            SupervisionOrderVariables.LENGTH_MONTHS.with(order.lengthOrDefault(settings.getDefaultLengthMonths())),
+            SupervisionOrderVariables.ALLOCATED_WORKER.with(order.allocatedWorker())))
         .execute();
   }
 
   /** The dates the started order runs to, as recorded by the process. */
   public Map<String, Object> dates(String processInstanceId) {
-    return runtimeService.getVariables(processInstanceId, List.of(SupervisionOrderVariables.ORDER_END_DATE,
-        SupervisionOrderVariables.LATEST_PERMITTED_END_DATE, SupervisionOrderVariables.EXTENSION_DECISION_DUE_DATE));
+    return runtimeService.getVariables(processInstanceId, List.of(SupervisionOrderVariables.ORDER_END_DATE.name(),
+        SupervisionOrderVariables.LATEST_PERMITTED_END_DATE.name(), SupervisionOrderVariables.EXTENSION_DECISION_DUE_DATE.name()));
   }
 }

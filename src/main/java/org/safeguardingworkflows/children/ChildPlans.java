@@ -53,7 +53,7 @@ public class ChildPlans {
   }
 
   /** The message that ends a running step-down journey when the child has a new plan. */
-  public static final String MESSAGE_NEW_PLAN_MADE = "NewPlanMade";
+  public static final String MESSAGE_NEW_PLAN_MADE = StepDownVariables.MESSAGE_NEW_PLAN_MADE;
   public static final String NEW_PLAN_START_DATE = "newPlanStartDate";
 
   /** Who records the conferences' decisions: the social work staff, the IROs who chair, and administrators. */

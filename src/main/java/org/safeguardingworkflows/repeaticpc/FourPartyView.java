@@ -11,16 +11,16 @@ import org.safeguardingworkflows.security.Role;
  * representative. Each is a user task of its own that only a holder of the role can complete.
  */
 public enum FourPartyView {
-  TEAM_MANAGER("Task_TeamManagerView", Role.TEAM_MANAGERS, "teamManager", "team manager",
+  TEAM_MANAGER(RepeatIcpcVariables.Elements.TEAM_MANAGER_VIEW, Role.TEAM_MANAGERS, "teamManager", "team manager",
       RepeatIcpcVariables.TEAM_MANAGER_THRESHOLD, RepeatIcpcVariables.TEAM_MANAGER_FRAMEWORK,
       RepeatIcpcVariables.TEAM_MANAGER_REASONS, RepeatIcpcVariables.TEAM_MANAGER_VIEW_BY),
-  SENIOR_MANAGER("Task_SeniorManagerView", Role.SENIOR_MANAGERS, "seniorManager", "senior manager",
+  SENIOR_MANAGER(RepeatIcpcVariables.Elements.SENIOR_MANAGER_VIEW, Role.SENIOR_MANAGERS, "seniorManager", "senior manager",
       RepeatIcpcVariables.SENIOR_MANAGER_THRESHOLD, RepeatIcpcVariables.SENIOR_MANAGER_FRAMEWORK,
       RepeatIcpcVariables.SENIOR_MANAGER_REASONS, RepeatIcpcVariables.SENIOR_MANAGER_VIEW_BY),
-  IRO("Task_IroView", Role.IROS, "iro", "IRO",
+  IRO(RepeatIcpcVariables.Elements.IRO_VIEW, Role.IROS, "iro", "IRO",
       RepeatIcpcVariables.IRO_THRESHOLD, RepeatIcpcVariables.IRO_FRAMEWORK,
       RepeatIcpcVariables.IRO_REASONS, RepeatIcpcVariables.IRO_VIEW_BY),
-  LEGAL("Task_LegalView", Role.LEGAL, "legal", "legal representative",
+  LEGAL(RepeatIcpcVariables.Elements.LEGAL_VIEW, Role.LEGAL, "legal", "legal representative",
       RepeatIcpcVariables.LEGAL_THRESHOLD, RepeatIcpcVariables.LEGAL_FRAMEWORK,
       RepeatIcpcVariables.LEGAL_REASONS, RepeatIcpcVariables.LEGAL_VIEW_BY);
 

@@ -49,9 +49,9 @@ public class RepeatIcpcProposals {
   /** Roles that record any conference's outcome: senior managers and those who arrange the conferences. */
   static final List<Role> OUTCOME_RECORDERS = List.of(Role.SENIOR_MANAGERS, Role.CONFERENCE_COORDINATORS, Role.ADMINS);
 
-  static final String SUBPROCESS_DISCUSSION = "SubProcess_FourPartyDiscussion";
-  static final String TASK_RECORD_OVERRIDE = "Task_RecordDeadlineOverride";
-  static final String EVENT_CONFERENCE_OUTCOME = "Event_ConferenceOutcomeRecorded";
+  static final String SUBPROCESS_DISCUSSION = Elements.FOUR_PARTY_DISCUSSION;
+  static final String TASK_RECORD_OVERRIDE = Elements.RECORD_DEADLINE_OVERRIDE;
+  static final String EVENT_CONFERENCE_OUTCOME = Elements.CONFERENCE_OUTCOME_RECORDED;
 
   private final ProposalRules rules;
   private final RuntimeService runtimeService;

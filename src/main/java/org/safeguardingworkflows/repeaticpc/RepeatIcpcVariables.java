@@ -19,6 +19,21 @@ public final class RepeatIcpcVariables {
   public static final String MESSAGE_CONFERENCE_OUTCOME = "ConferenceOutcomeRecorded";
   public static final String MESSAGE_LEGAL_PLANNING = "LegalPlanningRequested";
 
+  /** The diagram's elements the Java code names (the model test checks each is in the diagram). */
+  public static final class Elements {
+    public static final String FOUR_PARTY_DISCUSSION = "SubProcess_FourPartyDiscussion";
+    public static final String TEAM_MANAGER_VIEW = "Task_TeamManagerView";
+    public static final String SENIOR_MANAGER_VIEW = "Task_SeniorManagerView";
+    public static final String IRO_VIEW = "Task_IroView";
+    public static final String LEGAL_VIEW = "Task_LegalView";
+    public static final String CHASE_HISTORY_SUMMARY = "Task_ChaseHistorySummary";
+    public static final String RECORD_DEADLINE_OVERRIDE = "Task_RecordDeadlineOverride";
+    public static final String CONFERENCE_OUTCOME_RECORDED = "Event_ConferenceOutcomeRecorded";
+
+    private Elements() {
+    }
+  }
+
   // Started with (API, Tasklist start form, or the RepeatIcpcProposed message from a step-down journey)
   public static final ProcessVariable<String> CHILD_REF = ProcessVariable.text("childRef");
   public static final ProcessVariable<LocalDate> STRATEGY_DISCUSSION_DATE = ProcessVariable.date("strategyDiscussionDate");

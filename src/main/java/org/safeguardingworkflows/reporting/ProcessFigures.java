@@ -41,9 +41,9 @@ public class ProcessFigures {
   static final String LEGAL_PLANNING_OUTCOME = LegalPlanningVariables.LEGAL_PLANNING_OUTCOME.name();
   // Step-down journey (briefing points 5 and 7).
   static final String STEP_DOWN = StepDownVariables.PROCESS_KEY;
-  static final String HOLD_STEP_DOWN_MEETING = "Task_HoldStepDownMeeting";
-  static final String SUPERVISION = "Task_HoldManagementSupervision";
-  static final String CIN_REVIEW = "Task_ReviewCinServices";
+  static final String HOLD_STEP_DOWN_MEETING = StepDownVariables.Elements.HOLD_STEP_DOWN_MEETING;
+  static final String SUPERVISION = StepDownVariables.Elements.HOLD_MANAGEMENT_SUPERVISION;
+  static final String CIN_REVIEW = StepDownVariables.Elements.REVIEW_CIN_SERVICES;
   static final String CONCERN_RAISED = ChildEvent.Kind.CONCERN_RAISED.name();
   /** The months after step-down by which concerns are counted. */
   static final int[] CONCERN_MONTHS = {3, 6, 12};

@@ -107,7 +107,7 @@ public class StepDownJourneys {
           StepDownVariables.TEAM_MANAGER.from(variables), StepDownVariables.WORKER_CHANGES.from(variables),
           new ArrayList<>(tasks),
           StepDownVariables.CONTINGENCY_PLAN.from(variables),
-          nextTimer(instanceId, "Event_SupervisionDue"), nextTimer(instanceId, "Event_ReviewDue"));
+          nextTimer(instanceId, StepDownVariables.Elements.SUPERVISION_DUE), nextTimer(instanceId, StepDownVariables.Elements.REVIEW_DUE));
     });
   }
 

@@ -19,6 +19,20 @@ public final class StepDownVariables {
   /** A new CP plan for the child ends the journey (correlated by business key, with {@code newPlanStartDate}). */
   public static final String MESSAGE_NEW_PLAN_MADE = "NewPlanMade";
 
+  /** The diagram's elements the Java code names (the model test checks each is in the diagram). */
+  public static final class Elements {
+    public static final String HOLD_STEP_DOWN_MEETING = "Task_HoldStepDownMeeting";
+    public static final String HOLD_MANAGEMENT_SUPERVISION = "Task_HoldManagementSupervision";
+    public static final String REVIEW_CIN_SERVICES = "Task_ReviewCinServices";
+    public static final String WATCH_PERIOD = "SubProcess_WatchPeriod";
+    public static final String SUPERVISION_DUE = "Event_SupervisionDue";
+    public static final String REVIEW_DUE = "Event_ReviewDue";
+    public static final String WATCH_PERIOD_ENDS = "Event_WatchPeriodEnds";
+
+    private Elements() {
+    }
+  }
+
   // Started with
   public static final ProcessVariable<String> CHILD_REF = ProcessVariable.text("childRef");
   public static final ProcessVariable<LocalDate> PLAN_START_DATE = ProcessVariable.date("planStartDate");

@@ -59,7 +59,7 @@ public class RecordConcernRaised implements JavaDelegate {
       details.put("monthsSinceStepDown", months);
       details.put("stepDownEndedOn", stepDownEnded.get().toString());
       Object plan = childRecord.entriesOf(childRef, ChildEvent.Kind.STEP_DOWN_MEETING).stream()
-          .findFirst().map(meeting -> meeting.details().get(StepDownVariables.CONTINGENCY_PLAN)).orElse(null);
+          .findFirst().map(meeting -> meeting.details().get(StepDownVariables.CONTINGENCY_PLAN.name())).orElse(null);
       CONTINGENCY_PLAN.setOn(execution, plan instanceof List<?> ? CONTINGENCY_PLAN.read(plan) : null);
     } else {
       CONTINGENCY_PLAN.setOn(execution, null);

@@ -36,7 +36,7 @@ public class ValidateTransferOut implements TaskListener {
     for (var field : new Object[][] {{HISTORY_SENT_ON, sent, "the history was sent"}, {TRANSFER_ACCEPTED_ON, accepted, "the case was accepted"}}) {
       LocalDate value = (LocalDate) field[1];
       if (value != null && (value.isAfter(today) || value.isBefore(moved))) {
-        throw new FormFieldValidationException((String) field[0], "The day " + field[2]
+        throw new FormFieldValidationException(((ProcessVariable<?>) field[0]).name(), "The day " + field[2]
             + " must be between the move (" + ShownDate.of(moved) + ") and today: record the transfer once it has happened.");
       }
     }

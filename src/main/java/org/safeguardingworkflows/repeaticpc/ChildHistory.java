@@ -136,9 +136,9 @@ public class ChildHistory {
   }
 
   private static PlanElsewhere planElsewhere(ChildEvent declared) {
-    return new PlanElsewhere((String) declared.details().get(RepeatIcpcVariables.EARLIER_PLAN_AUTHORITY),
-        LocalDate.parse((String) declared.details().get(RepeatIcpcVariables.EARLIER_PLAN_START)),
-        LocalDate.parse((String) declared.details().get(RepeatIcpcVariables.EARLIER_PLAN_END)));
+    return new PlanElsewhere(RepeatIcpcVariables.EARLIER_PLAN_AUTHORITY.from(declared.details()),
+        RepeatIcpcVariables.EARLIER_PLAN_START.from(declared.details()),
+        RepeatIcpcVariables.EARLIER_PLAN_END.from(declared.details()));
   }
 
   /**

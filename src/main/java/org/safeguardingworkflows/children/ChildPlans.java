@@ -32,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
  * became looked after, moved away, turned 18, died). A new plan for a child in a step-down journey ends that journey:
  * difficulties re-emerged.
  */
-@CorrelatesMessageWith(message = ChildPlans.MESSAGE_NEW_PLAN_MADE, variables = {ChildPlans.NEW_PLAN_START_DATE})
+@CorrelatesMessageWith(message = ChildPlans.MESSAGE_NEW_PLAN_MADE, variables = {"newPlanStartDate"})
 @Service
 public class ChildPlans {
 
@@ -51,7 +51,7 @@ public class ChildPlans {
   }
 
   /** The message that ends a running step-down journey when the child has a new plan. */
-  public static final String MESSAGE_NEW_PLAN_MADE = "NewPlanMade";
+  public static final String MESSAGE_NEW_PLAN_MADE = StepDownVariables.MESSAGE_NEW_PLAN_MADE;
   public static final String NEW_PLAN_START_DATE = "newPlanStartDate";
 
   /** Who records the conferences' decisions: the social work staff, the IROs who chair, and administrators. */

@@ -27,7 +27,7 @@ import org.safeguardingworkflows.security.Role;
  * grants allow: legal planning); journeys started by the application itself (one journey starting another)
  * carry no such person.
  */
-@WritesVariables({Teams.VARIABLE})
+@WritesVariables({"team"})
 public class TeamOfTheChild implements ExecutionListener {
 
   /** The variables that name the child's worker, in the order they are trusted. */

@@ -100,6 +100,11 @@ public final class ProcessVariable<T> {
     return read(scope.getVariable(name));
   }
 
+  /** The value in this scope only (an end event's own output, a task's local answer), or null when absent. */
+  public T localFrom(VariableScope scope) {
+    return read(scope.getVariableLocal(name));
+  }
+
   public Optional<T> optionalFrom(VariableScope scope) {
     return Optional.ofNullable(from(scope));
   }

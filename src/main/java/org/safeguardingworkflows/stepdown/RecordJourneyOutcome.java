@@ -29,7 +29,7 @@ public class RecordJourneyOutcome implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String outcome = (String) execution.getVariableLocal(StepDownVariables.JOURNEY_OUTCOME.name());
+    String outcome = StepDownVariables.JOURNEY_OUTCOME.localFrom(execution);
     if (RE_EMERGED.equals(outcome)) {
       outcome = reEmerged(StepDownVariables.PLAN_END_DATE.from(execution),
           StepDownVariables.NEW_PLAN_START_DATE.from(execution));

@@ -174,7 +174,7 @@ class ChildActionsApiTest {
       assertThat(allocation.teamManager()).as("the old team's manager no longer holds the child").isNull();
     });
     for (ProcessInstance instance : List.of(journey, legal, order, proposal)) {
-      assertThat(runtimeService.getVariable(instance.getId(), Teams.VARIABLE)).as("team of " + instance.getProcessDefinitionId())
+      assertThat(runtimeService.getVariable(instance.getId(), Teams.TEAM.name())).as("team of " + instance.getProcessDefinitionId())
           .isEqualTo(TestStaff.SECOND_TEAM);
     }
     assertThat(childRecord.entriesOf(childRef, ChildEvent.Kind.WORKER_CHANGED)).singleElement().satisfies(entry -> {

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.safeguardingworkflows.children.ChildEvent;
 import org.safeguardingworkflows.children.ChildRecord;
+import org.safeguardingworkflows.teams.Teams;
 import org.safeguardingworkflows.testsupport.ApplicationTest;
 import org.safeguardingworkflows.testsupport.CoverageOf;
 import org.safeguardingworkflows.testsupport.EngineClock;
@@ -345,11 +346,11 @@ class LegalPlanningScenariosTest {
     recommendation.recommendedDirectlyBy(TestStaff.IRO, TestStaff.WORKER);
     assertThat(recommendation.legalPlanning).isWaitingAtExactly("Task_HoldLegalPlanningMeeting");
     assertThat(recommendation.variable(RECOMMENDED_BY.name())).isEqualTo(TestStaff.IRO);
-    assertThat(recommendation.variable("team")).as("the worker's team").isEqualTo(TestStaff.TEAM);
+    assertThat(recommendation.variable(Teams.TEAM.name())).as("the worker's team").isEqualTo(TestStaff.TEAM);
 
     LegalPlanningDriver byLegal = new LegalPlanningDriver(engine).recommendedDirectlyBy(TestStaff.LEGAL, TestStaff.SECOND_WORKER);
     assertThat(byLegal.variable(RECOMMENDED_BY.name())).isEqualTo(TestStaff.LEGAL);
-    assertThat(byLegal.variable("team")).isEqualTo(TestStaff.SECOND_TEAM);
+    assertThat(byLegal.variable(Teams.TEAM.name())).isEqualTo(TestStaff.SECOND_TEAM);
 
     LegalPlanningDriver noWorker = new LegalPlanningDriver(engine);
     // From Tasklist the journey's team is settled as it starts: without a worker it has none (the API says which field).

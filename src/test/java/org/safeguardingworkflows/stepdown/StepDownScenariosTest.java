@@ -24,6 +24,7 @@ import org.safeguardingworkflows.children.ChildRecord;
 import org.safeguardingworkflows.legal.LegalPlanningVariables;
 import org.safeguardingworkflows.planhistory.CpPlan;
 import org.safeguardingworkflows.planhistory.PlanHistory;
+import org.safeguardingworkflows.platform.StartLinkedProcess;
 import org.safeguardingworkflows.repeaticpc.RepeatIcpcVariables;
 import org.safeguardingworkflows.security.TaskFilters;
 import org.safeguardingworkflows.testsupport.Api;
@@ -468,7 +469,7 @@ class StepDownScenariosTest {
         .processDefinitionKey(LegalPlanningVariables.PROCESS_KEY).processInstanceBusinessKey(journey.childRef).list();
     assertThat(legalPlanning).hasSize(1);
     assertThat(legalPlanning.get(0)).isWaitingAt("Task_HoldLegalPlanningMeeting");
-    assertThat(engine.getRuntimeService().getVariable(journey.journey.getId(), "legalPlanningRequestedInstanceId"))
+    assertThat(engine.getRuntimeService().getVariable(journey.journey.getId(), StartLinkedProcess.linkVariable(LegalPlanningVariables.MESSAGE_LEGAL_PLANNING_REQUESTED)))
         .isEqualTo(legalPlanning.get(0).getId());
     assertThat(engine.getRuntimeService().getVariables(legalPlanning.get(0).getId()))
         .containsEntry(LegalPlanningVariables.ORIGIN_PROCESS_INSTANCE_ID.name(), journey.journey.getId())
@@ -482,7 +483,7 @@ class StepDownScenariosTest {
     journey.reportConcern("RECURRENCE").contingencyReview("LEGAL_PLANNING");
     assertThat(engine.getRuntimeService().createProcessInstanceQuery()
         .processDefinitionKey(LegalPlanningVariables.PROCESS_KEY).processInstanceBusinessKey(journey.childRef).count()).isEqualTo(1);
-    assertThat(engine.getRuntimeService().getVariable(journey.journey.getId(), "legalPlanningRequestedInstanceId"))
+    assertThat(engine.getRuntimeService().getVariable(journey.journey.getId(), StartLinkedProcess.linkVariable(LegalPlanningVariables.MESSAGE_LEGAL_PLANNING_REQUESTED)))
         .isEqualTo(legalPlanning.get(0).getId());
   }
 

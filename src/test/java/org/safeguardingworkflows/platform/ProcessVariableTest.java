@@ -79,6 +79,16 @@ class ProcessVariableTest {
   }
 
   @Test
+  void aLookUpTableIsWrittenAsJsonAndReadBackByKey() {
+    ProcessVariable<Map<String, String>> lookUp = ProcessVariable.lookUp("datesInWords");
+    Object stored = lookUp.stored(Map.of("2026-03-15", "15 March 2026"));
+    assertThat(stored).as("JSON, which the forms' FEEL reads").isInstanceOf(TypedValue.class);
+    assertThat(lookUp.read(((TypedValue) stored).getValue())).containsEntry("2026-03-15", "15 March 2026");
+    assertThat(lookUp.read("{\"2026-01-09\": \"9 January 2026\"}")).containsEntry("2026-01-09", "9 January 2026");
+    assertThat(lookUp.read(null)).isEmpty();
+  }
+
+  @Test
   void aCatalogueNamesEveryVariableItDeclares() {
     assertThat(ProcessVariable.namesIn(StepDownVariables.class)).contains("planEndDate", "contingencyPlan", "nextReviewOn")
         .doesNotContain(StepDownVariables.PROCESS_KEY, StepDownVariables.MESSAGE_CONCERN_REPORTED);

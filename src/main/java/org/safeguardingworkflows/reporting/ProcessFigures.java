@@ -124,7 +124,7 @@ public class ProcessFigures {
                       and t.task_def_key_ = ? and t.delete_reason_ = 'completed')
           and exists (select 1 from act_hi_varinst v where v.proc_inst_id_ = c.step_down_instance_id
                       and v.name_ = ? and v.state_ = 'CREATED')""")
-        .params(from, to, HOLD_STEP_DOWN_MEETING, StepDownVariables.CONTINGENCY_PLAN)
+        .params(from, to, HOLD_STEP_DOWN_MEETING, StepDownVariables.CONTINGENCY_PLAN.name())
         .query(Long.class).single();
 
     // Supervisions and CIN reviews of the watch period falling due in the period: on time when completed by their due

@@ -36,7 +36,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class Caseload {
 
-  static final String STEP_DOWN = "stepDownFromProtection";
+  static final String STEP_DOWN = StepDownVariables.PROCESS_KEY;
   static final String WATCH_PERIOD = StepDownVariables.Elements.WATCH_PERIOD;
   static final String SUPERVISION_DUE = StepDownVariables.Elements.SUPERVISION_DUE;
   static final String SUPERVISION_TASK = StepDownVariables.Elements.HOLD_MANAGEMENT_SUPERVISION;

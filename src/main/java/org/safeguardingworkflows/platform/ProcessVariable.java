@@ -215,16 +215,8 @@ public final class ProcessVariable<T> {
   }
 
   private static Map<String, String> toLookUp(Object value) {
-    Object plain = value;
-    if (value instanceof SpinJsonNode || value instanceof String) {
-      try {
-        plain = Json.MAPPER.readValue(value.toString(), Object.class);
-      } catch (JsonProcessingException e) {
-        throw new IllegalArgumentException("Not a look-up table: " + value.getClass().getSimpleName());
-      }
-    }
     Map<String, String> texts = new LinkedHashMap<>();
-    if (plain instanceof Map<?, ?> map) {
+    if (plain(value, "a look-up table") instanceof Map<?, ?> map) {
       map.forEach((key, text) -> texts.put(String.valueOf(key), text == null ? null : text.toString()));
     }
     return texts;
@@ -232,18 +224,19 @@ public final class ProcessVariable<T> {
 
   /** A list whether it was stored as Spin JSON (Tasklist, REST, this application), a JSON string or a Java list. */
   private static List<?> plainList(Object value) {
-    if (value == null) {
-      return List.of();
-    }
-    Object plain = value;
+    return plain(value, "a list") instanceof List<?> items ? items : List.of();
+  }
+
+  /** The value as plain Java maps and lists when it was stored as JSON (Spin or text), else as it is. */
+  private static Object plain(Object value, String expected) {
     if (value instanceof SpinJsonNode || value instanceof String) {
       try {
-        plain = Json.MAPPER.readValue(value.toString(), Object.class);
+        return Json.MAPPER.readValue(value.toString(), Object.class);
       } catch (JsonProcessingException e) {
-        throw new IllegalArgumentException("Not a list: " + value.getClass().getSimpleName());
+        throw new IllegalArgumentException("Not " + expected + ": " + value.getClass().getSimpleName());
       }
     }
-    return plain instanceof List<?> items ? items : List.of();
+    return value;
   }
 
   /** Lists are written as JSON, the type Tasklist itself writes, so that the forms' tables and lists read them. */

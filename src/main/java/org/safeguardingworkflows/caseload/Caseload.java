@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+import org.safeguardingworkflows.stepdown.StepDownVariables;
 import org.safeguardingworkflows.children.ChildRecord;
 import org.safeguardingworkflows.children.ChildVisibility;
 import org.safeguardingworkflows.platform.SystemAccess;
@@ -35,13 +36,13 @@ import org.springframework.stereotype.Service;
 @Service
 public class Caseload {
 
-  static final String STEP_DOWN = "stepDownFromProtection";
-  static final String WATCH_PERIOD = "SubProcess_WatchPeriod";
-  static final String SUPERVISION_DUE = "Event_SupervisionDue";
-  static final String SUPERVISION_TASK = "Task_HoldManagementSupervision";
-  static final String REVIEW_DUE = "Event_ReviewDue";
-  static final String REVIEW_TASK = "Task_ReviewCinServices";
-  static final String WATCH_PERIOD_ENDS = "Event_WatchPeriodEnds";
+  static final String STEP_DOWN = StepDownVariables.PROCESS_KEY;
+  static final String WATCH_PERIOD = StepDownVariables.Elements.WATCH_PERIOD;
+  static final String SUPERVISION_DUE = StepDownVariables.Elements.SUPERVISION_DUE;
+  static final String SUPERVISION_TASK = StepDownVariables.Elements.HOLD_MANAGEMENT_SUPERVISION;
+  static final String REVIEW_DUE = StepDownVariables.Elements.REVIEW_DUE;
+  static final String REVIEW_TASK = StepDownVariables.Elements.REVIEW_CIN_SERVICES;
+  static final String WATCH_PERIOD_ENDS = StepDownVariables.Elements.WATCH_PERIOD_ENDS;
 
   public record LateWork(String task, String assignee, LocalDate due) {}
 

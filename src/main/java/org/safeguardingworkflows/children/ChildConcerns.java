@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.safeguardingworkflows.deployments.CorrelatesMessageWith;
+import org.safeguardingworkflows.platform.ProcessVariable;
 import org.safeguardingworkflows.platform.SystemAccess;
 import org.safeguardingworkflows.platform.SystemAccess.Reason;
 import org.safeguardingworkflows.platform.web.ApiProblem;
@@ -25,8 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
  * is a re-referral review for the team manager within a year after a step-down journey ended, else a review for the
  * team. Each refusal is an {@link ApiProblem} raised before anything changes.
  */
-@CorrelatesMessageWith(message = ConcernReviewVariables.MESSAGE_CONCERN_RAISED, variables = {ConcernReviewVariables.CHILD_REF, ConcernReviewVariables.CONCERN_KIND, ConcernReviewVariables.CONCERN_SUMMARY, ConcernReviewVariables.RAISED_BY, ConcernReviewVariables.ALLOCATED_WORKER, ConcernReviewVariables.TEAM_MANAGER, ConcernReviewVariables.IRO})
-@CorrelatesMessageWith(message = StepDownVariables.MESSAGE_CONCERN_REPORTED, variables = {StepDownVariables.CONCERN_KIND, StepDownVariables.CONCERN_SUMMARY})
+@CorrelatesMessageWith(message = ConcernReviewVariables.MESSAGE_CONCERN_RAISED, variables = {"childRef", "concernKind", "concernSummary", "raisedBy", "allocatedWorker", "teamManager", "iro"})
+@CorrelatesMessageWith(message = StepDownVariables.MESSAGE_CONCERN_REPORTED, variables = {"concernKind", "concernSummary"})
 @Service
 public class ChildConcerns {
 
@@ -78,20 +79,20 @@ public class ChildConcerns {
               "Raise the concern as a member of the team that will work with the child.")));
     }
     Map<String, Object> variables = new HashMap<>();
-    variables.put(ConcernReviewVariables.CHILD_REF, childRef);
-    variables.put(ConcernReviewVariables.CONCERN_KIND, kind);
-    variables.put(ConcernReviewVariables.CONCERN_SUMMARY, summary);
-    variables.put(ConcernReviewVariables.RAISED_BY, caller.getUserId());
-    variables.put(ConcernReviewVariables.ALLOCATED_WORKER, allocation.map(ChildRecord.Allocation::allocatedWorker).orElse(null));
-    variables.put(ConcernReviewVariables.TEAM_MANAGER, allocation.map(ChildRecord.Allocation::teamManager).orElse(null));
-    variables.put(ConcernReviewVariables.IRO, allocation.map(ChildRecord.Allocation::iro).orElse(null));
+    ConcernReviewVariables.CHILD_REF.putIn(variables, childRef);
+    ConcernReviewVariables.CONCERN_KIND.putIn(variables, kind);
+    ConcernReviewVariables.CONCERN_SUMMARY.putIn(variables, summary);
+    ConcernReviewVariables.RAISED_BY.putIn(variables, caller.getUserId());
+    ConcernReviewVariables.ALLOCATED_WORKER.putIn(variables, allocation.map(ChildRecord.Allocation::allocatedWorker).orElse(null));
+    ConcernReviewVariables.TEAM_MANAGER.putIn(variables, allocation.map(ChildRecord.Allocation::teamManager).orElse(null));
+    ConcernReviewVariables.IRO.putIn(variables, allocation.map(ChildRecord.Allocation::iro).orElse(null));
     // As the caller: their right to start work for the child's team is the engine's (and the team's) to check.
     ProcessInstance review = runtimeService.createMessageCorrelation(ConcernReviewVariables.MESSAGE_CONCERN_RAISED)
         .processInstanceBusinessKey(childRef)
         .setVariables(variables)
         .correlateStartMessage();
     boolean reReferral = Boolean.TRUE.equals(systemAccess.call(Reason.READ_A_VISIBLE_CHILD, () ->
-        runtimeService.getVariable(review.getId(), ConcernReviewVariables.AFTER_STEP_DOWN)));
+        ConcernReviewVariables.AFTER_STEP_DOWN.read(runtimeService.getVariable(review.getId(), ConcernReviewVariables.AFTER_STEP_DOWN.name()))));
     return new Opened(childRef, reReferral ? "re-referral review" : "concern review", ConcernReviewVariables.PROCESS_KEY,
         review.getId());
   }
@@ -103,7 +104,7 @@ public class ChildConcerns {
   public Opened duringStepDown(String childRef, String journeyId, String kind, String summary) {
     systemAccess.run(Reason.MESSAGE_THE_CHILDS_PROCESS, () -> runtimeService.createMessageCorrelation(StepDownVariables.MESSAGE_CONCERN_REPORTED)
         .processInstanceId(journeyId)
-        .setVariablesLocal(Map.of(StepDownVariables.CONCERN_KIND, kind, StepDownVariables.CONCERN_SUMMARY, summary))
+        .setVariablesLocal(ProcessVariable.values(StepDownVariables.CONCERN_KIND.with(kind), StepDownVariables.CONCERN_SUMMARY.with(summary)))
         .correlateWithResult());
     return new Opened(childRef, "contingency review", StepDownVariables.PROCESS_KEY, journeyId);
   }

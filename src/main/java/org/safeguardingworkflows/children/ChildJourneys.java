@@ -44,7 +44,7 @@ public class ChildJourneys {
       ChildRecord children = record.get();
       String childsTeam = children.allocation(childRef).map(ChildRecord.Allocation::team).orElse(null);
       Authentication person = ChildAccess.personActing(execution.getProcessEngineServices().getIdentityService());
-      if (person != null && childsTeam != null && !childsTeam.equals(execution.getVariable(Teams.VARIABLE))
+      if (person != null && childsTeam != null && !childsTeam.equals(Teams.TEAM.from(execution))
           && !childAccess.get().readsEveryJourney(person)) {
         throw new AuthorizationException("You may start work only for children of your own team.");
       }
@@ -59,8 +59,9 @@ public class ChildJourneys {
           }
         }
       }
-      if (execution.getVariable(Teams.VARIABLE) instanceof String team) {
-        details.put("team", team);
+      String team = Teams.TEAM.from(execution);
+      if (team != null) {
+        Teams.TEAM.putIn(details, team);
         children.assignTeam(childRef, team);
       }
       children.record(ChildEvent.of(childRef, workingDays.get().today(), ChildEvent.Kind.JOURNEY_STARTED,

@@ -1,8 +1,9 @@
 package org.safeguardingworkflows.children;
 
+import java.time.LocalDate;
 import java.util.Set;
 
-import org.safeguardingworkflows.platform.VariableValues;
+import org.safeguardingworkflows.platform.ProcessVariable;
 
 /** The life event process's variables: every name its diagram, forms, delegates and tests use. */
 public final class ChildLifeEventVariables {
@@ -11,34 +12,34 @@ public final class ChildLifeEventVariables {
   public static final String MESSAGE_LIFE_EVENT_REPORTED = "ChildLifeEventReported";
 
   // Started with
-  public static final String CHILD_REF = "childRef";
-  public static final String LIFE_EVENT_KIND = "lifeEventKind";
-  public static final String LIFE_EVENT_DATE = "lifeEventDate";
-  public static final String LIFE_EVENT_DETAILS = "lifeEventDetails";
-  public static final String REPORTED_BY = "reportedBy";
-  public static final String ALLOCATED_WORKER = "allocatedWorker";
-  public static final String TEAM_MANAGER = "teamManager";
-  public static final String IRO = "iro";
+  public static final ProcessVariable<String> CHILD_REF = ProcessVariable.text("childRef");
+  public static final ProcessVariable<String> LIFE_EVENT_KIND = ProcessVariable.text("lifeEventKind");
+  public static final ProcessVariable<LocalDate> LIFE_EVENT_DATE = ProcessVariable.date("lifeEventDate");
+  public static final ProcessVariable<String> LIFE_EVENT_DETAILS = ProcessVariable.text("lifeEventDetails");
+  public static final ProcessVariable<String> REPORTED_BY = ProcessVariable.text("reportedBy");
+  public static final ProcessVariable<String> ALLOCATED_WORKER = ProcessVariable.text("allocatedWorker");
+  public static final ProcessVariable<String> TEAM_MANAGER = ProcessVariable.text("teamManager");
+  public static final ProcessVariable<String> IRO = ProcessVariable.text("iro");
   // Found in the child's record when the event is recorded
-  public static final String ON_PLAN = "onPlan";
-  public static final String TRANSFER_IN_CONFERENCE_DUE_DATE = "transferInConferenceDueDate";
+  public static final ProcessVariable<Boolean> ON_PLAN = ProcessVariable.bool("onPlan");
+  public static final ProcessVariable<LocalDate> TRANSFER_IN_CONFERENCE_DUE_DATE = ProcessVariable.date("transferInConferenceDueDate");
   // Transfer to another authority
-  public static final String RECEIVING_AUTHORITY = "receivingAuthority";
-  public static final String HISTORY_SENT_ON = "historySentOn";
-  public static final String TRANSFER_ACCEPTED_ON = "transferAcceptedOn";
-  public static final String TRANSFER_IN_CONFERENCE_DATE = "transferInConferenceDate";
-  public static final String TRANSFER_NOTES = "transferNotes";
+  public static final ProcessVariable<String> RECEIVING_AUTHORITY = ProcessVariable.text("receivingAuthority");
+  public static final ProcessVariable<LocalDate> HISTORY_SENT_ON = ProcessVariable.date("historySentOn");
+  public static final ProcessVariable<LocalDate> TRANSFER_ACCEPTED_ON = ProcessVariable.date("transferAcceptedOn");
+  public static final ProcessVariable<LocalDate> TRANSFER_IN_CONFERENCE_DATE = ProcessVariable.date("transferInConferenceDate");
+  public static final ProcessVariable<String> TRANSFER_NOTES = ProcessVariable.text("transferNotes");
   // Serious incident notification
-  public static final String SERIOUS_INCIDENT_NOTIFIED = "seriousIncidentNotified";
-  public static final String SERIOUS_INCIDENT_NOTIFIED_ON = "seriousIncidentNotifiedOn";
-  public static final String SERIOUS_INCIDENT_NOTES = "seriousIncidentNotes";
+  public static final ProcessVariable<String> SERIOUS_INCIDENT_NOTIFIED = ProcessVariable.text("seriousIncidentNotified");
+  public static final ProcessVariable<LocalDate> SERIOUS_INCIDENT_NOTIFIED_ON = ProcessVariable.date("seriousIncidentNotifiedOn");
+  public static final ProcessVariable<String> SERIOUS_INCIDENT_NOTES = ProcessVariable.text("seriousIncidentNotes");
   // What ended
-  public static final String ENDED_PROCESSES = "endedProcesses";
+  public static final ProcessVariable<String> ENDED_PROCESSES = ProcessVariable.text("endedProcesses");
   // Worker changes (the message's local variables and what the handover keeps)
-  public static final String CHANGED_ROLE = "changedRole";
-  public static final String NEW_HOLDER = "newHolder";
-  public static final String NEW_WORKER = "newWorker";
-  public static final String WORKER_CHANGES = "workerChanges";
+  public static final ProcessVariable<String> CHANGED_ROLE = ProcessVariable.text("changedRole");
+  public static final ProcessVariable<String> NEW_HOLDER = ProcessVariable.text("newHolder");
+  public static final ProcessVariable<String> NEW_WORKER = ProcessVariable.text("newWorker");
+  public static final ProcessVariable<Integer> WORKER_CHANGES = ProcessVariable.number("workerChanges");
 
   /** What can happen, as the API and the diagram name it. */
   public enum Kind { BECAME_LOOKED_AFTER, TURNED_18, MOVED_TO_ANOTHER_AUTHORITY, DIED }
@@ -47,6 +48,6 @@ public final class ChildLifeEventVariables {
   }
 
   public static Set<String> names() {
-    return VariableValues.names(ChildLifeEventVariables.class);
+    return ProcessVariable.namesIn(ChildLifeEventVariables.class);
   }
 }

@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * date, 404 a child unknown (or not visible) to the caller, 409 a child with nothing to end (no running process and no
  * open plan) or whose life event is already being handled.
  */
-@CorrelatesMessageWith(message = ChildLifeEventVariables.MESSAGE_LIFE_EVENT_REPORTED, variables = {ChildLifeEventVariables.CHILD_REF, ChildLifeEventVariables.LIFE_EVENT_KIND, ChildLifeEventVariables.LIFE_EVENT_DATE, ChildLifeEventVariables.LIFE_EVENT_DETAILS, ChildLifeEventVariables.REPORTED_BY, ChildLifeEventVariables.ALLOCATED_WORKER, ChildLifeEventVariables.TEAM_MANAGER, ChildLifeEventVariables.IRO})
+@CorrelatesMessageWith(message = ChildLifeEventVariables.MESSAGE_LIFE_EVENT_REPORTED, variables = {"childRef", "lifeEventKind", "lifeEventDate", "lifeEventDetails", "reportedBy", "allocatedWorker", "teamManager", "iro"})
 @Service
 public class ChildLifeEvents {
 
@@ -69,14 +69,14 @@ public class ChildLifeEvents {
     }
     Optional<ChildRecord.Allocation> allocation = childRecord.allocation(childRef);
     Map<String, Object> variables = new HashMap<>();
-    variables.put(ChildLifeEventVariables.CHILD_REF, childRef);
-    variables.put(ChildLifeEventVariables.LIFE_EVENT_KIND, kind);
-    variables.put(ChildLifeEventVariables.LIFE_EVENT_DATE, happened.toString());
-    variables.put(ChildLifeEventVariables.LIFE_EVENT_DETAILS, details);
-    variables.put(ChildLifeEventVariables.REPORTED_BY, identityService.getCurrentAuthentication().getUserId());
-    variables.put(ChildLifeEventVariables.ALLOCATED_WORKER, allocation.map(ChildRecord.Allocation::allocatedWorker).orElse(null));
-    variables.put(ChildLifeEventVariables.TEAM_MANAGER, allocation.map(ChildRecord.Allocation::teamManager).orElse(null));
-    variables.put(ChildLifeEventVariables.IRO, allocation.map(ChildRecord.Allocation::iro).orElse(null));
+    ChildLifeEventVariables.CHILD_REF.putIn(variables, childRef);
+    ChildLifeEventVariables.LIFE_EVENT_KIND.putIn(variables, kind);
+    ChildLifeEventVariables.LIFE_EVENT_DATE.putIn(variables, happened);
+    ChildLifeEventVariables.LIFE_EVENT_DETAILS.putIn(variables, details);
+    ChildLifeEventVariables.REPORTED_BY.putIn(variables, identityService.getCurrentAuthentication().getUserId());
+    ChildLifeEventVariables.ALLOCATED_WORKER.putIn(variables, allocation.map(ChildRecord.Allocation::allocatedWorker).orElse(null));
+    ChildLifeEventVariables.TEAM_MANAGER.putIn(variables, allocation.map(ChildRecord.Allocation::teamManager).orElse(null));
+    ChildLifeEventVariables.IRO.putIn(variables, allocation.map(ChildRecord.Allocation::iro).orElse(null));
     // As the caller: their right to start work for the child's team is the engine's (and the team's) to check.
     ProcessInstance instance = runtimeService.createMessageCorrelation(ChildLifeEventVariables.MESSAGE_LIFE_EVENT_REPORTED)
         .processInstanceBusinessKey(childRef)

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.safeguardingworkflows.deployments.CorrelatesMessageWith;
 import org.safeguardingworkflows.planhistory.CpPlan;
 import org.safeguardingworkflows.planhistory.PlanHistory;
+import org.safeguardingworkflows.platform.ProcessVariable;
 import org.safeguardingworkflows.platform.SystemAccess;
 import org.safeguardingworkflows.platform.SystemAccess.Reason;
 import org.safeguardingworkflows.platform.web.ApiProblem;
@@ -32,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
  * became looked after, moved away, turned 18, died). A new plan for a child in a step-down journey ends that journey:
  * difficulties re-emerged.
  */
-@CorrelatesMessageWith(message = ChildPlans.MESSAGE_NEW_PLAN_MADE, variables = {ChildPlans.NEW_PLAN_START_DATE})
+@CorrelatesMessageWith(message = ChildPlans.MESSAGE_NEW_PLAN_MADE, variables = {"newPlanStartDate"})
 @Service
 public class ChildPlans {
 
@@ -51,8 +52,7 @@ public class ChildPlans {
   }
 
   /** The message that ends a running step-down journey when the child has a new plan. */
-  public static final String MESSAGE_NEW_PLAN_MADE = "NewPlanMade";
-  public static final String NEW_PLAN_START_DATE = "newPlanStartDate";
+  public static final String MESSAGE_NEW_PLAN_MADE = StepDownVariables.MESSAGE_NEW_PLAN_MADE;
 
   /** Who records the conferences' decisions: the social work staff, the IROs who chair, and administrators. */
   static final Set<Role> PLAN_RECORDERS = EnumSet.of(Role.SOCIAL_WORKERS, Role.TEAM_MANAGERS, Role.SENIOR_MANAGERS,
@@ -126,7 +126,7 @@ public class ChildPlans {
     // saying after how long.
     systemAccess.run(Reason.MESSAGE_THE_CHILDS_PROCESS, () -> runtimeService.createMessageCorrelation(MESSAGE_NEW_PLAN_MADE)
         .processInstanceBusinessKey(childRef)
-        .setVariablesLocal(Map.of(NEW_PLAN_START_DATE, start.toString()))
+        .setVariablesLocal(ProcessVariable.values(StepDownVariables.NEW_PLAN_START_DATE.with(start)))
         .correlateAllWithResult());
     return planHistory.planStartingOn(childRef, start).orElseThrow();
   }

@@ -36,7 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
  * says who holds the child now, and a social worker of another team takes the child, with all its running processes
  * and open tasks, to that team. One transaction: a child is never left half handed over.
  */
-@CorrelatesMessageWith(message = ChildWorkerChanges.MESSAGE_WORKER_CHANGED, variables = {HandOverToTheNewHolder.CHANGED_ROLE, HandOverToTheNewHolder.NEW_HOLDER})
+@CorrelatesMessageWith(message = ChildWorkerChanges.MESSAGE_WORKER_CHANGED, variables = {"changedRole", "newHolder"})
 @Service
 public class ChildWorkerChanges {
 
@@ -118,10 +118,10 @@ public class ChildWorkerChanges {
     String previous = currentHolder(childRef, childRole, running).orElse(null);
 
     Map<String, Object> message = new HashMap<>();
-    message.put(HandOverToTheNewHolder.CHANGED_ROLE, childRole.name());
-    message.put(HandOverToTheNewHolder.NEW_HOLDER, newHolder);
+    HandOverToTheNewHolder.CHANGED_ROLE.putIn(message, childRole.name());
+    HandOverToTheNewHolder.NEW_HOLDER.putIn(message, newHolder);
     if (childRole == ChildRole.SOCIAL_WORKER) {
-      message.put(HandOverToTheNewHolder.NEW_WORKER, newHolder);
+      HandOverToTheNewHolder.NEW_WORKER.putIn(message, newHolder);
     }
     List<Handover> handovers = new ArrayList<>();
     systemAccess.run(Reason.HAND_OVER, () -> {

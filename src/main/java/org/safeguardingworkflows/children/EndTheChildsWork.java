@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * it happened ({@link ChildPlans#endCurrentPlan}, which writes the PLAN_ENDED entry with the event as its reason). The application's own work: the person who reported the event
  * may not be able to see every process of the child.
  */
-@WritesVariables({ENDED_PROCESSES})
+@WritesVariables({"endedProcesses"})
 @Component("endTheChildsWork")
 public class EndTheChildsWork implements JavaDelegate {
 
@@ -37,8 +37,8 @@ public class EndTheChildsWork implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String childRef = execution.getProcessBusinessKey();
-    String kind = (String) execution.getVariable(LIFE_EVENT_KIND);
-    LocalDate happened = LocalDate.parse((String) execution.getVariable(LIFE_EVENT_DATE));
+    String kind = LIFE_EVENT_KIND.from(execution);
+    LocalDate happened = LIFE_EVENT_DATE.from(execution);
     String reason = reason(kind, happened);
     RuntimeService runtimeService = execution.getProcessEngineServices().getRuntimeService();
     List<String> ended = new ArrayList<>();
@@ -50,7 +50,7 @@ public class EndTheChildsWork implements JavaDelegate {
         }
       }
     });
-    execution.setVariable(ENDED_PROCESSES, String.join(",", ended));
+    ENDED_PROCESSES.setOn(execution, String.join(",", ended));
     // The open plan ends on the day it happened, the life event (ChildPlans.EndReason) its reason.
     childPlans.endCurrentPlan(childRef, happened, kind);
   }

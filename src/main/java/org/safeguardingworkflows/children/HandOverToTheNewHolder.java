@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.task.Task;
 import org.safeguardingworkflows.deployments.WritesVariables;
+import org.safeguardingworkflows.platform.ProcessVariable;
 import org.safeguardingworkflows.platform.SystemAccess;
 import org.springframework.stereotype.Component;
 
@@ -20,15 +21,15 @@ import org.springframework.stereotype.Component;
  * "start again"). The previous holder stays on the sub-process ({@code previousWorker}) for the handover forms.
  * A message from before roles were named carries only {@code newWorker}: a change of social worker.
  */
-@WritesVariables({HandOverToTheNewHolder.CHANGED_ROLE, HandOverToTheNewHolder.NEW_HOLDER, HandOverToTheNewHolder.PREVIOUS_WORKER})
+@WritesVariables({"changedRole", "newHolder", "previousWorker"})
 @Component("handOverToTheNewHolder")
 public class HandOverToTheNewHolder implements JavaDelegate {
 
-  public static final String CHANGED_ROLE = "changedRole";
-  public static final String NEW_HOLDER = "newHolder";
-  public static final String NEW_WORKER = "newWorker";
-  public static final String PREVIOUS_WORKER = "previousWorker";
-  public static final String WORKER_CHANGES = "workerChanges";
+  public static final ProcessVariable<String> CHANGED_ROLE = ProcessVariable.text("changedRole");
+  public static final ProcessVariable<String> NEW_HOLDER = ProcessVariable.text("newHolder");
+  public static final ProcessVariable<String> NEW_WORKER = ProcessVariable.text("newWorker");
+  public static final ProcessVariable<String> PREVIOUS_WORKER = ProcessVariable.text("previousWorker");
+  public static final ProcessVariable<Integer> WORKER_CHANGES = ProcessVariable.number("workerChanges");
 
   private final SystemAccess systemAccess;
 
@@ -38,10 +39,9 @@ public class HandOverToTheNewHolder implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    ChildRole role = execution.getVariable(CHANGED_ROLE) instanceof String name && ChildRole.isName(name)
-        ? ChildRole.valueOf(name) : ChildRole.SOCIAL_WORKER;
-    String newHolder = execution.getVariable(NEW_HOLDER) instanceof String holder ? holder
-        : (String) execution.getVariable(NEW_WORKER);
+    String roleName = CHANGED_ROLE.from(execution);
+    ChildRole role = roleName != null && ChildRole.isName(roleName) ? ChildRole.valueOf(roleName) : ChildRole.SOCIAL_WORKER;
+    String newHolder = NEW_HOLDER.optionalFrom(execution).orElseGet(() -> NEW_WORKER.from(execution));
     VariableScope process = execution.getProcessInstance();
 
     List<String> previousHolders = new ArrayList<>();
@@ -53,13 +53,12 @@ public class HandOverToTheNewHolder implements JavaDelegate {
         process.setVariable(variable, newHolder);
       }
     }
-    execution.setVariableLocal(CHANGED_ROLE, role.name());
-    execution.setVariableLocal(NEW_HOLDER, newHolder);
-    execution.setVariableLocal(PREVIOUS_WORKER, previousHolders.isEmpty() ? null : previousHolders.get(0));
+    CHANGED_ROLE.setLocalOn(execution, role.name());
+    NEW_HOLDER.setLocalOn(execution, newHolder);
+    PREVIOUS_WORKER.setLocalOn(execution, previousHolders.isEmpty() ? null : previousHolders.get(0));
     if (role == ChildRole.SOCIAL_WORKER) {
-      execution.setVariableLocal(NEW_WORKER, newHolder);
-      Object changes = process.getVariable(WORKER_CHANGES);
-      process.setVariable(WORKER_CHANGES, (changes instanceof Number number ? number.intValue() : 0) + 1);
+      NEW_WORKER.setLocalOn(execution, newHolder);
+      WORKER_CHANGES.setOn(process, WORKER_CHANGES.optionalFrom(process).orElse(0) + 1);
     }
 
     TaskService taskService = execution.getProcessEngineServices().getTaskService();

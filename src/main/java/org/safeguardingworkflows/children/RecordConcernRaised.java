@@ -12,7 +12,6 @@ import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.safeguardingworkflows.deployments.WritesVariables;
-import org.safeguardingworkflows.platform.VariableValues;
 import org.safeguardingworkflows.stepdown.StepDownVariables;
 import org.safeguardingworkflows.timescales.WorkingDays;
 import org.springframework.stereotype.Component;
@@ -23,7 +22,7 @@ import org.springframework.stereotype.Component;
  * journey) is a re-referral: the review shows the months since and the contingency plan of the newest step-down
  * meeting. The decision is due in working days from today, sooner for a new referral or a recurrence.
  */
-@WritesVariables({CONCERN_RAISED_ON, DECISION_DUE_DATE, AFTER_STEP_DOWN, STEP_DOWN_ENDED_ON, MONTHS_SINCE_STEP_DOWN})
+@WritesVariables({"concernRaisedOn", "decisionDueDate", "afterStepDown", "stepDownEndedOn", "monthsSinceStepDown"})
 @Component("recordConcernRaised")
 public class RecordConcernRaised implements JavaDelegate {
 
@@ -40,34 +39,34 @@ public class RecordConcernRaised implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String childRef = execution.getProcessBusinessKey();
-    String kind = (String) execution.getVariable(CONCERN_KIND);
+    String kind = CONCERN_KIND.from(execution);
     LocalDate today = workingDays.today();
-    execution.setVariable(CONCERN_RAISED_ON, today.toString());
-    execution.setVariable(DECISION_DUE_DATE,
-        workingDays.addWorkingDays(today, settings.decisionDueWorkingDays(kind)).toString());
+    CONCERN_RAISED_ON.setOn(execution, today);
+    DECISION_DUE_DATE.setOn(execution,
+        workingDays.addWorkingDays(today, settings.decisionDueWorkingDays(kind)));
 
     Map<String, Object> details = new LinkedHashMap<>();
-    details.put(CONCERN_KIND, kind);
-    details.put(CONCERN_SUMMARY, execution.getVariable(CONCERN_SUMMARY));
+    CONCERN_KIND.putIn(details, kind);
+    CONCERN_SUMMARY.putIn(details, CONCERN_SUMMARY.from(execution));
     Optional<LocalDate> stepDownEnded = childRecord.entriesOf(childRef, ChildEvent.Kind.JOURNEY_ENDED).stream()
         .filter(entry -> StepDownVariables.PROCESS_KEY.equals(entry.processKey()))
         .map(ChildEvent::date)
         .findFirst()
         .filter(ended -> !ended.plus(settings.reReferralPeriod()).isBefore(today));
-    execution.setVariable(AFTER_STEP_DOWN, stepDownEnded.isPresent());
-    execution.setVariable(STEP_DOWN_ENDED_ON, stepDownEnded.map(LocalDate::toString).orElse(null));
+    AFTER_STEP_DOWN.setOn(execution, stepDownEnded.isPresent());
+    STEP_DOWN_ENDED_ON.setOn(execution, stepDownEnded.orElse(null));
     Integer months = stepDownEnded.map(ended -> (int) Period.between(ended, today).toTotalMonths()).orElse(null);
-    execution.setVariable(MONTHS_SINCE_STEP_DOWN, months);
+    MONTHS_SINCE_STEP_DOWN.setOn(execution, months);
     if (stepDownEnded.isPresent()) {
       details.put("monthsSinceStepDown", months);
       details.put("stepDownEndedOn", stepDownEnded.get().toString());
       Object plan = childRecord.entriesOf(childRef, ChildEvent.Kind.STEP_DOWN_MEETING).stream()
-          .findFirst().map(meeting -> meeting.details().get(StepDownVariables.CONTINGENCY_PLAN)).orElse(null);
-      execution.setVariable(CONTINGENCY_PLAN, plan instanceof List<?> rows ? VariableValues.json(rows) : null);
+          .findFirst().map(meeting -> meeting.details().get(StepDownVariables.CONTINGENCY_PLAN.name())).orElse(null);
+      CONTINGENCY_PLAN.setOn(execution, plan instanceof List<?> ? CONTINGENCY_PLAN.read(plan) : null);
     } else {
-      execution.setVariable(CONTINGENCY_PLAN, null);
+      CONTINGENCY_PLAN.setOn(execution, null);
     }
     childRecord.record(ChildEvent.of(childRef, today, ChildEvent.Kind.CONCERN_RAISED,
-        (String) execution.getVariable(RAISED_BY), PROCESS_KEY, execution.getProcessInstanceId(), details));
+        RAISED_BY.from(execution), PROCESS_KEY, execution.getProcessInstanceId(), details));
   }
 }

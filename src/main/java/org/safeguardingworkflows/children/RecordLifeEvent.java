@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * out what the rest of the process needs: whether the child is on a plan, and by when the receiving authority holds
  * its transfer-in conference for a child who moved while on one.
  */
-@WritesVariables({ON_PLAN, TRANSFER_IN_CONFERENCE_DUE_DATE})
+@WritesVariables({"onPlan", "transferInConferenceDueDate"})
 @Component("recordLifeEvent")
 public class RecordLifeEvent implements JavaDelegate {
 
@@ -36,16 +36,16 @@ public class RecordLifeEvent implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String childRef = execution.getProcessBusinessKey();
-    LocalDate happened = LocalDate.parse((String) execution.getVariable(LIFE_EVENT_DATE));
+    LocalDate happened = LIFE_EVENT_DATE.from(execution);
     boolean onPlan = processes.openPlan(childRef).isPresent();
-    execution.setVariable(ON_PLAN, onPlan);
-    execution.setVariable(TRANSFER_IN_CONFERENCE_DUE_DATE,
-        workingDays.addWorkingDays(happened, settings.getTransferInConferenceWorkingDays()).toString());
+    ON_PLAN.setOn(execution, onPlan);
+    TRANSFER_IN_CONFERENCE_DUE_DATE.setOn(execution,
+        workingDays.addWorkingDays(happened, settings.getTransferInConferenceWorkingDays()));
     Map<String, Object> details = new LinkedHashMap<>();
-    details.put("kind", execution.getVariable(LIFE_EVENT_KIND));
-    details.put("details", execution.getVariable(LIFE_EVENT_DETAILS));
+    details.put("kind", LIFE_EVENT_KIND.from(execution));
+    details.put("details", LIFE_EVENT_DETAILS.from(execution));
     details.put("onPlan", onPlan);
     childRecord.record(ChildEvent.of(childRef, happened, ChildEvent.Kind.LIFE_EVENT,
-        (String) execution.getVariable(REPORTED_BY), PROCESS_KEY, execution.getProcessInstanceId(), details));
+        REPORTED_BY.from(execution), PROCESS_KEY, execution.getProcessInstanceId(), details));
   }
 }

@@ -24,22 +24,21 @@ public class ValidateSeriousIncidentNotification implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    if (!"YES".equals(task.getVariable(SERIOUS_INCIDENT_NOTIFIED))) {
+    if (!"YES".equals(SERIOUS_INCIDENT_NOTIFIED.from(task))) {
       return;
-    }
-    Object value = task.getVariable(SERIOUS_INCIDENT_NOTIFIED_ON);
-    if (value == null || value.toString().isBlank()) {
-      throw new FormFieldValidationException(SERIOUS_INCIDENT_NOTIFIED_ON, "Record the day the national panel and Ofsted were notified.");
     }
     LocalDate notified;
     try {
-      notified = LocalDate.parse(value.toString());
+      notified = SERIOUS_INCIDENT_NOTIFIED_ON.from(task);
     } catch (DateTimeParseException e) {
-      throw new FormFieldValidationException(SERIOUS_INCIDENT_NOTIFIED_ON, "The day of the notification must be a real date written as dd/mm/yyyy.");
+      throw new FormFieldValidationException(SERIOUS_INCIDENT_NOTIFIED_ON.name(), "The day of the notification must be a real date written as dd/mm/yyyy.");
     }
-    LocalDate died = LocalDate.parse((String) task.getVariable(LIFE_EVENT_DATE));
+    if (notified == null) {
+      throw new FormFieldValidationException(SERIOUS_INCIDENT_NOTIFIED_ON.name(), "Record the day the national panel and Ofsted were notified.");
+    }
+    LocalDate died = LIFE_EVENT_DATE.from(task);
     if (notified.isBefore(died) || notified.isAfter(workingDays.today())) {
-      throw new FormFieldValidationException(SERIOUS_INCIDENT_NOTIFIED_ON,
+      throw new FormFieldValidationException(SERIOUS_INCIDENT_NOTIFIED_ON.name(),
           "The day of the notification must be between the child's death (" + ShownDate.of(died) + ") and today.");
     }
   }

@@ -6,7 +6,7 @@ import java.time.format.DateTimeParseException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
-import org.safeguardingworkflows.platform.VariableValues;
+import org.safeguardingworkflows.platform.ProcessVariable;
 import org.safeguardingworkflows.timescales.WorkingDays;
 import org.springframework.stereotype.Component;
 
@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 @Component("validateStrategyDiscussion")
 public class ValidateStrategyDiscussion implements TaskListener {
 
-  static final String STRATEGY_DISCUSSION_DATE = "strategyDiscussionDate";
+  static final ProcessVariable<LocalDate> STRATEGY_DISCUSSION_DATE = ProcessVariable.date("strategyDiscussionDate");
 
   private final WorkingDays workingDays;
 
@@ -31,13 +31,13 @@ public class ValidateStrategyDiscussion implements TaskListener {
   public void notify(DelegateTask task) {
     LocalDate held;
     try {
-      held = VariableValues.date(task, STRATEGY_DISCUSSION_DATE);
+      held = STRATEGY_DISCUSSION_DATE.from(task);
     } catch (DateTimeParseException e) {
-      throw new FormFieldValidationException(STRATEGY_DISCUSSION_DATE,
+      throw new FormFieldValidationException(STRATEGY_DISCUSSION_DATE.name(),
           "The date of the strategy discussion must be a real date written as dd/mm/yyyy.");
     }
     if (held != null && held.isAfter(workingDays.today())) {
-      throw new FormFieldValidationException(STRATEGY_DISCUSSION_DATE,
+      throw new FormFieldValidationException(STRATEGY_DISCUSSION_DATE.name(),
           "The date of the strategy discussion cannot be in the future: record the outcome once it has been held.");
     }
   }

@@ -1,5 +1,6 @@
 package org.safeguardingworkflows.children;
 
+import org.safeguardingworkflows.platform.ProcessVariable;
 import org.safeguardingworkflows.platform.ShownDate;
 import static org.safeguardingworkflows.children.ChildLifeEventVariables.*;
 
@@ -28,41 +29,37 @@ public class ValidateTransferOut implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    LocalDate moved = LocalDate.parse((String) task.getVariable(LIFE_EVENT_DATE));
+    LocalDate moved = LIFE_EVENT_DATE.from(task);
     LocalDate today = workingDays.today();
     LocalDate sent = date(task, HISTORY_SENT_ON, "The day the history was sent");
     LocalDate accepted = date(task, TRANSFER_ACCEPTED_ON, "The day the receiving authority accepted the case");
     for (var field : new Object[][] {{HISTORY_SENT_ON, sent, "the history was sent"}, {TRANSFER_ACCEPTED_ON, accepted, "the case was accepted"}}) {
       LocalDate value = (LocalDate) field[1];
       if (value != null && (value.isAfter(today) || value.isBefore(moved))) {
-        throw new FormFieldValidationException((String) field[0], "The day " + field[2]
+        throw new FormFieldValidationException(((ProcessVariable<?>) field[0]).name(), "The day " + field[2]
             + " must be between the move (" + ShownDate.of(moved) + ") and today: record the transfer once it has happened.");
       }
     }
-    if (Boolean.TRUE.equals(task.getVariable(ON_PLAN))) {
+    if (Boolean.TRUE.equals(ON_PLAN.from(task))) {
       LocalDate conference = date(task, TRANSFER_IN_CONFERENCE_DATE, "The transfer-in conference date");
       if (conference == null) {
-        throw new FormFieldValidationException(TRANSFER_IN_CONFERENCE_DATE,
+        throw new FormFieldValidationException(TRANSFER_IN_CONFERENCE_DATE.name(),
             "The child is on a child protection plan: record the date the receiving authority has set for the transfer-in conference.");
       }
-      LocalDate due = LocalDate.parse((String) task.getVariable(TRANSFER_IN_CONFERENCE_DUE_DATE));
-      Object notes = task.getVariable(TRANSFER_NOTES);
+      LocalDate due = TRANSFER_IN_CONFERENCE_DUE_DATE.from(task);
+      String notes = TRANSFER_NOTES.from(task);
       if (conference.isAfter(due) && (notes == null || notes.toString().isBlank())) {
-        throw new FormFieldValidationException(TRANSFER_NOTES, "The transfer-in conference is after " + ShownDate.of(due)
+        throw new FormFieldValidationException(TRANSFER_NOTES.name(), "The transfer-in conference is after " + ShownDate.of(due)
             + ", more than 15 working days after the move: say in the notes why, and whom you told.");
       }
     }
   }
 
-  private static LocalDate date(DelegateTask task, String field, String what) {
-    Object value = task.getVariable(field);
-    if (value == null || value.toString().isBlank()) {
-      return null;
-    }
+  private static LocalDate date(DelegateTask task, ProcessVariable<LocalDate> field, String what) {
     try {
-      return LocalDate.parse(value.toString());
+      return field.from(task);
     } catch (DateTimeParseException e) {
-      throw new FormFieldValidationException(field, what + " must be a real date written as dd/mm/yyyy.");
+      throw new FormFieldValidationException(field.name(), what + " must be a real date written as dd/mm/yyyy.");
     }
   }
 }

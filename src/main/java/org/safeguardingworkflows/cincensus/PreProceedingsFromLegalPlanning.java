@@ -1,5 +1,6 @@
 package org.safeguardingworkflows.cincensus;
 
+import org.safeguardingworkflows.platform.ProcessVariable;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -78,31 +79,30 @@ public class PreProceedingsFromLegalPlanning {
               LegalPlanningVariables.PlanReviewDecision.ESCALATE_TO_PRE_PROCEEDINGS.name()))) {
         start = entry.date();
       }
-      if (details.get(LegalPlanningVariables.LETTER_SENT_DATE) != null) {
+      if (details.get(LegalPlanningVariables.LETTER_SENT_DATE.name()) != null) {
         letter = entry.date();
       }
-      if (details.get(LegalPlanningVariables.PRE_PROCEEDINGS_MEETING_DATE) != null) {
+      if (details.get(LegalPlanningVariables.PRE_PROCEEDINGS_MEETING_DATE.name()) != null) {
         meeting = entry.date();
       }
-      if (details.get(LegalPlanningVariables.PLO_PROGRESS) != null) {
+      if (details.get(LegalPlanningVariables.PLO_PROGRESS.name()) != null) {
         reviews++;
       }
-      for (String decisionField : List.of(LegalPlanningVariables.PLO_DECISION, LegalPlanningVariables.PLO_EXTENSION_DECISION)) {
-        Object value = details.get(decisionField);
-        if (decision == null && value != null && OUTCOMES.contains(value.toString())) {
+      for (ProcessVariable<String> decisionField : List.of(LegalPlanningVariables.PLO_DECISION, LegalPlanningVariables.PLO_EXTENSION_DECISION)) {
+        String value = decisionField.from(details);
+        if (decision == null && value != null && OUTCOMES.contains(value)) {
           decision = entry.date();
-          outcome = value.toString();
+          outcome = value;
         }
       }
-      if (details.get(LegalPlanningVariables.APPLICATION_DATE) != null && start != null) {
+      if (details.get(LegalPlanningVariables.APPLICATION_DATE.name()) != null && start != null) {
         application = entry.date();
       }
     }
     return start == null ? null : new PreProceedings(start, letter, meeting, reviews, decision, outcome, application);
   }
 
-  private static boolean is(Map<String, Object> details, String field, String code) {
-    Object value = details.get(field);
-    return value != null && code.equals(value.toString());
+  private static boolean is(Map<String, Object> details, ProcessVariable<String> field, String code) {
+    return code.equals(field.from(details));
   }
 }

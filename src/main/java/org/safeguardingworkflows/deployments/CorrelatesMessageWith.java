@@ -11,6 +11,10 @@ import java.lang.annotation.Target;
  * The variables the application sends with a message, declared on the class whose code correlates it: the model
  * checks count them as recorded at every event that catches the message ({@link RequiredVariables}). When several
  * classes send the same message, only what all of them send counts.
+ *
+ * <p>Names are written as text, e.g. {@code "decisionBy"}, not as the catalogue's ProcessVariable: an annotation holds
+ * only compile-time constants and {@link VariableSources} reads them from the class files, so
+ * DeclaredVariablesAreCataloguedTest fails the build on a name no catalogue declares.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -11,6 +11,10 @@ import java.lang.annotation.Target;
  * recorded by the element that names the bean ({@link RequiredVariables}). Without the declaration a revised diagram
  * could read a variable only that delegate records, on a path that never runs it, and nobody would know until a
  * journey failed there.
+ *
+ * <p>Names are written as text, e.g. {@code "decisionBy"}, not as the catalogue's ProcessVariable: an annotation holds
+ * only compile-time constants and {@link VariableSources} reads them from the class files, so
+ * DeclaredVariablesAreCataloguedTest fails the build on a name no catalogue declares.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -24,34 +24,24 @@ public class ApprovePloExtension implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    Object decision = task.getVariable(LegalPlanningVariables.PLO_EXTENSION_DECISION);
+    Object decision = LegalPlanningVariables.PLO_EXTENSION_DECISION.from(task);
     if (!LegalPlanningVariables.isOneOf(ExtensionDecision.class, decision)) {
-      throw new FormFieldValidationException(LegalPlanningVariables.PLO_EXTENSION_DECISION,
+      throw new FormFieldValidationException(LegalPlanningVariables.PLO_EXTENSION_DECISION.name(),
           "Choose whether to approve the extension, from the answers listed.");
     }
     if (!ExtensionDecision.APPROVE_EXTENSION.name().equals(decision)) {
       return;
     }
-    Integer weeks = wholeNumber(task.getVariable(LegalPlanningVariables.PLO_EXTENSION_WEEKS));
+    Integer weeks = LegalPlanningVariables.PLO_EXTENSION_WEEKS.from(task);
     if (weeks == null || weeks < 1 || weeks > settings.getMaxExtensionWeeks()) {
-      throw new FormFieldValidationException(LegalPlanningVariables.PLO_EXTENSION_WEEKS,
+      throw new FormFieldValidationException(LegalPlanningVariables.PLO_EXTENSION_WEEKS.name(),
           "To approve an extension, give its length in whole weeks, from 1 to " + settings.getMaxExtensionWeeks()
               + ". A longer extension needs a further approval when this one ends.");
     }
-    LocalDate end = LegalPlanningVariables.date(task, LegalPlanningVariables.PLO_END_DATE);
-    Object extensions = task.getVariable(LegalPlanningVariables.PLO_EXTENSIONS);
-    task.getExecution().setVariable(LegalPlanningVariables.PLO_END_DATE, end.plusWeeks(weeks).toString());
-    task.getExecution().setVariable(LegalPlanningVariables.PLO_EXTENSIONS,
-        (extensions instanceof Number number ? number.intValue() : 0) + 1);
+    LocalDate end = LegalPlanningVariables.PLO_END_DATE.from(task);
+    LegalPlanningVariables.PLO_END_DATE.setOn(task.getExecution(), end.plusWeeks(weeks));
+    LegalPlanningVariables.PLO_EXTENSIONS.setOn(task.getExecution(),
+        LegalPlanningVariables.PLO_EXTENSIONS.optionalFrom(task).orElse(0) + 1);
   }
 
-  private static Integer wholeNumber(Object value) {
-    if (value instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())) {
-      return number.intValue();
-    }
-    if (value instanceof String text && text.matches("\\d{1,3}")) {
-      return Integer.valueOf(text);
-    }
-    return null;
-  }
 }

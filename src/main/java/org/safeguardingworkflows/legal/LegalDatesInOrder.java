@@ -6,13 +6,12 @@ import static org.safeguardingworkflows.legal.LegalPlanningVariables.*;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.safeguardingworkflows.platform.ProcessVariable;
 import org.safeguardingworkflows.timescales.WorkingDays;
 import org.springframework.stereotype.Component;
 
@@ -25,15 +24,15 @@ import org.springframework.stereotype.Component;
 @Component("legalDatesInOrder")
 public class LegalDatesInOrder implements TaskListener {
 
-  /** Each date, with the earlier date it cannot precede, and the words for both. */
-  private static final Map<String, String[]> CHAIN = new LinkedHashMap<>();
-
-  static {
-    CHAIN.put(MEETING_DATE, new String[] {null, "the legal planning meeting"});
-    CHAIN.put(LETTER_SENT_DATE, new String[] {MEETING_DATE, "the letter before proceedings"});
-    CHAIN.put(PRE_PROCEEDINGS_MEETING_DATE, new String[] {LETTER_SENT_DATE, "the pre-proceedings meeting"});
-    CHAIN.put(APPLICATION_DATE, new String[] {MEETING_DATE, "the application to court"});
+  /** One date of the route, the earlier date it cannot precede (none for the first), and the words for it. */
+  private record Step(ProcessVariable<LocalDate> field, ProcessVariable<LocalDate> earlierField, String what) {
   }
+
+  private static final List<Step> CHAIN = List.of(
+      new Step(MEETING_DATE, null, "the legal planning meeting"),
+      new Step(LETTER_SENT_DATE, MEETING_DATE, "the letter before proceedings"),
+      new Step(PRE_PROCEEDINGS_MEETING_DATE, LETTER_SENT_DATE, "the pre-proceedings meeting"),
+      new Step(APPLICATION_DATE, MEETING_DATE, "the application to court"));
 
   private final WorkingDays workingDays;
 
@@ -51,8 +50,8 @@ public class LegalDatesInOrder implements TaskListener {
 
   static List<String> problems(DelegateTask task, LocalDate today) {
     List<String> problems = new ArrayList<>();
-    for (Map.Entry<String, String[]> entry : CHAIN.entrySet()) {
-      String problem = problem(task, entry.getKey(), entry.getValue()[0], entry.getValue()[1], today);
+    for (Step step : CHAIN) {
+      String problem = problem(task, step, today);
       if (problem != null) {
         problems.add(problem);
       }
@@ -61,15 +60,15 @@ public class LegalDatesInOrder implements TaskListener {
   }
 
   private static String firstField(DelegateTask task, LocalDate today) {
-    return CHAIN.entrySet().stream()
-        .filter(entry -> problem(task, entry.getKey(), entry.getValue()[0], entry.getValue()[1], today) != null)
-        .map(Map.Entry::getKey).findFirst().orElse(MEETING_DATE);
+    return CHAIN.stream().filter(step -> problem(task, step, today) != null)
+        .map(step -> step.field().name()).findFirst().orElse(MEETING_DATE.name());
   }
 
-  private static String problem(DelegateTask task, String field, String earlierField, String what, LocalDate today) {
+  private static String problem(DelegateTask task, Step step, LocalDate today) {
+    String what = step.what();
     LocalDate date;
     try {
-      date = date(task, field);
+      date = step.field().from(task);
     } catch (DateTimeParseException e) {
       return "The date of " + what + " must be a real date written as dd/mm/yyyy.";
     }
@@ -79,10 +78,14 @@ public class LegalDatesInOrder implements TaskListener {
     if (date.isAfter(today)) {
       return "The date of " + what + " cannot be in the future: record it once it has happened.";
     }
-    LocalDate earlier = earlierField == null ? null : date(task, earlierField);
+    LocalDate earlier = step.earlierField() == null ? null : step.earlierField().from(task);
     if (earlier != null && date.isBefore(earlier)) {
-      return "The date of " + what + " (" + ShownDate.of(date) + ") cannot be before " + CHAIN.get(earlierField)[1] + " (" + ShownDate.of(earlier) + ").";
+      return "The date of " + what + " (" + ShownDate.of(date) + ") cannot be before " + whatOf(step.earlierField()) + " (" + ShownDate.of(earlier) + ").";
     }
     return null;
+  }
+
+  private static String whatOf(ProcessVariable<LocalDate> field) {
+    return CHAIN.stream().filter(step -> step.field() == field).map(Step::what).findFirst().orElseThrow();
   }
 }

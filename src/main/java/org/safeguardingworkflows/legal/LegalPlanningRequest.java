@@ -2,10 +2,10 @@ package org.safeguardingworkflows.legal;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import java.util.HashMap;
 import java.util.Map;
 
 import org.safeguardingworkflows.legal.LegalPlanningVariables.Origin;
+import org.safeguardingworkflows.platform.ProcessVariable;
 import org.safeguardingworkflows.platform.validation.ChildReference;
 import org.safeguardingworkflows.platform.validation.FieldRules;
 import org.safeguardingworkflows.platform.validation.OneOf;
@@ -34,9 +34,9 @@ public record LegalPlanningRequest(
   static final int REASON_MAX_LENGTH = 4000;
 
   static LegalPlanningRequest from(Map<String, Object> variables) {
-    return new LegalPlanningRequest(text(variables, LegalPlanningVariables.CHILD_REF),
-        text(variables, LegalPlanningVariables.REASON), text(variables, LegalPlanningVariables.RECOMMENDED_BY),
-        text(variables, LegalPlanningVariables.ORIGIN), text(variables, LegalPlanningVariables.ALLOCATED_WORKER));
+    return new LegalPlanningRequest(LegalPlanningVariables.CHILD_REF.from(variables),
+        LegalPlanningVariables.REASON.from(variables), LegalPlanningVariables.RECOMMENDED_BY.from(variables),
+        LegalPlanningVariables.ORIGIN.from(variables), LegalPlanningVariables.ALLOCATED_WORKER.from(variables));
   }
 
   /** The origin as recorded: a recommendation that names none was made directly. */
@@ -45,18 +45,10 @@ public record LegalPlanningRequest(
   }
 
   Map<String, Object> toVariables() {
-    Map<String, Object> variables = new HashMap<>();
-    variables.put(LegalPlanningVariables.CHILD_REF, childRef);
-    variables.put(LegalPlanningVariables.REASON, reason);
-    variables.put(LegalPlanningVariables.RECOMMENDED_BY, recommendedBy);
-    variables.put(LegalPlanningVariables.ORIGIN, originOrDirect());
-    variables.put(LegalPlanningVariables.ALLOCATED_WORKER, blankToNull(allocatedWorker));
-    return variables;
-  }
-
-  private static String text(Map<String, Object> variables, String name) {
-    Object value = variables.get(name);
-    return value == null ? null : value.toString();
+    return ProcessVariable.values(LegalPlanningVariables.CHILD_REF.with(childRef),
+        LegalPlanningVariables.REASON.with(reason), LegalPlanningVariables.RECOMMENDED_BY.with(recommendedBy),
+        LegalPlanningVariables.ORIGIN.with(originOrDirect()),
+        LegalPlanningVariables.ALLOCATED_WORKER.with(blankToNull(allocatedWorker)));
   }
 
   private static String blankToNull(String value) {

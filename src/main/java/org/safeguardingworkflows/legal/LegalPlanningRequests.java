@@ -32,8 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
 // The variables LegalPlanningRequest.toVariables() starts every recommendation with.
 // What a process recommending legal planning sends (platform/StartLinkedProcess); RecordLegalPlanningRequest
 // records the rest from the recommending event's input mappings.
-@CorrelatesMessageWith(message = LegalPlanningVariables.MESSAGE_LEGAL_PLANNING_REQUESTED, variables = {LegalPlanningVariables.CHILD_REF, "originProcessInstanceId", "originProcessKey"})
-@StartsProcessWith(process = PROCESS_KEY, variables = {LegalPlanningVariables.CHILD_REF, LegalPlanningVariables.REASON, LegalPlanningVariables.RECOMMENDED_BY, LegalPlanningVariables.ORIGIN, LegalPlanningVariables.ALLOCATED_WORKER})
+@CorrelatesMessageWith(message = LegalPlanningVariables.MESSAGE_LEGAL_PLANNING_REQUESTED, variables = {"childRef", "originProcessInstanceId", "originProcessKey"})
+@StartsProcessWith(process = PROCESS_KEY, variables = {"childRef", "reason", "recommendedBy", "origin", "allocatedWorker"})
 @Service
 public class LegalPlanningRequests {
 
@@ -129,18 +129,13 @@ public class LegalPlanningRequests {
   private static LegalPlanningView view(String childRef, String instanceId, String status, List<String> stage,
       Map<String, Object> variables, List<OpenTask> tasks) {
     return new LegalPlanningView(childRef, instanceId, status, stage,
-        text(variables, ORIGIN), text(variables, REASON), text(variables, RECOMMENDED_BY),
-        text(variables, ORIGIN_PROCESS_INSTANCE_ID), text(variables, ORIGIN_PROCESS_KEY), text(variables, ALLOCATED_WORKER),
-        new LegalPlanningView.Deadlines(text(variables, REQUESTED_DATE), text(variables, MEETING_DUE_DATE),
-            text(variables, PLO_START_DATE), text(variables, PLO_DECISION_DUE_DATE), text(variables, PLO_END_DATE),
-            text(variables, PLAN_REVIEW_DATE)),
-        new LegalPlanningView.Outcome(text(variables, LEGAL_PLANNING_OUTCOME), text(variables, PLO_DECISION),
-            text(variables, APPLICATION_DATE), text(variables, PLAN_REVIEW_DECISION)),
+        ORIGIN.from(variables), REASON.from(variables), RECOMMENDED_BY.from(variables),
+        ORIGIN_PROCESS_INSTANCE_ID.from(variables), ORIGIN_PROCESS_KEY.from(variables), ALLOCATED_WORKER.from(variables),
+        new LegalPlanningView.Deadlines(REQUESTED_DATE.from(variables), MEETING_DUE_DATE.from(variables),
+            PLO_START_DATE.from(variables), PLO_DECISION_DUE_DATE.from(variables), PLO_END_DATE.from(variables),
+            PLAN_REVIEW_DATE.from(variables)),
+        new LegalPlanningView.Outcome(LEGAL_PLANNING_OUTCOME.from(variables), PLO_DECISION.from(variables),
+            APPLICATION_DATE.from(variables), PLAN_REVIEW_DECISION.from(variables)),
         tasks);
-  }
-
-  private static String text(Map<String, Object> variables, String name) {
-    Object value = variables.get(name);
-    return value == null ? null : value.toString();
   }
 }

@@ -1,11 +1,9 @@
 package org.safeguardingworkflows.legal;
 
-import org.safeguardingworkflows.platform.VariableValues;
+import org.safeguardingworkflows.platform.ProcessVariable;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Set;
-
-import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
  * The legal planning process's variables: every name the diagram, the forms, the delegates, the API and the
@@ -35,74 +33,66 @@ public final class LegalPlanningVariables {
   public enum ExtensionDecision { APPROVE_EXTENSION, STEP_DOWN_FROM_PLO, ISSUE_PROCEEDINGS }
 
   // The recommendation (start form, API, or the throw event of the process that recommended it)
-  public static final String CHILD_REF = "childRef";
-  public static final String REASON = "reason";
-  public static final String RECOMMENDED_BY = "recommendedBy";
-  public static final String ORIGIN = "origin";
-  public static final String ALLOCATED_WORKER = "allocatedWorker";
-  public static final String ORIGIN_PROCESS_INSTANCE_ID = "originProcessInstanceId";
-  public static final String ORIGIN_PROCESS_KEY = "originProcessKey";
+  public static final ProcessVariable<String> CHILD_REF = ProcessVariable.text("childRef");
+  public static final ProcessVariable<String> REASON = ProcessVariable.text("reason");
+  public static final ProcessVariable<String> RECOMMENDED_BY = ProcessVariable.text("recommendedBy");
+  public static final ProcessVariable<String> ORIGIN = ProcessVariable.text("origin");
+  public static final ProcessVariable<String> ALLOCATED_WORKER = ProcessVariable.text("allocatedWorker");
+  public static final ProcessVariable<String> ORIGIN_PROCESS_INSTANCE_ID = ProcessVariable.text("originProcessInstanceId");
+  public static final ProcessVariable<String> ORIGIN_PROCESS_KEY = ProcessVariable.text("originProcessKey");
   /** The date the legal view said a legal planning meeting is needed by (ISO date; none when it gave none). */
-  public static final String MEETING_NEEDED_BY = "meetingNeededBy";
+  public static final ProcessVariable<LocalDate> MEETING_NEEDED_BY = ProcessVariable.date("meetingNeededBy");
   // Kept by the process
-  public static final String REQUESTED_DATE = "requestedDate";
-  public static final String MEETING_DUE_DATE = "meetingDueDate";
-  public static final String WORKER_CHANGES = "workerChanges";
-  public static final String PREVIOUS_WORKER = "previousWorker";
-  public static final String PLO_START_DATE = "ploStartDate";
-  public static final String PLO_DECISION_DUE_DATE = "ploDecisionDueDate";
-  public static final String PLO_END_DATE = "ploEndDate";
-  public static final String PLO_EXTENSIONS = "ploExtensions";
+  public static final ProcessVariable<LocalDate> REQUESTED_DATE = ProcessVariable.date("requestedDate");
+  public static final ProcessVariable<LocalDate> MEETING_DUE_DATE = ProcessVariable.date("meetingDueDate");
+  public static final ProcessVariable<Integer> WORKER_CHANGES = ProcessVariable.number("workerChanges");
+  public static final ProcessVariable<String> PREVIOUS_WORKER = ProcessVariable.text("previousWorker");
+  public static final ProcessVariable<LocalDate> PLO_START_DATE = ProcessVariable.date("ploStartDate");
+  public static final ProcessVariable<LocalDate> PLO_DECISION_DUE_DATE = ProcessVariable.date("ploDecisionDueDate");
+  public static final ProcessVariable<LocalDate> PLO_END_DATE = ProcessVariable.date("ploEndDate");
+  public static final ProcessVariable<Integer> PLO_EXTENSIONS = ProcessVariable.number("ploExtensions");
   // Legal planning meeting
-  public static final String MEETING_DATE = "meetingDate";
-  public static final String LEGAL_REPRESENTATIVE = "legalRepresentative";
-  public static final String LEGAL_ADVICE = "legalAdvice";
-  public static final String LEGAL_PLANNING_OUTCOME = "legalPlanningOutcome";
-  public static final String LEGAL_PLANNING_REASONS = "legalPlanningReasons";
+  public static final ProcessVariable<LocalDate> MEETING_DATE = ProcessVariable.date("meetingDate");
+  public static final ProcessVariable<String> LEGAL_REPRESENTATIVE = ProcessVariable.text("legalRepresentative");
+  public static final ProcessVariable<String> LEGAL_ADVICE = ProcessVariable.text("legalAdvice");
+  public static final ProcessVariable<String> LEGAL_PLANNING_OUTCOME = ProcessVariable.text("legalPlanningOutcome");
+  public static final ProcessVariable<String> LEGAL_PLANNING_REASONS = ProcessVariable.text("legalPlanningReasons");
   // "Continue the current plan": its review date, and the team manager's review on that date
-  public static final String PLAN_REVIEW_DATE = "planReviewDate";
-  public static final String WHAT_HAS_CHANGED = "whatHasChanged";
-  public static final String PLAN_REVIEW_DECISION = "planReviewDecision";
-  public static final String PLAN_REVIEW_REASONS = "planReviewReasons";
+  public static final ProcessVariable<LocalDate> PLAN_REVIEW_DATE = ProcessVariable.date("planReviewDate");
+  public static final ProcessVariable<String> WHAT_HAS_CHANGED = ProcessVariable.text("whatHasChanged");
+  public static final ProcessVariable<String> PLAN_REVIEW_DECISION = ProcessVariable.text("planReviewDecision");
+  public static final ProcessVariable<String> PLAN_REVIEW_REASONS = ProcessVariable.text("planReviewReasons");
   // Senior managers chasing an overdue meeting
-  public static final String CHASE_ACTION = "chaseAction";
+  public static final ProcessVariable<String> CHASE_ACTION = ProcessVariable.text("chaseAction");
   // Letter before proceedings and pre-proceedings meeting
-  public static final String LETTER_SENT_DATE = "letterSentDate";
-  public static final String LETTER_SENT_TO = "letterSentTo";
-  public static final String PRE_PROCEEDINGS_MEETING_DATE = "preProceedingsMeetingDate";
-  public static final String PARENTS_ATTENDED = "parentsAttended";
-  public static final String PARENTS_LEGALLY_REPRESENTED = "parentsLegallyRepresented";
-  public static final String PRE_PROCEEDINGS_PLAN = "preProceedingsPlan";
+  public static final ProcessVariable<LocalDate> LETTER_SENT_DATE = ProcessVariable.date("letterSentDate");
+  public static final ProcessVariable<String> LETTER_SENT_TO = ProcessVariable.text("letterSentTo");
+  public static final ProcessVariable<LocalDate> PRE_PROCEEDINGS_MEETING_DATE = ProcessVariable.date("preProceedingsMeetingDate");
+  public static final ProcessVariable<String> PARENTS_ATTENDED = ProcessVariable.text("parentsAttended");
+  public static final ProcessVariable<String> PARENTS_LEGALLY_REPRESENTED = ProcessVariable.text("parentsLegallyRepresented");
+  public static final ProcessVariable<String> PRE_PROCEEDINGS_PLAN = ProcessVariable.text("preProceedingsPlan");
   // Four-weekly reviews, the week-12 decision and the time limit
-  public static final String PLO_PROGRESS = "ploProgress";
-  public static final String PLO_REVIEW_NOTES = "ploReviewNotes";
-  public static final String PLO_DECISION = "ploDecision";
-  public static final String PLO_DECISION_REASONS = "ploDecisionReasons";
-  public static final String PLO_EXTENSION_DECISION = "ploExtensionDecision";
-  public static final String PLO_EXTENSION_WEEKS = "ploExtensionWeeks";
-  public static final String PLO_EXTENSION_REASONS = "ploExtensionReasons";
+  public static final ProcessVariable<String> PLO_PROGRESS = ProcessVariable.text("ploProgress");
+  public static final ProcessVariable<String> PLO_REVIEW_NOTES = ProcessVariable.text("ploReviewNotes");
+  public static final ProcessVariable<String> PLO_DECISION = ProcessVariable.text("ploDecision");
+  public static final ProcessVariable<String> PLO_DECISION_REASONS = ProcessVariable.text("ploDecisionReasons");
+  public static final ProcessVariable<String> PLO_EXTENSION_DECISION = ProcessVariable.text("ploExtensionDecision");
+  public static final ProcessVariable<Integer> PLO_EXTENSION_WEEKS = ProcessVariable.number("ploExtensionWeeks");
+  public static final ProcessVariable<String> PLO_EXTENSION_REASONS = ProcessVariable.text("ploExtensionReasons");
   // Proceedings issued
-  public static final String APPLICATION_DATE = "applicationDate";
-  public static final String ORDER_SOUGHT = "orderSought";
+  public static final ProcessVariable<LocalDate> APPLICATION_DATE = ProcessVariable.date("applicationDate");
+  public static final ProcessVariable<String> ORDER_SOUGHT = ProcessVariable.text("orderSought");
   // Handover to a new worker (newWorker is local to the handover)
-  public static final String NEW_WORKER = "newWorker";
-  public static final String HANDOVER_HISTORY_READ = "handoverHistoryRead";
-  public static final String HANDOVER_PLAN = "handoverPlan";
+  public static final ProcessVariable<String> NEW_WORKER = ProcessVariable.text("newWorker");
+  public static final ProcessVariable<Boolean> HANDOVER_HISTORY_READ = ProcessVariable.bool("handoverHistoryRead");
+  public static final ProcessVariable<String> HANDOVER_PLAN = ProcessVariable.text("handoverPlan");
 
   private LegalPlanningVariables() {
   }
 
   /** Every variable name of the process. */
   public static Set<String> names() {
-    return VariableValues.names(LegalPlanningVariables.class);
-  }
-
-  public static String text(VariableScope scope, String name) {
-    return VariableValues.text(scope, name);
-  }
-
-  public static LocalDate date(VariableScope scope, String name) {
-    return VariableValues.date(scope, name);
+    return ProcessVariable.namesIn(LegalPlanningVariables.class);
   }
 
   static <E extends Enum<E>> boolean isOneOf(Class<E> codes, Object value) {

@@ -1,6 +1,7 @@
 package org.safeguardingworkflows.legal;
 
 import java.time.LocalDate;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.safeguardingworkflows.tasks.OpenTask;
@@ -32,10 +33,10 @@ public record LegalPlanningView(
    * The dates the process runs to (pre-proceedings dates only once pre-proceedings have started; the plan's review
    * date only when the meeting continued the current plan).
    */
-  public record Deadlines(String requestedDate, String meetingDueDate, String ploStartDate, String ploDecisionDueDate,
-      String ploEndDate, String planReviewDate) {}
+  public record Deadlines(LocalDate requestedDate, LocalDate meetingDueDate, LocalDate ploStartDate,
+      LocalDate ploDecisionDueDate, LocalDate ploEndDate, LocalDate planReviewDate) {}
 
   /** What has been decided so far (the review's decision once a continued plan has been reviewed). */
-  public record Outcome(String legalPlanningOutcome, String ploDecision, String applicationDate, String planReviewDecision) {}
+  public record Outcome(String legalPlanningOutcome, String ploDecision, LocalDate applicationDate, String planReviewDecision) {}
 
 }

@@ -8,7 +8,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.safeguardingworkflows.deployments.WritesVariables;
-import org.safeguardingworkflows.platform.VariableValues;
 import org.safeguardingworkflows.platform.web.FieldProblem;
 import org.safeguardingworkflows.timescales.WorkingDays;
 import org.safeguardingworkflows.planhistory.PlanHistory;
@@ -24,7 +23,7 @@ import org.springframework.stereotype.Component;
  * passed while the decision was made makes the meeting due at once. The diagram's due date and both escalation
  * timers count from {@code meetingDueDate}.
  */
-@WritesVariables({LegalPlanningVariables.CHILD_REF, LegalPlanningVariables.REASON, LegalPlanningVariables.RECOMMENDED_BY, LegalPlanningVariables.ORIGIN, LegalPlanningVariables.ALLOCATED_WORKER, LegalPlanningVariables.REQUESTED_DATE, LegalPlanningVariables.MEETING_DUE_DATE, LegalPlanningVariables.WORKER_CHANGES})
+@WritesVariables({"childRef", "reason", "recommendedBy", "origin", "allocatedWorker", "requestedDate", "meetingDueDate", "workerChanges"})
 @Component("recordLegalPlanningRequest")
 public class RecordLegalPlanningRequest implements JavaDelegate {
 
@@ -51,15 +50,15 @@ public class RecordLegalPlanningRequest implements JavaDelegate {
           problems.add("This child already has a legal planning recommendation open: it must be decided before another is made."));
     }
     if (!problems.isEmpty()) {
-      throw new FormFieldValidationException(LegalPlanningVariables.CHILD_REF, String.join(" ", problems));
+      throw new FormFieldValidationException(LegalPlanningVariables.CHILD_REF.name(), String.join(" ", problems));
     }
     LocalDate today = workingDays.today();
     execution.setVariables(request.toVariables());
-    execution.setVariable(LegalPlanningVariables.REQUESTED_DATE, today.toString());
+    LegalPlanningVariables.REQUESTED_DATE.setOn(execution, today);
     LocalDate latest = workingDays.addWorkingDays(today, settings.getMeetingDueWorkingDays());
-    LocalDate neededBy = VariableValues.date(execution, LegalPlanningVariables.MEETING_NEEDED_BY);
+    LocalDate neededBy = LegalPlanningVariables.MEETING_NEEDED_BY.from(execution);
     LocalDate due = neededBy == null || neededBy.isAfter(latest) ? latest : neededBy.isBefore(today) ? today : neededBy;
-    execution.setVariable(LegalPlanningVariables.MEETING_DUE_DATE, due.toString());
-    execution.setVariable(LegalPlanningVariables.WORKER_CHANGES, 0);
+    LegalPlanningVariables.MEETING_DUE_DATE.setOn(execution, due);
+    LegalPlanningVariables.WORKER_CHANGES.setOn(execution, 0);
   }
 }

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * the time limit falls at week 16 (by default). The dates are kept as variables so that the timers, Tasklist,
  * the API and the audit report all read the same deadlines.
  */
-@WritesVariables({LegalPlanningVariables.PLO_START_DATE, LegalPlanningVariables.PLO_DECISION_DUE_DATE, LegalPlanningVariables.PLO_END_DATE, LegalPlanningVariables.PLO_EXTENSIONS})
+@WritesVariables({"ploStartDate", "ploDecisionDueDate", "ploEndDate", "ploExtensions"})
 @Component("startPreProceedingsClock")
 public class StartPreProceedingsClock implements JavaDelegate {
 
@@ -25,11 +25,11 @@ public class StartPreProceedingsClock implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    LocalDate start = LegalPlanningVariables.date(execution, LegalPlanningVariables.PRE_PROCEEDINGS_MEETING_DATE);
-    execution.setVariable(LegalPlanningVariables.PLO_START_DATE, start.toString());
-    execution.setVariable(LegalPlanningVariables.PLO_DECISION_DUE_DATE,
-        CalendarDates.plus(start, settings.getPloDecisionAfter()).toString());
-    execution.setVariable(LegalPlanningVariables.PLO_END_DATE, CalendarDates.plus(start, settings.getPloTimeLimit()).toString());
-    execution.setVariable(LegalPlanningVariables.PLO_EXTENSIONS, 0);
+    LocalDate start = LegalPlanningVariables.PRE_PROCEEDINGS_MEETING_DATE.from(execution);
+    LegalPlanningVariables.PLO_START_DATE.setOn(execution, start);
+    LegalPlanningVariables.PLO_DECISION_DUE_DATE.setOn(execution,
+        CalendarDates.plus(start, settings.getPloDecisionAfter()));
+    LegalPlanningVariables.PLO_END_DATE.setOn(execution, CalendarDates.plus(start, settings.getPloTimeLimit()));
+    LegalPlanningVariables.PLO_EXTENSIONS.setOn(execution, 0);
   }
 }

@@ -20,17 +20,17 @@ public class ValidateCurrentPlanReview implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     List<String> problems = new ArrayList<>();
-    if (!filled(task.getVariable(LegalPlanningVariables.WHAT_HAS_CHANGED))) {
+    if (!filled(LegalPlanningVariables.WHAT_HAS_CHANGED.from(task))) {
       problems.add("Say what has changed for the child since the legal planning meeting.");
     }
-    if (!LegalPlanningVariables.isOneOf(PlanReviewDecision.class, task.getVariable(LegalPlanningVariables.PLAN_REVIEW_DECISION))) {
+    if (!LegalPlanningVariables.isOneOf(PlanReviewDecision.class, LegalPlanningVariables.PLAN_REVIEW_DECISION.from(task))) {
       problems.add("Choose the decision from the answers listed.");
     }
-    if (!filled(task.getVariable(LegalPlanningVariables.PLAN_REVIEW_REASONS))) {
+    if (!filled(LegalPlanningVariables.PLAN_REVIEW_REASONS.from(task))) {
       problems.add("Give the reasons for the decision.");
     }
     if (!problems.isEmpty()) {
-      throw new FormFieldValidationException(LegalPlanningVariables.PLAN_REVIEW_DECISION, String.join(" ", problems));
+      throw new FormFieldValidationException(LegalPlanningVariables.PLAN_REVIEW_DECISION.name(), String.join(" ", problems));
     }
   }
 

@@ -35,28 +35,28 @@ public class ValidateLegalPlanningMeeting implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     List<String> problems = new ArrayList<>();
-    String lawyer = LegalPlanningVariables.text(task, LegalPlanningVariables.LEGAL_REPRESENTATIVE);
+    String lawyer = LegalPlanningVariables.LEGAL_REPRESENTATIVE.from(task);
     if (lawyer == null || lawyer.isBlank()) {
       problems.add("Name the legal representative who attended the meeting.");
     } else if (!staff.hasRole(lawyer, Role.LEGAL)) {
       problems.add("The legal representative '" + lawyer + "' is not a member of the legal team: the outcome needs the local authority's legal advice.");
     }
     if (!LegalPlanningVariables.isOneOf(LegalPlanningVariables.Outcome.class,
-        task.getVariable(LegalPlanningVariables.LEGAL_PLANNING_OUTCOME))) {
+        LegalPlanningVariables.LEGAL_PLANNING_OUTCOME.from(task))) {
       problems.add("Choose the outcome from the answers listed.");
     }
     problems.addAll(LegalDatesInOrder.problems(task, workingDays.today()));
-    if (LegalPlanningVariables.Outcome.CONTINUE_CURRENT_PLAN.name().equals(task.getVariable(LegalPlanningVariables.LEGAL_PLANNING_OUTCOME))) {
+    if (LegalPlanningVariables.Outcome.CONTINUE_CURRENT_PLAN.name().equals(LegalPlanningVariables.LEGAL_PLANNING_OUTCOME.from(task))) {
       reviewDateProblem(task).ifPresent(problems::add);
     }
     if (!problems.isEmpty()) {
-      throw new FormFieldValidationException(LegalPlanningVariables.LEGAL_REPRESENTATIVE, String.join(" ", problems));
+      throw new FormFieldValidationException(LegalPlanningVariables.LEGAL_REPRESENTATIVE.name(), String.join(" ", problems));
     }
   }
 
   /** Continuing the current plan is followed up: it needs a review date, after today. */
   private Optional<String> reviewDateProblem(DelegateTask task) {
-    Object value = task.getVariable(LegalPlanningVariables.PLAN_REVIEW_DATE);
+    Object value = LegalPlanningVariables.PLAN_REVIEW_DATE.from(task);
     if (value == null || value.toString().isBlank()) {
       return Optional.of("Continuing the current plan needs a review date: when the team manager will look at it again.");
     }

@@ -28,12 +28,17 @@ public class StartLinkedProcess implements JavaDelegate {
 
   private final SystemAccess systemAccess;
 
+  // The child and the process that asked, whatever the started process (each started process declares them too).
+  public static final ProcessVariable<String> CHILD_REF = ProcessVariable.text("childRef");
+  public static final ProcessVariable<String> ORIGIN_PROCESS_INSTANCE_ID = ProcessVariable.text("originProcessInstanceId");
+  public static final ProcessVariable<String> ORIGIN_PROCESS_KEY = ProcessVariable.text("originProcessKey");
+
   /**
    * What every linked start sends besides the throwing event's input mappings: the model checks hold a throwing event
    * to the message's declared variables ({@code CorrelatesMessageWith} on the receiving side) with these and its
    * mappings.
    */
-  public static final Set<String> ALWAYS_SENT = Set.of("childRef", "originProcessInstanceId", "originProcessKey");
+  public static final Set<String> ALWAYS_SENT = Set.of(CHILD_REF.name(), ORIGIN_PROCESS_INSTANCE_ID.name(), ORIGIN_PROCESS_KEY.name());
 
   public StartLinkedProcess(SystemAccess systemAccess) {
     this.systemAccess = systemAccess;
@@ -58,9 +63,9 @@ public class StartLinkedProcess implements JavaDelegate {
         return running.getId();
       }
       Map<String, Object> variables = new HashMap<>(execution.getVariablesLocal());
-      variables.put("childRef", childRef); // ALWAYS_SENT
-      variables.put("originProcessInstanceId", execution.getProcessInstanceId());
-      variables.put("originProcessKey", originProcessKey(execution));
+      CHILD_REF.putIn(variables, childRef);
+      ORIGIN_PROCESS_INSTANCE_ID.putIn(variables, execution.getProcessInstanceId());
+      ORIGIN_PROCESS_KEY.putIn(variables, originProcessKey(execution));
       return runtimeService.createMessageCorrelation(messageName)
           .processInstanceBusinessKey(childRef)
           .setVariables(variables)

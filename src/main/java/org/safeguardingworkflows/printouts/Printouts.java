@@ -17,6 +17,7 @@ import org.safeguardingworkflows.pages.StaffPage;
 import org.safeguardingworkflows.planhistory.PlanHistory;
 import org.safeguardingworkflows.platform.web.ApiProblem;
 import org.safeguardingworkflows.repeaticpc.ChildHistory;
+import org.safeguardingworkflows.stepdown.StepDownVariables;
 import org.safeguardingworkflows.timescales.WorkingDays;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -79,11 +80,11 @@ public class Printouts {
       return html("Contingency plan", main.toString());
     }
     Map<String, Object> meeting = meetings.get(0).details();
-    main.append("<p>This plan was agreed at the meeting on ").append(text(date(meeting.getOrDefault("meetingDate", meetings.get(0).date()))))
+    main.append("<p>This plan was agreed at the meeting on ").append(text(date(StepDownVariables.MEETING_DATE.optionalFrom(meeting).orElse(meetings.get(0).date()))))
         .append(", when the child protection plan was ending. It says what will happen, and who will act, if things "
             + "become difficult again. Please keep it, and ask your social worker if anything in it is not clear.</p>");
     main.append("<h2>If things become difficult again</h2>");
-    List<Map<String, Object>> plan = rows(meeting.get("contingencyPlan"));
+    List<Map<String, Object>> plan = StepDownVariables.CONTINGENCY_PLAN.from(meeting);
     main.append("<table data-contingency=\"").append(plan.size()).append("\"><caption>Your contingency plan</caption><thead><tr>")
         .append("<th scope=\"col\">If this happens</th><th scope=\"col\">What will happen</th><th scope=\"col\">Who will act</th>")
         .append("<th scope=\"col\">Who else knows about this part</th></tr></thead><tbody>");
@@ -94,7 +95,7 @@ public class Printouts {
           .append("</td><td>").append(text(agencies(row.get("heldBy")))).append("</td></tr>");
     }
     main.append("</tbody></table>");
-    List<Map<String, Object>> services = rows(meeting.get("services"));
+    List<Map<String, Object>> services = StepDownVariables.SERVICES.from(meeting);
     if (!services.isEmpty()) {
       main.append("<h2>Services that keep working with your family</h2><ul>");
       services.forEach(service -> main.append("<li><strong>").append(text(service.get("provider"))).append("</strong>: ")
@@ -188,10 +189,5 @@ public class Printouts {
       return "";
     }
     return String.join(", ", codes.stream().map(code -> AGENCIES.getOrDefault(String.valueOf(code), String.valueOf(code))).toList());
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<Map<String, Object>> rows(Object value) {
-    return value instanceof List<?> list ? list.stream().filter(Map.class::isInstance).map(row -> (Map<String, Object>) row).toList() : List.of();
   }
 }

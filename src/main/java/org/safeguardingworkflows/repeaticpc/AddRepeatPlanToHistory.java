@@ -32,15 +32,15 @@ public class AddRepeatPlanToHistory implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String childRef = execution.getProcessBusinessKey();
     planHistory.lockChild(childRef);
-    LocalDate start = date(execution, PLAN_START_DATE);
+    LocalDate start = PLAN_START_DATE.from(execution);
     if (start == null) {
-      throw new FormFieldValidationException(PLAN_START_DATE, "The date the new plan started is required when a plan was made.");
+      throw new FormFieldValidationException(PLAN_START_DATE.name(), "The date the new plan started is required when a plan was made.");
     }
     planHistory.planStartingOn(childRef, start).or(() -> planHistory.overlappingPlan(childRef, start, null)).ifPresent(other -> {
-      throw new FormFieldValidationException(PLAN_START_DATE, "A plan from " + ShownDate.of(start) + " would overlap the child's plan from "
+      throw new FormFieldValidationException(PLAN_START_DATE.name(), "A plan from " + ShownDate.of(start) + " would overlap the child's plan from "
           + ShownDate.of(other.planStart()) + "; a child's plans never overlap.");
     });
-    childPlans.planMade(childRef, start, text(execution, CATEGORY_OF_ABUSE), text(execution, CHAIR), null,
+    childPlans.planMade(childRef, start, CATEGORY_OF_ABUSE.from(execution), CHAIR.from(execution), null,
         PROCESS_KEY, execution.getProcessInstanceId());
   }
 }

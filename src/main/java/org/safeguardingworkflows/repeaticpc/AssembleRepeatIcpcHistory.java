@@ -17,7 +17,6 @@ import org.safeguardingworkflows.planhistory.CategoryOfAbuse;
 import org.safeguardingworkflows.platform.web.FieldProblem;
 import org.safeguardingworkflows.timescales.WorkingDays;
 import org.safeguardingworkflows.planhistory.PlanHistory;
-import org.safeguardingworkflows.platform.VariableValues;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,7 +25,7 @@ import org.springframework.stereotype.Component;
  * whole history in front of the discussion and fixes the deadlines: the ICPC within 15 working days of the strategy
  * discussion and the four-party discussion within 8 (both configurable).
  */
-@WritesVariables({PREVIOUS_PLANS, NUMBER_OF_PREVIOUS_PLANS, LAST_PLAN_END_DATE, MONTHS_SINCE_LAST_PLAN, WITHIN_TWO_YEARS, PREVIOUS_IRO, CONTINUITY_IRO, CHAIR, LAST_STEP_DOWN_INSTANCE_ID, LAST_CONTINGENCY_PLAN, LAST_STEP_DOWN_CONCERNS, WORKER_CHANGES_DURING_STEP_DOWN, PREVIOUS_PLAN_REASONS, ICPC_DEADLINE, DISCUSSION_DEADLINE, RepeatIcpcVariables.TEAM_MANAGER_VIEW_BY, RepeatIcpcVariables.SENIOR_MANAGER_VIEW_BY, RepeatIcpcVariables.IRO_VIEW_BY, RepeatIcpcVariables.LEGAL_VIEW_BY, FOUR_PARTY_DISCUSSION_COMPLETE, OVERRIDE_USED})
+@WritesVariables({"previousPlans", "numberOfPreviousPlans", "lastPlanEndDate", "monthsSinceLastPlan", "withinTwoYears", "previousIro", "continuityIro", "chair", "lastStepDownInstanceId", "lastContingencyPlan", "lastStepDownConcerns", "workerChangesDuringStepDown", "previousPlanReasons", "icpcDeadline", "discussionDeadline", "teamManagerViewBy", "seniorManagerViewBy", "iroViewBy", "legalViewBy", "fourPartyDiscussionComplete", "overrideUsed"})
 @Component("assembleRepeatIcpcHistory")
 public class AssembleRepeatIcpcHistory implements JavaDelegate {
 
@@ -60,7 +59,7 @@ public class AssembleRepeatIcpcHistory implements JavaDelegate {
       rules.earlierPlanOverlap(proposal).ifPresent(problem -> problems.add(problem.message()));
     }
     if (!problems.isEmpty()) {
-      throw new FormFieldValidationException(CHILD_REF, String.join(" ", problems));
+      throw new FormFieldValidationException(CHILD_REF.name(), String.join(" ", problems));
     }
     if (proposal.declaresEarlierPlan()) {
       // In the child record first: the history below reads it there, with the child's other plans.
@@ -69,32 +68,32 @@ public class AssembleRepeatIcpcHistory implements JavaDelegate {
 
     LocalDate strategyDiscussion = LocalDate.parse(proposal.strategyDiscussionDate());
     ChildHistory.Snapshot history = childHistory.of(proposal.childRef(), strategyDiscussion);
-    execution.setVariable(PREVIOUS_PLANS, VariableValues.json(history.planRows()));
-    execution.setVariable(NUMBER_OF_PREVIOUS_PLANS, history.numberOfPreviousPlans());
-    execution.setVariable(LAST_PLAN_END_DATE, history.lastPlanEnd().toString());
-    execution.setVariable(MONTHS_SINCE_LAST_PLAN, (int) history.monthsSinceLastPlan());
-    execution.setVariable(WITHIN_TWO_YEARS, history.withinRepeatWindow());
-    execution.setVariable(PREVIOUS_IRO, history.previousIro());
-    execution.setVariable(CONTINUITY_IRO, history.continuityIro());
+    PREVIOUS_PLANS.setOn(execution, (history.planRows()));
+    NUMBER_OF_PREVIOUS_PLANS.setOn(execution, history.numberOfPreviousPlans());
+    LAST_PLAN_END_DATE.setOn(execution, history.lastPlanEnd());
+    MONTHS_SINCE_LAST_PLAN.setOn(execution, (int) history.monthsSinceLastPlan());
+    WITHIN_TWO_YEARS.setOn(execution, history.withinRepeatWindow());
+    PREVIOUS_IRO.setOn(execution, history.previousIro());
+    CONTINUITY_IRO.setOn(execution, history.continuityIro());
     // The previous IRO is pre-selected as chair when still an IRO (best practice: the same chair again).
-    execution.setVariable(CHAIR, history.continuityIro());
-    execution.setVariable(LAST_STEP_DOWN_INSTANCE_ID, history.lastStepDownInstanceId());
-    execution.setVariable(LAST_CONTINGENCY_PLAN, VariableValues.json(history.lastContingencyPlan()));
-    execution.setVariable(LAST_STEP_DOWN_CONCERNS, VariableValues.json(history.lastStepDownConcerns()));
-    execution.setVariable(WORKER_CHANGES_DURING_STEP_DOWN, history.workerChangesDuringStepDown());
-    execution.setVariable(PREVIOUS_PLAN_REASONS, VariableValues.json(history.planRows().stream()
+    CHAIR.setOn(execution, history.continuityIro());
+    LAST_STEP_DOWN_INSTANCE_ID.setOn(execution, history.lastStepDownInstanceId());
+    LAST_CONTINGENCY_PLAN.setOn(execution, (history.lastContingencyPlan()));
+    LAST_STEP_DOWN_CONCERNS.setOn(execution, (history.lastStepDownConcerns()));
+    WORKER_CHANGES_DURING_STEP_DOWN.setOn(execution, history.workerChangesDuringStepDown());
+    PREVIOUS_PLAN_REASONS.setOn(execution, (history.planRows().stream()
         .map(plan -> Map.<String, Object>of("plan", describe(plan))).toList()));
 
-    execution.setVariable(ICPC_DEADLINE, workingDays.addWorkingDays(strategyDiscussion, settings.getIcpcDueWorkingDays()).toString());
-    execution.setVariable(DISCUSSION_DEADLINE,
-        workingDays.addWorkingDays(strategyDiscussion, settings.getDiscussionDueWorkingDays()).toString());
+    ICPC_DEADLINE.setOn(execution, workingDays.addWorkingDays(strategyDiscussion, settings.getIcpcDueWorkingDays()));
+    DISCUSSION_DEADLINE.setOn(execution,
+        workingDays.addWorkingDays(strategyDiscussion, settings.getDiscussionDueWorkingDays()));
 
     // Nothing is recorded about the discussion yet: the process records these, never a form.
     for (FourPartyView view : FourPartyView.values()) {
-      execution.setVariable(view.viewByVariable(), null);
+      view.viewByVariable().setOn(execution, null);
     }
-    execution.setVariable(FOUR_PARTY_DISCUSSION_COMPLETE, false);
-    execution.setVariable(OVERRIDE_USED, false);
+    FOUR_PARTY_DISCUSSION_COMPLETE.setOn(execution, false);
+    OVERRIDE_USED.setOn(execution, false);
   }
 
   private static final DateTimeFormatter UK_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.safeguardingworkflows.stepdown.StepDownVariables;
 import org.safeguardingworkflows.children.ChildEvent;
 import org.safeguardingworkflows.children.ChildEvent.Kind;
 import org.safeguardingworkflows.children.ChildRecord;
@@ -78,14 +79,6 @@ public class ChildHistory {
     }
   }
 
-  /** The names the step-down meeting and the contingency review record under (their forms' fields). */
-  static final String CONTINGENCY_PLAN = "contingencyPlan";
-  static final String CONCERN_KIND = "concernKind";
-  static final String CONCERN_SUMMARY = "concernSummary";
-  static final String CONTINGENCY_DECISION = "contingencyDecision";
-  static final String CONTINGENCY_REASONS = "contingencyReasons";
-  static final String AGREED_ACTIONS = "agreedActions";
-
   private final PlanHistory planHistory;
   private final ChildRecord childRecord;
   private final Staff staff;
@@ -133,7 +126,7 @@ public class ChildHistory {
     if (stepDownId != null) {
       contingency = childRecord.entriesOfProcess(childRef, stepDownId, Kind.STEP_DOWN_MEETING).stream()
           .reduce((earlier, later) -> later)
-          .map(meeting -> RepeatIcpcVariables.rows(meeting.details().get(CONTINGENCY_PLAN)))
+          .map(meeting -> StepDownVariables.CONTINGENCY_PLAN.from(meeting.details()))
           .orElse(List.of());
       concerns = concerns(childRef, stepDownId);
       workerChanges = workerChanges(childRef, stepDownId);
@@ -143,9 +136,9 @@ public class ChildHistory {
   }
 
   private static PlanElsewhere planElsewhere(ChildEvent declared) {
-    return new PlanElsewhere((String) declared.details().get(RepeatIcpcVariables.EARLIER_PLAN_AUTHORITY),
-        LocalDate.parse((String) declared.details().get(RepeatIcpcVariables.EARLIER_PLAN_START)),
-        LocalDate.parse((String) declared.details().get(RepeatIcpcVariables.EARLIER_PLAN_END)));
+    return new PlanElsewhere(RepeatIcpcVariables.EARLIER_PLAN_AUTHORITY.from(declared.details()),
+        RepeatIcpcVariables.EARLIER_PLAN_START.from(declared.details()),
+        RepeatIcpcVariables.EARLIER_PLAN_END.from(declared.details()));
   }
 
   /**
@@ -162,11 +155,11 @@ public class ChildHistory {
       Map<String, Object> decision = i < decisions.size() ? decisions.get(i).details() : Map.of();
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("raisedOn", concern.date().toString());
-      row.put("kind", concern.details().get(CONCERN_KIND));
-      row.put("summary", concern.details().get(CONCERN_SUMMARY));
-      row.put("reviewDecision", i < decisions.size() ? decision.get(CONTINGENCY_DECISION) : "NOT_YET_DECIDED");
-      row.put("reviewReasons", decision.get(CONTINGENCY_REASONS));
-      row.put("agreedActions", decision.get(AGREED_ACTIONS));
+      row.put("kind", StepDownVariables.CONCERN_KIND.from(concern.details()));
+      row.put("summary", StepDownVariables.CONCERN_SUMMARY.from(concern.details()));
+      row.put("reviewDecision", i < decisions.size() ? StepDownVariables.CONTINGENCY_DECISION.from(decision) : "NOT_YET_DECIDED");
+      row.put("reviewReasons", StepDownVariables.CONTINGENCY_REASONS.from(decision));
+      row.put("agreedActions", StepDownVariables.AGREED_ACTIONS.from(decision));
       rows.add(row);
     }
     return rows;

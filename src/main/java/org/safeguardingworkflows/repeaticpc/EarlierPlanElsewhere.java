@@ -29,9 +29,9 @@ public class EarlierPlanElsewhere {
   /** The declared plan joins the child's chronology (dated from its start), whoever else the child's plans were with. */
   void record(DelegateExecution execution, Proposal proposal) {
     Map<String, Object> details = new LinkedHashMap<>();
-    details.put(EARLIER_PLAN_AUTHORITY, proposal.earlierPlanAuthority());
-    details.put(EARLIER_PLAN_START, proposal.earlierPlanStart());
-    details.put(EARLIER_PLAN_END, proposal.earlierPlanEnd());
+    EARLIER_PLAN_AUTHORITY.putIn(details, proposal.earlierPlanAuthority());
+    EARLIER_PLAN_START.putIn(details, LocalDate.parse(proposal.earlierPlanStart()));
+    EARLIER_PLAN_END.putIn(details, LocalDate.parse(proposal.earlierPlanEnd()));
     childRecord.record(ChildEvent.of(proposal.childRef(), LocalDate.parse(proposal.earlierPlanStart()),
         ChildEvent.Kind.OTHER_AUTHORITY_PLAN, proposal.proposedBy(), PROCESS_KEY, execution.getProcessInstanceId(), details));
   }

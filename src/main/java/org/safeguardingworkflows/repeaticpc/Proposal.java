@@ -2,6 +2,7 @@ package org.safeguardingworkflows.repeaticpc;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -61,27 +62,27 @@ public record Proposal(
   }
 
   static Proposal from(Map<String, Object> variables) {
-    return new Proposal(RepeatIcpcVariables.text(variables, RepeatIcpcVariables.CHILD_REF),
-        RepeatIcpcVariables.text(variables, RepeatIcpcVariables.STRATEGY_DISCUSSION_DATE),
-        RepeatIcpcVariables.text(variables, RepeatIcpcVariables.CATEGORY_OF_ABUSE),
-        RepeatIcpcVariables.text(variables, RepeatIcpcVariables.CONCERNS_SUMMARY),
-        RepeatIcpcVariables.text(variables, RepeatIcpcVariables.PROPOSED_BY),
-        RepeatIcpcVariables.text(variables, RepeatIcpcVariables.EARLIER_PLAN_AUTHORITY),
-        RepeatIcpcVariables.text(variables, RepeatIcpcVariables.EARLIER_PLAN_START),
-        RepeatIcpcVariables.text(variables, RepeatIcpcVariables.EARLIER_PLAN_END));
+    return new Proposal(RepeatIcpcVariables.CHILD_REF.textFrom(variables),
+        RepeatIcpcVariables.STRATEGY_DISCUSSION_DATE.textFrom(variables),
+        RepeatIcpcVariables.CATEGORY_OF_ABUSE.textFrom(variables),
+        RepeatIcpcVariables.CONCERNS_SUMMARY.textFrom(variables),
+        RepeatIcpcVariables.PROPOSED_BY.textFrom(variables),
+        RepeatIcpcVariables.EARLIER_PLAN_AUTHORITY.textFrom(variables),
+        RepeatIcpcVariables.EARLIER_PLAN_START.textFrom(variables),
+        RepeatIcpcVariables.EARLIER_PLAN_END.textFrom(variables));
   }
 
   Map<String, Object> toVariables() {
     Map<String, Object> variables = new HashMap<>();
-    variables.put(RepeatIcpcVariables.CHILD_REF, childRef);
-    variables.put(RepeatIcpcVariables.STRATEGY_DISCUSSION_DATE, strategyDiscussionDate);
-    variables.put(RepeatIcpcVariables.CATEGORY_OF_ABUSE, categoryOfAbuse);
-    variables.put(RepeatIcpcVariables.CONCERNS_SUMMARY, concernsSummary);
-    variables.put(RepeatIcpcVariables.PROPOSED_BY, proposedBy);
+    RepeatIcpcVariables.CHILD_REF.putIn(variables, childRef);
+    RepeatIcpcVariables.STRATEGY_DISCUSSION_DATE.putIn(variables, LocalDate.parse(strategyDiscussionDate));
+    RepeatIcpcVariables.CATEGORY_OF_ABUSE.putIn(variables, categoryOfAbuse);
+    RepeatIcpcVariables.CONCERNS_SUMMARY.putIn(variables, concernsSummary);
+    RepeatIcpcVariables.PROPOSED_BY.putIn(variables, proposedBy);
     if (declaresEarlierPlan()) {
-      variables.put(RepeatIcpcVariables.EARLIER_PLAN_AUTHORITY, earlierPlanAuthority);
-      variables.put(RepeatIcpcVariables.EARLIER_PLAN_START, earlierPlanStart);
-      variables.put(RepeatIcpcVariables.EARLIER_PLAN_END, earlierPlanEnd);
+      RepeatIcpcVariables.EARLIER_PLAN_AUTHORITY.putIn(variables, earlierPlanAuthority);
+      RepeatIcpcVariables.EARLIER_PLAN_START.putIn(variables, LocalDate.parse(earlierPlanStart));
+      RepeatIcpcVariables.EARLIER_PLAN_END.putIn(variables, LocalDate.parse(earlierPlanEnd));
     }
     return variables;
   }

@@ -1,5 +1,6 @@
 package org.safeguardingworkflows.repeaticpc;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -14,14 +15,14 @@ public record ProposalView(
     String processInstanceId,
     String status,
     List<String> stage,
-    String strategyDiscussionDate,
+    LocalDate strategyDiscussionDate,
     String categoryOfAbuse,
     String proposedBy,
-    String icpcDeadline,
-    String discussionDeadline,
+    LocalDate icpcDeadline,
+    LocalDate discussionDeadline,
     Integer previousPlans,
     Boolean withinTwoYears,
-    String lastPlanEndDate,
+    LocalDate lastPlanEndDate,
     String previousIro,
     Map<String, ViewStatus> views,
     Boolean fourPartyDiscussionComplete,
@@ -31,16 +32,16 @@ public record ProposalView(
     String decision,
     String decisionBy,
     String decisionReasons,
-    String conferenceDate,
+    LocalDate conferenceDate,
     String chair,
     Boolean previousIroChairs,
     Boolean planMade,
-    String planStartDate,
+    LocalDate planStartDate,
     String originProcessInstanceId,
     String legalPlanningRequestedInstanceId,
     String earlierPlanAuthority,
-    String earlierPlanStart,
-    String earlierPlanEnd) {
+    LocalDate earlierPlanStart,
+    LocalDate earlierPlanEnd) {
 
   /** One of the four views: recorded or not, by whom, and what it said. */
   public record ViewStatus(boolean recorded, String by, String threshold, String framework) {}

@@ -12,13 +12,13 @@ import org.springframework.stereotype.Component;
  * missed. The discussion is incomplete by definition; the override is recorded for the audit report
  * ({@code overrideUsed}, with {@code overrideBy}, {@code overrideReasons}, {@code viewsMissingAtOverride}).
  */
-@WritesVariables({FOUR_PARTY_DISCUSSION_COMPLETE, OVERRIDE_USED})
+@WritesVariables({"fourPartyDiscussionComplete", "overrideUsed"})
 @Component("recordDeadlineOverride")
 public class RecordDeadlineOverride implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    execution.setVariable(FOUR_PARTY_DISCUSSION_COMPLETE, false);
-    execution.setVariable(OVERRIDE_USED, true);
+    FOUR_PARTY_DISCUSSION_COMPLETE.setOn(execution, false);
+    OVERRIDE_USED.setOn(execution, true);
   }
 }

@@ -13,7 +13,6 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.task.Task;
 import org.safeguardingworkflows.deployments.WritesVariables;
 import org.safeguardingworkflows.platform.SystemAccess;
-import org.safeguardingworkflows.platform.VariableValues;
 import org.safeguardingworkflows.timescales.WorkingDays;
 import org.springframework.stereotype.Component;
 
@@ -30,7 +29,7 @@ import org.springframework.stereotype.Component;
  * open: the discussion is not complete, no override has been made, and a view whose task is still open has not
  * been given by anyone. The gate recomputes its own facts when the discussion ends.
  */
-@WritesVariables({FOUR_PARTY_DISCUSSION_COMPLETE, OVERRIDE_USED})
+@WritesVariables({"fourPartyDiscussionComplete", "overrideUsed"})
 @Component("recordFourPartyView")
 public class RecordFourPartyView implements TaskListener {
 
@@ -49,13 +48,13 @@ public class RecordFourPartyView implements TaskListener {
     FourPartyView view = FourPartyView.ofTask(task.getTaskDefinitionKey())
         .orElseThrow(() -> new IllegalStateException("recordFourPartyView sits on a view task, not on " + task.getTaskDefinitionKey()));
     String user = actingUser.requireRole(task, view.role(), view.label());
-    Object threshold = task.getVariable(view.thresholdVariable());
+    String threshold = view.thresholdVariable().from(task);
     if (threshold != null && !"MET".equals(threshold) && !"NOT_MET".equals(threshold)) {
-      throw new FormFieldValidationException(view.thresholdVariable(), "Say whether the threshold is met or not.");
+      throw new FormFieldValidationException(view.thresholdVariable().name(), "Say whether the threshold is met or not.");
     }
-    Object framework = task.getVariable(view.frameworkVariable());
+    String framework = view.frameworkVariable().from(task);
     if (framework != null && !Decision.isCode(framework)) {
-      throw new FormFieldValidationException(view.frameworkVariable(),
+      throw new FormFieldValidationException(view.frameworkVariable().name(),
           "Choose the recommended framework from the answers listed: an initial child protection conference, the legal route, both, or no conference.");
     }
     if (view == FourPartyView.LEGAL) {
@@ -70,20 +69,20 @@ public class RecordFourPartyView implements TaskListener {
         .collect(Collectors.toSet());
     for (FourPartyView other : FourPartyView.values()) {
       if (other != view && stillOpen.contains(other.taskKey())) {
-        task.getExecution().setVariable(other.viewByVariable(), null);
+        other.viewByVariable().setOn(task.getExecution(), null);
       }
     }
     // One person, one view: whatever groups they are in, the four views come from four people.
     for (FourPartyView other : FourPartyView.values()) {
-      if (other != view && !stillOpen.contains(other.taskKey()) && user.equals(task.getVariable(other.viewByVariable()))) {
+      if (other != view && !stillOpen.contains(other.taskKey()) && user.equals(other.viewByVariable().from(task))) {
         throw new FormFieldValidationException(task.getTaskDefinitionKey(), "You have already given the " + other.label()
             + "'s view in this discussion, and one person gives only one of the four views: the " + view.label()
             + "'s view must come from someone else.");
       }
     }
-    task.getExecution().setVariable(FOUR_PARTY_DISCUSSION_COMPLETE, false);
-    task.getExecution().setVariable(OVERRIDE_USED, false);
-    task.getExecution().setVariable(view.viewByVariable(), user);
+    FOUR_PARTY_DISCUSSION_COMPLETE.setOn(task.getExecution(), false);
+    OVERRIDE_USED.setOn(task.getExecution(), false);
+    view.viewByVariable().setOn(task.getExecution(), user);
   }
 
   /**
@@ -93,23 +92,23 @@ public class RecordFourPartyView implements TaskListener {
    * recommended framework.
    */
   private void checkLegalAdvice(DelegateTask task) {
-    Object proceedings = task.getVariable(LEGAL_PROCEEDINGS_THRESHOLD);
-    Object plo = task.getVariable(LEGAL_PLO_RECOMMENDED);
+    String proceedings = LEGAL_PROCEEDINGS_THRESHOLD.from(task);
+    String plo = LEGAL_PLO_RECOMMENDED.from(task);
     if (proceedings == null || !List.of("YES", "NO", "UNCLEAR").contains(proceedings.toString())) {
-      throw new FormFieldValidationException(LEGAL_PROCEEDINGS_THRESHOLD,
+      throw new FormFieldValidationException(LEGAL_PROCEEDINGS_THRESHOLD.name(),
           "Say whether the threshold for care proceedings is met, not met, or not yet clear.");
     }
     if (plo == null || !List.of("YES", "NO").contains(plo.toString())) {
-      throw new FormFieldValidationException(LEGAL_PLO_RECOMMENDED, "Say whether you recommend pre-proceedings.");
+      throw new FormFieldValidationException(LEGAL_PLO_RECOMMENDED.name(), "Say whether you recommend pre-proceedings.");
     }
     if ("YES".equals(proceedings) || "YES".equals(plo)) {
-      LocalDate meetingBy = VariableValues.date(task, LEGAL_PLANNING_MEETING_BY);
+      LocalDate meetingBy = LEGAL_PLANNING_MEETING_BY.from(task);
       if (meetingBy == null) {
-        throw new FormFieldValidationException(LEGAL_PLANNING_MEETING_BY, "Give the date by which a legal planning meeting "
+        throw new FormFieldValidationException(LEGAL_PLANNING_MEETING_BY.name(), "Give the date by which a legal planning meeting "
             + "is needed: you found the threshold for proceedings met or recommend pre-proceedings.");
       }
       if (meetingBy.isBefore(workingDays.today())) {
-        throw new FormFieldValidationException(LEGAL_PLANNING_MEETING_BY,
+        throw new FormFieldValidationException(LEGAL_PLANNING_MEETING_BY.name(),
             "The date by which a legal planning meeting is needed cannot be in the past.");
       }
     }

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * something else was considered (at least one alternative and why it was not chosen) and say what will be different
  * this time, so that the same actions are not simply applied again (briefing point 7).
  */
-@WritesVariables({DECISION_BY, DECISION_DATE, LEGAL_PLANNING_MEETING_BY})
+@WritesVariables({"decisionBy", "decisionDate", "legalPlanningMeetingBy"})
 @Component("recordJointDecision")
 public class RecordJointDecision implements TaskListener {
 
@@ -34,34 +34,34 @@ public class RecordJointDecision implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     String user = actingUser.requireRole(task, Role.SENIOR_MANAGERS, "senior manager");
-    Object code = task.getVariable(DECISION);
+    String code = DECISION.from(task);
     if (!Decision.isCode(code)) {
-      throw new FormFieldValidationException(DECISION, "Choose the decision from the answers listed: an initial child protection conference, the legal route, both, or no conference.");
+      throw new FormFieldValidationException(DECISION.name(), "Choose the decision from the answers listed: an initial child protection conference, the legal route, both, or no conference.");
     }
     Decision decision = Decision.valueOf(code.toString());
     List<String> missing = new ArrayList<>();
-    String field = WHAT_WILL_BE_DIFFERENT;
+    String field = WHAT_WILL_BE_DIFFERENT.name();
     if (decision.includesConference()) {
-      List<Map<String, Object>> alternatives = list(task, ALTERNATIVES_CONSIDERED);
+      List<Map<String, Object>> alternatives = ALTERNATIVES_CONSIDERED.from(task);
       boolean considered = alternatives.stream().anyMatch(row -> filled(row.get("framework"))
           && !"ICPC".equals(row.get("framework")) && filled(row.get("whyNotChosen")));
       if (!considered) {
-        field = ALTERNATIVES_CONSIDERED;
+        field = ALTERNATIVES_CONSIDERED.name();
         missing.add("at least one alternative to a conference that was considered, and why it was not chosen");
       }
-      if (!filled(task.getVariable(WHAT_WILL_BE_DIFFERENT))) {
+      if (!filled(WHAT_WILL_BE_DIFFERENT.from(task))) {
         missing.add("what will be different this time");
       }
     }
     if (!missing.isEmpty()) {
       throw new FormFieldValidationException(field, "A decision to hold another conference must record " + String.join(" and ", missing) + ".");
     }
-    if (task.getVariable(LEGAL_PLANNING_MEETING_BY) == null) {
+    if (LEGAL_PLANNING_MEETING_BY.from(task) == null) {
       // The legal route passes on the date the legal view asked for; a view that asked none (or a decision made
       // without it) passes on none, and legal planning keeps its configured timescale.
-      task.getExecution().setVariable(LEGAL_PLANNING_MEETING_BY, null);
+      LEGAL_PLANNING_MEETING_BY.setOn(task.getExecution(), null);
     }
-    task.getExecution().setVariable(DECISION_BY, user);
-    task.getExecution().setVariable(DECISION_DATE, workingDays.today().toString());
+    DECISION_BY.setOn(task.getExecution(), user);
+    DECISION_DATE.setOn(task.getExecution(), workingDays.today());
   }
 }

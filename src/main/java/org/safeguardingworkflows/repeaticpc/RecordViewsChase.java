@@ -11,7 +11,6 @@ import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
-import org.safeguardingworkflows.platform.VariableValues;
 import org.safeguardingworkflows.security.Role;
 import org.safeguardingworkflows.timescales.WorkingDays;
 import org.springframework.stereotype.Component;
@@ -44,34 +43,34 @@ public class RecordViewsChase implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     String user = actingUser.requireRole(task, Role.SENIOR_MANAGERS, "senior manager");
-    Object decision = task.getVariable(CHASE_DECISION);
+    String decision = CHASE_DECISION.from(task);
     if (!ChaseDecision.KEEP_CHASING.name().equals(decision) && !ChaseDecision.OVERRIDE.name().equals(decision)) {
-      throw new FormFieldValidationException(CHASE_DECISION, "Choose whether to keep chasing the missing views or to override the discussion.");
+      throw new FormFieldValidationException(CHASE_DECISION.name(), "Choose whether to keep chasing the missing views or to override the discussion.");
     }
     if (ChaseDecision.OVERRIDE.name().equals(decision)) {
-      Object reasons = task.getVariable(OVERRIDE_REASONS);
+      String reasons = OVERRIDE_REASONS.from(task);
       if (reasons == null || reasons.toString().strip().length() < OVERRIDE_REASONS_MIN_LENGTH) {
-        throw new FormFieldValidationException(OVERRIDE_REASONS, "An override needs reasons: say why the conference "
+        throw new FormFieldValidationException(OVERRIDE_REASONS.name(), "An override needs reasons: say why the conference "
             + "would otherwise miss its statutory deadline and why the missing views cannot be waited for.");
       }
-      LocalDate icpcDeadline = date(task, ICPC_DEADLINE);
+      LocalDate icpcDeadline = ICPC_DEADLINE.from(task);
       int window = settings.getOverrideWithinWorkingDaysOfIcpcDeadline();
       LocalDate today = workingDays.today();
       if (workingDays.addWorkingDays(today, window).isBefore(icpcDeadline)) {
-        throw new FormFieldValidationException(CHASE_DECISION, "The discussion can be overridden only when the conference "
+        throw new FormFieldValidationException(CHASE_DECISION.name(), "The discussion can be overridden only when the conference "
             + "could not otherwise be held by its deadline of " + UK_DATE.format(icpcDeadline) + ", that is from "
             + UK_DATE.format(overridePossibleFrom(icpcDeadline, window)) + " (" + window + " working days before it). "
             + "Until then, keep chasing the missing views.");
       }
       List<String> missing = new ArrayList<>();
       for (FourPartyView view : FourPartyView.values()) {
-        if (task.getVariable(view.viewByVariable()) == null) {
+        if (view.viewByVariable().from(task) == null) {
           missing.add(view.name());
         }
       }
-      task.getExecution().setVariable(OVERRIDE_BY, user);
-      task.getExecution().setVariable(OVERRIDE_DATE, workingDays.today().toString());
-      task.getExecution().setVariable(VIEWS_MISSING_AT_OVERRIDE, VariableValues.json(missing));
+      OVERRIDE_BY.setOn(task.getExecution(), user);
+      OVERRIDE_DATE.setOn(task.getExecution(), workingDays.today());
+      VIEWS_MISSING_AT_OVERRIDE.setOn(task.getExecution(), (missing));
     }
   }
 

@@ -40,24 +40,24 @@ import org.springframework.transaction.annotation.Transactional;
  */
 // The variables Proposal.toVariables() starts every proposal with (the earlier plan elsewhere only when declared),
 // and those every recorded conference outcome sends.
-@StartsProcessWith(process = PROCESS_KEY, variables = {RepeatIcpcVariables.CHILD_REF, RepeatIcpcVariables.STRATEGY_DISCUSSION_DATE, RepeatIcpcVariables.CATEGORY_OF_ABUSE, RepeatIcpcVariables.CONCERNS_SUMMARY, RepeatIcpcVariables.PROPOSED_BY})
+@StartsProcessWith(process = PROCESS_KEY, variables = {"childRef", "strategyDiscussionDate", "categoryOfAbuse", "concernsSummary", "proposedBy"})
 // What a process proposing a repeat conference must send (platform/StartLinkedProcess, with the proposing event's
 // input mappings), as the proposal's own start does.
-@CorrelatesMessageWith(message = RepeatIcpcVariables.MESSAGE_PROPOSED, variables = {RepeatIcpcVariables.CHILD_REF, "originProcessInstanceId", "originProcessKey", RepeatIcpcVariables.STRATEGY_DISCUSSION_DATE, RepeatIcpcVariables.CATEGORY_OF_ABUSE, RepeatIcpcVariables.CONCERNS_SUMMARY, RepeatIcpcVariables.PROPOSED_BY})
-@CorrelatesMessageWith(message = MESSAGE_CONFERENCE_OUTCOME, variables = {PLAN_MADE, PLAN_START_DATE, OUTCOME_RECORDED_BY})
+@CorrelatesMessageWith(message = RepeatIcpcVariables.MESSAGE_PROPOSED, variables = {"childRef", "originProcessInstanceId", "originProcessKey", "strategyDiscussionDate", "categoryOfAbuse", "concernsSummary", "proposedBy"})
+@CorrelatesMessageWith(message = MESSAGE_CONFERENCE_OUTCOME, variables = {"planMade", "planStartDate", "outcomeRecordedBy"})
 @Service
 public class RepeatIcpcProposals {
 
   /** What the API answers when a proposal starts. */
-  public record Started(String childRef, String processInstanceId, String icpcDeadline, String discussionDeadline,
+  public record Started(String childRef, String processInstanceId, LocalDate icpcDeadline, LocalDate discussionDeadline,
       Integer previousPlans, Boolean withinTwoYears) {}
 
   /** Roles that record any conference's outcome: senior managers and those who arrange the conferences. */
   static final List<Role> OUTCOME_RECORDERS = List.of(Role.SENIOR_MANAGERS, Role.CONFERENCE_COORDINATORS, Role.ADMINS);
 
-  static final String SUBPROCESS_DISCUSSION = "SubProcess_FourPartyDiscussion";
-  static final String TASK_RECORD_OVERRIDE = "Task_RecordDeadlineOverride";
-  static final String EVENT_CONFERENCE_OUTCOME = "Event_ConferenceOutcomeRecorded";
+  static final String SUBPROCESS_DISCUSSION = Elements.FOUR_PARTY_DISCUSSION;
+  static final String TASK_RECORD_OVERRIDE = Elements.RECORD_DEADLINE_OVERRIDE;
+  static final String EVENT_CONFERENCE_OUTCOME = Elements.CONFERENCE_OUTCOME_RECORDED;
 
   private final ProposalRules rules;
   private final RuntimeService runtimeService;
@@ -100,10 +100,9 @@ public class RepeatIcpcProposals {
         .setVariables(proposal.toVariables())
         .execute();
     Map<String, Object> variables = systemAccess.call(Reason.READ_A_VISIBLE_CHILD, () -> runtimeService.getVariables(instance.getId(),
-        List.of(ICPC_DEADLINE, DISCUSSION_DEADLINE, NUMBER_OF_PREVIOUS_PLANS, WITHIN_TWO_YEARS)));
-    return new Started(proposal.childRef(), instance.getId(), (String) variables.get(ICPC_DEADLINE),
-        (String) variables.get(DISCUSSION_DEADLINE), (Integer) variables.get(NUMBER_OF_PREVIOUS_PLANS),
-        (Boolean) variables.get(WITHIN_TWO_YEARS));
+        List.of(ICPC_DEADLINE.name(), DISCUSSION_DEADLINE.name(), NUMBER_OF_PREVIOUS_PLANS.name(), WITHIN_TWO_YEARS.name())));
+    return new Started(proposal.childRef(), instance.getId(), ICPC_DEADLINE.from(variables),
+        DISCUSSION_DEADLINE.from(variables), NUMBER_OF_PREVIOUS_PLANS.from(variables), WITHIN_TWO_YEARS.from(variables));
   }
 
   /** The child's open proposal, or else the latest one; 404 when the child has none the caller may see. */
@@ -128,18 +127,18 @@ public class RepeatIcpcProposals {
       boolean complete = views.values().stream().allMatch(ProposalView.ViewStatus::recorded);
       boolean overridden = activities.stream().anyMatch(activity -> TASK_RECORD_OVERRIDE.equals(activity.getActivityId()));
       return new ProposalView(childRef, id, instance.getEndTime() == null ? ProposalView.IN_PROGRESS : ProposalView.CLOSED, stage,
-          (String) variables.get(STRATEGY_DISCUSSION_DATE), (String) variables.get(CATEGORY_OF_ABUSE),
-          (String) variables.get(PROPOSED_BY), (String) variables.get(ICPC_DEADLINE), (String) variables.get(DISCUSSION_DEADLINE),
-          (Integer) variables.get(NUMBER_OF_PREVIOUS_PLANS), (Boolean) variables.get(WITHIN_TWO_YEARS),
-          (String) variables.get(LAST_PLAN_END_DATE), (String) variables.get(PREVIOUS_IRO), views,
+          STRATEGY_DISCUSSION_DATE.from(variables), CATEGORY_OF_ABUSE.from(variables),
+          PROPOSED_BY.from(variables), ICPC_DEADLINE.from(variables), DISCUSSION_DEADLINE.from(variables),
+          NUMBER_OF_PREVIOUS_PLANS.from(variables), WITHIN_TWO_YEARS.from(variables),
+          LAST_PLAN_END_DATE.from(variables), PREVIOUS_IRO.from(variables), views,
           complete, overridden,
-          overridden ? (String) variables.get(OVERRIDE_BY) : null, overridden ? (String) variables.get(OVERRIDE_REASONS) : null,
-          (String) variables.get(DECISION), (String) variables.get(DECISION_BY), (String) variables.get(DECISION_REASONS),
-          (String) variables.get(CONFERENCE_DATE), (String) variables.get(CHAIR), (Boolean) variables.get(PREVIOUS_IRO_CHAIRS),
-          (Boolean) variables.get(PLAN_MADE), (String) variables.get(PLAN_START_DATE),
-          (String) variables.get(ORIGIN_PROCESS_INSTANCE_ID), (String) variables.get(LEGAL_PLANNING_REQUESTED_INSTANCE_ID),
-          (String) variables.get(EARLIER_PLAN_AUTHORITY), (String) variables.get(EARLIER_PLAN_START),
-          (String) variables.get(EARLIER_PLAN_END));
+          overridden ? OVERRIDE_BY.from(variables) : null, overridden ? OVERRIDE_REASONS.from(variables) : null,
+          DECISION.from(variables), DECISION_BY.from(variables), DECISION_REASONS.from(variables),
+          CONFERENCE_DATE.from(variables), CHAIR.from(variables), PREVIOUS_IRO_CHAIRS.from(variables),
+          PLAN_MADE.from(variables), PLAN_START_DATE.from(variables),
+          ORIGIN_PROCESS_INSTANCE_ID.from(variables), LEGAL_PLANNING_REQUESTED_INSTANCE_ID.from(variables),
+          EARLIER_PLAN_AUTHORITY.from(variables), EARLIER_PLAN_START.from(variables),
+          EARLIER_PLAN_END.from(variables));
     });
   }
 
@@ -170,8 +169,8 @@ public class RepeatIcpcProposals {
     }
     if (planMade) {
       LocalDate planStart = start;
-      String strategyDiscussion = (String) variables.get(STRATEGY_DISCUSSION_DATE);
-      if (strategyDiscussion != null && planStart.isBefore(LocalDate.parse(strategyDiscussion))) {
+      LocalDate strategyDiscussion = STRATEGY_DISCUSSION_DATE.from(variables);
+      if (strategyDiscussion != null && planStart.isBefore(strategyDiscussion)) {
         throw ApiProblem.invalid(List.of(new FieldProblem("planStartDate", "not-before-strategy-discussion",
             "planStartDate cannot be before the strategy discussion of " + strategyDiscussion + ".")));
       }
@@ -182,10 +181,10 @@ public class RepeatIcpcProposals {
       });
     }
     Map<String, Object> outcome = new HashMap<>();
-    outcome.put(PLAN_MADE, planMade);
-    outcome.put(PLAN_START_DATE, planMade ? planStartDate : null);
+    PLAN_MADE.putIn(outcome, planMade);
+    PLAN_START_DATE.putIn(outcome, planMade ? start : null);
     Authentication caller = identityService.getCurrentAuthentication();
-    outcome.put(OUTCOME_RECORDED_BY, caller == null ? null : caller.getUserId());
+    OUTCOME_RECORDED_BY.putIn(outcome, caller == null ? null : caller.getUserId());
     systemAccess.run(Reason.MESSAGE_THE_CHILDS_PROCESS, () -> runtimeService.createMessageCorrelation(MESSAGE_CONFERENCE_OUTCOME)
         .processInstanceId(proposal.getId())
         .setVariables(outcome)
@@ -207,7 +206,7 @@ public class RepeatIcpcProposals {
     if (caller == null || caller.getUserId() == null) {
       return false;
     }
-    return caller.getUserId().equals(variables.get(PROPOSED_BY)) || caller.getUserId().equals(variables.get(CHAIR))
+    return caller.getUserId().equals(PROPOSED_BY.from(variables)) || caller.getUserId().equals(CHAIR.from(variables))
         || childAccess.callerMaySee(instanceId);
   }
 
@@ -217,7 +216,7 @@ public class RepeatIcpcProposals {
     if (caller == null || caller.getUserId() == null) {
       return false;
     }
-    return inAnyRole(caller, OUTCOME_RECORDERS) || caller.getUserId().equals(variables.get(CHAIR))
+    return inAnyRole(caller, OUTCOME_RECORDERS) || caller.getUserId().equals(CHAIR.from(variables))
         || (inAnyRole(caller, List.of(Role.TEAM_MANAGERS)) && childAccess.callerMaySee(instanceId));
   }
 
@@ -259,8 +258,8 @@ public class RepeatIcpcProposals {
       boolean recorded = discussion != null && activities.stream().anyMatch(activity -> view.taskKey().equals(activity.getActivityId())
           && discussion.equals(activity.getParentActivityInstanceId()) && activity.getEndTime() != null && !activity.isCanceled());
       views.put(view.apiKey(), recorded
-          ? new ProposalView.ViewStatus(true, (String) variables.get(view.viewByVariable()),
-              (String) variables.get(view.thresholdVariable()), (String) variables.get(view.frameworkVariable()))
+          ? new ProposalView.ViewStatus(true, view.viewByVariable().from(variables),
+              view.thresholdVariable().from(variables), view.frameworkVariable().from(variables))
           : new ProposalView.ViewStatus(false, null, null, null));
     }
     return views;

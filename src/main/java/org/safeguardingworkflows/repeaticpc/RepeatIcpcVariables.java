@@ -5,8 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.camunda.bpm.engine.delegate.VariableScope;
-import org.safeguardingworkflows.platform.VariableValues;
+import org.safeguardingworkflows.platform.ProcessVariable;
 
 /**
  * The variables of the discussion before a repeat ICPC: every name the diagram, the forms, the delegates, the API
@@ -20,103 +19,118 @@ public final class RepeatIcpcVariables {
   public static final String MESSAGE_CONFERENCE_OUTCOME = "ConferenceOutcomeRecorded";
   public static final String MESSAGE_LEGAL_PLANNING = "LegalPlanningRequested";
 
+  /** The diagram's elements the Java code names (the model test checks each is in the diagram). */
+  public static final class Elements {
+    public static final String FOUR_PARTY_DISCUSSION = "SubProcess_FourPartyDiscussion";
+    public static final String TEAM_MANAGER_VIEW = "Task_TeamManagerView";
+    public static final String SENIOR_MANAGER_VIEW = "Task_SeniorManagerView";
+    public static final String IRO_VIEW = "Task_IroView";
+    public static final String LEGAL_VIEW = "Task_LegalView";
+    public static final String CHASE_HISTORY_SUMMARY = "Task_ChaseHistorySummary";
+    public static final String RECORD_DEADLINE_OVERRIDE = "Task_RecordDeadlineOverride";
+    public static final String CONFERENCE_OUTCOME_RECORDED = "Event_ConferenceOutcomeRecorded";
+
+    private Elements() {
+    }
+  }
+
   // Started with (API, Tasklist start form, or the RepeatIcpcProposed message from a step-down journey)
-  public static final String CHILD_REF = "childRef";
-  public static final String STRATEGY_DISCUSSION_DATE = "strategyDiscussionDate";
-  public static final String CATEGORY_OF_ABUSE = "categoryOfAbuse";
-  public static final String CONCERNS_SUMMARY = "concernsSummary";
-  public static final String PROPOSED_BY = "proposedBy";
-  public static final String ORIGIN_PROCESS_INSTANCE_ID = "originProcessInstanceId";
-  public static final String ORIGIN_PROCESS_KEY = "originProcessKey";
+  public static final ProcessVariable<String> CHILD_REF = ProcessVariable.text("childRef");
+  public static final ProcessVariable<LocalDate> STRATEGY_DISCUSSION_DATE = ProcessVariable.date("strategyDiscussionDate");
+  public static final ProcessVariable<String> CATEGORY_OF_ABUSE = ProcessVariable.text("categoryOfAbuse");
+  public static final ProcessVariable<String> CONCERNS_SUMMARY = ProcessVariable.text("concernsSummary");
+  public static final ProcessVariable<String> PROPOSED_BY = ProcessVariable.text("proposedBy");
+  public static final ProcessVariable<String> ORIGIN_PROCESS_INSTANCE_ID = ProcessVariable.text("originProcessInstanceId");
+  public static final ProcessVariable<String> ORIGIN_PROCESS_KEY = ProcessVariable.text("originProcessKey");
   // An earlier plan held by another local authority, declared with the proposal (optional; all three or none)
-  public static final String EARLIER_PLAN_AUTHORITY = "earlierPlanAuthority";
-  public static final String EARLIER_PLAN_START = "earlierPlanStart";
-  public static final String EARLIER_PLAN_END = "earlierPlanEnd";
+  public static final ProcessVariable<String> EARLIER_PLAN_AUTHORITY = ProcessVariable.text("earlierPlanAuthority");
+  public static final ProcessVariable<LocalDate> EARLIER_PLAN_START = ProcessVariable.date("earlierPlanStart");
+  public static final ProcessVariable<LocalDate> EARLIER_PLAN_END = ProcessVariable.date("earlierPlanEnd");
   // Assembled from the child's history
-  public static final String PREVIOUS_PLANS = "previousPlans";
-  public static final String NUMBER_OF_PREVIOUS_PLANS = "numberOfPreviousPlans";
-  public static final String LAST_PLAN_END_DATE = "lastPlanEndDate";
-  public static final String MONTHS_SINCE_LAST_PLAN = "monthsSinceLastPlan";
-  public static final String WITHIN_TWO_YEARS = "withinTwoYears";
-  public static final String PREVIOUS_IRO = "previousIro";
-  public static final String CONTINUITY_IRO = "continuityIro";
-  public static final String LAST_STEP_DOWN_INSTANCE_ID = "lastStepDownInstanceId";
-  public static final String LAST_CONTINGENCY_PLAN = "lastContingencyPlan";
-  public static final String LAST_STEP_DOWN_CONCERNS = "lastStepDownConcerns";
-  public static final String WORKER_CHANGES_DURING_STEP_DOWN = "workerChangesDuringStepDown";
-  public static final String ICPC_DEADLINE = "icpcDeadline";
-  public static final String DISCUSSION_DEADLINE = "discussionDeadline";
+  public static final ProcessVariable<List<Map<String, Object>>> PREVIOUS_PLANS = ProcessVariable.rows("previousPlans");
+  public static final ProcessVariable<Integer> NUMBER_OF_PREVIOUS_PLANS = ProcessVariable.number("numberOfPreviousPlans");
+  public static final ProcessVariable<LocalDate> LAST_PLAN_END_DATE = ProcessVariable.date("lastPlanEndDate");
+  public static final ProcessVariable<Integer> MONTHS_SINCE_LAST_PLAN = ProcessVariable.number("monthsSinceLastPlan");
+  public static final ProcessVariable<Boolean> WITHIN_TWO_YEARS = ProcessVariable.bool("withinTwoYears");
+  public static final ProcessVariable<String> PREVIOUS_IRO = ProcessVariable.text("previousIro");
+  public static final ProcessVariable<String> CONTINUITY_IRO = ProcessVariable.text("continuityIro");
+  public static final ProcessVariable<String> LAST_STEP_DOWN_INSTANCE_ID = ProcessVariable.text("lastStepDownInstanceId");
+  public static final ProcessVariable<List<Map<String, Object>>> LAST_CONTINGENCY_PLAN = ProcessVariable.rows("lastContingencyPlan");
+  public static final ProcessVariable<List<Map<String, Object>>> LAST_STEP_DOWN_CONCERNS = ProcessVariable.rows("lastStepDownConcerns");
+  public static final ProcessVariable<Integer> WORKER_CHANGES_DURING_STEP_DOWN = ProcessVariable.number("workerChangesDuringStepDown");
+  public static final ProcessVariable<LocalDate> ICPC_DEADLINE = ProcessVariable.date("icpcDeadline");
+  public static final ProcessVariable<LocalDate> DISCUSSION_DEADLINE = ProcessVariable.date("discussionDeadline");
   // History summary (social worker)
-  public static final String PREVIOUS_PLAN_REASONS = "previousPlanReasons";
-  public static final String WHAT_WAS_NOT_SUSTAINED = "whatWasNotSustained";
-  public static final String WHAT_IS_DIFFERENT_NOW = "whatIsDifferentNow";
-  public static final String SUMMARY_CHASE_ACTION = "summaryChaseAction";
+  public static final ProcessVariable<List<Map<String, Object>>> PREVIOUS_PLAN_REASONS = ProcessVariable.rows("previousPlanReasons");
+  public static final ProcessVariable<String> WHAT_WAS_NOT_SUSTAINED = ProcessVariable.text("whatWasNotSustained");
+  public static final ProcessVariable<String> WHAT_IS_DIFFERENT_NOW = ProcessVariable.text("whatIsDifferentNow");
+  public static final ProcessVariable<String> SUMMARY_CHASE_ACTION = ProcessVariable.text("summaryChaseAction");
   // The four views (threshold, recommended framework, reasons, and who gave it)
-  public static final String TEAM_MANAGER_THRESHOLD = "teamManagerThreshold";
-  public static final String TEAM_MANAGER_FRAMEWORK = "teamManagerFramework";
-  public static final String TEAM_MANAGER_REASONS = "teamManagerReasons";
-  public static final String TEAM_MANAGER_VIEW_BY = "teamManagerViewBy";
-  public static final String SENIOR_MANAGER_THRESHOLD = "seniorManagerThreshold";
-  public static final String SENIOR_MANAGER_FRAMEWORK = "seniorManagerFramework";
-  public static final String SENIOR_MANAGER_REASONS = "seniorManagerReasons";
-  public static final String SENIOR_MANAGER_VIEW_BY = "seniorManagerViewBy";
-  public static final String IRO_THRESHOLD = "iroThreshold";
-  public static final String IRO_FRAMEWORK = "iroFramework";
-  public static final String IRO_REASONS = "iroReasons";
-  public static final String IRO_VIEW_BY = "iroViewBy";
-  public static final String LEGAL_THRESHOLD = "legalThreshold";
-  public static final String LEGAL_FRAMEWORK = "legalFramework";
-  public static final String LEGAL_REASONS = "legalReasons";
-  public static final String LEGAL_VIEW_BY = "legalViewBy";
+  public static final ProcessVariable<String> TEAM_MANAGER_THRESHOLD = ProcessVariable.text("teamManagerThreshold");
+  public static final ProcessVariable<String> TEAM_MANAGER_FRAMEWORK = ProcessVariable.text("teamManagerFramework");
+  public static final ProcessVariable<String> TEAM_MANAGER_REASONS = ProcessVariable.text("teamManagerReasons");
+  public static final ProcessVariable<String> TEAM_MANAGER_VIEW_BY = ProcessVariable.text("teamManagerViewBy");
+  public static final ProcessVariable<String> SENIOR_MANAGER_THRESHOLD = ProcessVariable.text("seniorManagerThreshold");
+  public static final ProcessVariable<String> SENIOR_MANAGER_FRAMEWORK = ProcessVariable.text("seniorManagerFramework");
+  public static final ProcessVariable<String> SENIOR_MANAGER_REASONS = ProcessVariable.text("seniorManagerReasons");
+  public static final ProcessVariable<String> SENIOR_MANAGER_VIEW_BY = ProcessVariable.text("seniorManagerViewBy");
+  public static final ProcessVariable<String> IRO_THRESHOLD = ProcessVariable.text("iroThreshold");
+  public static final ProcessVariable<String> IRO_FRAMEWORK = ProcessVariable.text("iroFramework");
+  public static final ProcessVariable<String> IRO_REASONS = ProcessVariable.text("iroReasons");
+  public static final ProcessVariable<String> IRO_VIEW_BY = ProcessVariable.text("iroViewBy");
+  public static final ProcessVariable<String> LEGAL_THRESHOLD = ProcessVariable.text("legalThreshold");
+  public static final ProcessVariable<String> LEGAL_FRAMEWORK = ProcessVariable.text("legalFramework");
+  public static final ProcessVariable<String> LEGAL_REASONS = ProcessVariable.text("legalReasons");
+  public static final ProcessVariable<String> LEGAL_VIEW_BY = ProcessVariable.text("legalViewBy");
   // Legal's own questions (issue 15): proceedings threshold, pre-proceedings, legal planning meeting needed by
-  public static final String LEGAL_PROCEEDINGS_THRESHOLD = "legalProceedingsThreshold";
-  public static final String LEGAL_PLO_RECOMMENDED = "legalPloRecommended";
-  public static final String LEGAL_PLANNING_MEETING_BY = "legalPlanningMeetingBy";
+  public static final ProcessVariable<String> LEGAL_PROCEEDINGS_THRESHOLD = ProcessVariable.text("legalProceedingsThreshold");
+  public static final ProcessVariable<String> LEGAL_PLO_RECOMMENDED = ProcessVariable.text("legalPloRecommended");
+  public static final ProcessVariable<LocalDate> LEGAL_PLANNING_MEETING_BY = ProcessVariable.date("legalPlanningMeetingBy");
   // Chasing missing views, and the deadline override
-  public static final String CHASE_DECISION = "chaseDecision";
-  public static final String CHASE_NOTES = "chaseNotes";
-  public static final String OVERRIDE_REASONS = "overrideReasons";
-  public static final String OVERRIDE_BY = "overrideBy";
-  public static final String OVERRIDE_DATE = "overrideDate";
-  public static final String VIEWS_MISSING_AT_OVERRIDE = "viewsMissingAtOverride";
-  public static final String OVERRIDE_USED = "overrideUsed";
-  public static final String FOUR_PARTY_DISCUSSION_COMPLETE = "fourPartyDiscussionComplete";
+  public static final ProcessVariable<String> CHASE_DECISION = ProcessVariable.text("chaseDecision");
+  public static final ProcessVariable<String> CHASE_NOTES = ProcessVariable.text("chaseNotes");
+  public static final ProcessVariable<String> OVERRIDE_REASONS = ProcessVariable.text("overrideReasons");
+  public static final ProcessVariable<String> OVERRIDE_BY = ProcessVariable.text("overrideBy");
+  public static final ProcessVariable<LocalDate> OVERRIDE_DATE = ProcessVariable.date("overrideDate");
+  public static final ProcessVariable<List<String>> VIEWS_MISSING_AT_OVERRIDE = ProcessVariable.choices("viewsMissingAtOverride");
+  public static final ProcessVariable<Boolean> OVERRIDE_USED = ProcessVariable.bool("overrideUsed");
+  public static final ProcessVariable<Boolean> FOUR_PARTY_DISCUSSION_COMPLETE = ProcessVariable.bool("fourPartyDiscussionComplete");
   // Joint decision (senior manager)
-  public static final String DECISION = "decision";
-  public static final String ALTERNATIVES_CONSIDERED = "alternativesConsidered";
-  public static final String DECISION_REASONS = "decisionReasons";
-  public static final String WHAT_WILL_BE_DIFFERENT = "whatWillBeDifferent";
-  public static final String DECISION_BY = "decisionBy";
-  public static final String DECISION_DATE = "decisionDate";
+  public static final ProcessVariable<String> DECISION = ProcessVariable.text("decision");
+  public static final ProcessVariable<List<Map<String, Object>>> ALTERNATIVES_CONSIDERED = ProcessVariable.rows("alternativesConsidered");
+  public static final ProcessVariable<String> DECISION_REASONS = ProcessVariable.text("decisionReasons");
+  public static final ProcessVariable<String> WHAT_WILL_BE_DIFFERENT = ProcessVariable.text("whatWillBeDifferent");
+  public static final ProcessVariable<String> DECISION_BY = ProcessVariable.text("decisionBy");
+  public static final ProcessVariable<LocalDate> DECISION_DATE = ProcessVariable.date("decisionDate");
   // Scheduling the ICPC (conference coordinators)
-  public static final String CONFERENCE_DATE = "conferenceDate";
-  public static final String CHAIR = "chair";
-  public static final String DIFFERENT_CHAIR_REASON = "differentChairReason";
-  public static final String LATE_CONFERENCE_REASON = "lateConferenceReason";
-  public static final String PREVIOUS_IRO_CHAIRS = "previousIroChairs";
+  public static final ProcessVariable<LocalDate> CONFERENCE_DATE = ProcessVariable.date("conferenceDate");
+  public static final ProcessVariable<String> CHAIR = ProcessVariable.text("chair");
+  public static final ProcessVariable<String> DIFFERENT_CHAIR_REASON = ProcessVariable.text("differentChairReason");
+  public static final ProcessVariable<String> LATE_CONFERENCE_REASON = ProcessVariable.text("lateConferenceReason");
+  public static final ProcessVariable<Boolean> PREVIOUS_IRO_CHAIRS = ProcessVariable.bool("previousIroChairs");
   // Conference outcome (the coordinator's task, or the ConferenceOutcomeRecorded message from the API)
-  public static final String CONFERENCE_DECISION = "conferenceDecision";
-  public static final String PLAN_MADE = "planMade";
-  public static final String PLAN_START_DATE = "planStartDate";
-  public static final String OUTCOME_RECORDED_BY = "outcomeRecordedBy";
+  public static final ProcessVariable<String> CONFERENCE_DECISION = ProcessVariable.text("conferenceDecision");
+  public static final ProcessVariable<Boolean> PLAN_MADE = ProcessVariable.bool("planMade");
+  public static final ProcessVariable<LocalDate> PLAN_START_DATE = ProcessVariable.date("planStartDate");
+  public static final ProcessVariable<String> OUTCOME_RECORDED_BY = ProcessVariable.text("outcomeRecordedBy");
   // The child's social worker while the proposal is open (the proposing worker at first; a worker change moves it)
-  public static final String ALLOCATED_WORKER = "allocatedWorker";
+  public static final ProcessVariable<String> ALLOCATED_WORKER = ProcessVariable.text("allocatedWorker");
   // The child's IRO now: the last plan's IRO while still an IRO at first; an IRO change names the new one
-  public static final String CHILD_IRO = "iro";
+  public static final ProcessVariable<String> CHILD_IRO = ProcessVariable.text("iro");
   // A change of the child's worker, team manager or IRO (WorkerChanged message, children/HandOverToTheNewHolder)
-  public static final String CHANGED_ROLE = "changedRole";
-  public static final String NEW_HOLDER = "newHolder";
-  public static final String NEW_WORKER = "newWorker";
-  public static final String PREVIOUS_WORKER = "previousWorker";
-  public static final String WORKER_CHANGES = "workerChanges";
-  public static final String HANDOVER_HISTORY_READ = "handoverHistoryRead";
-  public static final String HANDOVER_NOTE = "handoverNote";
+  public static final ProcessVariable<String> CHANGED_ROLE = ProcessVariable.text("changedRole");
+  public static final ProcessVariable<String> NEW_HOLDER = ProcessVariable.text("newHolder");
+  public static final ProcessVariable<String> NEW_WORKER = ProcessVariable.text("newWorker");
+  public static final ProcessVariable<String> PREVIOUS_WORKER = ProcessVariable.text("previousWorker");
+  public static final ProcessVariable<Integer> WORKER_CHANGES = ProcessVariable.number("workerChanges");
+  public static final ProcessVariable<Boolean> HANDOVER_HISTORY_READ = ProcessVariable.bool("handoverHistoryRead");
+  public static final ProcessVariable<String> HANDOVER_NOTE = ProcessVariable.text("handoverNote");
   // Link to the legal planning tracker (set by startLinkedProcess)
-  public static final String LEGAL_PLANNING_REQUESTED_INSTANCE_ID = "legalPlanningRequestedInstanceId";
+  public static final ProcessVariable<String> LEGAL_PLANNING_REQUESTED_INSTANCE_ID = ProcessVariable.text("legalPlanningRequestedInstanceId");
   // Input parameters of the "Request legal planning" throw event (local to it, passed to the tracker)
-  public static final String LEGAL_REASON = "reason";
-  public static final String LEGAL_RECOMMENDED_BY = "recommendedBy";
-  public static final String LEGAL_ORIGIN = "origin";
+  public static final ProcessVariable<String> LEGAL_REASON = ProcessVariable.text("reason");
+  public static final ProcessVariable<String> LEGAL_RECOMMENDED_BY = ProcessVariable.text("recommendedBy");
+  public static final ProcessVariable<String> LEGAL_ORIGIN = ProcessVariable.text("origin");
 
   /** Keys inside the items of list variables (plan history, contingency plan, concerns, plan reasons, alternatives). */
   public static final Set<String> LIST_ITEM_KEYS = Set.of(
@@ -131,33 +145,11 @@ public final class RepeatIcpcVariables {
 
   /** Every variable name of the process. */
   public static Set<String> names() {
-    return VariableValues.names(RepeatIcpcVariables.class);
-  }
-
-  public static String text(VariableScope scope, String name) {
-    return VariableValues.text(scope, name);
-  }
-
-  public static String text(Map<String, Object> variables, String name) {
-    Object value = variables.get(name);
-    return value == null ? null : value.toString();
-  }
-
-  public static LocalDate date(VariableScope scope, String name) {
-    return VariableValues.date(scope, name);
+    return ProcessVariable.namesIn(RepeatIcpcVariables.class);
   }
 
   public static boolean filled(Object value) {
     return value != null && !value.toString().isBlank();
   }
 
-  /** A list variable as plain maps, whether stored as Spin JSON (Tasklist, REST, this application) or a Java list. */
-  public static List<Map<String, Object>> list(VariableScope scope, String name) {
-    return rows(scope.getVariable(name));
-  }
-
-  /** A list value as plain maps (see {@link #list(VariableScope, String)}). */
-  public static List<Map<String, Object>> rows(Object value) {
-    return VariableValues.rows(value);
-  }
 }

@@ -5,8 +5,6 @@ import org.safeguardingworkflows.platform.ShownDate;
 import static org.safeguardingworkflows.repeaticpc.RepeatIcpcVariables.CONFERENCE_DECISION;
 import static org.safeguardingworkflows.repeaticpc.RepeatIcpcVariables.PLAN_START_DATE;
 import static org.safeguardingworkflows.repeaticpc.RepeatIcpcVariables.STRATEGY_DISCUSSION_DATE;
-import static org.safeguardingworkflows.repeaticpc.RepeatIcpcVariables.date;
-import static org.safeguardingworkflows.repeaticpc.RepeatIcpcVariables.text;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -24,7 +22,7 @@ import org.springframework.stereotype.Component;
  * ({@link AddRepeatPlanToHistory}), whichever way the outcome arrived. The answer becomes {@code planMade}, the
  * variable the outcome sent through the API sets too.
  */
-@WritesVariables({RepeatIcpcVariables.PLAN_MADE})
+@WritesVariables({"planMade"})
 @Component("validateConferenceOutcome")
 public class ValidateConferenceOutcome implements TaskListener {
 
@@ -39,30 +37,30 @@ public class ValidateConferenceOutcome implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String decision = text(task, CONFERENCE_DECISION);
+    String decision = CONFERENCE_DECISION.from(task);
     if (!PLAN_MADE.equals(decision) && !NO_PLAN.equals(decision)) {
-      throw new FormFieldValidationException(CONFERENCE_DECISION, "Please say whether the conference made a child protection plan.");
+      throw new FormFieldValidationException(CONFERENCE_DECISION.name(), "Please say whether the conference made a child protection plan.");
     }
-    task.setVariable(RepeatIcpcVariables.PLAN_MADE, PLAN_MADE.equals(decision));
+    RepeatIcpcVariables.PLAN_MADE.setOn(task, PLAN_MADE.equals(decision));
     if (NO_PLAN.equals(decision)) {
-      task.setVariable(PLAN_START_DATE, null);
+      PLAN_START_DATE.setOn(task, null);
       return;
     }
     LocalDate start;
     try {
-      start = date(task, PLAN_START_DATE);
+      start = PLAN_START_DATE.from(task);
     } catch (DateTimeParseException e) {
-      throw new FormFieldValidationException(PLAN_START_DATE, "The date the plan started must be a real date written as dd/mm/yyyy.");
+      throw new FormFieldValidationException(PLAN_START_DATE.name(), "The date the plan started must be a real date written as dd/mm/yyyy.");
     }
     if (start == null) {
-      throw new FormFieldValidationException(PLAN_START_DATE, "Please give the date the child protection plan started.");
+      throw new FormFieldValidationException(PLAN_START_DATE.name(), "Please give the date the child protection plan started.");
     }
     if (start.isAfter(workingDays.today())) {
-      throw new FormFieldValidationException(PLAN_START_DATE, "The plan cannot start in the future: give the date of the conference that made it.");
+      throw new FormFieldValidationException(PLAN_START_DATE.name(), "The plan cannot start in the future: give the date of the conference that made it.");
     }
-    LocalDate strategyDiscussion = date(task, STRATEGY_DISCUSSION_DATE);
+    LocalDate strategyDiscussion = STRATEGY_DISCUSSION_DATE.from(task);
     if (strategyDiscussion != null && start.isBefore(strategyDiscussion)) {
-      throw new FormFieldValidationException(PLAN_START_DATE, "The plan cannot start before the strategy discussion of "
+      throw new FormFieldValidationException(PLAN_START_DATE.name(), "The plan cannot start before the strategy discussion of "
           + ShownDate.of(strategyDiscussion) + " that led to the conference.");
     }
   }

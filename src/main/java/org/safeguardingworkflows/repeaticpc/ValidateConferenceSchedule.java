@@ -36,34 +36,34 @@ public class ValidateConferenceSchedule implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     List<String> problems = new ArrayList<>();
-    String field = CONFERENCE_DATE;
+    String field = CONFERENCE_DATE.name();
     LocalDate conference = null;
     try {
-      conference = date(task, CONFERENCE_DATE);
+      conference = CONFERENCE_DATE.from(task);
     } catch (DateTimeParseException e) {
       problems.add("the conference date must be a real date written as dd/mm/yyyy");
     }
-    LocalDate deadline = date(task, ICPC_DEADLINE);
+    LocalDate deadline = ICPC_DEADLINE.from(task);
     if (conference == null && problems.isEmpty()) {
       problems.add("the conference date is required");
     } else if (conference != null && conference.isBefore(workingDays.today())) {
       problems.add("the conference date cannot be in the past");
-    } else if (conference != null && deadline != null && conference.isAfter(deadline) && !filled(task.getVariable(LATE_CONFERENCE_REASON))) {
+    } else if (conference != null && deadline != null && conference.isAfter(deadline) && !filled(LATE_CONFERENCE_REASON.from(task))) {
       problems.add("the conference is after the statutory deadline of " + ShownDate.of(deadline) + ", so say why it cannot be held by then");
-      field = LATE_CONFERENCE_REASON;
+      field = LATE_CONFERENCE_REASON.name();
     }
-    String chair = text(task, CHAIR);
-    String continuityIro = text(task, CONTINUITY_IRO);
+    String chair = CHAIR.from(task);
+    String continuityIro = CONTINUITY_IRO.from(task);
     if (chair == null || chair.isBlank()) {
       problems.add("the chair is required");
-      field = CHAIR;
+      field = CHAIR.name();
     } else if (!staff.hasRole(chair, Role.IROS)) {
       problems.add("the chair '" + chair + "' is not an IRO of this service");
-      field = CHAIR;
-    } else if (continuityIro != null && !continuityIro.equals(chair) && !chair.equals(text(task, CHILD_IRO))
-        && !filled(task.getVariable(DIFFERENT_CHAIR_REASON))) {
+      field = CHAIR.name();
+    } else if (continuityIro != null && !continuityIro.equals(chair) && !chair.equals(CHILD_IRO.from(task))
+        && !filled(DIFFERENT_CHAIR_REASON.from(task))) {
       problems.add("the child's previous IRO (" + continuityIro + ") is still an IRO, so say why someone else chairs");
-      field = DIFFERENT_CHAIR_REASON;
+      field = DIFFERENT_CHAIR_REASON.name();
     }
     if (!problems.isEmpty()) {
       throw new FormFieldValidationException(field, "Please correct the schedule: " + String.join("; ", problems) + ".");

@@ -19,12 +19,11 @@ public class ValidateHistorySummary implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    List<Map<String, Object>> rows = list(task, PREVIOUS_PLAN_REASONS);
-    Object expected = task.getVariable(NUMBER_OF_PREVIOUS_PLANS);
-    int plans = expected instanceof Number number ? number.intValue() : 0;
+    List<Map<String, Object>> rows = PREVIOUS_PLAN_REASONS.from(task);
+    int plans = NUMBER_OF_PREVIOUS_PLANS.optionalFrom(task).orElse(0);
     long complete = rows.stream().filter(row -> filled(row.get("reasons")) && filled(row.get("workAfterPlan"))).count();
     if (rows.size() != plans || complete != plans) {
-      throw new FormFieldValidationException(PREVIOUS_PLAN_REASONS, "Give the reasons for each of the child's " + plans
+      throw new FormFieldValidationException(PREVIOUS_PLAN_REASONS.name(), "Give the reasons for each of the child's " + plans
           + " previous plan(s) and the work done after each one ended (" + complete + " of " + plans + " complete).");
     }
   }

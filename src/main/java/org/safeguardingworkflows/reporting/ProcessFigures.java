@@ -31,19 +31,19 @@ public class ProcessFigures {
 
   // Repeat ICPC pre-meeting (briefing point 7: TM, SM, IRO and legal discuss before a further ICPC).
   static final String REPEAT_ICPC = RepeatIcpcVariables.PROCESS_KEY;
-  static final String DECISION = "decision";
-  static final String FOUR_PARTY_DISCUSSION_COMPLETE = "fourPartyDiscussionComplete";
-  static final String OVERRIDE_USED = "overrideUsed";
-  static final String PREVIOUS_IRO_CHAIRS = "previousIroChairs";
+  static final String DECISION = RepeatIcpcVariables.DECISION.name();
+  static final String FOUR_PARTY_DISCUSSION_COMPLETE = RepeatIcpcVariables.FOUR_PARTY_DISCUSSION_COMPLETE.name();
+  static final String OVERRIDE_USED = RepeatIcpcVariables.OVERRIDE_USED.name();
+  static final String PREVIOUS_IRO_CHAIRS = RepeatIcpcVariables.PREVIOUS_IRO_CHAIRS.name();
   // Legal planning (briefing point 6: recommendations to a legal meeting or PLO were not progressed).
   static final String LEGAL_PLANNING = LegalPlanningVariables.PROCESS_KEY;
-  static final String MEETING_DUE_DATE = "meetingDueDate";
-  static final String LEGAL_PLANNING_OUTCOME = "legalPlanningOutcome";
+  static final String MEETING_DUE_DATE = LegalPlanningVariables.MEETING_DUE_DATE.name();
+  static final String LEGAL_PLANNING_OUTCOME = LegalPlanningVariables.LEGAL_PLANNING_OUTCOME.name();
   // Step-down journey (briefing points 5 and 7).
   static final String STEP_DOWN = StepDownVariables.PROCESS_KEY;
-  static final String HOLD_STEP_DOWN_MEETING = "Task_HoldStepDownMeeting";
-  static final String SUPERVISION = "Task_HoldManagementSupervision";
-  static final String CIN_REVIEW = "Task_ReviewCinServices";
+  static final String HOLD_STEP_DOWN_MEETING = StepDownVariables.Elements.HOLD_STEP_DOWN_MEETING;
+  static final String SUPERVISION = StepDownVariables.Elements.HOLD_MANAGEMENT_SUPERVISION;
+  static final String CIN_REVIEW = StepDownVariables.Elements.REVIEW_CIN_SERVICES;
   static final String CONCERN_RAISED = ChildEvent.Kind.CONCERN_RAISED.name();
   /** The months after step-down by which concerns are counted. */
   static final int[] CONCERN_MONTHS = {3, 6, 12};
@@ -124,7 +124,7 @@ public class ProcessFigures {
                       and t.task_def_key_ = ? and t.delete_reason_ = 'completed')
           and exists (select 1 from act_hi_varinst v where v.proc_inst_id_ = c.step_down_instance_id
                       and v.name_ = ? and v.state_ = 'CREATED')""")
-        .params(from, to, HOLD_STEP_DOWN_MEETING, StepDownVariables.CONTINGENCY_PLAN)
+        .params(from, to, HOLD_STEP_DOWN_MEETING, StepDownVariables.CONTINGENCY_PLAN.name())
         .query(Long.class).single();
 
     // Supervisions and CIN reviews of the watch period falling due in the period: on time when completed by their due

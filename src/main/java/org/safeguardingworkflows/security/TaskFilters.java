@@ -86,10 +86,12 @@ public class TaskFilters implements StartUpStep {
   static final String REPEAT_ICPC = RepeatIcpcVariables.PROCESS_KEY;
 
   /** The four views of the discussion before a repeat conference: while open, the view is still awaited. */
-  static final Set<String> FOUR_PARTY_VIEW_TASKS = Set.of("Task_TeamManagerView", "Task_SeniorManagerView", "Task_IroView", "Task_LegalView");
+  static final Set<String> FOUR_PARTY_VIEW_TASKS = Set.of(RepeatIcpcVariables.Elements.TEAM_MANAGER_VIEW,
+      RepeatIcpcVariables.Elements.SENIOR_MANAGER_VIEW, RepeatIcpcVariables.Elements.IRO_VIEW, RepeatIcpcVariables.Elements.LEGAL_VIEW);
 
   /** The repeat-ICPC tasks whose role is team managers (their candidate group at run time is the child's team). */
-  static final Set<String> TEAM_MANAGER_ICPC_TASKS = Set.of("Task_TeamManagerView", "Task_ChaseHistorySummary");
+  static final Set<String> TEAM_MANAGER_ICPC_TASKS = Set.of(RepeatIcpcVariables.Elements.TEAM_MANAGER_VIEW,
+      RepeatIcpcVariables.Elements.CHASE_HISTORY_SUMMARY);
 
   static final List<RoleFilter> ROLE_FILTERS = List.of(
       new RoleFilter(Role.TEAM_MANAGERS, "step-down", "My team's step-down cases", "Every open task on step-down journeys", 10,

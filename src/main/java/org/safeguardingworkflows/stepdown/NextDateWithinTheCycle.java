@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.safeguardingworkflows.platform.ProcessVariable;
 import org.safeguardingworkflows.platform.ShownDate;
 import org.safeguardingworkflows.timescales.CalendarDates;
 
@@ -21,18 +22,18 @@ import org.safeguardingworkflows.timescales.CalendarDates;
  */
 abstract class NextDateWithinTheCycle implements TaskListener {
 
-  private final String nextDateField;
+  private final ProcessVariable<LocalDate> nextDate;
   private final String fieldLabel;
-  private final String dueOnVariable;
+  private final ProcessVariable<LocalDate> dueOn;
   private final String occasion;
   private final Supplier<String> cycle;
   private final CalendarDates calendarDates;
 
-  NextDateWithinTheCycle(String nextDateField, String fieldLabel, String dueOnVariable, String occasion,
-      Supplier<String> cycle, CalendarDates calendarDates) {
-    this.nextDateField = nextDateField;
+  NextDateWithinTheCycle(ProcessVariable<LocalDate> nextDate, String fieldLabel, ProcessVariable<LocalDate> dueOn,
+      String occasion, Supplier<String> cycle, CalendarDates calendarDates) {
+    this.nextDate = nextDate;
     this.fieldLabel = fieldLabel;
-    this.dueOnVariable = dueOnVariable;
+    this.dueOn = dueOn;
     this.occasion = occasion;
     this.cycle = cycle;
     this.calendarDates = calendarDates;
@@ -40,12 +41,12 @@ abstract class NextDateWithinTheCycle implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    LocalDate thisOneDue = StepDownVariables.date(task, dueOnVariable);
+    LocalDate thisOneDue = dueOn.from(task);
     LocalDate oneCycleOn = CalendarDates.plus(thisOneDue, cycle.get());
     LocalDate today = calendarDates.today();
     // Held so late that a whole cycle has passed: the next is due now, so today is the latest date that can be booked.
     LocalDate latest = oneCycleOn.isBefore(today) ? today : oneCycleOn;
-    LocalDate booked = StepDownVariables.date(task, nextDateField);
+    LocalDate booked = nextDate.from(task);
     if (booked != null && booked.isBefore(today)) {
       throw refused("cannot be in the past: give today's date or a later one, up to " + ShownDate.of(latest)
           + ", or leave it empty to keep the usual cycle");
@@ -55,11 +56,11 @@ abstract class NextDateWithinTheCycle implements TaskListener {
           + inWords(Period.parse(cycle.get())) + ", counted from the date this one was due ("
           + ShownDate.of(thisOneDue) + ")");
     }
-    task.getExecution().setVariable(dueOnVariable, (booked != null ? booked : oneCycleOn).toString());
+    dueOn.setOn(task.getExecution(), booked != null ? booked : oneCycleOn);
   }
 
   private FormFieldValidationException refused(String rule) {
-    return new FormFieldValidationException(nextDateField, "'" + fieldLabel + "' " + rule + ".");
+    return new FormFieldValidationException(nextDate.name(), "'" + fieldLabel + "' " + rule + ".");
   }
 
   /** P28D as "28 days", P1M as "1 month", P1M14D as "1 month and 14 days". */

@@ -5,7 +5,7 @@ import org.safeguardingworkflows.timescales.CalendarDates;
 import org.springframework.stereotype.Component;
 
 /** The next CIN services review falls due on the date booked at this one (see {@link NextDateWithinTheCycle}). */
-@WritesVariables({StepDownVariables.REVIEW_DUE_ON})
+@WritesVariables({"reviewDueOn"})
 @Component("nextReviewDate")
 public class NextReviewDate extends NextDateWithinTheCycle {
 

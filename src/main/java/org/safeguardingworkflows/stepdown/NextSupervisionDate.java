@@ -5,7 +5,7 @@ import org.safeguardingworkflows.timescales.CalendarDates;
 import org.springframework.stereotype.Component;
 
 /** The next management supervision falls due on the date booked at this one (see {@link NextDateWithinTheCycle}). */
-@WritesVariables({StepDownVariables.SUPERVISION_DUE_ON})
+@WritesVariables({"supervisionDueOn"})
 @Component("nextSupervisionDate")
 public class NextSupervisionDate extends NextDateWithinTheCycle {
 

@@ -1,6 +1,8 @@
 package org.safeguardingworkflows.stepdown;
 
 import jakarta.validation.constraints.NotBlank;
+import org.safeguardingworkflows.platform.ProcessVariable;
+import java.time.LocalDate;
 import java.util.Map;
 
 import org.safeguardingworkflows.planhistory.CategoryOfAbuse;
@@ -34,26 +36,21 @@ public record PlanEnded(
     @NotBlank(message = FieldRules.REQUIRED) @StaffInRole(Role.IROS) String iro) {
 
   static PlanEnded from(Map<String, Object> variables) {
-    return new PlanEnded(text(variables, StepDownVariables.CHILD_REF), text(variables, StepDownVariables.PLAN_START_DATE),
-        text(variables, StepDownVariables.PLAN_END_DATE), text(variables, StepDownVariables.CATEGORY_OF_ABUSE),
-        text(variables, StepDownVariables.DESTINATION), text(variables, StepDownVariables.ALLOCATED_WORKER),
-        text(variables, StepDownVariables.TEAM_MANAGER), text(variables, StepDownVariables.IRO));
+    return new PlanEnded(StepDownVariables.CHILD_REF.textFrom(variables), StepDownVariables.PLAN_START_DATE.textFrom(variables),
+        StepDownVariables.PLAN_END_DATE.textFrom(variables), StepDownVariables.CATEGORY_OF_ABUSE.textFrom(variables),
+        StepDownVariables.DESTINATION.textFrom(variables), StepDownVariables.ALLOCATED_WORKER.textFrom(variables),
+        StepDownVariables.TEAM_MANAGER.textFrom(variables), StepDownVariables.IRO.textFrom(variables));
   }
 
   Map<String, Object> toVariables() {
-    return Map.of(
-        StepDownVariables.CHILD_REF, childRef,
-        StepDownVariables.PLAN_START_DATE, planStartDate,
-        StepDownVariables.PLAN_END_DATE, planEndDate,
-        StepDownVariables.CATEGORY_OF_ABUSE, categoryOfAbuse,
-        StepDownVariables.DESTINATION, destination,
-        StepDownVariables.ALLOCATED_WORKER, allocatedWorker,
-        StepDownVariables.TEAM_MANAGER, teamManager,
-        StepDownVariables.IRO, iro);
-  }
-
-  private static String text(Map<String, Object> variables, String name) {
-    Object value = variables.get(name);
-    return value == null ? null : value.toString();
+    return ProcessVariable.values(
+        StepDownVariables.CHILD_REF.with(childRef),
+        StepDownVariables.PLAN_START_DATE.with(LocalDate.parse(planStartDate)),
+        StepDownVariables.PLAN_END_DATE.with(LocalDate.parse(planEndDate)),
+        StepDownVariables.CATEGORY_OF_ABUSE.with(categoryOfAbuse),
+        StepDownVariables.DESTINATION.with(destination),
+        StepDownVariables.ALLOCATED_WORKER.with(allocatedWorker),
+        StepDownVariables.TEAM_MANAGER.with(teamManager),
+        StepDownVariables.IRO.with(iro));
   }
 }

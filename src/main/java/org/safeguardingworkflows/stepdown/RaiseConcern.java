@@ -1,5 +1,6 @@
 package org.safeguardingworkflows.stepdown;
 
+import org.safeguardingworkflows.platform.ProcessVariable;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
  * concern on its own journey: the same {@code ConcernReported} message a case management system sends through
  * the API, so every concern reaches the team manager's contingency review the same way.
  */
-@CorrelatesMessageWith(message = StepDownVariables.MESSAGE_CONCERN_REPORTED, variables = {StepDownVariables.CONCERN_KIND, StepDownVariables.CONCERN_SUMMARY})
+@CorrelatesMessageWith(message = StepDownVariables.MESSAGE_CONCERN_REPORTED, variables = {"concernKind", "concernSummary"})
 @Component("raiseConcern")
 public class RaiseConcern implements JavaDelegate {
 
@@ -25,9 +26,9 @@ public class RaiseConcern implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Map<String, Object> concern = Map.of(
-        StepDownVariables.CONCERN_KIND, execution.getVariableLocal(StepDownVariables.CONCERN_KIND),
-        StepDownVariables.CONCERN_SUMMARY, execution.getVariableLocal(StepDownVariables.CONCERN_SUMMARY));
+    Map<String, Object> concern = ProcessVariable.values(
+        StepDownVariables.CONCERN_KIND.with(StepDownVariables.CONCERN_KIND.from(execution)),
+        StepDownVariables.CONCERN_SUMMARY.with(StepDownVariables.CONCERN_SUMMARY.from(execution)));
     systemAccess.run(SystemAccess.Reason.MESSAGE_THE_CHILDS_PROCESS, () -> execution.getProcessEngineServices().getRuntimeService()
         .createMessageCorrelation(StepDownVariables.MESSAGE_CONCERN_REPORTED)
         .processInstanceId(execution.getProcessInstanceId())

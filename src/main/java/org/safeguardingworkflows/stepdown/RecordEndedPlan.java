@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * history, in the engine's transaction. An open plan starting on the same day (recorded at the ICPC) is
  * closed rather than duplicated.
  */
-@WritesVariables({StepDownVariables.WORKER_CHANGES})
+@WritesVariables({"workerChanges"})
 @Component("recordEndedPlan")
 public class RecordEndedPlan implements JavaDelegate {
 
@@ -49,7 +49,7 @@ public class RecordEndedPlan implements JavaDelegate {
           problems.add("The plan overlaps another recorded plan of this child (started " + ShownDate.of(other.planStart()) + ")."));
     }
     if (!problems.isEmpty()) {
-      throw new FormFieldValidationException(StepDownVariables.CHILD_REF, String.join(" ", problems));
+      throw new FormFieldValidationException(StepDownVariables.CHILD_REF.name(), String.join(" ", problems));
     }
 
     LocalDate start = LocalDate.parse(plan.planStartDate());
@@ -63,6 +63,6 @@ public class RecordEndedPlan implements JavaDelegate {
     }
     childPlans.recordedByStepDown(planHistory.planStartingOn(plan.childRef(), start).orElseThrow(), recorded.isPresent(),
         plan.destination(), plan.allocatedWorker());
-    execution.setVariable(StepDownVariables.WORKER_CHANGES, 0);
+    StepDownVariables.WORKER_CHANGES.setOn(execution, 0);
   }
 }

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * (RE_EMERGED) is written as "re-emerged: new plan after N months", N being the whole months between the end of the
  * plan this journey followed and the start of the new one (the message's {@code newPlanStartDate}).
  */
-@WritesVariables({StepDownVariables.JOURNEY_OUTCOME})
+@WritesVariables({"journeyOutcome"})
 @Component("recordJourneyOutcome")
 public class RecordJourneyOutcome implements JavaDelegate {
 
@@ -29,13 +29,13 @@ public class RecordJourneyOutcome implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String outcome = (String) execution.getVariableLocal(StepDownVariables.JOURNEY_OUTCOME);
+    String outcome = StepDownVariables.JOURNEY_OUTCOME.localFrom(execution);
     if (RE_EMERGED.equals(outcome)) {
-      outcome = reEmerged(StepDownVariables.date(execution, StepDownVariables.PLAN_END_DATE),
-          StepDownVariables.date(execution, StepDownVariables.NEW_PLAN_START_DATE));
+      outcome = reEmerged(StepDownVariables.PLAN_END_DATE.from(execution),
+          StepDownVariables.NEW_PLAN_START_DATE.from(execution));
     }
     planHistory.recordStepDownOutcome(execution.getProcessInstanceId(), outcome);
-    execution.getProcessInstance().setVariable(StepDownVariables.JOURNEY_OUTCOME, outcome);
+    StepDownVariables.JOURNEY_OUTCOME.setOn(execution.getProcessInstance(), outcome);
   }
 
   /** "re-emerged: new plan after 7 months" (whole months; never negative). */

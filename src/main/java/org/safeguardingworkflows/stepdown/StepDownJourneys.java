@@ -37,7 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
  * report a concern, change the worker. Each refusal is an {@link ApiProblem} raised before anything changes.
  */
 // The variables PlanEnded.toVariables() starts every journey with.
-@StartsProcessWith(process = StepDownVariables.PROCESS_KEY, variables = {StepDownVariables.CHILD_REF, StepDownVariables.PLAN_START_DATE, StepDownVariables.PLAN_END_DATE, StepDownVariables.CATEGORY_OF_ABUSE, StepDownVariables.DESTINATION, StepDownVariables.ALLOCATED_WORKER, StepDownVariables.TEAM_MANAGER, StepDownVariables.IRO})
+@StartsProcessWith(process = StepDownVariables.PROCESS_KEY, variables = {"childRef", "planStartDate", "planEndDate", "categoryOfAbuse", "destination", "allocatedWorker", "teamManager", "iro"})
 @Service
 public class StepDownJourneys {
 
@@ -105,12 +105,12 @@ public class StepDownJourneys {
       List<OpenTask> tasks = journeyProgress.openTasks(instanceId);
       List<String> stage = journeyProgress.stage(instanceId);
       return new JourneyView(childRef, instanceId, stage,
-          (String) variables.get(StepDownVariables.PLAN_START_DATE), (String) variables.get(StepDownVariables.PLAN_END_DATE),
-          (String) variables.get(StepDownVariables.DESTINATION), (String) variables.get(StepDownVariables.ALLOCATED_WORKER),
-          (String) variables.get(StepDownVariables.TEAM_MANAGER), (Integer) variables.get(StepDownVariables.WORKER_CHANGES),
+          StepDownVariables.PLAN_START_DATE.from(variables), StepDownVariables.PLAN_END_DATE.from(variables),
+          StepDownVariables.DESTINATION.from(variables), StepDownVariables.ALLOCATED_WORKER.from(variables),
+          StepDownVariables.TEAM_MANAGER.from(variables), StepDownVariables.WORKER_CHANGES.from(variables),
           new ArrayList<>(tasks),
-          StepDownVariables.rows(variables.get(StepDownVariables.CONTINGENCY_PLAN)),
-          nextTimer(instanceId, "Event_SupervisionDue"), nextTimer(instanceId, "Event_ReviewDue"));
+          StepDownVariables.CONTINGENCY_PLAN.from(variables),
+          nextTimer(instanceId, StepDownVariables.Elements.SUPERVISION_DUE), nextTimer(instanceId, StepDownVariables.Elements.REVIEW_DUE));
     });
   }
 

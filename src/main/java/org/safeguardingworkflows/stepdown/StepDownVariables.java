@@ -1,12 +1,10 @@
 package org.safeguardingworkflows.stepdown;
 
-import org.safeguardingworkflows.platform.VariableValues;
+import org.safeguardingworkflows.platform.ProcessVariable;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
  * The step-down journey's variables: every name the diagram, the forms, the delegates and the tests use, in
@@ -21,94 +19,108 @@ public final class StepDownVariables {
   /** A new CP plan for the child ends the journey (correlated by business key, with {@code newPlanStartDate}). */
   public static final String MESSAGE_NEW_PLAN_MADE = "NewPlanMade";
 
+  /** The diagram's elements the Java code names (the model test checks each is in the diagram). */
+  public static final class Elements {
+    public static final String HOLD_STEP_DOWN_MEETING = "Task_HoldStepDownMeeting";
+    public static final String HOLD_MANAGEMENT_SUPERVISION = "Task_HoldManagementSupervision";
+    public static final String REVIEW_CIN_SERVICES = "Task_ReviewCinServices";
+    public static final String WATCH_PERIOD = "SubProcess_WatchPeriod";
+    public static final String SUPERVISION_DUE = "Event_SupervisionDue";
+    public static final String REVIEW_DUE = "Event_ReviewDue";
+    public static final String WATCH_PERIOD_ENDS = "Event_WatchPeriodEnds";
+
+    private Elements() {
+    }
+  }
+
   // Started with
-  public static final String CHILD_REF = "childRef";
-  public static final String PLAN_START_DATE = "planStartDate";
-  public static final String PLAN_END_DATE = "planEndDate";
-  public static final String CATEGORY_OF_ABUSE = "categoryOfAbuse";
-  public static final String DESTINATION = "destination";
-  public static final String ALLOCATED_WORKER = "allocatedWorker";
-  public static final String TEAM_MANAGER = "teamManager";
-  public static final String IRO = "iro";
+  public static final ProcessVariable<String> CHILD_REF = ProcessVariable.text("childRef");
+  public static final ProcessVariable<LocalDate> PLAN_START_DATE = ProcessVariable.date("planStartDate");
+  public static final ProcessVariable<LocalDate> PLAN_END_DATE = ProcessVariable.date("planEndDate");
+  public static final ProcessVariable<String> CATEGORY_OF_ABUSE = ProcessVariable.text("categoryOfAbuse");
+  public static final ProcessVariable<String> DESTINATION = ProcessVariable.text("destination");
+  public static final ProcessVariable<String> ALLOCATED_WORKER = ProcessVariable.text("allocatedWorker");
+  public static final ProcessVariable<String> TEAM_MANAGER = ProcessVariable.text("teamManager");
+  public static final ProcessVariable<String> IRO = ProcessVariable.text("iro");
   // Kept by the process
-  public static final String WORKER_CHANGES = "workerChanges";
-  public static final String PREVIOUS_WORKER = "previousWorker";
-  public static final String JOURNEY_OUTCOME = "journeyOutcome";
+  public static final ProcessVariable<Integer> WORKER_CHANGES = ProcessVariable.number("workerChanges");
+  public static final ProcessVariable<String> PREVIOUS_WORKER = ProcessVariable.text("previousWorker");
+  public static final ProcessVariable<String> JOURNEY_OUTCOME = ProcessVariable.text("journeyOutcome");
   // The watch period's last day, and when the next supervision and CIN review fall due (ISO dates, local to the
   // watch period and to each loop: set when it starts, then by each supervision or review from its "next date")
-  public static final String WATCH_PERIOD_ENDS_ON = "watchPeriodEndsOn";
-  public static final String SUPERVISION_DUE_ON = "supervisionDueOn";
-  public static final String REVIEW_DUE_ON = "reviewDueOn";
+  public static final ProcessVariable<LocalDate> WATCH_PERIOD_ENDS_ON = ProcessVariable.date("watchPeriodEndsOn");
+  public static final ProcessVariable<LocalDate> SUPERVISION_DUE_ON = ProcessVariable.date("supervisionDueOn");
+  public static final ProcessVariable<LocalDate> REVIEW_DUE_ON = ProcessVariable.date("reviewDueOn");
   // Each re-emergence check instance's own period (local to it)
-  public static final String RE_EMERGENCE_CHECK_AFTER = "reEmergenceCheckAfter";
+  public static final ProcessVariable<String> RE_EMERGENCE_CHECK_AFTER = ProcessVariable.text("reEmergenceCheckAfter");
   // A new plan made during the journey (local to the "New child protection plan made" event sub-process)
-  public static final String NEW_PLAN_START_DATE = "newPlanStartDate";
+  public static final ProcessVariable<LocalDate> NEW_PLAN_START_DATE = ProcessVariable.date("newPlanStartDate");
   // Step-down meeting
-  public static final String MEETING_DATE = "meetingDate";
-  public static final String WHAT_CHANGED = "whatChanged";
-  public static final String EVIDENCE_OF_CHANGE = "evidenceOfChange";
-  public static final String SERVICES = "services";
-  public static final String CHILD_VIEWS = "childViews";
-  public static final String FAMILY_VIEWS = "familyViews";
-  public static final String AGENCY_VIEWS = "agencyViews";
-  public static final String CONTINGENCY_PLAN = "contingencyPlan";
-  public static final String FAMILY_TOLD_OF_CONTINGENCY = "familyToldOfContingency";
+  public static final ProcessVariable<LocalDate> MEETING_DATE = ProcessVariable.date("meetingDate");
+  public static final ProcessVariable<String> WHAT_CHANGED = ProcessVariable.text("whatChanged");
+  public static final ProcessVariable<String> EVIDENCE_OF_CHANGE = ProcessVariable.text("evidenceOfChange");
+  public static final ProcessVariable<List<Map<String, Object>>> SERVICES = ProcessVariable.rows("services");
+  public static final ProcessVariable<String> CHILD_VIEWS = ProcessVariable.text("childViews");
+  public static final ProcessVariable<String> FAMILY_VIEWS = ProcessVariable.text("familyViews");
+  public static final ProcessVariable<String> AGENCY_VIEWS = ProcessVariable.text("agencyViews");
+  public static final ProcessVariable<List<Map<String, Object>>> CONTINGENCY_PLAN = ProcessVariable.rows("contingencyPlan");
+  public static final ProcessVariable<Boolean> FAMILY_TOLD_OF_CONTINGENCY = ProcessVariable.bool("familyToldOfContingency");
   // Approvals
-  public static final String STEP_DOWN_DECISION = "stepDownDecision";
-  public static final String STEP_DOWN_DECISION_REASONS = "stepDownDecisionReasons";
-  public static final String EARLY_CLOSURE_DECISION = "earlyClosureDecision";
-  public static final String EARLY_CLOSURE_REASONS = "earlyClosureReasons";
+  public static final ProcessVariable<String> STEP_DOWN_DECISION = ProcessVariable.text("stepDownDecision");
+  public static final ProcessVariable<String> STEP_DOWN_DECISION_REASONS = ProcessVariable.text("stepDownDecisionReasons");
+  public static final ProcessVariable<String> EARLY_CLOSURE_DECISION = ProcessVariable.text("earlyClosureDecision");
+  public static final ProcessVariable<String> EARLY_CLOSURE_REASONS = ProcessVariable.text("earlyClosureReasons");
   // Management supervision
-  public static final String SUPERVISION_ENGAGEMENT = "supervisionEngagement";
-  public static final String SUPERVISION_DIFFICULTIES_REEMERGING = "supervisionDifficultiesReemerging";
-  public static final String SUPERVISION_SAME_WORKER = "supervisionSameWorker";
-  public static final String SUPERVISION_ACTIONS = "supervisionActions";
-  public static final String SUPERVISION_HELD_ON = "supervisionHeldOn";
-  public static final String NEXT_SUPERVISION_ON = "nextSupervisionOn";
+  public static final ProcessVariable<String> SUPERVISION_ENGAGEMENT = ProcessVariable.text("supervisionEngagement");
+  public static final ProcessVariable<String> SUPERVISION_DIFFICULTIES_REEMERGING = ProcessVariable.text("supervisionDifficultiesReemerging");
+  public static final ProcessVariable<String> SUPERVISION_SAME_WORKER = ProcessVariable.text("supervisionSameWorker");
+  public static final ProcessVariable<String> SUPERVISION_ACTIONS = ProcessVariable.text("supervisionActions");
+  public static final ProcessVariable<LocalDate> SUPERVISION_HELD_ON = ProcessVariable.date("supervisionHeldOn");
+  public static final ProcessVariable<LocalDate> NEXT_SUPERVISION_ON = ProcessVariable.date("nextSupervisionOn");
   // CIN services review
-  public static final String SERVICE_REVIEWS = "serviceReviews";
-  public static final String REVIEW_OVERALL_PROGRESS = "reviewOverallProgress";
-  public static final String REVIEW_ENGAGEMENT = "reviewEngagement";
-  public static final String REVIEW_DIFFICULTIES_REEMERGING = "reviewDifficultiesReemerging";
-  public static final String REVIEW_HELD_ON = "reviewHeldOn";
-  public static final String NEXT_REVIEW_ON = "nextReviewOn";
+  public static final ProcessVariable<List<Map<String, Object>>> SERVICE_REVIEWS = ProcessVariable.rows("serviceReviews");
+  public static final ProcessVariable<String> REVIEW_OVERALL_PROGRESS = ProcessVariable.text("reviewOverallProgress");
+  public static final ProcessVariable<String> REVIEW_ENGAGEMENT = ProcessVariable.text("reviewEngagement");
+  public static final ProcessVariable<String> REVIEW_DIFFICULTIES_REEMERGING = ProcessVariable.text("reviewDifficultiesReemerging");
+  public static final ProcessVariable<LocalDate> REVIEW_HELD_ON = ProcessVariable.date("reviewHeldOn");
+  public static final ProcessVariable<LocalDate> NEXT_REVIEW_ON = ProcessVariable.date("nextReviewOn");
   // Chasing overdue work
-  public static final String CHASE_ACTION = "chaseAction";
+  public static final ProcessVariable<String> CHASE_ACTION = ProcessVariable.text("chaseAction");
   // Impact review at the end of the watch period
-  public static final String IMPACT_DECISION = "impactDecision";
-  public static final String IMPACT_REASONS = "impactReasons";
+  public static final ProcessVariable<String> IMPACT_DECISION = ProcessVariable.text("impactDecision");
+  public static final ProcessVariable<String> IMPACT_REASONS = ProcessVariable.text("impactReasons");
   // Closure meeting and early help
-  public static final String CLOSURE_MEETING_DATE = "closureMeetingDate";
-  public static final String CLOSURE_CHILD_VIEWS = "closureChildViews";
-  public static final String FAMILY_CONTACT = "familyContact";
-  public static final String EARLY_HELP_WORKER = "earlyHelpWorker";
-  public static final String CONTINGENCY_AFTER_CLOSURE = "contingencyAfterClosure";
-  public static final String EARLY_HELP_ENGAGEMENT = "earlyHelpEngagement";
-  public static final String EARLY_HELP_NOTES = "earlyHelpNotes";
+  public static final ProcessVariable<LocalDate> CLOSURE_MEETING_DATE = ProcessVariable.date("closureMeetingDate");
+  public static final ProcessVariable<String> CLOSURE_CHILD_VIEWS = ProcessVariable.text("closureChildViews");
+  public static final ProcessVariable<String> FAMILY_CONTACT = ProcessVariable.text("familyContact");
+  public static final ProcessVariable<String> EARLY_HELP_WORKER = ProcessVariable.text("earlyHelpWorker");
+  public static final ProcessVariable<String> CONTINGENCY_AFTER_CLOSURE = ProcessVariable.text("contingencyAfterClosure");
+  public static final ProcessVariable<String> EARLY_HELP_ENGAGEMENT = ProcessVariable.text("earlyHelpEngagement");
+  public static final ProcessVariable<String> EARLY_HELP_NOTES = ProcessVariable.text("earlyHelpNotes");
   // Re-emergence checks with the partner agencies after closure or early help
-  public static final String RE_EMERGENCE_AGENCIES_ASKED = "reEmergenceAgenciesAsked";
-  public static final String RE_EMERGENCE_FOUND = "reEmergenceFound";
-  public static final String RE_EMERGENCE_NOTES = "reEmergenceNotes";
+  public static final ProcessVariable<List<String>> RE_EMERGENCE_AGENCIES_ASKED = ProcessVariable.choices("reEmergenceAgenciesAsked");
+  public static final ProcessVariable<String> RE_EMERGENCE_FOUND = ProcessVariable.text("reEmergenceFound");
+  public static final ProcessVariable<String> RE_EMERGENCE_NOTES = ProcessVariable.text("reEmergenceNotes");
   // Contingency review (concernKind and concernSummary are local to the review)
-  public static final String CONCERN_KIND = "concernKind";
-  public static final String CONCERN_SUMMARY = "concernSummary";
-  public static final String CONTINGENCY_DECISION = "contingencyDecision";
-  public static final String CONTINGENCY_REASONS = "contingencyReasons";
-  public static final String AGREED_ACTIONS = "agreedActions";
+  public static final ProcessVariable<String> CONCERN_KIND = ProcessVariable.text("concernKind");
+  public static final ProcessVariable<String> CONCERN_SUMMARY = ProcessVariable.text("concernSummary");
+  public static final ProcessVariable<String> CONTINGENCY_DECISION = ProcessVariable.text("contingencyDecision");
+  public static final ProcessVariable<String> CONTINGENCY_REASONS = ProcessVariable.text("contingencyReasons");
+  public static final ProcessVariable<String> AGREED_ACTIONS = ProcessVariable.text("agreedActions");
   // Strategy discussion outcome (a repeat ICPC proposal starts the linked repeatIcpcPreMeeting process)
-  public static final String STRATEGY_DISCUSSION_DATE = "strategyDiscussionDate";
-  public static final String SECTION_47_DECIDED = "section47Decided";
-  public static final String STRATEGY_DISCUSSION_SUMMARY = "strategyDiscussionSummary";
-  public static final String REPEAT_ICPC_PROPOSED = "repeatIcpcProposed";
-  public static final String REPEAT_ICPC_PROPOSED_INSTANCE_ID = "repeatIcpcProposedInstanceId";
+  public static final ProcessVariable<LocalDate> STRATEGY_DISCUSSION_DATE = ProcessVariable.date("strategyDiscussionDate");
+  public static final ProcessVariable<String> SECTION_47_DECIDED = ProcessVariable.text("section47Decided");
+  public static final ProcessVariable<String> STRATEGY_DISCUSSION_SUMMARY = ProcessVariable.text("strategyDiscussionSummary");
+  public static final ProcessVariable<String> REPEAT_ICPC_PROPOSED = ProcessVariable.text("repeatIcpcProposed");
+  public static final ProcessVariable<String> REPEAT_ICPC_PROPOSED_INSTANCE_ID = ProcessVariable.text("repeatIcpcProposedInstanceId");
   // Handover (changedRole, newHolder and newWorker are local to the "Worker changed" event sub-process)
-  public static final String CHANGED_ROLE = "changedRole";
-  public static final String NEW_HOLDER = "newHolder";
-  public static final String NEW_WORKER = "newWorker";
-  public static final String HANDOVER_HISTORY_READ = "handoverHistoryRead";
-  public static final String HANDOVER_PLAN = "handoverPlan";
-  public static final String HANDOVER_CONFIRMED = "handoverConfirmed";
-  public static final String HANDOVER_MANAGER_NOTES = "handoverManagerNotes";
+  public static final ProcessVariable<String> CHANGED_ROLE = ProcessVariable.text("changedRole");
+  public static final ProcessVariable<String> NEW_HOLDER = ProcessVariable.text("newHolder");
+  public static final ProcessVariable<String> NEW_WORKER = ProcessVariable.text("newWorker");
+  public static final ProcessVariable<Boolean> HANDOVER_HISTORY_READ = ProcessVariable.bool("handoverHistoryRead");
+  public static final ProcessVariable<String> HANDOVER_PLAN = ProcessVariable.text("handoverPlan");
+  public static final ProcessVariable<Boolean> HANDOVER_CONFIRMED = ProcessVariable.bool("handoverConfirmed");
+  public static final ProcessVariable<String> HANDOVER_MANAGER_NOTES = ProcessVariable.text("handoverManagerNotes");
 
   /** Keys inside the items of list variables (services, contingency plan, service reviews). */
   public static final Set<String> LIST_ITEM_KEYS = Set.of("provider", "purpose", "trigger", "response", "whoActs", "heldBy", "attended", "impact");
@@ -121,27 +133,7 @@ public final class StepDownVariables {
 
   /** Every variable name of the journey. */
   public static Set<String> names() {
-    return VariableValues.names(StepDownVariables.class);
-  }
-
-  public static String text(VariableScope scope, String name) {
-    return VariableValues.text(scope, name);
-  }
-
-  public static LocalDate date(VariableScope scope, String name) {
-    return VariableValues.date(scope, name);
-  }
-
-  /**
-   * A list variable as plain maps, whether it was stored as Spin JSON (Tasklist, REST) or as a Java list.
-   */
-  public static List<Map<String, Object>> list(VariableScope scope, String name) {
-    return rows(scope.getVariable(name));
-  }
-
-  /** A list value as plain maps (see {@link #list(VariableScope, String)}). */
-  public static List<Map<String, Object>> rows(Object value) {
-    return VariableValues.rows(value);
+    return ProcessVariable.namesIn(StepDownVariables.class);
   }
 
 }

@@ -26,7 +26,7 @@ public class ValidateStepDownMeeting implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    List<Map<String, Object>> contingency = StepDownVariables.list(task, StepDownVariables.CONTINGENCY_PLAN);
+    List<Map<String, Object>> contingency = StepDownVariables.CONTINGENCY_PLAN.from(task);
     List<String> missing = new ArrayList<>();
     for (String trigger : List.of("DISENGAGEMENT", "RECURRENCE")) {
       boolean covered = contingency.stream().anyMatch(row -> trigger.equals(row.get("trigger"))
@@ -42,11 +42,11 @@ public class ValidateStepDownMeeting implements TaskListener {
       }
       row++;
     }
-    if (!Boolean.TRUE.equals(task.getVariable(StepDownVariables.FAMILY_TOLD_OF_CONTINGENCY))) {
+    if (!Boolean.TRUE.equals(StepDownVariables.FAMILY_TOLD_OF_CONTINGENCY.from(task))) {
       missing.add("confirmation that the family has been told about the contingency plan");
     }
     if (!missing.isEmpty()) {
-      throw new FormFieldValidationException(StepDownVariables.CONTINGENCY_PLAN,
+      throw new FormFieldValidationException(StepDownVariables.CONTINGENCY_PLAN.name(),
           "The contingency plan is not complete. It still needs " + String.join("; ", missing) + ".");
     }
   }

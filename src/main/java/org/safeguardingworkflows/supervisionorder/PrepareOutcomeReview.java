@@ -9,7 +9,6 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.safeguardingworkflows.platform.VariableValues;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,18 +21,18 @@ public class PrepareOutcomeReview implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    boolean sentBack = Boolean.TRUE.equals(task.getVariable(OUTCOME_REVIEW_SENT_BACK));
-    task.getExecution().removeVariable(OUTCOME_REVIEW_SENT_BACK);
+    boolean sentBack = Boolean.TRUE.equals(OUTCOME_REVIEW_SENT_BACK.from(task));
+    task.getExecution().removeVariable(OUTCOME_REVIEW_SENT_BACK.name());
     if (sentBack) {
       return;
     }
     List<Map<String, Object>> reviewRows = new ArrayList<>();
-    for (Map<String, Object> planned : rows(task, SUPPORT_PLAN_OUTCOMES)) {
+    for (Map<String, Object> planned : SUPPORT_PLAN_OUTCOMES.from(task)) {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("outcome", planned.get("outcome"));
       reviewRows.add(row);
     }
-    task.getExecution().setVariable(OUTCOME_REVIEWS, VariableValues.json(reviewRows));
-    task.getExecution().removeVariable(OUTCOME_REVIEW_SUMMARY);
+    OUTCOME_REVIEWS.setOn(task.getExecution(), (reviewRows));
+    task.getExecution().removeVariable(OUTCOME_REVIEW_SUMMARY.name());
   }
 }

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * three years from the date it was made) and with it the next extension decision; the order is then supervised
  * for its new period.
  */
-@WritesVariables({ORDER_END_DATE, EXTENSION_DECISION_DUE_DATE, EXTENSION_ESCALATION_DATE, ORDER_EXTENSIONS})
+@WritesVariables({"orderEndDate", "extensionDecisionDueDate", "extensionEscalationDate", "orderExtensions"})
 @Component("recordCourtExtensionDecision")
 public class RecordCourtExtensionDecision implements TaskListener {
 
@@ -28,35 +28,34 @@ public class RecordCourtExtensionDecision implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    Object decision = task.getVariable(COURT_EXTENSION_DECISION);
+    String decision = COURT_EXTENSION_DECISION.from(task);
     if (!isOneOf(CourtDecision.class, decision)) {
-      throw new FormFieldValidationException(COURT_EXTENSION_DECISION, "Record whether the court granted or refused the extension.");
+      throw new FormFieldValidationException(COURT_EXTENSION_DECISION.name(), "Record whether the court granted or refused the extension.");
     }
     if (!CourtDecision.GRANTED.name().equals(decision)) {
       return;
     }
-    LocalDate orderDate = date(task, ORDER_DATE);
-    LocalDate end = date(task, ORDER_END_DATE);
-    LocalDate latest = date(task, LATEST_PERMITTED_END_DATE);
+    LocalDate orderDate = ORDER_DATE.from(task);
+    LocalDate end = ORDER_END_DATE.from(task);
+    LocalDate latest = LATEST_PERMITTED_END_DATE.from(task);
     LocalDate extended;
     try {
-      extended = date(task, EXTENDED_ORDER_END_DATE);
+      extended = EXTENDED_ORDER_END_DATE.from(task);
     } catch (DateTimeParseException e) {
       extended = null;
     }
     if (extended == null || !extended.isAfter(end)) {
-      throw new FormFieldValidationException(EXTENDED_ORDER_END_DATE,
+      throw new FormFieldValidationException(EXTENDED_ORDER_END_DATE.name(),
           "Give the new end date the court set: it must be after the current end date, " + OrderDates.inWords(end) + ".");
     }
     if (extended.isAfter(latest)) {
-      throw new FormFieldValidationException(EXTENDED_ORDER_END_DATE, "A supervision order can never run beyond 3 years from the date it was made ("
+      throw new FormFieldValidationException(EXTENDED_ORDER_END_DATE.name(), "A supervision order can never run beyond 3 years from the date it was made ("
           + OrderDates.inWords(orderDate) + "). The latest permitted end date is " + OrderDates.inWords(latest)
           + "; check the date on the court's order.");
     }
-    Object extensions = task.getVariable(ORDER_EXTENSIONS);
-    task.getExecution().setVariable(ORDER_END_DATE, extended.toString());
-    task.getExecution().setVariable(EXTENSION_DECISION_DUE_DATE, OrderDates.extensionDecisionDue(orderDate, extended, settings).toString());
-    task.getExecution().setVariable(EXTENSION_ESCALATION_DATE, OrderDates.extensionEscalationDue(orderDate, extended, settings).toString());
-    task.getExecution().setVariable(ORDER_EXTENSIONS, (extensions instanceof Number number ? number.intValue() : 0) + 1);
+    ORDER_END_DATE.setOn(task.getExecution(), extended);
+    EXTENSION_DECISION_DUE_DATE.setOn(task.getExecution(), OrderDates.extensionDecisionDue(orderDate, extended, settings));
+    EXTENSION_ESCALATION_DATE.setOn(task.getExecution(), OrderDates.extensionEscalationDue(orderDate, extended, settings));
+    ORDER_EXTENSIONS.setOn(task.getExecution(), ORDER_EXTENSIONS.optionalFrom(task).orElse(0) + 1);
   }
 }

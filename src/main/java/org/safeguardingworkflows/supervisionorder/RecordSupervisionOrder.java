@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * form or engine REST call gets the same checks as the domain API) and works out the dates it runs to: its end,
  * the latest date any extension may reach, and when the extension decision falls due.
  */
-@WritesVariables({LENGTH_MONTHS, ORDER_END_DATE, LATEST_PERMITTED_END_DATE, EXTENSION_DECISION_DUE_DATE, EXTENSION_ESCALATION_DATE, ORDER_EXTENSIONS})
+@WritesVariables({"lengthMonths", "orderEndDate", "latestPermittedEndDate", "extensionDecisionDueDate", "extensionEscalationDate", "orderExtensions"})
 @Component("recordSupervisionOrder")
 public class RecordSupervisionOrder implements JavaDelegate {
 
@@ -44,16 +44,16 @@ public class RecordSupervisionOrder implements JavaDelegate {
           problems.add("This child already has a supervision order being supervised."));
     }
     if (!problems.isEmpty()) {
-      throw new FormFieldValidationException(CHILD_REF, String.join(" ", problems));
+      throw new FormFieldValidationException(CHILD_REF.name(), String.join(" ", problems));
     }
     LocalDate orderDate = LocalDate.parse(order.orderDate());
     int months = order.lengthOrDefault(settings.getDefaultLengthMonths());
     LocalDate end = OrderDates.end(orderDate, months);
-    execution.setVariable(LENGTH_MONTHS, months);
-    execution.setVariable(ORDER_END_DATE, end.toString());
-    execution.setVariable(LATEST_PERMITTED_END_DATE, OrderDates.latestPermittedEnd(orderDate, settings).toString());
-    execution.setVariable(EXTENSION_DECISION_DUE_DATE, OrderDates.extensionDecisionDue(orderDate, end, settings).toString());
-    execution.setVariable(EXTENSION_ESCALATION_DATE, OrderDates.extensionEscalationDue(orderDate, end, settings).toString());
-    execution.setVariable(ORDER_EXTENSIONS, 0);
+    LENGTH_MONTHS.setOn(execution, months);
+    ORDER_END_DATE.setOn(execution, end);
+    LATEST_PERMITTED_END_DATE.setOn(execution, OrderDates.latestPermittedEnd(orderDate, settings));
+    EXTENSION_DECISION_DUE_DATE.setOn(execution, OrderDates.extensionDecisionDue(orderDate, end, settings));
+    EXTENSION_ESCALATION_DATE.setOn(execution, OrderDates.extensionEscalationDue(orderDate, end, settings));
+    ORDER_EXTENSIONS.setOn(execution, 0);
   }
 }

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * the team manager escalates it, to a strategy discussion or to legal planning. Checked on the server, whichever
  * client completes the task; a refusal leaves the task open.
  */
-@WritesVariables({SCRUTINISED_BY})
+@WritesVariables({"scrutinisedBy"})
 @Component("scrutiniseOutcomeReview")
 public class ScrutiniseOutcomeReview implements TaskListener {
 
@@ -32,31 +32,31 @@ public class ScrutiniseOutcomeReview implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     String user = actingUser.requireRole(task, Role.TEAM_MANAGERS, "team manager");
-    if (user.equals(text(task, OUTCOME_REVIEW_BY)) || user.equals(text(task, ALLOCATED_WORKER))) {
-      throw new FormFieldValidationException(SCRUTINY_DECISION,
+    if (user.equals(OUTCOME_REVIEW_BY.from(task)) || user.equals(ALLOCATED_WORKER.from(task))) {
+      throw new FormFieldValidationException(SCRUTINY_DECISION.name(),
           "An outcome review is scrutinised by a team manager other than the worker who wrote it: ask another team manager.");
     }
-    Object decision = task.getVariable(SCRUTINY_DECISION);
+    String decision = SCRUTINY_DECISION.from(task);
     if (!isOneOf(ScrutinyDecision.class, decision)) {
-      throw new FormFieldValidationException(SCRUTINY_DECISION, "Agree the review or send it back to the worker.");
+      throw new FormFieldValidationException(SCRUTINY_DECISION.name(), "Agree the review or send it back to the worker.");
     }
-    if (!filled(task.getVariable(SCRUTINY_REASONS))) {
-      throw new FormFieldValidationException(SCRUTINY_REASONS, "Give your reasons: what the worker must change, or why you agree.");
+    if (!filled(SCRUTINY_REASONS.from(task))) {
+      throw new FormFieldValidationException(SCRUTINY_REASONS.name(), "Give your reasons: what the worker must change, or why you agree.");
     }
-    task.getExecution().setVariable(SCRUTINISED_BY, user);
+    SCRUTINISED_BY.setOn(task.getExecution(), user);
     if (ScrutinyDecision.SEND_BACK.name().equals(decision)) {
-      task.getExecution().setVariable(REVIEW_ESCALATION, ReviewEscalation.NONE.name());
-      task.getExecution().setVariable(OUTCOME_REVIEW_SENT_BACK, true);
+      REVIEW_ESCALATION.setOn(task.getExecution(), ReviewEscalation.NONE.name());
+      OUTCOME_REVIEW_SENT_BACK.setOn(task.getExecution(), true);
       return;
     }
-    Object escalation = task.getVariable(REVIEW_ESCALATION);
+    String escalation = REVIEW_ESCALATION.from(task);
     if (!isOneOf(ReviewEscalation.class, escalation)) {
-      throw new FormFieldValidationException(REVIEW_ESCALATION,
+      throw new FormFieldValidationException(REVIEW_ESCALATION.name(),
           "Say whether the review is escalated: not at all, to a strategy discussion, or to legal planning.");
     }
-    List<String> notProgressing = ValidateOutcomeReview.notProgressing(rows(task, OUTCOME_REVIEWS));
+    List<String> notProgressing = ValidateOutcomeReview.notProgressing(OUTCOME_REVIEWS.from(task));
     if (ReviewEscalation.NONE.name().equals(escalation) && !notProgressing.isEmpty()) {
-      throw new FormFieldValidationException(REVIEW_ESCALATION, "The review found no progress, or a worse position for the child, on "
+      throw new FormFieldValidationException(REVIEW_ESCALATION.name(), "The review found no progress, or a worse position for the child, on "
           + String.join(", ", notProgressing) + ": escalate it to a strategy discussion or to legal planning.");
     }
   }

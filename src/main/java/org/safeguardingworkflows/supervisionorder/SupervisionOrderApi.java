@@ -1,6 +1,7 @@
 package org.safeguardingworkflows.supervisionorder;
 
 import jakarta.validation.Valid;
+import java.time.LocalDate;
 import java.util.Map;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -17,8 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/supervision-orders", produces = MediaType.APPLICATION_JSON_VALUE)
 public class SupervisionOrderApi {
 
-  public record Started(String childRef, String processInstanceId, String orderEndDate, String latestPermittedEndDate,
-      String extensionDecisionDueDate) {}
+  public record Started(String childRef, String processInstanceId, LocalDate orderEndDate,
+      LocalDate latestPermittedEndDate, LocalDate extensionDecisionDueDate) {}
 
   private final SupervisionOrders orders;
 
@@ -31,8 +32,8 @@ public class SupervisionOrderApi {
     ProcessInstance instance = orders.start(order);
     Map<String, Object> dates = orders.dates(instance.getId());
     return ResponseEntity.status(HttpStatus.CREATED).body(new Started(order.childRef(), instance.getId(),
-            (String) dates.get(SupervisionOrderVariables.ORDER_END_DATE),
-            (String) dates.get(SupervisionOrderVariables.LATEST_PERMITTED_END_DATE),
-            (String) dates.get(SupervisionOrderVariables.EXTENSION_DECISION_DUE_DATE)));
+            SupervisionOrderVariables.ORDER_END_DATE.from(dates),
+            SupervisionOrderVariables.LATEST_PERMITTED_END_DATE.from(dates),
+            SupervisionOrderVariables.EXTENSION_DECISION_DUE_DATE.from(dates)));
   }
 }

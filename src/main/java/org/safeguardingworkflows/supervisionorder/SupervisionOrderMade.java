@@ -28,24 +28,19 @@ public record SupervisionOrderMade(
 
   /** From the variables a start form or engine REST call sent; a length that is not a whole number becomes 0. */
   static SupervisionOrderMade from(Map<String, Object> variables) {
-    Object length = variables.get(SupervisionOrderVariables.LENGTH_MONTHS);
+    String length = SupervisionOrderVariables.LENGTH_MONTHS.textFrom(variables);
     Integer months = null;
-    if (length != null && !(length instanceof String text && text.isBlank())) {
-      Integer whole = SupervisionOrderVariables.wholeNumber(length);
+    if (length != null && !length.isBlank()) {
+      Integer whole = SupervisionOrderVariables.LENGTH_MONTHS.from(variables);
       // Not a whole number: 0 is outside every permitted length, so the rules refuse it with their own message.
       months = whole == null ? Integer.valueOf(0) : whole;
     }
-    return new SupervisionOrderMade(text(variables, SupervisionOrderVariables.CHILD_REF),
-        text(variables, SupervisionOrderVariables.ORDER_DATE), months,
-        text(variables, SupervisionOrderVariables.ALLOCATED_WORKER));
+    return new SupervisionOrderMade(SupervisionOrderVariables.CHILD_REF.textFrom(variables),
+        SupervisionOrderVariables.ORDER_DATE.textFrom(variables), months,
+        SupervisionOrderVariables.ALLOCATED_WORKER.textFrom(variables));
   }
 
   int lengthOrDefault(int defaultMonths) {
     return lengthMonths == null ? defaultMonths : lengthMonths;
-  }
-
-  private static String text(Map<String, Object> variables, String name) {
-    Object value = variables.get(name);
-    return value == null ? null : value.toString();
   }
 }

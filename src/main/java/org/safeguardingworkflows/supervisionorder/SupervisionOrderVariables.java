@@ -1,13 +1,11 @@
 package org.safeguardingworkflows.supervisionorder;
 
-import org.safeguardingworkflows.platform.VariableValues;
+import org.safeguardingworkflows.platform.ProcessVariable;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
  * The supervision order process's variables: every name the diagram, the forms, the delegates and the audit
@@ -41,62 +39,62 @@ public final class SupervisionOrderVariables {
   public static final String MESSAGE_LEGAL_PLANNING = "LegalPlanningRequested";
 
   // The order as made (start form, API)
-  public static final String CHILD_REF = "childRef";
-  public static final String ORDER_DATE = "orderDate";
-  public static final String LENGTH_MONTHS = "lengthMonths";
-  public static final String ALLOCATED_WORKER = "allocatedWorker";
+  public static final ProcessVariable<String> CHILD_REF = ProcessVariable.text("childRef");
+  public static final ProcessVariable<LocalDate> ORDER_DATE = ProcessVariable.date("orderDate");
+  public static final ProcessVariable<Integer> LENGTH_MONTHS = ProcessVariable.number("lengthMonths");
+  public static final ProcessVariable<String> ALLOCATED_WORKER = ProcessVariable.text("allocatedWorker");
   // Kept by the process
-  public static final String ORDER_END_DATE = "orderEndDate";
-  public static final String LATEST_PERMITTED_END_DATE = "latestPermittedEndDate";
-  public static final String EXTENSION_DECISION_DUE_DATE = "extensionDecisionDueDate";
+  public static final ProcessVariable<LocalDate> ORDER_END_DATE = ProcessVariable.date("orderEndDate");
+  public static final ProcessVariable<LocalDate> LATEST_PERMITTED_END_DATE = ProcessVariable.date("latestPermittedEndDate");
+  public static final ProcessVariable<LocalDate> EXTENSION_DECISION_DUE_DATE = ProcessVariable.date("extensionDecisionDueDate");
   /** When an extension still undecided goes to a senior manager (a month before expiry by default). */
-  public static final String EXTENSION_ESCALATION_DATE = "extensionEscalationDate";
-  public static final String ORDER_EXTENSIONS = "orderExtensions";
+  public static final ProcessVariable<LocalDate> EXTENSION_ESCALATION_DATE = ProcessVariable.date("extensionEscalationDate");
+  public static final ProcessVariable<Integer> ORDER_EXTENSIONS = ProcessVariable.number("orderExtensions");
   // Supervision support plan
-  public static final String SUPPORT_PLAN_OUTCOMES = "supportPlanOutcomes";
-  public static final String SUPPORT_PLAN_FAMILY_VIEWS = "supportPlanFamilyViews";
+  public static final ProcessVariable<List<Map<String, Object>>> SUPPORT_PLAN_OUTCOMES = ProcessVariable.rows("supportPlanOutcomes");
+  public static final ProcessVariable<String> SUPPORT_PLAN_FAMILY_VIEWS = ProcessVariable.text("supportPlanFamilyViews");
   // Outcome reviews (and the end-of-order review)
-  public static final String OUTCOME_REVIEWS = "outcomeReviews";
-  public static final String OUTCOME_REVIEW_SUMMARY = "outcomeReviewSummary";
+  public static final ProcessVariable<List<Map<String, Object>>> OUTCOME_REVIEWS = ProcessVariable.rows("outcomeReviews");
+  public static final ProcessVariable<String> OUTCOME_REVIEW_SUMMARY = ProcessVariable.text("outcomeReviewSummary");
   /** Who completed the last outcome review (the worker), and whether it found no progress or worse ({@code YES}/{@code NO}). */
-  public static final String OUTCOME_REVIEW_BY = "outcomeReviewBy";
-  public static final String OUTCOME_REVIEW_NEEDS_ESCALATION = "outcomeReviewNeedsEscalation";
+  public static final ProcessVariable<String> OUTCOME_REVIEW_BY = ProcessVariable.text("outcomeReviewBy");
+  public static final ProcessVariable<String> OUTCOME_REVIEW_NEEDS_ESCALATION = ProcessVariable.text("outcomeReviewNeedsEscalation");
   // The team manager's scrutiny of each outcome review
-  public static final String SCRUTINY_DECISION = "scrutinyDecision";
-  public static final String SCRUTINY_REASONS = "scrutinyReasons";
-  public static final String REVIEW_ESCALATION = "reviewEscalation";
-  public static final String SCRUTINISED_BY = "scrutinisedBy";
+  public static final ProcessVariable<String> SCRUTINY_DECISION = ProcessVariable.text("scrutinyDecision");
+  public static final ProcessVariable<String> SCRUTINY_REASONS = ProcessVariable.text("scrutinyReasons");
+  public static final ProcessVariable<String> REVIEW_ESCALATION = ProcessVariable.text("reviewEscalation");
+  public static final ProcessVariable<String> SCRUTINISED_BY = ProcessVariable.text("scrutinisedBy");
   /** Set while a review sent back is reopened, so that it opens with the worker's answers. */
-  public static final String OUTCOME_REVIEW_SENT_BACK = "outcomeReviewSentBack";
+  public static final ProcessVariable<Boolean> OUTCOME_REVIEW_SENT_BACK = ProcessVariable.bool("outcomeReviewSentBack");
   // A strategy discussion called at scrutiny (the task keeps the scrutiny's reasons as escalationReasons)
-  public static final String ESCALATION_REASONS = "escalationReasons";
-  public static final String STRATEGY_DISCUSSION_DATE = "strategyDiscussionDate";
-  public static final String SECTION_47_DECIDED = "section47Decided";
-  public static final String STRATEGY_DISCUSSION_SUMMARY = "strategyDiscussionSummary";
+  public static final ProcessVariable<String> ESCALATION_REASONS = ProcessVariable.text("escalationReasons");
+  public static final ProcessVariable<LocalDate> STRATEGY_DISCUSSION_DATE = ProcessVariable.date("strategyDiscussionDate");
+  public static final ProcessVariable<String> SECTION_47_DECIDED = ProcessVariable.text("section47Decided");
+  public static final ProcessVariable<String> STRATEGY_DISCUSSION_SUMMARY = ProcessVariable.text("strategyDiscussionSummary");
   /** The legal planning this order asked for (kept by platform/StartLinkedProcess). */
-  public static final String LEGAL_PLANNING_INSTANCE_ID = "legalPlanningRequestedInstanceId";
+  public static final ProcessVariable<String> LEGAL_PLANNING_INSTANCE_ID = ProcessVariable.text("legalPlanningRequestedInstanceId");
   // Extension
-  public static final String EXTENSION_DECISION = "extensionDecision";
-  public static final String EXTENSION_MONTHS = "extensionMonths";
-  public static final String EXTENSION_REASONS = "extensionReasons";
-  public static final String COURT_EXTENSION_DECISION = "courtExtensionDecision";
-  public static final String EXTENDED_ORDER_END_DATE = "extendedOrderEndDate";
-  public static final String EXTENSION_CHASE_NOTES = "extensionChaseNotes";
+  public static final ProcessVariable<String> EXTENSION_DECISION = ProcessVariable.text("extensionDecision");
+  public static final ProcessVariable<Integer> EXTENSION_MONTHS = ProcessVariable.number("extensionMonths");
+  public static final ProcessVariable<String> EXTENSION_REASONS = ProcessVariable.text("extensionReasons");
+  public static final ProcessVariable<String> COURT_EXTENSION_DECISION = ProcessVariable.text("courtExtensionDecision");
+  public static final ProcessVariable<LocalDate> EXTENDED_ORDER_END_DATE = ProcessVariable.date("extendedOrderEndDate");
+  public static final ProcessVariable<String> EXTENSION_CHASE_NOTES = ProcessVariable.text("extensionChaseNotes");
   // End of the order and twelve months on
-  public static final String SUPPORT_AFTER_ORDER = "supportAfterOrder";
-  public static final String END_OF_ORDER_SUMMARY = "endOfOrderSummary";
-  public static final String RE_REFERRED = "reReferred";
-  public static final String RE_REFERRAL_NOTES = "reReferralNotes";
+  public static final ProcessVariable<String> SUPPORT_AFTER_ORDER = ProcessVariable.text("supportAfterOrder");
+  public static final ProcessVariable<String> END_OF_ORDER_SUMMARY = ProcessVariable.text("endOfOrderSummary");
+  public static final ProcessVariable<String> RE_REFERRED = ProcessVariable.text("reReferred");
+  public static final ProcessVariable<String> RE_REFERRAL_NOTES = ProcessVariable.text("reReferralNotes");
 
   // A change of worker, team manager or IRO (the WorkerChanged message and children/HandOverToTheNewHolder)
   public static final String MESSAGE_WORKER_CHANGED = "WorkerChanged";
-  public static final String CHANGED_ROLE = "changedRole";
-  public static final String NEW_HOLDER = "newHolder";
-  public static final String NEW_WORKER = "newWorker";
-  public static final String PREVIOUS_WORKER = "previousWorker";
-  public static final String WORKER_CHANGES = "workerChanges";
-  public static final String HANDOVER_HISTORY_READ = "handoverHistoryRead";
-  public static final String HANDOVER_NOTE = "handoverNote";
+  public static final ProcessVariable<String> CHANGED_ROLE = ProcessVariable.text("changedRole");
+  public static final ProcessVariable<String> NEW_HOLDER = ProcessVariable.text("newHolder");
+  public static final ProcessVariable<String> NEW_WORKER = ProcessVariable.text("newWorker");
+  public static final ProcessVariable<String> PREVIOUS_WORKER = ProcessVariable.text("previousWorker");
+  public static final ProcessVariable<Integer> WORKER_CHANGES = ProcessVariable.number("workerChanges");
+  public static final ProcessVariable<Boolean> HANDOVER_HISTORY_READ = ProcessVariable.bool("handoverHistoryRead");
+  public static final ProcessVariable<String> HANDOVER_NOTE = ProcessVariable.text("handoverNote");
 
   /** Keys inside the rows of the support plan and of the outcome reviews. */
   public static final Set<String> LIST_ITEM_KEYS = Set.of("outcome", "measure", "support", "progress", "evidence");
@@ -106,20 +104,7 @@ public final class SupervisionOrderVariables {
 
   /** Every variable name of the process. */
   public static Set<String> names() {
-    return VariableValues.names(SupervisionOrderVariables.class);
-  }
-
-  public static String text(VariableScope scope, String name) {
-    return VariableValues.text(scope, name);
-  }
-
-  public static LocalDate date(VariableScope scope, String name) {
-    return VariableValues.date(scope, name);
-  }
-
-  /** A list variable as plain maps, whether stored as Spin JSON (Tasklist, REST) or as a Java list. */
-  public static List<Map<String, Object>> rows(VariableScope scope, String name) {
-    return VariableValues.rows(scope.getVariable(name));
+    return ProcessVariable.namesIn(SupervisionOrderVariables.class);
   }
 
   static <E extends Enum<E>> boolean isOneOf(Class<E> codes, Object value) {
@@ -130,16 +115,5 @@ public final class SupervisionOrderVariables {
     return value != null && !value.toString().isBlank();
   }
 
-  /** A whole number however the client sent it (Tasklist numbers may arrive as Long or Double), else null. */
-  static Integer wholeNumber(Object value) {
-    if (value instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())
-        && Math.abs(number.doubleValue()) < 10_000) {
-      return number.intValue();
-    }
-    if (value instanceof String text && text.matches("-?\\d{1,4}")) {
-      return Integer.valueOf(text);
-    }
-    return null;
-  }
 
 }

@@ -1,5 +1,7 @@
 package org.safeguardingworkflows.supervisionorder;
 
+import org.safeguardingworkflows.platform.ProcessVariable;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Supervision orders as a case management system records them. Each refusal is raised before anything starts. */
-@StartsProcessWith(process = SupervisionOrderVariables.PROCESS_KEY, variables = {SupervisionOrderVariables.CHILD_REF, SupervisionOrderVariables.ORDER_DATE, SupervisionOrderVariables.LENGTH_MONTHS, SupervisionOrderVariables.ALLOCATED_WORKER})
+@StartsProcessWith(process = SupervisionOrderVariables.PROCESS_KEY, variables = {"childRef", "orderDate", "lengthMonths", "allocatedWorker"})
 @Service
 public class SupervisionOrders {
 
@@ -43,18 +45,18 @@ public class SupervisionOrders {
     }
     return runtimeService.createProcessInstanceByKey(SupervisionOrderVariables.PROCESS_KEY)
         .businessKey(order.childRef())
-        .setVariables(Map.of(
-            SupervisionOrderVariables.CHILD_REF, order.childRef(),
-            SupervisionOrderVariables.ORDER_DATE, order.orderDate(),
-            SupervisionOrderVariables.LENGTH_MONTHS, order.lengthOrDefault(settings.getDefaultLengthMonths()),
-            SupervisionOrderVariables.ALLOCATED_WORKER, order.allocatedWorker()))
+        .setVariables(ProcessVariable.values(
+            SupervisionOrderVariables.CHILD_REF.with(order.childRef()),
+            SupervisionOrderVariables.ORDER_DATE.with(LocalDate.parse(order.orderDate())),
+            SupervisionOrderVariables.LENGTH_MONTHS.with(order.lengthOrDefault(settings.getDefaultLengthMonths())),
+            SupervisionOrderVariables.ALLOCATED_WORKER.with(order.allocatedWorker())))
         .execute();
   }
 
   /** The dates the started order runs to, as recorded by the process (its first steps' variables). */
   public Map<String, Object> dates(String processInstanceId) {
     return systemAccess.call(Reason.READ_A_VISIBLE_CHILD, () -> runtimeService.getVariables(processInstanceId,
-        List.of(SupervisionOrderVariables.ORDER_END_DATE, SupervisionOrderVariables.LATEST_PERMITTED_END_DATE,
-            SupervisionOrderVariables.EXTENSION_DECISION_DUE_DATE)));
+        List.of(SupervisionOrderVariables.ORDER_END_DATE.name(), SupervisionOrderVariables.LATEST_PERMITTED_END_DATE.name(),
+            SupervisionOrderVariables.EXTENSION_DECISION_DUE_DATE.name())));
   }
 }

@@ -19,29 +19,29 @@ public class ValidateExtensionDecision implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    Object decision = task.getVariable(EXTENSION_DECISION);
+    String decision = EXTENSION_DECISION.from(task);
     if (!isOneOf(ExtensionDecision.class, decision)) {
-      throw new FormFieldValidationException(EXTENSION_DECISION, "Choose whether to apply to extend the order or let it end.");
+      throw new FormFieldValidationException(EXTENSION_DECISION.name(), "Choose whether to apply to extend the order or let it end.");
     }
     if (!ExtensionDecision.APPLY_TO_EXTEND.name().equals(decision)) {
       return;
     }
-    LocalDate orderDate = date(task, ORDER_DATE);
-    LocalDate end = date(task, ORDER_END_DATE);
-    LocalDate latest = date(task, LATEST_PERMITTED_END_DATE);
+    LocalDate orderDate = ORDER_DATE.from(task);
+    LocalDate end = ORDER_END_DATE.from(task);
+    LocalDate latest = LATEST_PERMITTED_END_DATE.from(task);
     if (!end.isBefore(latest)) {
-      throw new FormFieldValidationException(EXTENSION_DECISION, "The order already ends on " + OrderDates.inWords(end)
+      throw new FormFieldValidationException(EXTENSION_DECISION.name(), "The order already ends on " + OrderDates.inWords(end)
           + ", the latest permitted end date (3 years from the date it was made, " + OrderDates.inWords(orderDate)
           + "): it cannot be extended. Record that it will end.");
     }
-    Integer months = wholeNumber(task.getVariable(EXTENSION_MONTHS));
+    Integer months = EXTENSION_MONTHS.from(task);
     if (months == null || months < 1) {
-      throw new FormFieldValidationException(EXTENSION_MONTHS,
+      throw new FormFieldValidationException(EXTENSION_MONTHS.name(),
           "Give the length of the extension you will apply for, in whole months.");
     }
     LocalDate extendedEnd = end.plusMonths(months);
     if (extendedEnd.isAfter(latest)) {
-      throw new FormFieldValidationException(EXTENSION_MONTHS, "An extension of " + months + " months would end the order on "
+      throw new FormFieldValidationException(EXTENSION_MONTHS.name(), "An extension of " + months + " months would end the order on "
           + OrderDates.inWords(extendedEnd) + ", more than 3 years from the date it was made (" + OrderDates.inWords(orderDate)
           + "). The latest permitted end date is " + OrderDates.inWords(latest) + ".");
     }

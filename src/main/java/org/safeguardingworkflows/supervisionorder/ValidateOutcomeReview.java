@@ -19,15 +19,15 @@ import org.springframework.stereotype.Component;
  * (its scrutineer must be someone else) and whether any outcome shows no progress or is worse for the child (the
  * team manager must then escalate it).
  */
-@WritesVariables({OUTCOME_REVIEW_BY, OUTCOME_REVIEW_NEEDS_ESCALATION})
+@WritesVariables({"outcomeReviewBy", "outcomeReviewNeedsEscalation"})
 @Component("validateOutcomeReview")
 public class ValidateOutcomeReview implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    List<Map<String, Object>> reviewed = rows(task, OUTCOME_REVIEWS);
+    List<Map<String, Object>> reviewed = OUTCOME_REVIEWS.from(task);
     List<String> missing = new ArrayList<>();
-    for (Map<String, Object> planned : rows(task, SUPPORT_PLAN_OUTCOMES)) {
+    for (Map<String, Object> planned : SUPPORT_PLAN_OUTCOMES.from(task)) {
       Object outcome = planned.get("outcome");
       boolean covered = reviewed.stream().anyMatch(row -> outcome != null && outcome.equals(row.get("outcome"))
           && isOneOf(Progress.class, row.get("progress")) && filled(row.get("evidence")));
@@ -36,13 +36,13 @@ public class ValidateOutcomeReview implements TaskListener {
       }
     }
     if (!missing.isEmpty()) {
-      throw new FormFieldValidationException(OUTCOME_REVIEWS,
+      throw new FormFieldValidationException(OUTCOME_REVIEWS.name(),
           "Record the progress, and the evidence for it, for every outcome in the support plan. Still missing: "
               + String.join(", ", missing) + ".");
     }
     String authenticated = Context.getCommandContext() == null ? null : Context.getCommandContext().getAuthenticatedUserId();
-    task.getExecution().setVariable(OUTCOME_REVIEW_BY, authenticated != null ? authenticated : task.getAssignee());
-    task.getExecution().setVariable(OUTCOME_REVIEW_NEEDS_ESCALATION, notProgressing(reviewed).isEmpty() ? "NO" : "YES");
+    OUTCOME_REVIEW_BY.setOn(task.getExecution(), authenticated != null ? authenticated : task.getAssignee());
+    OUTCOME_REVIEW_NEEDS_ESCALATION.setOn(task.getExecution(), notProgressing(reviewed).isEmpty() ? "NO" : "YES");
   }
 
   /** The outcomes a review found with no progress or worse for the child, in the review's order. */

@@ -16,10 +16,10 @@ public class ValidateSupportPlan implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    boolean measured = rows(task, SUPPORT_PLAN_OUTCOMES).stream()
+    boolean measured = SUPPORT_PLAN_OUTCOMES.from(task).stream()
         .anyMatch(row -> filled(row.get("outcome")) && filled(row.get("measure")));
     if (!measured) {
-      throw new FormFieldValidationException(SUPPORT_PLAN_OUTCOMES,
+      throw new FormFieldValidationException(SUPPORT_PLAN_OUTCOMES.name(),
           "The support plan needs at least one outcome for the child, with how progress towards it will be measured.");
     }
   }

@@ -16,7 +16,7 @@ import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.json.SpinJsonNode;
 import org.safeguardingworkflows.platform.Json;
-import org.safeguardingworkflows.platform.VariableValues;
+import org.safeguardingworkflows.platform.ProcessVariable;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,7 +33,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 class DatesInWords implements TaskListener {
 
-  static final String VARIABLE = "datesInWords";
+  static final ProcessVariable<Map<String, String>> DATES_IN_WORDS = ProcessVariable.lookUp("datesInWords");
 
   /** How the forms write a date: day without a leading zero, the month's English name, the year. */
   private static final DateTimeFormatter IN_WORDS = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.UK);
@@ -47,11 +47,11 @@ class DatesInWords implements TaskListener {
     // Not deserialized: a list stored as a Java object is read as its JSON, whatever Java type it was written from.
     VariableMap variables = task.getVariablesTyped(false);
     for (String name : variables.keySet()) {
-      if (!VARIABLE.equals(name)) {
+      if (!DATES_IN_WORDS.name().equals(name)) {
         collectTyped(variables.getValueTyped(name), inWords);
       }
     }
-    task.setVariableLocal(VARIABLE, VariableValues.json(inWords));
+    DATES_IN_WORDS.setLocalOn(task, inWords);
   }
 
   /** A stored value: JSON still serialized is read as JSON; any other value as what it holds. */

@@ -23,9 +23,9 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.safeguardingworkflows.platform.Json;
+import org.safeguardingworkflows.platform.ProcessVariable;
 import org.safeguardingworkflows.platform.ShownDate;
 import org.safeguardingworkflows.platform.SystemAccess;
-import org.safeguardingworkflows.platform.VariableValues;
 import org.safeguardingworkflows.teams.ChildAccess;
 import org.safeguardingworkflows.timescales.WorkingDays;
 import org.springframework.stereotype.Component;
@@ -88,7 +88,7 @@ public class JourneyInWords {
       Map<String, Object> values = valuesOf(processInstanceId);
       List<Answer> answers = new ArrayList<>();
       fields.forEach((key, field) -> {
-        String words = words(field, values.get(key));
+        String words = words(key, field, values.get(key));
         if (!words.isBlank()) {
           answers.add(new Answer(key, field.label(), words));
         }
@@ -189,17 +189,20 @@ public class JourneyInWords {
     return "";
   }
 
-  /** The answer in words: codes as their labels, dates as dd/mm/yyyy, yes and no, list rows one a line. */
-  private String words(Field field, Object value) {
+  /**
+   * The answer in words: codes as their labels, dates as dd/mm/yyyy, yes and no, list rows one a line. The key is the
+   * form field's (the variable's name, or a row's field), so that its lists are read as its variable is read.
+   */
+  private String words(String key, Field field, Object value) {
     if (value == null) {
       return "";
     }
     if (!field.rowFields().isEmpty()) {
       List<String> lines = new ArrayList<>();
-      for (Map<String, Object> row : VariableValues.rows(value)) {
+      for (Map<String, Object> row : ProcessVariable.rows(key).read(value)) {
         List<String> parts = new ArrayList<>();
-        field.rowFields().forEach((key, rowField) -> {
-          String words = words(rowField, row.get(key));
+        field.rowFields().forEach((rowKey, rowField) -> {
+          String words = words(rowKey, rowField, row.get(rowKey));
           if (!words.isBlank()) {
             parts.add(rowField.label() + ": " + words);
           }
@@ -209,7 +212,7 @@ public class JourneyInWords {
       return String.join("\n", lines);
     }
     if (value instanceof Collection<?> many) {
-      return String.join(", ", many.stream().map(one -> words(field, one)).toList());
+      return String.join(", ", many.stream().map(one -> words(key, field, one)).toList());
     }
     if (value instanceof Boolean yes) {
       return yes ? "Yes" : "No";
@@ -223,7 +226,11 @@ public class JourneyInWords {
     }
     if (text.startsWith("[")) {
       // A checklist kept as a JSON list (Tasklist sends it so).
-      return words(field, plainList(text));
+      try {
+        return words(key, field, ProcessVariable.choices(key).read(text));
+      } catch (IllegalArgumentException notAList) {
+        return text;
+      }
     }
     if (field.date() || text.matches("\\d{4}-\\d{2}-\\d{2}")) {
       try {
@@ -235,11 +242,4 @@ public class JourneyInWords {
     return text;
   }
 
-  private static List<?> plainList(String json) {
-    try {
-      return Json.MAPPER.readValue(json, List.class);
-    } catch (IOException e) {
-      return List.of(json);
-    }
-  }
 }

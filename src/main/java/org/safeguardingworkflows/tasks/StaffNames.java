@@ -9,8 +9,8 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.identity.User;
+import org.safeguardingworkflows.platform.ProcessVariable;
 import org.safeguardingworkflows.platform.SystemAccess;
-import org.safeguardingworkflows.platform.VariableValues;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class StaffNames implements TaskListener {
 
-  static final String VARIABLE = "staffNames";
+  static final ProcessVariable<Map<String, String>> STAFF_NAMES = ProcessVariable.lookUp("staffNames");
 
   /** A login id as the engine accepts one (application.yaml, user-resource-whitelist-pattern). */
   private static final Pattern LOGIN_ID = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9._-]{0,63}");
@@ -54,7 +54,7 @@ public class StaffNames implements TaskListener {
           () -> identityService.createUserQuery().userIdIn(candidates).list());
       staff.forEach(user -> names.put(user.getId(), shown(StaffPickers.name(user))));
     }
-    task.setVariableLocal(VARIABLE, VariableValues.json(names));
+    STAFF_NAMES.setLocalOn(task, names);
   }
 
   /** The name as a form's Markdown may show it. */

@@ -61,8 +61,8 @@ import org.springframework.stereotype.Component;
 public class TaskConventions extends AbstractProcessEnginePlugin {
 
   /** Variables every task has by these conventions, whatever its process: the forms may show them. */
-  public static final java.util.Set<String> TASK_VARIABLES = java.util.Set.of(DueDateShown.VARIABLE, DatesInWords.VARIABLE,
-      StaffNames.VARIABLE);
+  public static final java.util.Set<String> TASK_VARIABLES = java.util.Set.of(DueDateShown.VARIABLE, DatesInWords.DATES_IN_WORDS.name(),
+      StaffNames.STAFF_NAMES.name());
 
   /** The variable a form reads last time's answer from, for a task marked {@code formShowsPreviousAnswers}. */
   public static String previousAnswer(String key) {

@@ -42,7 +42,7 @@ public class TeamCandidateGroup implements Expression {
 
   @Override
   public String getExpressionText() {
-    return "${" + Teams.VARIABLE + "}";
+    return "${" + Teams.TEAM.name() + "}";
   }
 
   @Override

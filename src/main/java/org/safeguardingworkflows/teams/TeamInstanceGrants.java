@@ -70,7 +70,7 @@ public class TeamInstanceGrants {
 
   /**
    * The team the journey belongs to, as its history grant says (running or ended), or null. This, not the process
-   * variable {@value Teams#VARIABLE}, is what the application trusts: a variable can be rewritten by anyone completing
+   * variable {@code team}, is what the application trusts: a variable can be rewritten by anyone completing
    * a task with extra variables, a grant only by the application.
    */
   public String teamOf(String processInstanceId) {

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.safeguardingworkflows.deployments.WritesVariables;
+import org.safeguardingworkflows.platform.StartLinkedProcess;
 import org.safeguardingworkflows.security.CallerRoles;
 import org.safeguardingworkflows.security.Role;
 
@@ -27,13 +28,11 @@ import org.safeguardingworkflows.security.Role;
  * grants allow: legal planning); journeys started by the application itself (one journey starting another)
  * carry no such person.
  */
-@WritesVariables({Teams.VARIABLE})
+@WritesVariables({"team"})
 public class TeamOfTheChild implements ExecutionListener {
 
   /** The variables that name the child's worker, in the order they are trusted. */
   static final List<String> WORKER_VARIABLES = List.of("allocatedWorker", "proposedBy", "recommendedBy");
-  /** Set by platform/StartLinkedProcess on a journey started by another journey of the child. */
-  static final String ORIGIN_VARIABLE = "originProcessInstanceId";
   /** Roles that work for every team rather than in one (see {@link #worksAcrossTeams}). */
   static final Set<Role> WORK_ACROSS_TEAMS = EnumSet.of(Role.IROS, Role.LEGAL);
 
@@ -57,7 +56,7 @@ public class TeamOfTheChild implements ExecutionListener {
       throw new AuthorizationException("You may start work only for children of your own team.");
     }
     // The variable shows the team in Cockpit and the API's views; the grant is what decides.
-    execution.getProcessInstance().setVariable(Teams.VARIABLE, team);
+    Teams.TEAM.setOn(execution.getProcessInstance(), team);
     grants.get().grant(execution.getProcessInstanceId(), team);
   }
 
@@ -72,7 +71,9 @@ public class TeamOfTheChild implements ExecutionListener {
         }
       }
     }
-    if (execution.getVariable(ORIGIN_VARIABLE) instanceof String origin) {
+    // Set by StartLinkedProcess on a journey started by another journey of the child.
+    String origin = StartLinkedProcess.ORIGIN_PROCESS_INSTANCE_ID.from(execution);
+    if (origin != null) {
       Optional<String> team = Optional.ofNullable(grants.get().teamOf(origin));
       if (team.isPresent()) {
         return team;

@@ -61,7 +61,7 @@ public class TeamTransfer {
   }
 
   private void move(String processInstanceId, String oldTeam, String newTeam) {
-    runtimeService.setVariable(processInstanceId, Teams.VARIABLE, newTeam);
+    runtimeService.setVariable(processInstanceId, Teams.TEAM.name(), Teams.TEAM.stored(newTeam));
     if (runtimeService.getVariable(processInstanceId, TEAM_MANAGER_VARIABLE) instanceof String manager
         && !teams.isMember(manager, newTeam)) {
       runtimeService.setVariable(processInstanceId, TEAM_MANAGER_VARIABLE, null);

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.safeguardingworkflows.platform.ProcessVariable;
 import org.safeguardingworkflows.platform.SystemAccess;
 import org.safeguardingworkflows.platform.SystemAccess.Reason;
 import org.safeguardingworkflows.platform.web.FieldProblem;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
 /**
  * Teams are Camunda groups of type {@value #GROUP_TYPE}: a social worker belongs to one team, a team manager to the
  * teams they manage. A child's journeys belong to the allocated worker's team (the process variable
- * {@value #VARIABLE}), and the team's group, not the organisation-wide role group, is the candidate group of the
+ * {@code team}), and the team's group, not the organisation-wide role group, is the candidate group of the
  * team's tasks. Lookups go through {@link SystemAccess}: whether someone is in a team is the application's question,
  * whatever the asking user may list.
  */
@@ -25,7 +26,7 @@ public class Teams {
 
   public static final String GROUP_TYPE = "TEAM";
   /** The process variable holding the id of the team a child's journey belongs to. */
-  public static final String VARIABLE = "team";
+  public static final ProcessVariable<String> TEAM = ProcessVariable.text("team");
   /** Roles whose tasks go to the child's team instead of the whole organisation. */
   public static final Set<Role> TEAM_ROLES = EnumSet.of(Role.SOCIAL_WORKERS, Role.TEAM_MANAGERS);
 

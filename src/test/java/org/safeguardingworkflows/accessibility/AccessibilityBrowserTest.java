@@ -76,8 +76,8 @@ class AccessibilityBrowserTest {
     try {
       watched = journey();
       complete(watched, "Task_HoldStepDownMeeting", StepDownDriver.stepDownMeeting());
-      complete(watched, "Task_ApproveStepDownPlan", Map.of(StepDownVariables.STEP_DOWN_DECISION, "APPROVE",
-          StepDownVariables.STEP_DOWN_DECISION_REASONS, "Considered in supervision"));
+      complete(watched, "Task_ApproveStepDownPlan", Map.of(StepDownVariables.STEP_DOWN_DECISION.name(), "APPROVE",
+          StepDownVariables.STEP_DOWN_DECISION_REASONS.name(), "Considered in supervision"));
       for (String timer : List.of("Event_SupervisionDue", "Event_ReviewDue")) {
         Job first = managementService.createJobQuery().processInstanceId(watched.getId()).activityId(timer).timers()
             .orderByJobDuedate().asc().list().get(0);
@@ -183,7 +183,7 @@ class AccessibilityBrowserTest {
       browser.waitUntil(driver -> taskService.createTaskQuery().taskId(taskId).count() == 0);
     }
     assertThat(taskService.createTaskQuery().processInstanceId(journey.getId()).taskDefinitionKey("Task_ApproveStepDownPlan").count()).isEqualTo(1);
-    JsonNode plan = new ObjectMapper().readTree(String.valueOf(runtimeService.getVariable(journey.getId(), StepDownVariables.CONTINGENCY_PLAN)));
+    JsonNode plan = new ObjectMapper().readTree(String.valueOf(runtimeService.getVariable(journey.getId(), StepDownVariables.CONTINGENCY_PLAN.name())));
     assertThat(plan.findValuesAsText("trigger")).containsExactly("DISENGAGEMENT", "RECURRENCE");
     assertThat(plan.findValuesAsText("response")).containsExactly("Team manager reviews within 5 working days", "Strategy discussion considered the same day");
   }

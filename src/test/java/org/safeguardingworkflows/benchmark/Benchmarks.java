@@ -11,7 +11,6 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -171,7 +170,7 @@ public class Benchmarks {
     String id = engine.getRuntimeService().startProcessInstanceByKey(key, childRef,
         StepDownDriver.startVariables(childRef, "CHILD_IN_NEED")).getId();
     complete(id, "Task_HoldStepDownMeeting", StepDownDriver.stepDownMeeting(), completions);
-    complete(id, "Task_ApproveStepDownPlan", Map.of(STEP_DOWN_DECISION, "APPROVE", STEP_DOWN_DECISION_REASONS, "Considered"), completions);
+    complete(id, "Task_ApproveStepDownPlan", Map.of(STEP_DOWN_DECISION.name(), "APPROVE", STEP_DOWN_DECISION_REASONS.name(), "Considered"), completions);
     for (int timersFired = 0; ; timersFired++) {
       // A watch period holds a few dozen supervisions and reviews; far more means a timer no longer moves on, and the
       // benchmark must fail rather than hold the build until its time limit.
@@ -185,29 +184,29 @@ public class Benchmarks {
       EngineClock.setTo(next.getDuedate());
       engine.getManagementService().executeJob(next.getId());
       if ("Event_SupervisionDue".equals(fired)) {
-        complete(id, "Task_HoldManagementSupervision", Map.of(SUPERVISION_ENGAGEMENT, "GOOD", SUPERVISION_DIFFICULTIES_REEMERGING, "NO",
-            SUPERVISION_SAME_WORKER, "YES", SUPERVISION_ACTIONS, "Continue the plan", SUPERVISION_HELD_ON, EngineClock.today().toString()),
+        complete(id, "Task_HoldManagementSupervision", Map.of(SUPERVISION_ENGAGEMENT.name(), "GOOD", SUPERVISION_DIFFICULTIES_REEMERGING.name(), "NO",
+            SUPERVISION_SAME_WORKER.name(), "YES", SUPERVISION_ACTIONS.name(), "Continue the plan", SUPERVISION_HELD_ON.name(), EngineClock.today().toString()),
             completions);
       } else if ("Event_ReviewDue".equals(fired)) {
         complete(id, "Task_ReviewCinServices", Map.of(
-            SERVICE_REVIEWS, List.of(Map.of("provider", "Family support service", "attended", "YES", "impact", "Routines in place")),
-            REVIEW_OVERALL_PROGRESS, "GOOD", REVIEW_ENGAGEMENT, "GOOD", REVIEW_DIFFICULTIES_REEMERGING, "NO",
-            REVIEW_HELD_ON, EngineClock.today().toString()), completions);
+            SERVICE_REVIEWS.name(), List.of(Map.of("provider", "Family support service", "attended", "YES", "impact", "Routines in place")),
+            REVIEW_OVERALL_PROGRESS.name(), "GOOD", REVIEW_ENGAGEMENT.name(), "GOOD", REVIEW_DIFFICULTIES_REEMERGING.name(), "NO",
+            REVIEW_HELD_ON.name(), EngineClock.today().toString()), completions);
       } else if ("Event_WatchPeriodEnds".equals(fired)) {
         break;
       } else {
         throw new IllegalStateException("Unexpected timer " + fired);
       }
     }
-    complete(id, "Task_HoldImpactReview", Map.of(IMPACT_DECISION, "CLOSURE", IMPACT_REASONS, "Reviewed the watch period"), completions);
+    complete(id, "Task_HoldImpactReview", Map.of(IMPACT_DECISION.name(), "CLOSURE", IMPACT_REASONS.name(), "Reviewed the watch period"), completions);
     complete(id, "Task_HoldClosureMeeting", StepDownDriver.closureMeeting(), completions);
     // The partner agencies are asked about re-emerging difficulties at each fixed time after closure; then it ends.
     for (Job check : engine.getManagementService().createJobQuery().processInstanceId(id).activityId("Event_ReEmergenceCheckDue")
         .timers().orderByJobDuedate().asc().list()) {
       EngineClock.setTo(check.getDuedate());
       engine.getManagementService().executeJob(check.getId());
-      complete(id, "Task_CheckForReEmergence", Map.of(RE_EMERGENCE_AGENCIES_ASKED, List.of("SCHOOL"), RE_EMERGENCE_FOUND, "NO",
-          RE_EMERGENCE_NOTES, "Nothing new"), completions);
+      complete(id, "Task_CheckForReEmergence", Map.of(RE_EMERGENCE_AGENCIES_ASKED.name(), List.of("SCHOOL"), RE_EMERGENCE_FOUND.name(), "NO",
+          RE_EMERGENCE_NOTES.name(), "Nothing new"), completions);
     }
     if (engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).count() != 0) {
       throw new IllegalStateException("Journey " + childRef + " did not end");
@@ -380,7 +379,7 @@ public class Benchmarks {
       complete(id, "Task_HoldStepDownMeeting", StepDownDriver.stepDownMeeting(), ignored);
     }
     if (stage >= 2) {
-      complete(id, "Task_ApproveStepDownPlan", Map.of(STEP_DOWN_DECISION, "APPROVE", STEP_DOWN_DECISION_REASONS, "Considered"), ignored);
+      complete(id, "Task_ApproveStepDownPlan", Map.of(STEP_DOWN_DECISION.name(), "APPROVE", STEP_DOWN_DECISION_REASONS.name(), "Considered"), ignored);
     }
     return childRef;
   }

@@ -105,8 +105,8 @@ final class PractitionersAtScale {
             Map<String, Object> variables = StepDownDriver.startVariables(childRef, "CHILD_IN_NEED");
             // Pairs take the journeys three at a time, so that each pair gets every stage whatever the number of pairs.
             int pair = (position / 3) % pairs;
-            variables.put(ALLOCATED_WORKER, worker(pair));
-            variables.put(TEAM_MANAGER, manager(pair));
+            variables.put(ALLOCATED_WORKER.name(), worker(pair));
+            variables.put(TEAM_MANAGER.name(), manager(pair));
             return variables;
           }, started + TimeUnit.MINUTES.toNanos(SEED_MINUTES));
     } finally {

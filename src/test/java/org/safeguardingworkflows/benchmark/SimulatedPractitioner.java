@@ -194,7 +194,7 @@ final class SimulatedPractitioner implements Runnable {
   static Map<String, Object> answers(String formId) {
     Map<String, Object> values = switch (formId) {
       case "hold-step-down-meeting" -> StepDownDriver.stepDownMeeting();
-      case "approve-step-down-plan" -> Map.of(STEP_DOWN_DECISION, "APPROVE", STEP_DOWN_DECISION_REASONS, "Considered in supervision");
+      case "approve-step-down-plan" -> Map.of(STEP_DOWN_DECISION.name(), "APPROVE", STEP_DOWN_DECISION_REASONS.name(), "Considered in supervision");
       default -> null;
     };
     if (values == null) {

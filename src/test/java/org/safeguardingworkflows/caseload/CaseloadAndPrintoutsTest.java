@@ -137,15 +137,15 @@ class CaseloadAndPrintoutsTest {
 
   private ProcessInstance intoTheWatchPeriod(String childRef, String worker, String teamManager) {
     Map<String, Object> start = StepDownDriver.startVariables(childRef, "CHILD_IN_NEED");
-    start.put(StepDownVariables.ALLOCATED_WORKER, worker);
-    start.put(StepDownVariables.TEAM_MANAGER, teamManager);
+    start.put(StepDownVariables.ALLOCATED_WORKER.name(), worker);
+    start.put(StepDownVariables.TEAM_MANAGER.name(), teamManager);
     if (childRef.equals(ours)) {
-      ourPlanStart = (String) start.get(StepDownVariables.PLAN_START_DATE);
+      ourPlanStart = (String) start.get(StepDownVariables.PLAN_START_DATE.name());
     }
     ProcessInstance journey = runtimeService.startProcessInstanceByKey(StepDownVariables.PROCESS_KEY, childRef, start);
     complete(journey, "Task_HoldStepDownMeeting", StepDownDriver.stepDownMeeting());
-    complete(journey, "Task_ApproveStepDownPlan", Map.of(StepDownVariables.STEP_DOWN_DECISION, "APPROVE",
-        StepDownVariables.STEP_DOWN_DECISION_REASONS, "Considered in supervision"));
+    complete(journey, "Task_ApproveStepDownPlan", Map.of(StepDownVariables.STEP_DOWN_DECISION.name(), "APPROVE",
+        StepDownVariables.STEP_DOWN_DECISION_REASONS.name(), "Considered in supervision"));
     return journey;
   }
 

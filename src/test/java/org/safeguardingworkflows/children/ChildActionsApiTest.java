@@ -112,7 +112,7 @@ class ChildActionsApiTest {
     String reviewId = opened.json().path("processInstanceId").asText();
     var review = taskService.createTaskQuery().processInstanceId(reviewId).taskDefinitionKey("Task_HoldReReferralReview").singleResult();
     assertThat(review.getAssignee()).isEqualTo(TestStaff.TEAM_MANAGER);
-    assertThat(taskService.getVariable(review.getId(), ConcernReviewVariables.MONTHS_SINCE_STEP_DOWN)).isEqualTo(0);
+    assertThat(taskService.getVariable(review.getId(), ConcernReviewVariables.MONTHS_SINCE_STEP_DOWN.name())).isEqualTo(0);
     assertThat(childRecord.entriesOf(childRef, ChildEvent.Kind.CONCERN_RAISED)).singleElement()
         .satisfies(entry -> assertThat(entry.details()).containsEntry("monthsSinceStepDown", 0));
   }
@@ -174,7 +174,7 @@ class ChildActionsApiTest {
       assertThat(allocation.teamManager()).as("the old team's manager no longer holds the child").isNull();
     });
     for (ProcessInstance instance : List.of(journey, legal, order, proposal)) {
-      assertThat(runtimeService.getVariable(instance.getId(), Teams.VARIABLE)).as("team of " + instance.getProcessDefinitionId())
+      assertThat(runtimeService.getVariable(instance.getId(), Teams.TEAM.name())).as("team of " + instance.getProcessDefinitionId())
           .isEqualTo(TestStaff.SECOND_TEAM);
     }
     assertThat(childRecord.entriesOf(childRef, ChildEvent.Kind.WORKER_CHANGED)).singleElement().satisfies(entry -> {
@@ -194,7 +194,7 @@ class ChildActionsApiTest {
     Reply manager = manager().post(workerChanges(childRef), Map.of("role", "TEAM_MANAGER", "newHolder", TestStaff.SECOND_TEAM_MANAGER));
     assertThat(manager.status()).isEqualTo(202);
     assertThat(manager.json().path("handovers").findValuesAsText("processInstanceId")).containsExactly(reviewId);
-    assertThat(runtimeService.getVariable(reviewId, ConcernReviewVariables.TEAM_MANAGER)).isEqualTo(TestStaff.SECOND_TEAM_MANAGER);
+    assertThat(runtimeService.getVariable(reviewId, ConcernReviewVariables.TEAM_MANAGER.name())).isEqualTo(TestStaff.SECOND_TEAM_MANAGER);
     Reply iro = manager().post(workerChanges(childRef), Map.of("role", "IRO", "newHolder", TestStaff.SECOND_IRO));
     assertThat(iro.status()).isEqualTo(202);
     assertThat(childRecord.allocation(childRef)).hasValueSatisfying(allocation -> {
@@ -224,7 +224,7 @@ class ChildActionsApiTest {
     assertThat(same.status()).isEqualTo(400);
     assertThat(same.json().path("errors").get(0).path("rule").asText()).isEqualTo("different-holder");
 
-    assertThat(runtimeService.getVariable(journey.getId(), StepDownVariables.ALLOCATED_WORKER)).isEqualTo(TestStaff.WORKER);
+    assertThat(runtimeService.getVariable(journey.getId(), StepDownVariables.ALLOCATED_WORKER.name())).isEqualTo(TestStaff.WORKER);
     assertThat(taskService.createTaskQuery().processInstanceId(journey.getId()).taskDefinitionKey("Task_ReviewCaseHandover").count()).isZero();
     assertThat(childRecord.entriesOf(childRef, ChildEvent.Kind.WORKER_CHANGED)).isEmpty();
   }
@@ -256,17 +256,17 @@ class ChildActionsApiTest {
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(running.getId()).count())
             .as("the work goes on until the other authority has accepted it").isEqualTo(1);
         Map<String, Object> transfer = new HashMap<>();
-        transfer.put(ChildLifeEventVariables.RECEIVING_AUTHORITY, "Another County Council");
-        transfer.put(ChildLifeEventVariables.HISTORY_SENT_ON, yesterday);
-        transfer.put(ChildLifeEventVariables.TRANSFER_ACCEPTED_ON, LocalDate.now().toString());
+        transfer.put(ChildLifeEventVariables.RECEIVING_AUTHORITY.name(), "Another County Council");
+        transfer.put(ChildLifeEventVariables.HISTORY_SENT_ON.name(), yesterday);
+        transfer.put(ChildLifeEventVariables.TRANSFER_ACCEPTED_ON.name(), LocalDate.now().toString());
         taskService.complete(taskService.createTaskQuery().processInstanceId(lifeEventId).singleResult().getId(), transfer);
       }
       case "DIED" -> {
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(running.getId()).count()).isEqualTo(1);
         taskService.complete(taskService.createTaskQuery().processInstanceId(lifeEventId).singleResult().getId(), Map.of(
-            ChildLifeEventVariables.SERIOUS_INCIDENT_NOTIFIED, "YES",
-            ChildLifeEventVariables.SERIOUS_INCIDENT_NOTIFIED_ON, LocalDate.now().toString(),
-            ChildLifeEventVariables.SERIOUS_INCIDENT_NOTES, "Rapid review arranged"));
+            ChildLifeEventVariables.SERIOUS_INCIDENT_NOTIFIED.name(), "YES",
+            ChildLifeEventVariables.SERIOUS_INCIDENT_NOTIFIED_ON.name(), LocalDate.now().toString(),
+            ChildLifeEventVariables.SERIOUS_INCIDENT_NOTES.name(), "Rapid review arranged"));
       }
       default -> assertThat(reported.json().path("workEnded").asBoolean()).isTrue();
     }
@@ -328,16 +328,16 @@ class ChildActionsApiTest {
    */
   private void closeTheCase(ProcessInstance journey) {
     complete(journey, "Task_HoldStepDownMeeting", StepDownDriver.stepDownMeeting());
-    complete(journey, "Task_ApproveStepDownPlan", Map.of(StepDownVariables.STEP_DOWN_DECISION, "APPROVE",
-        StepDownVariables.STEP_DOWN_DECISION_REASONS, "Considered in supervision"));
-    complete(journey, "Task_ApproveEarlyClosure", Map.of(StepDownVariables.EARLY_CLOSURE_DECISION, "APPROVE",
-        StepDownVariables.EARLY_CLOSURE_REASONS, "Read the whole file"));
+    complete(journey, "Task_ApproveStepDownPlan", Map.of(StepDownVariables.STEP_DOWN_DECISION.name(), "APPROVE",
+        StepDownVariables.STEP_DOWN_DECISION_REASONS.name(), "Considered in supervision"));
+    complete(journey, "Task_ApproveEarlyClosure", Map.of(StepDownVariables.EARLY_CLOSURE_DECISION.name(), "APPROVE",
+        StepDownVariables.EARLY_CLOSURE_REASONS.name(), "Read the whole file"));
     complete(journey, "Task_HoldClosureMeeting", StepDownDriver.closureMeeting());
     for (int check = 0; check < 2; check++) {
       managementService.executeJob(managementService.createJobQuery().processInstanceId(journey.getId())
           .activityId("Event_ReEmergenceCheckDue").timers().orderByJobDuedate().asc().list().get(0).getId());
-      complete(journey, "Task_CheckForReEmergence", Map.of(StepDownVariables.RE_EMERGENCE_AGENCIES_ASKED, List.of("SCHOOL"),
-          StepDownVariables.RE_EMERGENCE_FOUND, "NO", StepDownVariables.RE_EMERGENCE_NOTES, "School sees no concerns"));
+      complete(journey, "Task_CheckForReEmergence", Map.of(StepDownVariables.RE_EMERGENCE_AGENCIES_ASKED.name(), List.of("SCHOOL"),
+          StepDownVariables.RE_EMERGENCE_FOUND.name(), "NO", StepDownVariables.RE_EMERGENCE_NOTES.name(), "School sees no concerns"));
     }
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(journey.getId()).count()).as("journey ended").isZero();
   }

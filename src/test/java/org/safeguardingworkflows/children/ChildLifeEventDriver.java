@@ -24,14 +24,14 @@ class ChildLifeEventDriver extends InstanceDriver<ChildLifeEventDriver> {
 
   ChildLifeEventDriver reported(String kind, LocalDate happened) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put(CHILD_REF, childRef);
-    variables.put(LIFE_EVENT_KIND, kind);
-    variables.put(LIFE_EVENT_DATE, happened.toString());
-    variables.put(LIFE_EVENT_DETAILS, "Reported by the case management system");
-    variables.put(REPORTED_BY, TestStaff.TEAM_MANAGER);
-    variables.put(ALLOCATED_WORKER, TestStaff.WORKER);
-    variables.put(TEAM_MANAGER, TestStaff.TEAM_MANAGER);
-    variables.put(IRO, TestStaff.IRO);
+    variables.put(CHILD_REF.name(), childRef);
+    variables.put(LIFE_EVENT_KIND.name(), kind);
+    variables.put(LIFE_EVENT_DATE.name(), happened.toString());
+    variables.put(LIFE_EVENT_DETAILS.name(), "Reported by the case management system");
+    variables.put(REPORTED_BY.name(), TestStaff.TEAM_MANAGER);
+    variables.put(ALLOCATED_WORKER.name(), TestStaff.WORKER);
+    variables.put(TEAM_MANAGER.name(), TestStaff.TEAM_MANAGER);
+    variables.put(IRO.name(), TestStaff.IRO);
     event = engine.getRuntimeService().createMessageCorrelation(MESSAGE_LIFE_EVENT_REPORTED)
         .processInstanceBusinessKey(childRef)
         .setVariables(variables)
@@ -41,14 +41,14 @@ class ChildLifeEventDriver extends InstanceDriver<ChildLifeEventDriver> {
 
   Map<String, Object> transfer(LocalDate sent, LocalDate accepted, LocalDate conference, String notes) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put(RECEIVING_AUTHORITY, "Another County Council");
-    variables.put(HISTORY_SENT_ON, sent.toString());
-    variables.put(TRANSFER_ACCEPTED_ON, accepted.toString());
+    variables.put(RECEIVING_AUTHORITY.name(), "Another County Council");
+    variables.put(HISTORY_SENT_ON.name(), sent.toString());
+    variables.put(TRANSFER_ACCEPTED_ON.name(), accepted.toString());
     if (conference != null) {
-      variables.put(TRANSFER_IN_CONFERENCE_DATE, conference.toString());
+      variables.put(TRANSFER_IN_CONFERENCE_DATE.name(), conference.toString());
     }
     if (notes != null) {
-      variables.put(TRANSFER_NOTES, notes);
+      variables.put(TRANSFER_NOTES.name(), notes);
     }
     return variables;
   }
@@ -60,19 +60,19 @@ class ChildLifeEventDriver extends InstanceDriver<ChildLifeEventDriver> {
 
   ChildLifeEventDriver notified(String notified, LocalDate on) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put(SERIOUS_INCIDENT_NOTIFIED, notified);
+    variables.put(SERIOUS_INCIDENT_NOTIFIED.name(), notified);
     if (on != null) {
-      variables.put(SERIOUS_INCIDENT_NOTIFIED_ON, on.toString());
+      variables.put(SERIOUS_INCIDENT_NOTIFIED_ON.name(), on.toString());
     }
-    variables.put(SERIOUS_INCIDENT_NOTES, "Rapid review arranged with the partnership");
+    variables.put(SERIOUS_INCIDENT_NOTES.name(), "Rapid review arranged with the partnership");
     complete("Task_NotifySeriousIncident", variables);
     return this;
   }
 
   ChildLifeEventDriver changed(String role, String newHolder) {
     Map<String, Object> message = new HashMap<>();
-    message.put(HandOverToTheNewHolder.CHANGED_ROLE, role);
-    message.put(HandOverToTheNewHolder.NEW_HOLDER, newHolder);
+    message.put(HandOverToTheNewHolder.CHANGED_ROLE.name(), role);
+    message.put(HandOverToTheNewHolder.NEW_HOLDER.name(), newHolder);
     engine.getRuntimeService().createMessageCorrelation(ChildWorkerChanges.MESSAGE_WORKER_CHANGED)
         .processInstanceId(event.getId())
         .setVariablesLocal(message)

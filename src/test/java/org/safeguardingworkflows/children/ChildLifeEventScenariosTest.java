@@ -98,7 +98,7 @@ class ChildLifeEventScenariosTest {
     assertThat(transfer.getAssignee()).isEqualTo(TestStaff.WORKER);
     assertThat(EngineClock.inLondon(transfer.getDueDate())).as("5 working days after the move").isEqualTo(endOfDay(2026, 3, 9));
     // 15 working days after Monday 2 March 2026: Monday 23 March.
-    assertThat(engine.getTaskService().getVariable(transfer.getId(), ChildLifeEventVariables.TRANSFER_IN_CONFERENCE_DUE_DATE))
+    assertThat(engine.getTaskService().getVariable(transfer.getId(), ChildLifeEventVariables.TRANSFER_IN_CONFERENCE_DUE_DATE.name()))
         .isEqualTo("2026-03-23");
 
     assertThatThrownBy(() -> life.transferred(MONDAY_2_MARCH_2026, MONDAY_2_MARCH_2026, null, null))

@@ -37,29 +37,29 @@ final class ChildWork {
         planHistory.insert(new CpPlan(null, childRef, EngineClock.today().minusYears(2), EngineClock.today().minusYears(1),
             "NEG", "NEG", TestStaff.IRO, "CHILD_IN_NEED", "CLOSED", null, CpPlan.Source.IMPORT));
         Map<String, Object> variables = new HashMap<>();
-        variables.put(RepeatIcpcVariables.CHILD_REF, childRef);
-        variables.put(RepeatIcpcVariables.STRATEGY_DISCUSSION_DATE, EngineClock.today().minusDays(1).toString());
-        variables.put(RepeatIcpcVariables.CATEGORY_OF_ABUSE, "NEG");
-        variables.put(RepeatIcpcVariables.CONCERNS_SUMMARY, "Home conditions have deteriorated again");
-        variables.put(RepeatIcpcVariables.PROPOSED_BY, TestStaff.WORKER);
+        variables.put(RepeatIcpcVariables.CHILD_REF.name(), childRef);
+        variables.put(RepeatIcpcVariables.STRATEGY_DISCUSSION_DATE.name(), EngineClock.today().minusDays(1).toString());
+        variables.put(RepeatIcpcVariables.CATEGORY_OF_ABUSE.name(), "NEG");
+        variables.put(RepeatIcpcVariables.CONCERNS_SUMMARY.name(), "Home conditions have deteriorated again");
+        variables.put(RepeatIcpcVariables.PROPOSED_BY.name(), TestStaff.WORKER);
         yield runtime.startProcessInstanceByKey(RepeatIcpcVariables.PROCESS_KEY, childRef, variables);
       }
       case LEGAL_PLANNING -> {
         Map<String, Object> variables = new HashMap<>();
-        variables.put(LegalPlanningVariables.CHILD_REF, childRef);
-        variables.put(LegalPlanningVariables.REASON, "The same concerns as the first plan");
-        variables.put(LegalPlanningVariables.RECOMMENDED_BY, TestStaff.TEAM_MANAGER);
-        variables.put(LegalPlanningVariables.ORIGIN, "STEP_DOWN");
-        variables.put(LegalPlanningVariables.ALLOCATED_WORKER, TestStaff.WORKER);
+        variables.put(LegalPlanningVariables.CHILD_REF.name(), childRef);
+        variables.put(LegalPlanningVariables.REASON.name(), "The same concerns as the first plan");
+        variables.put(LegalPlanningVariables.RECOMMENDED_BY.name(), TestStaff.TEAM_MANAGER);
+        variables.put(LegalPlanningVariables.ORIGIN.name(), "STEP_DOWN");
+        variables.put(LegalPlanningVariables.ALLOCATED_WORKER.name(), TestStaff.WORKER);
         yield runtime.createMessageCorrelation(LegalPlanningVariables.MESSAGE_LEGAL_PLANNING_REQUESTED)
             .processInstanceBusinessKey(childRef).setVariables(variables).correlateStartMessage();
       }
       case SUPERVISION_ORDER -> {
         Map<String, Object> variables = new HashMap<>();
-        variables.put(SupervisionOrderVariables.CHILD_REF, childRef);
-        variables.put(SupervisionOrderVariables.ORDER_DATE, EngineClock.today().toString());
-        variables.put(SupervisionOrderVariables.LENGTH_MONTHS, 12);
-        variables.put(SupervisionOrderVariables.ALLOCATED_WORKER, TestStaff.WORKER);
+        variables.put(SupervisionOrderVariables.CHILD_REF.name(), childRef);
+        variables.put(SupervisionOrderVariables.ORDER_DATE.name(), EngineClock.today().toString());
+        variables.put(SupervisionOrderVariables.LENGTH_MONTHS.name(), 12);
+        variables.put(SupervisionOrderVariables.ALLOCATED_WORKER.name(), TestStaff.WORKER);
         yield runtime.startProcessInstanceByKey(SupervisionOrderVariables.PROCESS_KEY, childRef, variables);
       }
     };

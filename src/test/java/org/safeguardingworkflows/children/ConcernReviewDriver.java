@@ -34,7 +34,7 @@ class ConcernReviewDriver extends InstanceDriver<ConcernReviewDriver> {
   /** The child's record says a step-down journey ended this long ago, after a step-down meeting with a contingency plan. */
   ConcernReviewDriver steppedDown(LocalDate meetingHeld, LocalDate journeyEnded) {
     childRecord.record(ChildEvent.of(childRef, meetingHeld, ChildEvent.Kind.STEP_DOWN_MEETING, TestStaff.WORKER,
-        StepDownVariables.PROCESS_KEY, "earlier-journey", Map.of(StepDownVariables.CONTINGENCY_PLAN, CONTINGENCY_PLAN)));
+        StepDownVariables.PROCESS_KEY, "earlier-journey", Map.of(StepDownVariables.CONTINGENCY_PLAN.name(), CONTINGENCY_PLAN)));
     childRecord.record(ChildEvent.of(childRef, journeyEnded, ChildEvent.Kind.JOURNEY_ENDED, null,
         StepDownVariables.PROCESS_KEY, "earlier-journey", Map.of("reason", "Case closed")));
     return this;
@@ -43,13 +43,13 @@ class ConcernReviewDriver extends InstanceDriver<ConcernReviewDriver> {
   /** What the child-level API sends when no step-down journey is running. */
   Map<String, Object> concern(String kind) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put(CHILD_REF, childRef);
-    variables.put(CONCERN_KIND, kind);
-    variables.put(CONCERN_SUMMARY, "School reports the children have missed eight days this month");
-    variables.put(RAISED_BY, TestStaff.WORKER);
-    variables.put(ALLOCATED_WORKER, TestStaff.WORKER);
-    variables.put(TEAM_MANAGER, TestStaff.TEAM_MANAGER);
-    variables.put(IRO, TestStaff.IRO);
+    variables.put(CHILD_REF.name(), childRef);
+    variables.put(CONCERN_KIND.name(), kind);
+    variables.put(CONCERN_SUMMARY.name(), "School reports the children have missed eight days this month");
+    variables.put(RAISED_BY.name(), TestStaff.WORKER);
+    variables.put(ALLOCATED_WORKER.name(), TestStaff.WORKER);
+    variables.put(TEAM_MANAGER.name(), TestStaff.TEAM_MANAGER);
+    variables.put(IRO.name(), TestStaff.IRO);
     return variables;
   }
 
@@ -62,26 +62,26 @@ class ConcernReviewDriver extends InstanceDriver<ConcernReviewDriver> {
   }
 
   ConcernReviewDriver decide(String taskKey, String decision) {
-    complete(taskKey, Map.of(CONCERN_DECISION, decision, CONCERN_DECISION_REASONS, "Read against the contingency plan",
-        CONCERN_ACTIONS, "Visit within two days"));
+    complete(taskKey, Map.of(CONCERN_DECISION.name(), decision, CONCERN_DECISION_REASONS.name(), "Read against the contingency plan",
+        CONCERN_ACTIONS.name(), "Visit within two days"));
     return this;
   }
 
   ConcernReviewDriver recordStrategyDiscussion(LocalDate held) {
-    complete("Task_RecordStrategyDiscussionOutcome", Map.of(STRATEGY_DISCUSSION_DATE, held.toString(), SECTION_47_DECIDED, "YES",
-        STRATEGY_DISCUSSION_SUMMARY, "Neglect has returned; a section 47 enquiry starts today"));
+    complete("Task_RecordStrategyDiscussionOutcome", Map.of(STRATEGY_DISCUSSION_DATE.name(), held.toString(), SECTION_47_DECIDED.name(), "YES",
+        STRATEGY_DISCUSSION_SUMMARY.name(), "Neglect has returned; a section 47 enquiry starts today"));
     return this;
   }
 
   ConcernReviewDriver chase(String taskKey) {
-    complete(taskKey, Map.of(CHASE_ACTIONS, "Spoke to the team manager; decision by noon"));
+    complete(taskKey, Map.of(CHASE_ACTIONS.name(), "Spoke to the team manager; decision by noon"));
     return this;
   }
 
   ConcernReviewDriver changed(String role, String newHolder) {
     Map<String, Object> message = new HashMap<>();
-    message.put(HandOverToTheNewHolder.CHANGED_ROLE, role);
-    message.put(HandOverToTheNewHolder.NEW_HOLDER, newHolder);
+    message.put(HandOverToTheNewHolder.CHANGED_ROLE.name(), role);
+    message.put(HandOverToTheNewHolder.NEW_HOLDER.name(), newHolder);
     engine.getRuntimeService().createMessageCorrelation(ChildWorkerChanges.MESSAGE_WORKER_CHANGED)
         .processInstanceId(review.getId())
         .setVariablesLocal(message)

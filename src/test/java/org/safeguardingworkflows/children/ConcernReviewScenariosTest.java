@@ -66,9 +66,9 @@ class ConcernReviewScenariosTest {
     // A recurrence: a decision within one working day (Working Together 2023), by the end of Tuesday.
     assertThat(EngineClock.inLondon(review.getDueDate())).isEqualTo(endOfDay(2026, 3, 3));
     assertThat(EngineClock.inLondon(concern.timer("Event_ReReferralReviewLate").getDuedate())).isEqualTo(endOfDay(2026, 3, 3));
-    assertThat(engine.getTaskService().getVariable(review.getId(), MONTHS_SINCE_STEP_DOWN)).isEqualTo(4);
-    assertThat(engine.getTaskService().getVariable(review.getId(), STEP_DOWN_ENDED_ON)).isEqualTo("2025-11-01");
-    assertThat(engine.getTaskService().getVariable(review.getId(), CONTINGENCY_PLAN).toString())
+    assertThat(engine.getTaskService().getVariable(review.getId(), MONTHS_SINCE_STEP_DOWN.name())).isEqualTo(4);
+    assertThat(engine.getTaskService().getVariable(review.getId(), STEP_DOWN_ENDED_ON.name())).isEqualTo("2025-11-01");
+    assertThat(engine.getTaskService().getVariable(review.getId(), CONTINGENCY_PLAN.name()).toString())
         .contains("Strategy discussion considered the same day");
     var raised = childRecord.entriesOf(concern.childRef, ChildEvent.Kind.CONCERN_RAISED);
     assertThat(raised).hasSize(1);
@@ -90,7 +90,7 @@ class ConcernReviewScenariosTest {
     concern.steppedDown(LocalDate.of(2024, 9, 2), LocalDate.of(2025, 3, 1)).raised("DISENGAGEMENT");
 
     assertThat(concern.review).isWaitingAtExactly("Task_ReviewConcern");
-    assertThat(concern.variable(AFTER_STEP_DOWN)).isEqualTo(false);
+    assertThat(concern.variable(AFTER_STEP_DOWN.name())).isEqualTo(false);
     var review = concern.task("Task_ReviewConcern");
     assertThat(review.getAssignee()).as("offered to the team's managers").isNull();
     assertThat(engine.getTaskService().getIdentityLinksForTask(review.getId())).extracting(IdentityLink::getGroupId)
@@ -157,7 +157,7 @@ class ConcernReviewScenariosTest {
         .changed("TEAM_MANAGER", "tm.three");
     assertThat(concern.review).hasPassed("End_HandoverComplete").isWaitingAtExactly("Task_HoldReReferralReview");
     assertThat(concern.task("Task_HoldReReferralReview").getAssignee()).isEqualTo("tm.three");
-    assertThat(concern.variable(TEAM_MANAGER)).isEqualTo("tm.three");
+    assertThat(concern.variable(TEAM_MANAGER.name())).isEqualTo("tm.three");
   }
 
   private static ZonedDateTime endOfDay(int year, int month, int day) {

@@ -81,7 +81,7 @@ final class RacesForOneChild {
   void identicalStepDownStarts() {
     String childRef = knownChild();
     Map<String, Object> plan = StepDownDriver.startVariables(childRef, "CHILD_IN_NEED");
-    assertThat(worker().post("/api/children/" + childRef + "/plans", Map.of("planStartDate", plan.get(StepDownVariables.PLAN_START_DATE),
+    assertThat(worker().post("/api/children/" + childRef + "/plans", Map.of("planStartDate", plan.get(StepDownVariables.PLAN_START_DATE.name()),
         "categoryOfAbuse", "NEG", "iro", TestStaff.IRO)).status()).isEqualTo(201);
 
     List<Reply> replies = Race.of(CALLERS, caller -> worker().post("/api/step-downs", plan));
@@ -98,8 +98,8 @@ final class RacesForOneChild {
 
     List<Reply> replies = Race.of(CALLERS, caller -> {
       Map<String, Object> plan = StepDownDriver.startVariables(childRef, "CHILD_IN_NEED");
-      plan.put(StepDownVariables.PLAN_START_DATE, EngineClock.today().minusMonths(9).plusDays(caller).toString());
-      plan.put(StepDownVariables.PLAN_END_DATE, EngineClock.today().minusDays(3 + caller).toString());
+      plan.put(StepDownVariables.PLAN_START_DATE.name(), EngineClock.today().minusMonths(9).plusDays(caller).toString());
+      plan.put(StepDownVariables.PLAN_END_DATE.name(), EngineClock.today().minusDays(3 + caller).toString());
       return worker().post("/api/step-downs", plan);
     });
 
@@ -113,11 +113,11 @@ final class RacesForOneChild {
   void repeatIcpcProposals() {
     String childRef = knownChild();
     Map<String, Object> proposal = new HashMap<>();
-    proposal.put(RepeatIcpcVariables.CHILD_REF, childRef);
-    proposal.put(RepeatIcpcVariables.STRATEGY_DISCUSSION_DATE, EngineClock.today().minusDays(1).toString());
-    proposal.put(RepeatIcpcVariables.CATEGORY_OF_ABUSE, "NEG");
-    proposal.put(RepeatIcpcVariables.CONCERNS_SUMMARY, "Neglect concerns have returned");
-    proposal.put(RepeatIcpcVariables.PROPOSED_BY, TestStaff.WORKER);
+    proposal.put(RepeatIcpcVariables.CHILD_REF.name(), childRef);
+    proposal.put(RepeatIcpcVariables.STRATEGY_DISCUSSION_DATE.name(), EngineClock.today().minusDays(1).toString());
+    proposal.put(RepeatIcpcVariables.CATEGORY_OF_ABUSE.name(), "NEG");
+    proposal.put(RepeatIcpcVariables.CONCERNS_SUMMARY.name(), "Neglect concerns have returned");
+    proposal.put(RepeatIcpcVariables.PROPOSED_BY.name(), TestStaff.WORKER);
 
     List<Reply> replies = Race.of(CALLERS, caller -> worker().post("/api/repeat-icpc-proposals", proposal));
 
@@ -128,9 +128,9 @@ final class RacesForOneChild {
   void legalPlanningRequests() {
     String childRef = knownChild();
     Map<String, Object> request = new HashMap<>();
-    request.put(LegalPlanningVariables.CHILD_REF, childRef);
-    request.put(LegalPlanningVariables.REASON, "Neglect has re-emerged");
-    request.put(LegalPlanningVariables.RECOMMENDED_BY, TestStaff.TEAM_MANAGER);
+    request.put(LegalPlanningVariables.CHILD_REF.name(), childRef);
+    request.put(LegalPlanningVariables.REASON.name(), "Neglect has re-emerged");
+    request.put(LegalPlanningVariables.RECOMMENDED_BY.name(), TestStaff.TEAM_MANAGER);
 
     List<Reply> replies = Race.of(CALLERS, caller -> manager().post("/api/legal-planning-requests", request));
 
@@ -307,10 +307,10 @@ final class RacesForOneChild {
 
   private static Map<String, Object> supervisionOrder(String childRef) {
     Map<String, Object> order = new HashMap<>();
-    order.put(SupervisionOrderVariables.CHILD_REF, childRef);
-    order.put(SupervisionOrderVariables.ORDER_DATE, EngineClock.today().toString());
-    order.put(SupervisionOrderVariables.LENGTH_MONTHS, 12);
-    order.put(SupervisionOrderVariables.ALLOCATED_WORKER, TestStaff.WORKER);
+    order.put(SupervisionOrderVariables.CHILD_REF.name(), childRef);
+    order.put(SupervisionOrderVariables.ORDER_DATE.name(), EngineClock.today().toString());
+    order.put(SupervisionOrderVariables.LENGTH_MONTHS.name(), 12);
+    order.put(SupervisionOrderVariables.ALLOCATED_WORKER.name(), TestStaff.WORKER);
     return order;
   }
 

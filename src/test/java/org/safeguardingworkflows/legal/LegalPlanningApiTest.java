@@ -52,18 +52,18 @@ class LegalPlanningApiTest {
     fromStepDown.put("origin", "STEP_DOWN");
     assertThat(manager().post("/api/legal-planning-requests", fromStepDown).status()).isEqualTo(201);
     Map<String, Object> meeting = LegalPlanningDriver.meeting("CONTINUE_CURRENT_PLAN");
-    meeting.put(LegalPlanningVariables.MEETING_DATE, java.time.LocalDate.now().toString());
+    meeting.put(LegalPlanningVariables.MEETING_DATE.name(), java.time.LocalDate.now().toString());
     taskService.complete(taskService.createTaskQuery().processInstanceBusinessKey(childRef).singleResult().getId(), meeting);
     Reply awaitingReview = manager().get("/api/legal-planning-requests/" + childRef);
     assertThat(awaitingReview.json().path("status").asText()).isEqualTo("OPEN");
     assertThat(awaitingReview.json().path("stage").toString()).contains("Review date reached");
-    assertThat(awaitingReview.json().path("deadlines").path("planReviewDate").asText()).isEqualTo(meeting.get(LegalPlanningVariables.PLAN_REVIEW_DATE));
+    assertThat(awaitingReview.json().path("deadlines").path("planReviewDate").asText()).isEqualTo(meeting.get(LegalPlanningVariables.PLAN_REVIEW_DATE.name()));
     engine.getManagementService().executeJob(engine.getManagementService().createJobQuery()
         .processInstanceId(awaitingReview.json().path("processInstanceId").asText()).timers().singleResult().getId());
     taskService.complete(taskService.createTaskQuery().processInstanceBusinessKey(childRef).singleResult().getId(), Map.of(
-        LegalPlanningVariables.WHAT_HAS_CHANGED, "Attendance up, home conditions the same",
-        LegalPlanningVariables.PLAN_REVIEW_DECISION, "CONTINUE_CURRENT_PLAN",
-        LegalPlanningVariables.PLAN_REVIEW_REASONS, "Progress is real; the plan continues"));
+        LegalPlanningVariables.WHAT_HAS_CHANGED.name(), "Attendance up, home conditions the same",
+        LegalPlanningVariables.PLAN_REVIEW_DECISION.name(), "CONTINUE_CURRENT_PLAN",
+        LegalPlanningVariables.PLAN_REVIEW_REASONS.name(), "Progress is real; the plan continues"));
 
     Reply view = manager().get("/api/legal-planning-requests/" + childRef);
     assertThat(view.status()).isEqualTo(200);

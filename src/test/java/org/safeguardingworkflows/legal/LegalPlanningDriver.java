@@ -33,10 +33,10 @@ class LegalPlanningDriver extends InstanceDriver<LegalPlanningDriver> {
   /** A team manager recommends the meeting from the Tasklist start form (who they are is recorded by the engine). */
   LegalPlanningDriver recommendedDirectlyBy(String teamManager, String allocatedWorker) {
     Map<String, Object> form = new HashMap<>();
-    form.put(CHILD_REF, childRef);
-    form.put(REASON, REASONS);
+    form.put(CHILD_REF.name(), childRef);
+    form.put(REASON.name(), REASONS);
     if (allocatedWorker != null) {
-      form.put(ALLOCATED_WORKER, allocatedWorker);
+      form.put(ALLOCATED_WORKER.name(), allocatedWorker);
     }
     // As Tasklist does: the user and all their groups (role and team), so that the grants for starting legal planning
     // and the team check apply.
@@ -63,7 +63,7 @@ class LegalPlanningDriver extends InstanceDriver<LegalPlanningDriver> {
   /** Recommended by another process, passing on the date the legal view said the meeting is needed by. */
   LegalPlanningDriver requestedByAnotherProcessNeededBy(String origin, LocalDate neededBy) {
     Map<String, Object> message = requestedMessage(origin);
-    message.put(MEETING_NEEDED_BY, neededBy.toString());
+    MEETING_NEEDED_BY.putIn(message, neededBy);
     legalPlanning = engine.getRuntimeService().createMessageCorrelation(MESSAGE_LEGAL_PLANNING_REQUESTED)
         .processInstanceBusinessKey(childRef)
         .setVariables(message)
@@ -73,25 +73,25 @@ class LegalPlanningDriver extends InstanceDriver<LegalPlanningDriver> {
 
   Map<String, Object> requestedMessage(String origin) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put(REASON, "Second ICPC proposed; the same concerns as the first plan");
-    variables.put(RECOMMENDED_BY, TestStaff.SENIOR_MANAGER);
-    variables.put(ORIGIN, origin);
-    variables.put(ALLOCATED_WORKER, TestStaff.WORKER);
-    variables.put(CHILD_REF, childRef);
-    variables.put(ORIGIN_PROCESS_INSTANCE_ID, "repeat-icpc-instance-1");
-    variables.put(ORIGIN_PROCESS_KEY, "repeatIcpc");
+    variables.put(REASON.name(), "Second ICPC proposed; the same concerns as the first plan");
+    variables.put(RECOMMENDED_BY.name(), TestStaff.SENIOR_MANAGER);
+    variables.put(ORIGIN.name(), origin);
+    variables.put(ALLOCATED_WORKER.name(), TestStaff.WORKER);
+    variables.put(CHILD_REF.name(), childRef);
+    variables.put(ORIGIN_PROCESS_INSTANCE_ID.name(), "repeat-icpc-instance-1");
+    variables.put(ORIGIN_PROCESS_KEY.name(), "repeatIcpc");
     return variables;
   }
 
   static Map<String, Object> meeting(String outcome) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put(MEETING_DATE, EngineClock.today().toString());
-    variables.put(LEGAL_REPRESENTATIVE, TestStaff.LEGAL);
-    variables.put(LEGAL_ADVICE, "Threshold met on the evidence of chronic neglect; the chronology is complete");
-    variables.put(LEGAL_PLANNING_OUTCOME, outcome);
-    variables.put(LEGAL_PLANNING_REASONS, "Second episode of the same neglect; the family has had support before");
+    variables.put(MEETING_DATE.name(), EngineClock.today().toString());
+    variables.put(LEGAL_REPRESENTATIVE.name(), TestStaff.LEGAL);
+    variables.put(LEGAL_ADVICE.name(), "Threshold met on the evidence of chronic neglect; the chronology is complete");
+    variables.put(LEGAL_PLANNING_OUTCOME.name(), outcome);
+    variables.put(LEGAL_PLANNING_REASONS.name(), "Second episode of the same neglect; the family has had support before");
     if ("CONTINUE_CURRENT_PLAN".equals(outcome)) {
-      variables.put(PLAN_REVIEW_DATE, EngineClock.today().plusWeeks(6).toString());
+      variables.put(PLAN_REVIEW_DATE.name(), EngineClock.today().plusWeeks(6).toString());
     }
     return variables;
   }
@@ -103,21 +103,21 @@ class LegalPlanningDriver extends InstanceDriver<LegalPlanningDriver> {
 
   /** The team manager reviews a continued plan on its review date. */
   LegalPlanningDriver reviewCurrentPlan(String decision) {
-    complete("Task_ReviewCurrentPlan", Map.of(WHAT_HAS_CHANGED, "School attendance is up but the home conditions are as before",
-        PLAN_REVIEW_DECISION, decision, PLAN_REVIEW_REASONS, "Read with the legal advice given at the meeting"));
+    complete("Task_ReviewCurrentPlan", Map.of(WHAT_HAS_CHANGED.name(), "School attendance is up but the home conditions are as before",
+        PLAN_REVIEW_DECISION.name(), decision, PLAN_REVIEW_REASONS.name(), "Read with the legal advice given at the meeting"));
     return this;
   }
 
   LegalPlanningDriver sendLetter() {
-    complete("Task_SendLetterBeforeProceedings", Map.of(LETTER_SENT_DATE, EngineClock.today().toString(),
-        LETTER_SENT_TO, "Both parents, by hand at a home visit"));
+    complete("Task_SendLetterBeforeProceedings", Map.of(LETTER_SENT_DATE.name(), EngineClock.today().toString(),
+        LETTER_SENT_TO.name(), "Both parents, by hand at a home visit"));
     return this;
   }
 
   LegalPlanningDriver holdPreProceedingsMeeting() {
-    complete("Task_HoldPreProceedingsMeeting", Map.of(PRE_PROCEEDINGS_MEETING_DATE, EngineClock.today().toString(),
-        PARENTS_ATTENDED, "YES", PARENTS_LEGALLY_REPRESENTED, "YES",
-        PRE_PROCEEDINGS_PLAN, "Parenting assessment; school every day; home kept safe, checked at unannounced visits"));
+    complete("Task_HoldPreProceedingsMeeting", Map.of(PRE_PROCEEDINGS_MEETING_DATE.name(), EngineClock.today().toString(),
+        PARENTS_ATTENDED.name(), "YES", PARENTS_LEGALLY_REPRESENTED.name(), "YES",
+        PRE_PROCEEDINGS_PLAN.name(), "Parenting assessment; school every day; home kept safe, checked at unannounced visits"));
     return this;
   }
 
@@ -127,40 +127,40 @@ class LegalPlanningDriver extends InstanceDriver<LegalPlanningDriver> {
   }
 
   LegalPlanningDriver review(String progress) {
-    complete("Task_ReviewPreProceedings", Map.of(PLO_PROGRESS, progress, PLO_REVIEW_NOTES, "School attendance up to 90%"));
+    complete("Task_ReviewPreProceedings", Map.of(PLO_PROGRESS.name(), progress, PLO_REVIEW_NOTES.name(), "School attendance up to 90%"));
     return this;
   }
 
   LegalPlanningDriver decide(String decision) {
-    complete("Task_DecidePreProceedings", Map.of(PLO_DECISION, decision, PLO_DECISION_REASONS, "Read with the legal advice"));
+    complete("Task_DecidePreProceedings", Map.of(PLO_DECISION.name(), decision, PLO_DECISION_REASONS.name(), "Read with the legal advice"));
     return this;
   }
 
   LegalPlanningDriver seniorManagerDecides(String decision, Integer weeks) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put(PLO_EXTENSION_DECISION, decision);
-    variables.put(PLO_EXTENSION_REASONS, "The parenting assessment reports in three weeks");
+    variables.put(PLO_EXTENSION_DECISION.name(), decision);
+    variables.put(PLO_EXTENSION_REASONS.name(), "The parenting assessment reports in three weeks");
     if (weeks != null) {
-      variables.put(PLO_EXTENSION_WEEKS, weeks);
+      variables.put(PLO_EXTENSION_WEEKS.name(), weeks);
     }
     complete("Task_DecideAtTimeLimit", variables);
     return this;
   }
 
   LegalPlanningDriver recordApplication() {
-    complete("Task_RecordApplicationToCourt", Map.of(APPLICATION_DATE, EngineClock.today().toString(), ORDER_SOUGHT, "CARE_ORDER"));
+    complete("Task_RecordApplicationToCourt", Map.of(APPLICATION_DATE.name(), EngineClock.today().toString(), ORDER_SOUGHT.name(), "CARE_ORDER"));
     return this;
   }
 
   LegalPlanningDriver chase(String taskKey) {
-    complete(taskKey, Map.of(CHASE_ACTION, "Spoke to the team manager; meeting booked with legal for Thursday"));
+    complete(taskKey, Map.of(CHASE_ACTION.name(), "Spoke to the team manager; meeting booked with legal for Thursday"));
     return this;
   }
 
   LegalPlanningDriver workerChangesTo(String newWorker) {
     engine.getRuntimeService().createMessageCorrelation(MESSAGE_WORKER_CHANGED)
         .processInstanceId(legalPlanning.getId())
-        .setVariablesLocal(Map.of(NEW_WORKER, newWorker))
+        .setVariablesLocal(Map.of(NEW_WORKER.name(), newWorker))
         .correlateWithResult();
     return this;
   }

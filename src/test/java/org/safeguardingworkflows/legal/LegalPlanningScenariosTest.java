@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.safeguardingworkflows.children.ChildEvent;
 import org.safeguardingworkflows.children.ChildRecord;
+import org.safeguardingworkflows.teams.Teams;
 import org.safeguardingworkflows.testsupport.ApplicationTest;
 import org.safeguardingworkflows.testsupport.CoverageOf;
 import org.safeguardingworkflows.testsupport.EngineClock;
@@ -62,12 +63,12 @@ class LegalPlanningScenariosTest {
   void aTeamManagerRecommendsAMeetingDirectly_andTheMeetingDecidesToContinueTheCurrentPlan() {
     recommendation.recommendedDirectlyBy(TestStaff.TEAM_MANAGER, null);
     assertThat(recommendation.legalPlanning).isWaitingAtExactly("Task_HoldLegalPlanningMeeting");
-    assertThat(recommendation.variable(RECOMMENDED_BY)).as("the user who started it").isEqualTo(TestStaff.TEAM_MANAGER);
-    assertThat(recommendation.variable(ORIGIN)).isEqualTo("DIRECT");
-    assertThat(recommendation.variable(ALLOCATED_WORKER)).isNull();
-    assertThat(recommendation.variable(REQUESTED_DATE)).isEqualTo("2026-03-02");
+    assertThat(recommendation.variable(RECOMMENDED_BY.name())).as("the user who started it").isEqualTo(TestStaff.TEAM_MANAGER);
+    assertThat(recommendation.variable(ORIGIN.name())).isEqualTo("DIRECT");
+    assertThat(recommendation.variable(ALLOCATED_WORKER.name())).isNull();
+    assertThat(recommendation.variable(REQUESTED_DATE.name())).isEqualTo("2026-03-02");
     // Ten working days after Monday 2 March 2026 is Monday 16 March.
-    assertThat(recommendation.variable(MEETING_DUE_DATE)).isEqualTo("2026-03-16");
+    assertThat(recommendation.variable(MEETING_DUE_DATE.name())).isEqualTo("2026-03-16");
     var meeting = recommendation.task("Task_HoldLegalPlanningMeeting");
     assertThat(meeting.getName()).isEqualTo("Hold the legal planning meeting - " + recommendation.childRef);
     assertThat(meeting.getDescription()).isNotBlank();
@@ -77,7 +78,7 @@ class LegalPlanningScenariosTest {
 
     recommendation.holdMeeting("CONTINUE_CURRENT_PLAN");
     assertThat(recommendation.legalPlanning).isWaitingAtExactly("Event_PlanReviewDue");
-    assertThat(recommendation.variable(PLAN_REVIEW_DATE)).isEqualTo("2026-04-13");
+    assertThat(recommendation.variable(PLAN_REVIEW_DATE.name())).isEqualTo("2026-04-13");
     assertThat(engine.getManagementService().createJobQuery().processInstanceId(recommendation.legalPlanning.getId()).count())
         .as("the escalation timers end with the meeting; the review timer is the only one").isEqualTo(1);
     assertThat(EngineClock.inLondon(recommendation.timer("Event_PlanReviewDue").getDuedate())).isEqualTo(endOfDay(2026, 4, 13));
@@ -93,8 +94,8 @@ class LegalPlanningScenariosTest {
     recommendation.reviewCurrentPlan("CONTINUE_CURRENT_PLAN");
     assertThat(recommendation.legalPlanning).isEnded().hasPassed("Gateway_CurrentPlanReview", "End_CurrentPlanContinues")
         .hasNotPassed("Task_SendLetterBeforeProceedings");
-    assertThat(recommendation.historicVariable(LEGAL_PLANNING_OUTCOME)).isEqualTo("CONTINUE_CURRENT_PLAN");
-    assertThat(recommendation.historicVariable(PLAN_REVIEW_DECISION)).isEqualTo("CONTINUE_CURRENT_PLAN");
+    assertThat(recommendation.historicVariable(LEGAL_PLANNING_OUTCOME.name())).isEqualTo("CONTINUE_CURRENT_PLAN");
+    assertThat(recommendation.historicVariable(PLAN_REVIEW_DECISION.name())).isEqualTo("CONTINUE_CURRENT_PLAN");
   }
 
   @Test
@@ -113,20 +114,20 @@ class LegalPlanningScenariosTest {
   void continuingTheCurrentPlanNeedsAReviewDateInTheFuture_andTheReviewNeedsItsDecision() {
     recommendation.recommendedDirectlyBy(TestStaff.TEAM_MANAGER, null);
     Map<String, Object> noDate = LegalPlanningDriver.meeting("CONTINUE_CURRENT_PLAN");
-    noDate.remove(PLAN_REVIEW_DATE);
+    noDate.remove(PLAN_REVIEW_DATE.name());
     assertThatThrownBy(() -> recommendation.complete("Task_HoldLegalPlanningMeeting", noDate))
         .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("Continuing the current plan needs a review date");
     Map<String, Object> today = LegalPlanningDriver.meeting("CONTINUE_CURRENT_PLAN");
-    today.put(PLAN_REVIEW_DATE, MONDAY_2_MARCH_2026.toString());
+    today.put(PLAN_REVIEW_DATE.name(), MONDAY_2_MARCH_2026.toString());
     assertThatThrownBy(() -> recommendation.complete("Task_HoldLegalPlanningMeeting", today))
         .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("must be in the future, not 02/03/2026");
     assertThat(recommendation.legalPlanning).isWaitingAtExactly("Task_HoldLegalPlanningMeeting");
 
     recommendation.holdMeeting("CONTINUE_CURRENT_PLAN").whenTimerFires("Event_PlanReviewDue");
-    assertThatThrownBy(() -> recommendation.complete("Task_ReviewCurrentPlan", Map.of(PLAN_REVIEW_DECISION, "WAIT_AND_SEE")))
+    assertThatThrownBy(() -> recommendation.complete("Task_ReviewCurrentPlan", Map.of(PLAN_REVIEW_DECISION.name(), "WAIT_AND_SEE")))
         .isInstanceOf(FormFieldValidationException.class);
-    assertThatThrownBy(() -> recommendation.complete("Task_ReviewCurrentPlan", Map.of(WHAT_HAS_CHANGED, "Little",
-        PLAN_REVIEW_DECISION, "WAIT_AND_SEE", PLAN_REVIEW_REASONS, "Unsure")))
+    assertThatThrownBy(() -> recommendation.complete("Task_ReviewCurrentPlan", Map.of(WHAT_HAS_CHANGED.name(), "Little",
+        PLAN_REVIEW_DECISION.name(), "WAIT_AND_SEE", PLAN_REVIEW_REASONS.name(), "Unsure")))
         .isInstanceOf(FormFieldValidationException.class)
         .hasMessageContaining("Choose the decision from the answers listed");
     assertThat(recommendation.legalPlanning).isWaitingAtExactly("Task_ReviewCurrentPlan");
@@ -138,11 +139,11 @@ class LegalPlanningScenariosTest {
     assertThat(recommendation.legalPlanning).hasPassed("StartEvent_RequestedByAnotherProcess")
         .isWaitingAtExactly("Task_HoldLegalPlanningMeeting");
     assertThat(engine.getRuntimeService().getVariables(recommendation.legalPlanning.getId()))
-        .containsEntry(ORIGIN, "REPEAT_ICPC")
-        .containsEntry(RECOMMENDED_BY, TestStaff.SENIOR_MANAGER)
-        .containsEntry(ORIGIN_PROCESS_INSTANCE_ID, "repeat-icpc-instance-1")
-        .containsEntry(ORIGIN_PROCESS_KEY, "repeatIcpc")
-        .containsEntry(ALLOCATED_WORKER, TestStaff.WORKER);
+        .containsEntry(ORIGIN.name(), "REPEAT_ICPC")
+        .containsEntry(RECOMMENDED_BY.name(), TestStaff.SENIOR_MANAGER)
+        .containsEntry(ORIGIN_PROCESS_INSTANCE_ID.name(), "repeat-icpc-instance-1")
+        .containsEntry(ORIGIN_PROCESS_KEY.name(), "repeatIcpc")
+        .containsEntry(ALLOCATED_WORKER.name(), TestStaff.WORKER);
     assertThat(recommendation.legalPlanning.getBusinessKey()).isEqualTo(recommendation.childRef);
 
     recommendation.holdMeeting("ISSUE_PROCEEDINGS");
@@ -152,8 +153,8 @@ class LegalPlanningScenariosTest {
     recommendation.recordApplication();
     assertThat(recommendation.legalPlanning).isEnded().hasPassed("Gateway_IssueProceedings", "End_ProceedingsIssued")
         .hasNotPassed("Task_SendLetterBeforeProceedings");
-    assertThat(recommendation.historicVariable(APPLICATION_DATE)).isEqualTo("2026-03-02");
-    assertThat(recommendation.historicVariable(LEGAL_PLANNING_OUTCOME)).isEqualTo("ISSUE_PROCEEDINGS");
+    assertThat(recommendation.historicVariable(APPLICATION_DATE.name())).isEqualTo("2026-03-02");
+    assertThat(recommendation.historicVariable(LEGAL_PLANNING_OUTCOME.name())).isEqualTo("ISSUE_PROCEEDINGS");
   }
 
   @Test
@@ -217,9 +218,9 @@ class LegalPlanningScenariosTest {
 
     assertThat(recommendation.legalPlanning).hasPassed("Task_StartPreProceedingsClock")
         .isWaitingAt("Event_PloReviewDue", "Event_PloDecisionDue");
-    assertThat(recommendation.variable(PLO_START_DATE)).isEqualTo("2026-03-02");
-    assertThat(recommendation.variable(PLO_DECISION_DUE_DATE)).as("week 12").isEqualTo("2026-05-25");
-    assertThat(recommendation.variable(PLO_END_DATE)).as("week 16").isEqualTo("2026-06-22");
+    assertThat(recommendation.variable(PLO_START_DATE.name())).isEqualTo("2026-03-02");
+    assertThat(recommendation.variable(PLO_DECISION_DUE_DATE.name())).as("week 12").isEqualTo("2026-05-25");
+    assertThat(recommendation.variable(PLO_END_DATE.name())).as("week 16").isEqualTo("2026-06-22");
     assertThat(recommendation.timer("Event_PloReviewDue").getDuedate()).isEqualTo(daysFromNow(28));
     assertThat(EngineClock.inLondon(recommendation.timer("Event_PloDecisionDue").getDuedate())).isEqualTo(endOfDay(2026, 5, 25));
 
@@ -228,7 +229,7 @@ class LegalPlanningScenariosTest {
     recommendation.review("SOME");
     recommendation.whenTimerFires("Event_PloReviewDue");
     assertThat(engine.getTaskService().getVariables(recommendation.task("Task_ReviewPreProceedings").getId()))
-        .as("a review opens blank").doesNotContainKeys(PLO_PROGRESS, PLO_REVIEW_NOTES);
+        .as("a review opens blank").doesNotContainKeys(PLO_PROGRESS.name(), PLO_REVIEW_NOTES.name());
     recommendation.review("GOOD");
     assertThat(recommendation.legalPlanning).isWaitingAt("Event_PloReviewDue", "Event_PloDecisionDue");
 
@@ -237,7 +238,7 @@ class LegalPlanningScenariosTest {
         .extracting(IdentityLink::getGroupId).contains(TestStaff.TEAM).doesNotContain("team-managers");
     recommendation.decide("STEP_DOWN_FROM_PLO");
     assertThat(recommendation.legalPlanning).isEnded().hasPassed("End_PloSteppedDown", "End_SteppedDownFromPlo");
-    assertThat(recommendation.historicVariable(PLO_DECISION)).isEqualTo("STEP_DOWN_FROM_PLO");
+    assertThat(recommendation.historicVariable(PLO_DECISION.name())).isEqualTo("STEP_DOWN_FROM_PLO");
     assertThat(engine.getManagementService().createJobQuery().processInstanceId(recommendation.legalPlanning.getId()).count())
         .as("the review and time-limit timers end with pre-proceedings").isZero();
   }
@@ -249,7 +250,7 @@ class LegalPlanningScenariosTest {
         .isWaitingAtExactly("Task_RecordApplicationToCourt");
     recommendation.recordApplication();
     assertThat(recommendation.legalPlanning).isEnded().hasPassed("End_ProceedingsIssued");
-    assertThat(recommendation.historicVariable(PLO_DECISION)).isEqualTo("ISSUE_PROCEEDINGS");
+    assertThat(recommendation.historicVariable(PLO_DECISION.name())).isEqualTo("ISSUE_PROCEEDINGS");
   }
 
   @Test
@@ -264,18 +265,18 @@ class LegalPlanningScenariosTest {
         .containsExactly("senior-managers");
 
     recommendation.seniorManagerDecides("APPROVE_EXTENSION", 4);
-    assertThat(recommendation.variable(PLO_END_DATE)).as("four weeks on").isEqualTo("2026-07-20");
-    assertThat(recommendation.variable(PLO_EXTENSIONS)).isEqualTo(1);
-    assertThat(recommendation.variable(PLO_DECISION)).isEqualTo("CONTINUE_PRE_PROCEEDINGS");
+    assertThat(recommendation.variable(PLO_END_DATE.name())).as("four weeks on").isEqualTo("2026-07-20");
+    assertThat(recommendation.variable(PLO_EXTENSIONS.name())).isEqualTo(1);
+    assertThat(recommendation.variable(PLO_DECISION.name())).isEqualTo("CONTINUE_PRE_PROCEEDINGS");
     assertThat(recommendation.legalPlanning).hasPassed("Gateway_ExtensionApproved", "Gateway_AwaitTimeLimit").isWaitingAt("Event_PloTimeLimitReached", "Event_PloReviewDue");
     assertThat(EngineClock.inLondon(recommendation.timer("Event_PloTimeLimitReached").getDuedate())).isEqualTo(endOfDay(2026, 7, 20));
 
     recommendation.whenTimerFires("Event_PloTimeLimitReached");
     assertThat(engine.getTaskService().getVariables(recommendation.task("Task_DecideAtTimeLimit").getId()))
-        .as("the second decision opens blank").doesNotContainKeys(PLO_EXTENSION_DECISION, PLO_EXTENSION_WEEKS);
+        .as("the second decision opens blank").doesNotContainKeys(PLO_EXTENSION_DECISION.name(), PLO_EXTENSION_WEEKS.name());
     recommendation.seniorManagerDecides("ISSUE_PROCEEDINGS", null);
     assertThat(recommendation.legalPlanning).hasPassed("End_PloIssueAtTimeLimit").isWaitingAtExactly("Task_RecordApplicationToCourt");
-    assertThat(recommendation.variable(PLO_DECISION)).isEqualTo("ISSUE_PROCEEDINGS");
+    assertThat(recommendation.variable(PLO_DECISION.name())).isEqualTo("ISSUE_PROCEEDINGS");
     recommendation.recordApplication();
     assertThat(recommendation.legalPlanning).isEnded().hasPassed("End_ProceedingsIssued");
   }
@@ -290,7 +291,7 @@ class LegalPlanningScenariosTest {
 
     recommendation.seniorManagerDecides("STEP_DOWN_FROM_PLO", null);
     assertThat(recommendation.legalPlanning).isEnded().hasPassed("End_PloSteppedDownAtTimeLimit", "End_SteppedDownFromPlo");
-    assertThat(recommendation.historicVariable(PLO_DECISION)).isEqualTo("STEP_DOWN_FROM_PLO");
+    assertThat(recommendation.historicVariable(PLO_DECISION.name())).isEqualTo("STEP_DOWN_FROM_PLO");
   }
 
   @Test
@@ -302,24 +303,24 @@ class LegalPlanningScenariosTest {
     assertThatThrownBy(() -> recommendation.seniorManagerDecides("APPROVE_EXTENSION", 9))
         .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("from 1 to 8");
     assertThat(recommendation.legalPlanning).isWaitingAt("Task_DecideAtTimeLimit");
-    assertThat(recommendation.variable(PLO_END_DATE)).isEqualTo("2026-06-22");
+    assertThat(recommendation.variable(PLO_END_DATE.name())).isEqualTo("2026-06-22");
   }
 
   @Test
   void theOutcomeCannotBeRecordedWithoutTheLegalTeam_orForAMeetingNotYetHeld() {
     recommendation.recommendedDirectlyBy(TestStaff.TEAM_MANAGER, TestStaff.WORKER);
     Map<String, Object> withoutLawyer = LegalPlanningDriver.meeting("PRE_PROCEEDINGS");
-    withoutLawyer.put(LEGAL_REPRESENTATIVE, TestStaff.WORKER);
+    withoutLawyer.put(LEGAL_REPRESENTATIVE.name(), TestStaff.WORKER);
     assertThatThrownBy(() -> recommendation.complete("Task_HoldLegalPlanningMeeting", withoutLawyer))
         .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("is not a member of the legal team");
 
     Map<String, Object> future = LegalPlanningDriver.meeting("PRE_PROCEEDINGS");
-    future.put(MEETING_DATE, "2026-03-04");
+    future.put(MEETING_DATE.name(), "2026-03-04");
     assertThatThrownBy(() -> recommendation.complete("Task_HoldLegalPlanningMeeting", future))
         .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("cannot be in the future");
 
     Map<String, Object> noReasons = LegalPlanningDriver.meeting("PRE_PROCEEDINGS");
-    noReasons.remove(LEGAL_PLANNING_REASONS);
+    noReasons.remove(LEGAL_PLANNING_REASONS.name());
     assertThatThrownBy(() -> recommendation.complete("Task_HoldLegalPlanningMeeting", noReasons))
         .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("is required");
     assertThat(recommendation.legalPlanning).isWaitingAtExactly("Task_HoldLegalPlanningMeeting");
@@ -330,12 +331,12 @@ class LegalPlanningScenariosTest {
     EngineClock.setTo(MONDAY_2_MARCH_2026.plusDays(7), LocalTime.of(9, 0));
     recommendation.recommendedDirectlyBy(TestStaff.TEAM_MANAGER, TestStaff.WORKER).holdMeeting("PRE_PROCEEDINGS");
     assertThatThrownBy(() -> recommendation.complete("Task_SendLetterBeforeProceedings",
-        Map.of(LETTER_SENT_DATE, "2026-03-02", LETTER_SENT_TO, "Both parents")))
+        Map.of(LETTER_SENT_DATE.name(), "2026-03-02", LETTER_SENT_TO.name(), "Both parents")))
         .isInstanceOf(FormFieldValidationException.class)
         .hasMessageContaining("the letter before proceedings (02/03/2026) cannot be before the legal planning meeting (09/03/2026)");
     recommendation.sendLetter();
-    assertThatThrownBy(() -> recommendation.complete("Task_HoldPreProceedingsMeeting", Map.of(PRE_PROCEEDINGS_MEETING_DATE, "2026-03-20",
-        PARENTS_ATTENDED, "NO", PARENTS_LEGALLY_REPRESENTED, "NO", PRE_PROCEEDINGS_PLAN, "Plan")))
+    assertThatThrownBy(() -> recommendation.complete("Task_HoldPreProceedingsMeeting", Map.of(PRE_PROCEEDINGS_MEETING_DATE.name(), "2026-03-20",
+        PARENTS_ATTENDED.name(), "NO", PARENTS_LEGALLY_REPRESENTED.name(), "NO", PRE_PROCEEDINGS_PLAN.name(), "Plan")))
         .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("pre-proceedings meeting cannot be in the future");
     assertThat(recommendation.legalPlanning).isWaitingAtExactly("Task_HoldPreProceedingsMeeting");
   }
@@ -344,12 +345,12 @@ class LegalPlanningScenariosTest {
   void anIroOrTheLegalTeamRecommendsAMeetingDirectly_forTheTeamOfTheWorkerTheyName() {
     recommendation.recommendedDirectlyBy(TestStaff.IRO, TestStaff.WORKER);
     assertThat(recommendation.legalPlanning).isWaitingAtExactly("Task_HoldLegalPlanningMeeting");
-    assertThat(recommendation.variable(RECOMMENDED_BY)).isEqualTo(TestStaff.IRO);
-    assertThat(recommendation.variable("team")).as("the worker's team").isEqualTo(TestStaff.TEAM);
+    assertThat(recommendation.variable(RECOMMENDED_BY.name())).isEqualTo(TestStaff.IRO);
+    assertThat(recommendation.variable(Teams.TEAM.name())).as("the worker's team").isEqualTo(TestStaff.TEAM);
 
     LegalPlanningDriver byLegal = new LegalPlanningDriver(engine).recommendedDirectlyBy(TestStaff.LEGAL, TestStaff.SECOND_WORKER);
-    assertThat(byLegal.variable(RECOMMENDED_BY)).isEqualTo(TestStaff.LEGAL);
-    assertThat(byLegal.variable("team")).isEqualTo(TestStaff.SECOND_TEAM);
+    assertThat(byLegal.variable(RECOMMENDED_BY.name())).isEqualTo(TestStaff.LEGAL);
+    assertThat(byLegal.variable(Teams.TEAM.name())).isEqualTo(TestStaff.SECOND_TEAM);
 
     LegalPlanningDriver noWorker = new LegalPlanningDriver(engine);
     // From Tasklist the journey's team is settled as it starts: without a worker it has none (the API says which field).
@@ -361,9 +362,9 @@ class LegalPlanningScenariosTest {
   @Test
   void onlyATeamManagerAnIroOrTheLegalTeamRecommendDirectly() {
     Map<String, Object> byAWorker = new java.util.HashMap<>();
-    byAWorker.put(CHILD_REF, recommendation.childRef);
-    byAWorker.put(REASON, LegalPlanningDriver.REASONS);
-    byAWorker.put(RECOMMENDED_BY, TestStaff.WORKER);
+    byAWorker.put(CHILD_REF.name(), recommendation.childRef);
+    byAWorker.put(REASON.name(), LegalPlanningDriver.REASONS);
+    byAWorker.put(RECOMMENDED_BY.name(), TestStaff.WORKER);
     assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(PROCESS_KEY, recommendation.childRef, byAWorker))
         .isInstanceOf(FormFieldValidationException.class)
         .hasMessageContaining("recommendedBy must be a team manager, an IRO or a member of the legal team");
@@ -381,8 +382,8 @@ class LegalPlanningScenariosTest {
 
     LegalPlanningDriver other = new LegalPlanningDriver(engine);
     Map<String, Object> bad = other.requestedMessage("SOMEWHERE");
-    bad.put(RECOMMENDED_BY, "nobody.here");
-    bad.put(REASON, " ");
+    bad.put(RECOMMENDED_BY.name(), "nobody.here");
+    bad.put(REASON.name(), " ");
     assertThatThrownBy(() -> engine.getRuntimeService().createMessageCorrelation(MESSAGE_LEGAL_PLANNING_REQUESTED)
         .processInstanceBusinessKey(other.childRef).setVariables(bad).correlateStartMessage())
         .isInstanceOf(FormFieldValidationException.class)
@@ -400,13 +401,13 @@ class LegalPlanningScenariosTest {
     var handover = recommendation.task("Task_ReadLegalPlanningHistory");
     assertThat(handover.getName()).isEqualTo("Read the legal planning history and record a handover - " + recommendation.childRef);
     assertThat(handover.getAssignee()).isEqualTo(TestStaff.SECOND_WORKER);
-    assertThat(recommendation.variable(ALLOCATED_WORKER)).isEqualTo(TestStaff.SECOND_WORKER);
-    assertThat(recommendation.variable(WORKER_CHANGES)).isEqualTo(1);
-    assertThat(engine.getTaskService().getVariable(handover.getId(), PREVIOUS_WORKER)).isEqualTo(TestStaff.WORKER);
+    assertThat(recommendation.variable(ALLOCATED_WORKER.name())).isEqualTo(TestStaff.SECOND_WORKER);
+    assertThat(recommendation.variable(WORKER_CHANGES.name())).isEqualTo(1);
+    assertThat(engine.getTaskService().getVariable(handover.getId(), PREVIOUS_WORKER.name())).isEqualTo(TestStaff.WORKER);
 
     assertThat(recommendation.legalPlanning).hasPassed("Task_HandOverToTheNewHolder", "Gateway_WhoChanged");
-    recommendation.complete("Task_ReadLegalPlanningHistory", Map.of(HANDOVER_HISTORY_READ, true,
-        HANDOVER_PLAN, "Letter goes out tomorrow; I will attend the pre-proceedings meeting with the team manager"));
+    recommendation.complete("Task_ReadLegalPlanningHistory", Map.of(HANDOVER_HISTORY_READ.name(), true,
+        HANDOVER_PLAN.name(), "Letter goes out tomorrow; I will attend the pre-proceedings meeting with the team manager"));
     assertThat(recommendation.legalPlanning).hasPassed("End_HandoverRecorded").isWaitingAtExactly("Task_SendLetterBeforeProceedings");
     recommendation.sendLetter();
     assertThat(recommendation.task("Task_HoldPreProceedingsMeeting").getAssignee()).isEqualTo(TestStaff.SECOND_WORKER);
@@ -421,8 +422,8 @@ class LegalPlanningScenariosTest {
         .correlateWithResult();
     assertThat(recommendation.legalPlanning).hasPassed("Gateway_WhoChanged", "End_HandoverComplete")
         .hasNotPassed("Task_ReadLegalPlanningHistory").isWaitingAtExactly("Task_HoldLegalPlanningMeeting");
-    assertThat(recommendation.variable(ALLOCATED_WORKER)).isEqualTo(TestStaff.WORKER);
-    assertThat(recommendation.variable(WORKER_CHANGES)).isEqualTo(0);
+    assertThat(recommendation.variable(ALLOCATED_WORKER.name())).isEqualTo(TestStaff.WORKER);
+    assertThat(recommendation.variable(WORKER_CHANGES.name())).isEqualTo(0);
   }
 
   @Test
@@ -431,8 +432,8 @@ class LegalPlanningScenariosTest {
     assertThat(childRecord.entriesOf(recommendation.childRef, ChildEvent.Kind.LEGAL_PLANNING_MEETING)).singleElement()
         .satisfies(entry -> {
           assertThat(entry.date()).isEqualTo(MONDAY_2_MARCH_2026);
-          assertThat(entry.details()).containsEntry(LEGAL_PLANNING_OUTCOME, "PRE_PROCEEDINGS")
-              .containsEntry(LEGAL_REPRESENTATIVE, TestStaff.LEGAL);
+          assertThat(entry.details()).containsEntry(LEGAL_PLANNING_OUTCOME.name(), "PRE_PROCEEDINGS")
+              .containsEntry(LEGAL_REPRESENTATIVE.name(), TestStaff.LEGAL);
         });
     assertThat(childRecord.entriesOf(recommendation.childRef, ChildEvent.Kind.LEGAL_OUTCOME)).as("letter and pre-proceedings meeting")
         .hasSize(2);

@@ -51,21 +51,21 @@ class FourPartyGateTest {
     completeOverRest(TestStaff.TEAM_MANAGER, child.task("Task_TeamManagerView").getId(), view(FourPartyView.TEAM_MANAGER));
     completeOverRest(TestStaff.SENIOR_MANAGER, child.task("Task_SeniorManagerView").getId(), view(FourPartyView.SENIOR_MANAGER));
     Map<String, Object> forged = view(FourPartyView.LEGAL);
-    forged.put(RepeatIcpcVariables.IRO_VIEW_BY, TestStaff.IRO);
-    forged.put(RepeatIcpcVariables.FOUR_PARTY_DISCUSSION_COMPLETE, true);
-    forged.put(RepeatIcpcVariables.OVERRIDE_USED, true);
+    forged.put(RepeatIcpcVariables.IRO_VIEW_BY.name(), TestStaff.IRO);
+    forged.put(RepeatIcpcVariables.FOUR_PARTY_DISCUSSION_COMPLETE.name(), true);
+    forged.put(RepeatIcpcVariables.OVERRIDE_USED.name(), true);
     String legalTask = child.task("Task_LegalView").getId();
     Reply forging = Api.as(port, TestStaff.LEGAL).post("/engine-rest/task/" + legalTask + "/complete", variables(forged));
     assertThat(forging.status()).as("a form sets only its own fields: " + forging.body()).isEqualTo(400);
-    assertThat(forging.json().path("errors").findValuesAsText("field")).containsExactlyInAnyOrder("variables." + RepeatIcpcVariables.IRO_VIEW_BY,
-        "variables." + RepeatIcpcVariables.FOUR_PARTY_DISCUSSION_COMPLETE, "variables." + RepeatIcpcVariables.OVERRIDE_USED);
+    assertThat(forging.json().path("errors").findValuesAsText("field")).containsExactlyInAnyOrder("variables." + RepeatIcpcVariables.IRO_VIEW_BY.name(),
+        "variables." + RepeatIcpcVariables.FOUR_PARTY_DISCUSSION_COMPLETE.name(), "variables." + RepeatIcpcVariables.OVERRIDE_USED.name());
     completeOverRest(TestStaff.LEGAL, legalTask, view(FourPartyView.LEGAL));
 
     assertNotScheduled(child);
-    assertThat(child.variable(RepeatIcpcVariables.IRO_VIEW_BY)).as("a form cannot give someone else's view").isNull();
-    assertThat(child.variable(RepeatIcpcVariables.FOUR_PARTY_DISCUSSION_COMPLETE)).isEqualTo(false);
-    assertThat(child.variable(RepeatIcpcVariables.OVERRIDE_USED)).isEqualTo(false);
-    assertThat(child.variable(RepeatIcpcVariables.LEGAL_VIEW_BY)).isEqualTo(TestStaff.LEGAL);
+    assertThat(child.variable(RepeatIcpcVariables.IRO_VIEW_BY.name())).as("a form cannot give someone else's view").isNull();
+    assertThat(child.variable(RepeatIcpcVariables.FOUR_PARTY_DISCUSSION_COMPLETE.name())).isEqualTo(false);
+    assertThat(child.variable(RepeatIcpcVariables.OVERRIDE_USED.name())).isEqualTo(false);
+    assertThat(child.variable(RepeatIcpcVariables.LEGAL_VIEW_BY.name())).isEqualTo(TestStaff.LEGAL);
     String iroTask = child.task("Task_IroView").getId();
     Reply admin = Api.as(port, ADMIN, ADMIN_PASSWORD).post("/engine-rest/task/" + iroTask + "/complete", variables(view(FourPartyView.IRO)));
     assertThat(admin.status()).as("an administrator cannot give the IRO's view: not the task's role").isEqualTo(403);
@@ -89,8 +89,8 @@ class FourPartyGateTest {
     completeOverRest(TestStaff.IRO, iroTask, view(FourPartyView.IRO));
     assertThat(taskService.createTaskQuery().processInstanceId(child.proposal.getId()).singleResult().getTaskDefinitionKey())
         .isEqualTo("Task_RecordJointDecision");
-    assertThat(child.variable(RepeatIcpcVariables.IRO_VIEW_BY)).isEqualTo(TestStaff.IRO);
-    assertThat(child.variable(RepeatIcpcVariables.OVERRIDE_USED)).isEqualTo(false);
+    assertThat(child.variable(RepeatIcpcVariables.IRO_VIEW_BY.name())).isEqualTo(TestStaff.IRO);
+    assertThat(child.variable(RepeatIcpcVariables.OVERRIDE_USED.name())).isEqualTo(false);
   }
 
   /** A team manager of the child's team who is also an IRO: in both groups, but one person. */
@@ -107,14 +107,14 @@ class FourPartyGateTest {
         .isInstanceOf(FormFieldValidationException.class)
         .hasMessageContaining("You have already given the team manager's view")
         .hasMessageContaining("the IRO's view must come from someone else");
-    assertThat(child.variable(RepeatIcpcVariables.IRO_VIEW_BY)).isNull();
+    assertThat(child.variable(RepeatIcpcVariables.IRO_VIEW_BY.name())).isNull();
     assertThat(taskService.createTaskQuery().taskId(iroTask).count()).as("the IRO's view stays open").isEqualTo(1);
 
     child.seniorManagerView().legalView();
     assertThat(child.passes("Task_RecordJointDecision")).as("three views and one refused are not four").isZero();
     child.view(FourPartyView.IRO, TestStaff.IRO, "ICPC");
-    assertThat(child.variable(RepeatIcpcVariables.TEAM_MANAGER_VIEW_BY)).isEqualTo(TEAM_MANAGER_AND_IRO);
-    assertThat(child.variable(RepeatIcpcVariables.IRO_VIEW_BY)).isEqualTo(TestStaff.IRO);
+    assertThat(child.variable(RepeatIcpcVariables.TEAM_MANAGER_VIEW_BY.name())).isEqualTo(TEAM_MANAGER_AND_IRO);
+    assertThat(child.variable(RepeatIcpcVariables.IRO_VIEW_BY.name())).isEqualTo(TestStaff.IRO);
     assertThat(taskService.createTaskQuery().processInstanceId(child.proposal.getId()).singleResult().getTaskDefinitionKey())
         .isEqualTo("Task_RecordJointDecision");
   }
@@ -131,8 +131,8 @@ class FourPartyGateTest {
     assertThat(second.status()).as(second.body()).isEqualTo(400);
     assertThat(second.json().path("message").asText())
         .contains("You have already given the IRO's view in this discussion, and one person gives only one of the four views");
-    assertThat(child.variable(RepeatIcpcVariables.TEAM_MANAGER_VIEW_BY)).isNull();
-    assertThat(child.variable(RepeatIcpcVariables.IRO_VIEW_BY)).isEqualTo(TEAM_MANAGER_AND_IRO);
+    assertThat(child.variable(RepeatIcpcVariables.TEAM_MANAGER_VIEW_BY.name())).isNull();
+    assertThat(child.variable(RepeatIcpcVariables.IRO_VIEW_BY.name())).isEqualTo(TEAM_MANAGER_AND_IRO);
     assertThat(taskService.createTaskQuery().taskId(teamManagerTask).count()).isEqualTo(1);
   }
 

@@ -51,9 +51,9 @@ class FourViewsAtOnceTest {
     assertThat(replies).as(replies.stream().map(Reply::body).toList().toString()).extracting(Reply::status).containsOnly(204);
     assertThat(engine.getTaskService().createTaskQuery().processInstanceId(child.proposal.getId()).list())
         .extracting(task -> task.getTaskDefinitionKey()).containsExactly("Task_RecordJointDecision");
-    assertThat(child.variable(RepeatIcpcVariables.FOUR_PARTY_DISCUSSION_COMPLETE)).isEqualTo(true);
+    assertThat(child.variable(RepeatIcpcVariables.FOUR_PARTY_DISCUSSION_COMPLETE.name())).isEqualTo(true);
     for (FourPartyView view : views) {
-      assertThat(child.variable(view.viewByVariable())).isEqualTo(HOLDERS.get(view));
+      assertThat(child.variable(view.viewByVariable().name())).isEqualTo(HOLDERS.get(view));
     }
   }
 

@@ -58,7 +58,7 @@ class HistoryFromTheChildRecordTest {
 
     child.proposed(EngineClock.today());
 
-    assertThat(child.variable(LAST_STEP_DOWN_INSTANCE_ID)).isEqualTo(journey);
+    assertThat(child.variable(LAST_STEP_DOWN_INSTANCE_ID.name())).isEqualTo(journey);
     assertThat(child.rows(LAST_CONTINGENCY_PLAN)).extracting(row -> row.get("trigger")).containsExactly("DISENGAGEMENT", "RECURRENCE");
     List<Map<String, Object>> concerns = child.rows(LAST_STEP_DOWN_CONCERNS);
     assertThat(concerns).singleElement().satisfies(concern -> assertThat(concern)
@@ -82,23 +82,23 @@ class HistoryFromTheChildRecordTest {
 
   private String journeyWithAConcern(String childRef) {
     Map<String, Object> planEnded = StepDownDriver.startVariables(childRef, "CHILD_IN_NEED");
-    planEnded.put(StepDownVariables.PLAN_END_DATE, EngineClock.today().minusMonths(3).toString());
+    planEnded.put(StepDownVariables.PLAN_END_DATE.name(), EngineClock.today().minusMonths(3).toString());
     String id = engine.getRuntimeService().startProcessInstanceByKey(REVISED_KEY, childRef, planEnded).getId();
 
     Map<String, Object> meeting = new HashMap<>(RepeatIcpcHistoryTest.stepDownMeeting());
-    meeting.put(StepDownVariables.CONTINGENCY_PLAN, List.of(
+    meeting.put(StepDownVariables.CONTINGENCY_PLAN.name(), List.of(
         Map.of("trigger", "DISENGAGEMENT", "response", "Team manager reviews within 5 working days", "whoActs", "Allocated social worker",
             "heldBy", List.of("SCHOOL")),
         Map.of("trigger", "RECURRENCE", "response", "Strategy discussion considered the same day", "whoActs", "Team manager",
             "heldBy", List.of("HEALTH"))));
     RepeatIcpcHistoryTest.complete(engine, id, "Task_HoldStepDownMeeting", meeting);
-    RepeatIcpcHistoryTest.complete(engine, id, "Task_ApproveStepDownPlan", Map.of(StepDownVariables.STEP_DOWN_DECISION, "APPROVE",
-        StepDownVariables.STEP_DOWN_DECISION_REASONS, "Good evidence"));
+    RepeatIcpcHistoryTest.complete(engine, id, "Task_ApproveStepDownPlan", Map.of(StepDownVariables.STEP_DOWN_DECISION.name(), "APPROVE",
+        StepDownVariables.STEP_DOWN_DECISION_REASONS.name(), "Good evidence"));
     engine.getRuntimeService().createMessageCorrelation(StepDownVariables.MESSAGE_CONCERN_REPORTED).processInstanceId(id)
-        .setVariablesLocal(Map.of(StepDownVariables.CONCERN_KIND, "RECURRENCE", StepDownVariables.CONCERN_SUMMARY, "Same neglect signs at school"))
+        .setVariablesLocal(Map.of(StepDownVariables.CONCERN_KIND.name(), "RECURRENCE", StepDownVariables.CONCERN_SUMMARY.name(), "Same neglect signs at school"))
         .correlateWithResult();
-    RepeatIcpcHistoryTest.complete(engine, id, REVISED_REVIEW, Map.of(StepDownVariables.CONTINGENCY_DECISION, "CONTINUE_WITH_ACTIONS",
-        StepDownVariables.CONTINGENCY_REASONS, "Watch closely", StepDownVariables.AGREED_ACTIONS, "Daily contact with school"));
+    RepeatIcpcHistoryTest.complete(engine, id, REVISED_REVIEW, Map.of(StepDownVariables.CONTINGENCY_DECISION.name(), "CONTINUE_WITH_ACTIONS",
+        StepDownVariables.CONTINGENCY_REASONS.name(), "Watch closely", StepDownVariables.AGREED_ACTIONS.name(), "Daily contact with school"));
     return id;
   }
 }

@@ -209,8 +209,8 @@ class RepeatIcpcApiTest {
     assertThat(started.status()).as(started.body()).isEqualTo(201);
     assertThat(started.json().path("previousPlans").asInt()).isEqualTo(1);
     String instance = started.json().path("processInstanceId").asText();
-    assertThat(runtimeService.getVariable(instance, RepeatIcpcVariables.EARLIER_PLAN_AUTHORITY)).isEqualTo("Northshire County Council");
-    assertThat(runtimeService.getVariable(instance, RepeatIcpcVariables.EARLIER_PLAN_END)).isEqualTo(declared.get("earlierPlanEnd"));
+    assertThat(runtimeService.getVariable(instance, RepeatIcpcVariables.EARLIER_PLAN_AUTHORITY.name())).isEqualTo("Northshire County Council");
+    assertThat(runtimeService.getVariable(instance, RepeatIcpcVariables.EARLIER_PLAN_END.name())).isEqualTo(declared.get("earlierPlanEnd"));
     assertThat(planHistory.plansOf(movedHere)).as("the other authority's plan is not this authority's record").isEmpty();
     Reply status = worker().get(PROPOSALS + "/" + movedHere);
     assertThat(status.json().path("earlierPlanAuthority").asText()).as(status.body()).isEqualTo("Northshire County Council");
@@ -329,7 +329,7 @@ class RepeatIcpcApiTest {
     assertThat(Api.as(port, TestStaff.LEGAL).post(outcome, Map.of("planMade", false)).status()).isEqualTo(404);
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(child.proposal.getId()).count()).isEqualTo(1);
     assertThat(Api.as(port, TestStaff.IRO).post(outcome, Map.of("planMade", false)).status()).as("the chair").isEqualTo(202);
-    assertThat(child.variable(RepeatIcpcVariables.OUTCOME_RECORDED_BY)).isEqualTo(TestStaff.IRO);
+    assertThat(child.variable(RepeatIcpcVariables.OUTCOME_RECORDED_BY.name())).isEqualTo(TestStaff.IRO);
   }
 
   @Test

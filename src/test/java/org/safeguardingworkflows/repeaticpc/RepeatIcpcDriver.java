@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.safeguardingworkflows.platform.ProcessVariable;
 import org.safeguardingworkflows.planhistory.CpPlan;
 import org.safeguardingworkflows.planhistory.PlanHistory;
 import org.safeguardingworkflows.testsupport.EngineClock;
@@ -48,20 +49,20 @@ class RepeatIcpcDriver extends InstanceDriver<RepeatIcpcDriver> {
 
   static Map<String, Object> proposalVariables(String childRef, LocalDate strategyDiscussion) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put(CHILD_REF, childRef);
-    variables.put(STRATEGY_DISCUSSION_DATE, strategyDiscussion.toString());
-    variables.put(CATEGORY_OF_ABUSE, "NEG");
-    variables.put(CONCERNS_SUMMARY, "Home conditions have deteriorated again and health appointments are being missed");
-    variables.put(PROPOSED_BY, TestStaff.WORKER);
+    variables.put(CHILD_REF.name(), childRef);
+    variables.put(STRATEGY_DISCUSSION_DATE.name(), strategyDiscussion.toString());
+    variables.put(CATEGORY_OF_ABUSE.name(), "NEG");
+    variables.put(CONCERNS_SUMMARY.name(), "Home conditions have deteriorated again and health appointments are being missed");
+    variables.put(PROPOSED_BY.name(), TestStaff.WORKER);
     return variables;
   }
 
   /** The proposal's declaration of an earlier plan held by another local authority. */
   static Map<String, Object> earlierPlanElsewhere(String authority, String start, String end) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put(EARLIER_PLAN_AUTHORITY, authority);
-    variables.put(EARLIER_PLAN_START, start);
-    variables.put(EARLIER_PLAN_END, end);
+    variables.put(EARLIER_PLAN_AUTHORITY.name(), authority);
+    variables.put(EARLIER_PLAN_START.name(), start);
+    variables.put(EARLIER_PLAN_END.name(), end);
     return variables;
   }
 
@@ -78,8 +79,8 @@ class RepeatIcpcDriver extends InstanceDriver<RepeatIcpcDriver> {
   /** A step-down journey's contingency review proposes the conference (what startLinkedProcess sends). */
   RepeatIcpcDriver proposedFromStepDown(String stepDownInstanceId) {
     Map<String, Object> variables = proposalVariables(childRef, EngineClock.today().minusDays(3));
-    variables.put(ORIGIN_PROCESS_INSTANCE_ID, stepDownInstanceId);
-    variables.put(ORIGIN_PROCESS_KEY, "stepDownFromProtection");
+    variables.put(ORIGIN_PROCESS_INSTANCE_ID.name(), stepDownInstanceId);
+    variables.put(ORIGIN_PROCESS_KEY.name(), "stepDownFromProtection");
     proposal = engine.getRuntimeService().createMessageCorrelation(MESSAGE_PROPOSED)
         .processInstanceBusinessKey(childRef)
         .setVariables(variables)
@@ -102,9 +103,9 @@ class RepeatIcpcDriver extends InstanceDriver<RepeatIcpcDriver> {
       reasons.add(filled);
     }
     Map<String, Object> variables = new HashMap<>();
-    variables.put(PREVIOUS_PLAN_REASONS, reasons);
-    variables.put(WHAT_WAS_NOT_SUSTAINED, "Routines lapsed within weeks of the support ending");
-    variables.put(WHAT_IS_DIFFERENT_NOW, "A new partner has moved in; the school is now the main source of concern");
+    variables.put(PREVIOUS_PLAN_REASONS.name(), reasons);
+    variables.put(WHAT_WAS_NOT_SUSTAINED.name(), "Routines lapsed within weeks of the support ending");
+    variables.put(WHAT_IS_DIFFERENT_NOW.name(), "A new partner has moved in; the school is now the main source of concern");
     return variables;
   }
 
@@ -117,8 +118,8 @@ class RepeatIcpcDriver extends InstanceDriver<RepeatIcpcDriver> {
   }
 
   static Map<String, Object> viewAnswers(FourPartyView view, String framework) {
-    Map<String, Object> answers = new HashMap<>(Map.of(view.thresholdVariable(), "MET", view.frameworkVariable(), framework,
-        view.reasonsVariable(), "Third referral for neglect; the same support did not last last time"));
+    Map<String, Object> answers = new HashMap<>(Map.of(view.thresholdVariable().name(), "MET", view.frameworkVariable().name(), framework,
+        view.reasonsVariable().name(), "Third referral for neglect; the same support did not last last time"));
     if (view == FourPartyView.LEGAL) {
       answers.putAll(legalAdvice("YES", "YES", EngineClock.today().plusDays(14)));
     }
@@ -127,10 +128,10 @@ class RepeatIcpcDriver extends InstanceDriver<RepeatIcpcDriver> {
 
   /** Legal's own questions: the threshold for proceedings, pre-proceedings, and the meeting needed by (or null). */
   static Map<String, Object> legalAdvice(String proceedingsThreshold, String ploRecommended, LocalDate meetingBy) {
-    Map<String, Object> advice = new HashMap<>(Map.of(LEGAL_PROCEEDINGS_THRESHOLD, proceedingsThreshold,
-        LEGAL_PLO_RECOMMENDED, ploRecommended));
+    Map<String, Object> advice = new HashMap<>(Map.of(LEGAL_PROCEEDINGS_THRESHOLD.name(), proceedingsThreshold,
+        LEGAL_PLO_RECOMMENDED.name(), ploRecommended));
     if (meetingBy != null) {
-      advice.put(LEGAL_PLANNING_MEETING_BY, meetingBy.toString());
+      advice.put(LEGAL_PLANNING_MEETING_BY.name(), meetingBy.toString());
     }
     return advice;
   }
@@ -148,10 +149,10 @@ class RepeatIcpcDriver extends InstanceDriver<RepeatIcpcDriver> {
     Task task = task("Task_ChaseMissingViews");
     engine.getTaskService().setAssignee(task.getId(), TestStaff.SENIOR_MANAGER);
     Map<String, Object> answers = new HashMap<>();
-    answers.put(CHASE_DECISION, chaseDecision);
-    answers.put(CHASE_NOTES, "Phoned and emailed; the IRO is on leave until after the deadline");
+    answers.put(CHASE_DECISION.name(), chaseDecision);
+    answers.put(CHASE_NOTES.name(), "Phoned and emailed; the IRO is on leave until after the deadline");
     if (overrideReasons != null) {
-      answers.put(OVERRIDE_REASONS, overrideReasons);
+      answers.put(OVERRIDE_REASONS.name(), overrideReasons);
     }
     engine.getTaskService().complete(task.getId(), answers);
     return this;
@@ -167,15 +168,15 @@ class RepeatIcpcDriver extends InstanceDriver<RepeatIcpcDriver> {
 
   static Map<String, Object> jointDecision(String decision) {
     Map<String, Object> answers = new HashMap<>();
-    answers.put(DECISION, decision);
-    answers.put(ALTERNATIVES_CONSIDERED, List.of(Map.of("framework", "PLO", "whyNotChosen", "Parents are engaging with the new worker")));
-    answers.put(DECISION_REASONS, "The four views agree the threshold is met; a legal route is kept in view");
-    answers.put(WHAT_WILL_BE_DIFFERENT, "The same IRO chairs, a parenting assessment starts at once, and a legal planning meeting is held if two visits are missed");
+    answers.put(DECISION.name(), decision);
+    answers.put(ALTERNATIVES_CONSIDERED.name(), List.of(Map.of("framework", "PLO", "whyNotChosen", "Parents are engaging with the new worker")));
+    answers.put(DECISION_REASONS.name(), "The four views agree the threshold is met; a legal route is kept in view");
+    answers.put(WHAT_WILL_BE_DIFFERENT.name(), "The same IRO chairs, a parenting assessment starts at once, and a legal planning meeting is held if two visits are missed");
     return answers;
   }
 
   RepeatIcpcDriver schedule(LocalDate conferenceDate, String chair) {
-    return schedule(Map.of(CONFERENCE_DATE, conferenceDate.toString(), CHAIR, chair));
+    return schedule(Map.of(CONFERENCE_DATE.name(), conferenceDate.toString(), CHAIR.name(), chair));
   }
 
   RepeatIcpcDriver schedule(Map<String, Object> answers) {
@@ -186,8 +187,8 @@ class RepeatIcpcDriver extends InstanceDriver<RepeatIcpcDriver> {
   /** The conference coordinator records the outcome in Tasklist ("PLAN_MADE" or "NO_PLAN"). */
   RepeatIcpcDriver recordOutcome(String decision, LocalDate planStart) {
     Map<String, Object> answers = new HashMap<>();
-    answers.put(CONFERENCE_DECISION, decision);
-    answers.put(PLAN_START_DATE, planStart == null ? null : planStart.toString());
+    answers.put(CONFERENCE_DECISION.name(), decision);
+    answers.put(PLAN_START_DATE.name(), planStart == null ? null : planStart.toString());
     complete("Task_RecordConferenceOutcome", answers);
     return this;
   }
@@ -195,8 +196,8 @@ class RepeatIcpcDriver extends InstanceDriver<RepeatIcpcDriver> {
   /** The case management system sends the outcome (what the API correlates). */
   RepeatIcpcDriver conferenceOutcome(boolean planMade, LocalDate planStart) {
     Map<String, Object> outcome = new HashMap<>();
-    outcome.put(PLAN_MADE, planMade);
-    outcome.put(PLAN_START_DATE, planStart == null ? null : planStart.toString());
+    outcome.put(PLAN_MADE.name(), planMade);
+    outcome.put(PLAN_START_DATE.name(), planStart == null ? null : planStart.toString());
     engine.getRuntimeService().createMessageCorrelation(MESSAGE_CONFERENCE_OUTCOME)
         .processInstanceId(proposal.getId())
         .setVariables(outcome)
@@ -207,10 +208,10 @@ class RepeatIcpcDriver extends InstanceDriver<RepeatIcpcDriver> {
   /** The child's social worker, team manager or IRO changes (what the children API correlates to every process). */
   RepeatIcpcDriver holderChanges(String changedRole, String newHolder) {
     Map<String, Object> change = new HashMap<>();
-    change.put(CHANGED_ROLE, changedRole);
-    change.put(NEW_HOLDER, newHolder);
+    change.put(CHANGED_ROLE.name(), changedRole);
+    change.put(NEW_HOLDER.name(), newHolder);
     if ("SOCIAL_WORKER".equals(changedRole)) {
-      change.put(NEW_WORKER, newHolder);
+      change.put(NEW_WORKER.name(), newHolder);
     }
     engine.getRuntimeService().createMessageCorrelation("WorkerChanged")
         .processInstanceId(proposal.getId())
@@ -234,8 +235,8 @@ class RepeatIcpcDriver extends InstanceDriver<RepeatIcpcDriver> {
         .activityId(activityId).count();
   }
 
-  List<Map<String, Object>> rows(String name) {
-    return RepeatIcpcVariables.rows(variable(name));
+  List<Map<String, Object>> rows(ProcessVariable<List<Map<String, Object>>> list) {
+    return list.read(variable(list.name()));
   }
 
   @Override

@@ -37,8 +37,8 @@ class RepeatIcpcHistoryTest {
     String stepDown = stepDownJourneyWithTwoConcernsAndANewWorker(child.childRef);
 
     child.proposed(EngineClock.today());
-    assertThat(child.variable(LAST_STEP_DOWN_INSTANCE_ID)).isEqualTo(stepDown);
-    assertThat(child.variable(NUMBER_OF_PREVIOUS_PLANS)).isEqualTo(1);
+    assertThat(child.variable(LAST_STEP_DOWN_INSTANCE_ID.name())).isEqualTo(stepDown);
+    assertThat(child.variable(NUMBER_OF_PREVIOUS_PLANS.name())).isEqualTo(1);
     assertThat(child.rows(PREVIOUS_PLANS).get(0)).containsEntry("stepDownDestination", "CHILD_IN_NEED").containsEntry("iro", TestStaff.IRO);
     assertThat(child.rows(LAST_CONTINGENCY_PLAN)).extracting(row -> row.get("trigger")).containsExactly("DISENGAGEMENT", "RECURRENCE");
     assertThat(child.rows(LAST_CONTINGENCY_PLAN).get(0)).containsEntry("whoActs", "Allocated social worker");
@@ -49,55 +49,55 @@ class RepeatIcpcHistoryTest {
         .containsEntry("agreedActions", "Weekly visits for a month").containsEntry("raisedOn", EngineClock.today().toString());
     assertThat(concerns.get(1)).containsEntry("kind", "RECURRENCE").containsEntry("summary", "School reports the same neglect signs")
         .containsEntry("reviewDecision", "STRATEGY_DISCUSSION").containsEntry("reviewReasons", "The pattern of the first plan");
-    assertThat(child.variable(WORKER_CHANGES_DURING_STEP_DOWN)).isEqualTo(1);
+    assertThat(child.variable(WORKER_CHANGES_DURING_STEP_DOWN.name())).isEqualTo(1);
   }
 
   /** A step-down journey in its watch period: two concerns, each reviewed by the team manager, and a new worker. */
   private String stepDownJourneyWithTwoConcernsAndANewWorker(String childRef) {
     Map<String, Object> planEnded = StepDownDriver.startVariables(childRef, "CHILD_IN_NEED");
-    planEnded.put(StepDownVariables.PLAN_END_DATE, EngineClock.today().minusMonths(3).toString());
+    planEnded.put(StepDownVariables.PLAN_END_DATE.name(), EngineClock.today().minusMonths(3).toString());
     String id = engine.getRuntimeService().startProcessInstanceByKey(StepDownVariables.PROCESS_KEY, childRef, planEnded).getId();
 
     Map<String, Object> meeting = stepDownMeeting();
-    meeting.put(StepDownVariables.CONTINGENCY_PLAN, List.of(
+    meeting.put(StepDownVariables.CONTINGENCY_PLAN.name(), List.of(
         Map.of("trigger", "DISENGAGEMENT", "response", "Team manager reviews within 5 working days", "whoActs", "Allocated social worker",
             "heldBy", List.of("SCHOOL")),
         Map.of("trigger", "RECURRENCE", "response", "Strategy discussion considered the same day", "whoActs", "Team manager",
             "heldBy", List.of("HEALTH"))));
     complete(id, "Task_HoldStepDownMeeting", meeting);
-    complete(id, "Task_ApproveStepDownPlan", Map.of(StepDownVariables.STEP_DOWN_DECISION, "APPROVE",
-        StepDownVariables.STEP_DOWN_DECISION_REASONS, "Good evidence"));
+    complete(id, "Task_ApproveStepDownPlan", Map.of(StepDownVariables.STEP_DOWN_DECISION.name(), "APPROVE",
+        StepDownVariables.STEP_DOWN_DECISION_REASONS.name(), "Good evidence"));
 
     concern(id, "DISENGAGEMENT", "Missed three appointments");
-    complete(id, "Task_HoldContingencyReview", Map.of(StepDownVariables.CONTINGENCY_DECISION, "CONTINUE_WITH_ACTIONS",
-        StepDownVariables.CONTINGENCY_REASONS, "First missed appointments", StepDownVariables.AGREED_ACTIONS, "Weekly visits for a month"));
+    complete(id, "Task_HoldContingencyReview", Map.of(StepDownVariables.CONTINGENCY_DECISION.name(), "CONTINUE_WITH_ACTIONS",
+        StepDownVariables.CONTINGENCY_REASONS.name(), "First missed appointments", StepDownVariables.AGREED_ACTIONS.name(), "Weekly visits for a month"));
     engine.getRuntimeService().createMessageCorrelation(StepDownVariables.MESSAGE_WORKER_CHANGED).processInstanceId(id)
-        .setVariablesLocal(Map.of(StepDownVariables.NEW_WORKER, TestStaff.SECOND_WORKER)).correlateWithResult();
+        .setVariablesLocal(Map.of(StepDownVariables.NEW_WORKER.name(), TestStaff.SECOND_WORKER)).correlateWithResult();
     childRecord.record(ChildEvent.of(childRef, EngineClock.today(), ChildEvent.Kind.WORKER_CHANGED, TestStaff.TEAM_MANAGER,
         null, null, Map.of("role", "SOCIAL_WORKER", "newHolder", TestStaff.SECOND_WORKER)));
     concern(id, "RECURRENCE", "School reports the same neglect signs");
-    complete(id, "Task_HoldContingencyReview", Map.of(StepDownVariables.CONTINGENCY_DECISION, "STRATEGY_DISCUSSION",
-        StepDownVariables.CONTINGENCY_REASONS, "The pattern of the first plan", StepDownVariables.AGREED_ACTIONS, "Strategy discussion today"));
+    complete(id, "Task_HoldContingencyReview", Map.of(StepDownVariables.CONTINGENCY_DECISION.name(), "STRATEGY_DISCUSSION",
+        StepDownVariables.CONTINGENCY_REASONS.name(), "The pattern of the first plan", StepDownVariables.AGREED_ACTIONS.name(), "Strategy discussion today"));
     return id;
   }
 
   /** A step-down meeting record three months ago (the contingency plan is the caller's). */
   static Map<String, Object> stepDownMeeting() {
     Map<String, Object> meeting = new HashMap<>();
-    meeting.put(StepDownVariables.MEETING_DATE, EngineClock.today().minusMonths(3).toString());
-    meeting.put(StepDownVariables.WHAT_CHANGED, "Home conditions improved");
-    meeting.put(StepDownVariables.EVIDENCE_OF_CHANGE, "Unannounced visits");
-    meeting.put(StepDownVariables.SERVICES, List.of(Map.of("provider", "Family support", "purpose", "Routines")));
-    meeting.put(StepDownVariables.CHILD_VIEWS, "Agrees");
-    meeting.put(StepDownVariables.FAMILY_VIEWS, "Agree");
-    meeting.put(StepDownVariables.AGENCY_VIEWS, "Agree");
-    meeting.put(StepDownVariables.FAMILY_TOLD_OF_CONTINGENCY, true);
+    meeting.put(StepDownVariables.MEETING_DATE.name(), EngineClock.today().minusMonths(3).toString());
+    meeting.put(StepDownVariables.WHAT_CHANGED.name(), "Home conditions improved");
+    meeting.put(StepDownVariables.EVIDENCE_OF_CHANGE.name(), "Unannounced visits");
+    meeting.put(StepDownVariables.SERVICES.name(), List.of(Map.of("provider", "Family support", "purpose", "Routines")));
+    meeting.put(StepDownVariables.CHILD_VIEWS.name(), "Agrees");
+    meeting.put(StepDownVariables.FAMILY_VIEWS.name(), "Agree");
+    meeting.put(StepDownVariables.AGENCY_VIEWS.name(), "Agree");
+    meeting.put(StepDownVariables.FAMILY_TOLD_OF_CONTINGENCY.name(), true);
     return meeting;
   }
 
   private void concern(String stepDown, String kind, String summary) {
     engine.getRuntimeService().createMessageCorrelation(StepDownVariables.MESSAGE_CONCERN_REPORTED).processInstanceId(stepDown)
-        .setVariablesLocal(Map.of(StepDownVariables.CONCERN_KIND, kind, StepDownVariables.CONCERN_SUMMARY, summary))
+        .setVariablesLocal(Map.of(StepDownVariables.CONCERN_KIND.name(), kind, StepDownVariables.CONCERN_SUMMARY.name(), summary))
         .correlateWithResult();
   }
 

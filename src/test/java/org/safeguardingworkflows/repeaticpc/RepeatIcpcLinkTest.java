@@ -50,10 +50,10 @@ class RepeatIcpcLinkTest {
     assertThat(proposal).isNotNull();
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(proposal).singleResult().getBusinessKey())
         .isEqualTo(child.childRef);
-    assertThat(engine.getRuntimeService().getVariable(proposal, ORIGIN_PROCESS_INSTANCE_ID)).isEqualTo(origin);
-    assertThat(engine.getRuntimeService().getVariable(proposal, ORIGIN_PROCESS_KEY)).isEqualTo(ORIGIN);
-    assertThat(engine.getRuntimeService().getVariable(proposal, CATEGORY_OF_ABUSE)).isEqualTo("EMO");
-    assertThat(engine.getRuntimeService().getVariable(proposal, PROPOSED_BY)).isEqualTo(TestStaff.WORKER);
+    assertThat(engine.getRuntimeService().getVariable(proposal, ORIGIN_PROCESS_INSTANCE_ID.name())).isEqualTo(origin);
+    assertThat(engine.getRuntimeService().getVariable(proposal, ORIGIN_PROCESS_KEY.name())).isEqualTo(ORIGIN);
+    assertThat(engine.getRuntimeService().getVariable(proposal, CATEGORY_OF_ABUSE.name())).isEqualTo("EMO");
+    assertThat(engine.getRuntimeService().getVariable(proposal, PROPOSED_BY.name())).isEqualTo(TestStaff.WORKER);
     assertThat(engine.getTaskService().createTaskQuery().processInstanceId(proposal).singleResult().getTaskDefinitionKey())
         .isEqualTo("Task_PrepareHistorySummary");
 

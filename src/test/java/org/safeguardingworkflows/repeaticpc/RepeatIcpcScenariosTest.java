@@ -69,17 +69,17 @@ class RepeatIcpcScenariosTest {
     child.hadPlan("2021-05-03", "2022-02-07", "PHY", "iro.retired").hadAPlanLastYear().proposed();
 
     assertThat(child.proposal).isWaitingAt("Task_PrepareHistorySummary").hasPassed("Task_AssembleHistory");
-    assertThat(child.variable(NUMBER_OF_PREVIOUS_PLANS)).isEqualTo(2);
-    assertThat(child.variable(LAST_PLAN_END_DATE)).isEqualTo("2025-01-10");
-    assertThat(child.variable(MONTHS_SINCE_LAST_PLAN)).isEqualTo(13);
-    assertThat(child.variable(WITHIN_TWO_YEARS)).isEqualTo(true);
-    assertThat(child.variable(PREVIOUS_IRO)).isEqualTo(TestStaff.IRO);
+    assertThat(child.variable(NUMBER_OF_PREVIOUS_PLANS.name())).isEqualTo(2);
+    assertThat(child.variable(LAST_PLAN_END_DATE.name())).isEqualTo("2025-01-10");
+    assertThat(child.variable(MONTHS_SINCE_LAST_PLAN.name())).isEqualTo(13);
+    assertThat(child.variable(WITHIN_TWO_YEARS.name())).isEqualTo(true);
+    assertThat(child.variable(PREVIOUS_IRO.name())).isEqualTo(TestStaff.IRO);
     assertThat(child.rows(PREVIOUS_PLANS)).extracting(row -> row.get("planStart")).containsExactly("2021-05-03", "2024-01-08");
     assertThat(child.rows(PREVIOUS_PLAN_REASONS)).extracting(row -> row.get("plan"))
         .containsExactly("3 May 2021 to 7 February 2022: Physical abuse", "8 January 2024 to 10 January 2025: Neglect");
     // Strategy discussion Friday 27 February 2026: 15 working days is Friday 20 March, 8 is Wednesday 11 March.
-    assertThat(child.variable(ICPC_DEADLINE)).isEqualTo("2026-03-20");
-    assertThat(child.variable(DISCUSSION_DEADLINE)).isEqualTo("2026-03-11");
+    assertThat(child.variable(ICPC_DEADLINE.name())).isEqualTo("2026-03-20");
+    assertThat(child.variable(DISCUSSION_DEADLINE.name())).isEqualTo("2026-03-11");
     assertThat(child.task("Task_PrepareHistorySummary").getAssignee()).isEqualTo(TestStaff.WORKER);
     assertThat(child.task("Task_PrepareHistorySummary").getName()).isEqualTo("Prepare the history summary - " + child.childRef);
 
@@ -92,10 +92,10 @@ class RepeatIcpcScenariosTest {
 
     child.allFourViews();
     assertThat(child.proposal).hasPassed("End_AllViewsRecorded", "Gateway_FourPartyDiscussionComplete").isWaitingAtExactly("Task_RecordJointDecision");
-    assertThat(child.variable(FOUR_PARTY_DISCUSSION_COMPLETE)).isEqualTo(true);
-    assertThat(child.variable(OVERRIDE_USED)).isEqualTo(false);
-    assertThat(child.variable(IRO_VIEW_BY)).isEqualTo(TestStaff.IRO);
-    assertThat(child.variable(LEGAL_VIEW_BY)).isEqualTo(TestStaff.LEGAL);
+    assertThat(child.variable(FOUR_PARTY_DISCUSSION_COMPLETE.name())).isEqualTo(true);
+    assertThat(child.variable(OVERRIDE_USED.name())).isEqualTo(false);
+    assertThat(child.variable(IRO_VIEW_BY.name())).isEqualTo(TestStaff.IRO);
+    assertThat(child.variable(LEGAL_VIEW_BY.name())).isEqualTo(TestStaff.LEGAL);
     assertThat(engine.getManagementService().createJobQuery().processInstanceId(child.proposal.getId()).count())
         .as("the escalation timer ends with the discussion").isZero();
 
@@ -105,17 +105,17 @@ class RepeatIcpcScenariosTest {
 
     child.decide("ICPC");
     assertThat(child.proposal).isWaitingAtExactly("Task_ScheduleIcpc");
-    assertThat(child.variable(DECISION_BY)).isEqualTo(TestStaff.SENIOR_MANAGER);
+    assertThat(child.variable(DECISION_BY.name())).isEqualTo(TestStaff.SENIOR_MANAGER);
     assertThat(childRecord.entriesOf(child.childRef, ChildEvent.Kind.JOINT_DECISION)).singleElement()
-        .satisfies(entry -> assertThat(entry.details()).containsEntry(DECISION, "ICPC"));
-    assertThat(engine.getTaskService().getVariable(child.task("Task_ScheduleIcpc").getId(), CHAIR))
+        .satisfies(entry -> assertThat(entry.details()).containsEntry(DECISION.name(), "ICPC"));
+    assertThat(engine.getTaskService().getVariable(child.task("Task_ScheduleIcpc").getId(), CHAIR.name()))
         .as("the previous IRO is pre-selected as chair").isEqualTo(TestStaff.IRO);
 
     child.schedule(LocalDate.of(2026, 3, 18), TestStaff.IRO);
     assertThat(child.proposal).isWaitingAtExactly("Task_RecordConferenceOutcome");
-    assertThat(child.variable(PREVIOUS_IRO_CHAIRS)).isEqualTo(true);
+    assertThat(child.variable(PREVIOUS_IRO_CHAIRS.name())).isEqualTo(true);
     assertThat(childRecord.entriesOf(child.childRef, ChildEvent.Kind.CONFERENCE_SCHEDULED)).singleElement()
-        .satisfies(entry -> assertThat(entry.details()).containsEntry(CONFERENCE_DATE, "2026-03-18"));
+        .satisfies(entry -> assertThat(entry.details()).containsEntry(CONFERENCE_DATE.name(), "2026-03-18"));
 
     // The coordinator records the outcome the working day after the conference.
     assertThat(EngineClock.inLondon(child.task("Task_RecordConferenceOutcome").getDueDate()))
@@ -136,7 +136,7 @@ class RepeatIcpcScenariosTest {
   void aLegalRouteInsteadOfAConferenceStartsLegalPlanningForTheSameChild() {
     child.hadAPlanLastYear().proposed().summariseHistory().allFourViews().decide("LEGAL_ROUTE");
     assertThat(child.proposal).isEnded().hasPassed("Event_RequestLegalPlanning", "End_LegalRouteInstead").hasNotPassed("Task_ScheduleIcpc");
-    String legalPlanning = (String) child.variable(LEGAL_PLANNING_REQUESTED_INSTANCE_ID);
+    String legalPlanning = (String) child.variable(LEGAL_PLANNING_REQUESTED_INSTANCE_ID.name());
     assertThat(legalPlanning).isNotNull();
     var started = engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(legalPlanning).singleResult();
     assertThat(started.getBusinessKey()).isEqualTo(child.childRef);
@@ -146,10 +146,10 @@ class RepeatIcpcScenariosTest {
     Map<String, Object> passed = new HashMap<>();
     engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(legalPlanning).list()
         .forEach(variable -> passed.put(variable.getName(), variable.getValue()));
-    assertThat(passed).containsEntry(LEGAL_ORIGIN, "REPEAT_ICPC")
-        .containsEntry(LEGAL_RECOMMENDED_BY, TestStaff.SENIOR_MANAGER)
-        .containsEntry(LEGAL_REASON, "The four views agree the threshold is met; a legal route is kept in view")
-        .containsEntry(ORIGIN_PROCESS_INSTANCE_ID, child.proposal.getId());
+    assertThat(passed).containsEntry(LEGAL_ORIGIN.name(), "REPEAT_ICPC")
+        .containsEntry(LEGAL_RECOMMENDED_BY.name(), TestStaff.SENIOR_MANAGER)
+        .containsEntry(LEGAL_REASON.name(), "The four views agree the threshold is met; a legal route is kept in view")
+        .containsEntry(ORIGIN_PROCESS_INSTANCE_ID.name(), child.proposal.getId());
   }
 
   @Test
@@ -163,7 +163,7 @@ class RepeatIcpcScenariosTest {
     engine.getTaskService().complete(legal.getId(), answers);
     child.decide("LEGAL_ROUTE");
 
-    String legalPlanning = (String) child.variable(LEGAL_PLANNING_REQUESTED_INSTANCE_ID);
+    String legalPlanning = (String) child.variable(LEGAL_PLANNING_REQUESTED_INSTANCE_ID.name());
     Task meeting = engine.getTaskService().createTaskQuery().processInstanceId(legalPlanning)
         .taskDefinitionKey("Task_HoldLegalPlanningMeeting").singleResult();
     assertThat(EngineClock.inLondon(meeting.getDueDate()))
@@ -178,11 +178,11 @@ class RepeatIcpcScenariosTest {
   void aConferenceAndTheLegalRouteTogether_andAConferenceThatMakesNoPlan() {
     child.hadAPlanLastYear().proposed().summariseHistory().allFourViews().decide("ICPC_AND_LEGAL_ROUTE");
     assertThat(child.proposal).hasPassed("Event_RequestLegalPlanning", "Gateway_ConferenceToo").isWaitingAtExactly("Task_ScheduleIcpc");
-    assertThat(child.variable(LEGAL_PLANNING_REQUESTED_INSTANCE_ID)).isNotNull();
+    assertThat(child.variable(LEGAL_PLANNING_REQUESTED_INSTANCE_ID.name())).isNotNull();
 
     child.schedule(LocalDate.of(2026, 3, 19), TestStaff.IRO).conferenceOutcome(false, null);
     assertThat(child.proposal).isEnded().hasPassed("End_NoPlanMade").hasNotPassed("Task_AddPlanToHistory");
-    assertThat(child.variable(PLAN_MADE)).isEqualTo(false);
+    assertThat(child.variable(PLAN_MADE.name())).isEqualTo(false);
     assertThat(planHistory.plansOf(child.childRef)).hasSize(1);
   }
 
@@ -190,8 +190,8 @@ class RepeatIcpcScenariosTest {
   void noConference_forExampleAnEnhancedChildInNeedPlan() {
     child.hadAPlanLastYear().proposed().summariseHistory().allFourViews();
     Map<String, Object> decision = RepeatIcpcDriver.jointDecision("NO_CONFERENCE");
-    decision.remove(ALTERNATIVES_CONSIDERED);
-    decision.remove(WHAT_WILL_BE_DIFFERENT);
+    decision.remove(ALTERNATIVES_CONSIDERED.name());
+    decision.remove(WHAT_WILL_BE_DIFFERENT.name());
     Task task = child.task("Task_RecordJointDecision");
     engine.getTaskService().setAssignee(task.getId(), TestStaff.SENIOR_MANAGER);
     engine.getTaskService().complete(task.getId(), decision);
@@ -203,7 +203,7 @@ class RepeatIcpcScenariosTest {
     child.hadAPlanLastYear().proposedFromStepDown("step-down-journey-1");
     assertThat(child.proposal).hasPassed("StartEvent_ProposedFromStepDown", "Task_AssembleHistory").isWaitingAt("Task_PrepareHistorySummary");
     assertThat(child.proposal.getBusinessKey()).isEqualTo(child.childRef);
-    assertThat(child.variable(ORIGIN_PROCESS_INSTANCE_ID)).isEqualTo("step-down-journey-1");
+    assertThat(child.variable(ORIGIN_PROCESS_INSTANCE_ID.name())).isEqualTo("step-down-journey-1");
   }
 
   @Test
@@ -216,7 +216,7 @@ class RepeatIcpcScenariosTest {
     assertThat(child.proposal).isWaitingAt("Task_PrepareHistorySummary", "Task_ChaseHistorySummary");
     assertThat(engine.getTaskService().getIdentityLinksForTask(child.task("Task_ChaseHistorySummary").getId()))
         .extracting(IdentityLink::getGroupId).contains(TestStaff.TEAM).doesNotContain("team-managers");
-    child.complete("Task_ChaseHistorySummary", Map.of(SUMMARY_CHASE_ACTION, "Spoke to the worker; summary by Thursday noon"));
+    child.complete("Task_ChaseHistorySummary", Map.of(SUMMARY_CHASE_ACTION.name(), "Spoke to the worker; summary by Thursday noon"));
     assertThat(child.proposal).hasPassed("End_SummaryChased").isWaitingAtExactly("Task_PrepareHistorySummary");
   }
 
@@ -243,8 +243,8 @@ class RepeatIcpcScenariosTest {
     assertThat(child.proposal).as("the last view ends the chase").isWaitingAtExactly("Task_RecordJointDecision");
     assertThat(engine.getTaskService().createTaskQuery().processInstanceId(child.proposal.getId())
         .taskDefinitionKey("Task_ChaseMissingViews").count()).isZero();
-    assertThat(child.variable(FOUR_PARTY_DISCUSSION_COMPLETE)).isEqualTo(true);
-    assertThat(child.variable(OVERRIDE_USED)).isEqualTo(false);
+    assertThat(child.variable(FOUR_PARTY_DISCUSSION_COMPLETE.name())).isEqualTo(true);
+    assertThat(child.variable(OVERRIDE_USED.name())).isEqualTo(false);
   }
 
   @Test
@@ -272,11 +272,11 @@ class RepeatIcpcScenariosTest {
     child.chaseMissingViews("OVERRIDE", "The IRO is on leave until 25 March and the conference must be held by 20 March");
     assertThat(child.proposal).hasPassed("End_DeadlineOverride", "Event_DeadlineOverride", "Task_RecordDeadlineOverride",
         "Gateway_FourPartyDiscussionComplete").isWaitingAtExactly("Task_RecordJointDecision");
-    assertThat(child.variable(OVERRIDE_USED)).isEqualTo(true);
-    assertThat(child.variable(FOUR_PARTY_DISCUSSION_COMPLETE)).isEqualTo(false);
-    assertThat(child.variable(OVERRIDE_BY)).isEqualTo(TestStaff.SENIOR_MANAGER);
-    assertThat(child.variable(OVERRIDE_DATE)).isEqualTo("2026-03-11");
-    assertThat(child.variable(VIEWS_MISSING_AT_OVERRIDE).toString()).isEqualTo("[\"IRO\"]");
+    assertThat(child.variable(OVERRIDE_USED.name())).isEqualTo(true);
+    assertThat(child.variable(FOUR_PARTY_DISCUSSION_COMPLETE.name())).isEqualTo(false);
+    assertThat(child.variable(OVERRIDE_BY.name())).isEqualTo(TestStaff.SENIOR_MANAGER);
+    assertThat(child.variable(OVERRIDE_DATE.name())).isEqualTo("2026-03-11");
+    assertThat(child.variable(VIEWS_MISSING_AT_OVERRIDE.name()).toString()).isEqualTo("[\"IRO\"]");
 
     child.decide("ICPC");
     assertThat(child.proposal).isWaitingAtExactly("Task_ScheduleIcpc");
@@ -287,8 +287,8 @@ class RepeatIcpcScenariosTest {
     child.hadAPlanLastYear().proposed().summariseHistory().whenTimerFires("StartEvent_ViewsOverdue");
     Task chase = child.task("Task_ChaseMissingViews");
     engine.getTaskService().setAssignee(chase.getId(), TestStaff.TEAM_MANAGER);
-    assertThatThrownBy(() -> engine.getTaskService().complete(chase.getId(), Map.of(CHASE_DECISION, "OVERRIDE", CHASE_NOTES, "x",
-        OVERRIDE_REASONS, "The conference must be held by 20 March and the IRO is away")))
+    assertThatThrownBy(() -> engine.getTaskService().complete(chase.getId(), Map.of(CHASE_DECISION.name(), "OVERRIDE", CHASE_NOTES.name(), "x",
+        OVERRIDE_REASONS.name(), "The conference must be held by 20 March and the IRO is away")))
         .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("Only senior managers can complete this task");
     assertThat(child.proposal).isWaitingAt("Task_ChaseMissingViews").hasNotPassed("Task_RecordDeadlineOverride");
   }
@@ -299,9 +299,9 @@ class RepeatIcpcScenariosTest {
     Task legal = child.task("Task_LegalView");
     engine.getTaskService().setAssignee(legal.getId(), TestStaff.LEGAL);
     Map<String, Object> generic = new HashMap<>(RepeatIcpcDriver.viewAnswers(FourPartyView.LEGAL, "LEGAL_ROUTE"));
-    generic.remove(LEGAL_PROCEEDINGS_THRESHOLD);
-    generic.remove(LEGAL_PLO_RECOMMENDED);
-    generic.remove(LEGAL_PLANNING_MEETING_BY);
+    generic.remove(LEGAL_PROCEEDINGS_THRESHOLD.name());
+    generic.remove(LEGAL_PLO_RECOMMENDED.name());
+    generic.remove(LEGAL_PLANNING_MEETING_BY.name());
     assertThatThrownBy(() -> engine.getTaskService().complete(legal.getId(), generic))
         .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("threshold for care proceedings");
 
@@ -318,9 +318,9 @@ class RepeatIcpcScenariosTest {
     Map<String, Object> noProceedings = new HashMap<>(generic);
     noProceedings.putAll(RepeatIcpcDriver.legalAdvice("NO", "NO", null));
     engine.getTaskService().complete(legal.getId(), noProceedings);
-    assertThat(child.variable(LEGAL_PROCEEDINGS_THRESHOLD)).isEqualTo("NO");
-    assertThat(child.variable(LEGAL_PLO_RECOMMENDED)).isEqualTo("NO");
-    assertThat(child.variable(LEGAL_VIEW_BY)).isEqualTo(TestStaff.LEGAL);
+    assertThat(child.variable(LEGAL_PROCEEDINGS_THRESHOLD.name())).isEqualTo("NO");
+    assertThat(child.variable(LEGAL_PLO_RECOMMENDED.name())).isEqualTo("NO");
+    assertThat(child.variable(LEGAL_VIEW_BY.name())).isEqualTo(TestStaff.LEGAL);
   }
 
   @Test
@@ -328,18 +328,18 @@ class RepeatIcpcScenariosTest {
     child.hadAPlanLastYear().proposed().summariseHistory().teamManagerView().seniorManagerView();
     // The third view tries to open the gate by submitting what the process records itself.
     Map<String, Object> forged = new HashMap<>(RepeatIcpcDriver.viewAnswers(FourPartyView.LEGAL, "ICPC"));
-    forged.put(IRO_VIEW_BY, TestStaff.IRO);
-    forged.put(FOUR_PARTY_DISCUSSION_COMPLETE, true);
-    forged.put(OVERRIDE_USED, true);
-    forged.put(DECISION, "ICPC");
+    forged.put(IRO_VIEW_BY.name(), TestStaff.IRO);
+    forged.put(FOUR_PARTY_DISCUSSION_COMPLETE.name(), true);
+    forged.put(OVERRIDE_USED.name(), true);
+    forged.put(DECISION.name(), "ICPC");
     Task legal = child.task("Task_LegalView");
     engine.getTaskService().setAssignee(legal.getId(), TestStaff.LEGAL);
     engine.getTaskService().complete(legal.getId(), forged);
 
     assertThat(child.proposal).isWaitingAt("Task_IroView").hasNotPassed("Gateway_FourPartyDiscussionComplete", "Task_ScheduleIcpc");
-    assertThat(child.variable(IRO_VIEW_BY)).as("a form cannot give someone else's view").isNull();
-    assertThat(child.variable(FOUR_PARTY_DISCUSSION_COMPLETE)).isEqualTo(false);
-    assertThat(child.variable(OVERRIDE_USED)).isEqualTo(false);
+    assertThat(child.variable(IRO_VIEW_BY.name())).as("a form cannot give someone else's view").isNull();
+    assertThat(child.variable(FOUR_PARTY_DISCUSSION_COMPLETE.name())).isEqualTo(false);
+    assertThat(child.variable(OVERRIDE_USED.name())).isEqualTo(false);
     Task iro = child.task("Task_IroView");
     engine.getTaskService().setAssignee(iro.getId(), null);
     assertThatThrownBy(() -> engine.getTaskService().complete(iro.getId(), RepeatIcpcDriver.viewAnswers(FourPartyView.IRO, "ICPC")))
@@ -352,8 +352,8 @@ class RepeatIcpcScenariosTest {
 
     // A forged gate variable does not survive the discussion: the gate reads what the views recorded.
     child.iroView();
-    assertThat(child.variable(FOUR_PARTY_DISCUSSION_COMPLETE)).isEqualTo(true);
-    assertThat(child.variable(OVERRIDE_USED)).as("no override was made").isEqualTo(false);
+    assertThat(child.variable(FOUR_PARTY_DISCUSSION_COMPLETE.name())).isEqualTo(true);
+    assertThat(child.variable(OVERRIDE_USED.name())).as("no override was made").isEqualTo(false);
   }
 
   @Test
@@ -377,17 +377,17 @@ class RepeatIcpcScenariosTest {
     Task iro = child.task("Task_IroView");
     assertThat(iro.getAssignee()).isNull();
     assertThat(engine.getTaskService().getIdentityLinksForTask(iro.getId())).extracting(IdentityLink::getGroupId).containsExactly("iros");
-    assertThat(child.variable(PREVIOUS_IRO)).isEqualTo(TestStaff.TEAM_MANAGER);
-    assertThat(child.variable(CONTINUITY_IRO)).isNull();
-    assertThat(child.variable(CHAIR)).as("no chair is pre-selected").isNull();
+    assertThat(child.variable(PREVIOUS_IRO.name())).isEqualTo(TestStaff.TEAM_MANAGER);
+    assertThat(child.variable(CONTINUITY_IRO.name())).isNull();
+    assertThat(child.variable(CHAIR.name())).as("no chair is pre-selected").isNull();
   }
 
   @Test
   void aPlanEndedMoreThanTwoYearsAgoStillMakesItARepeat_butNotWithinTwoYears() {
     child.hadPlan("2022-01-10", "2023-06-01", "EMO", "iro.retired").proposed();
-    assertThat(child.variable(WITHIN_TWO_YEARS)).isEqualTo(false);
-    assertThat(child.variable(MONTHS_SINCE_LAST_PLAN)).isEqualTo(32);
-    assertThat(child.variable(CONTINUITY_IRO)).isNull();
+    assertThat(child.variable(WITHIN_TWO_YEARS.name())).isEqualTo(false);
+    assertThat(child.variable(MONTHS_SINCE_LAST_PLAN.name())).isEqualTo(32);
+    assertThat(child.variable(CONTINUITY_IRO.name())).isNull();
   }
 
   @Test
@@ -413,22 +413,22 @@ class RepeatIcpcScenariosTest {
     child.proposal = engine.getRuntimeService().startProcessInstanceByKey(PROCESS_KEY, child.childRef, proposal);
 
     assertThat(child.proposal).hasPassed("Task_AssembleHistory").isWaitingAtExactly("Task_PrepareHistorySummary");
-    assertThat(child.variable(EARLIER_PLAN_AUTHORITY)).isEqualTo("Northshire County Council");
-    assertThat(child.variable(EARLIER_PLAN_START)).isEqualTo("2023-01-09");
-    assertThat(child.variable(EARLIER_PLAN_END)).isEqualTo("2024-06-28");
-    assertThat(child.variable(NUMBER_OF_PREVIOUS_PLANS)).isEqualTo(1);
-    assertThat(child.variable(LAST_PLAN_END_DATE)).isEqualTo("2024-06-28");
-    assertThat(child.variable(MONTHS_SINCE_LAST_PLAN)).isEqualTo(19);
-    assertThat(child.variable(WITHIN_TWO_YEARS)).isEqualTo(true);
-    assertThat(child.variable(ICPC_DEADLINE)).isEqualTo("2026-03-20");
+    assertThat(child.variable(EARLIER_PLAN_AUTHORITY.name())).isEqualTo("Northshire County Council");
+    assertThat(child.variable(EARLIER_PLAN_START.name())).isEqualTo("2023-01-09");
+    assertThat(child.variable(EARLIER_PLAN_END.name())).isEqualTo("2024-06-28");
+    assertThat(child.variable(NUMBER_OF_PREVIOUS_PLANS.name())).isEqualTo(1);
+    assertThat(child.variable(LAST_PLAN_END_DATE.name())).isEqualTo("2024-06-28");
+    assertThat(child.variable(MONTHS_SINCE_LAST_PLAN.name())).isEqualTo(19);
+    assertThat(child.variable(WITHIN_TWO_YEARS.name())).isEqualTo(true);
+    assertThat(child.variable(ICPC_DEADLINE.name())).isEqualTo("2026-03-20");
     assertThat(child.rows(PREVIOUS_PLAN_REASONS)).extracting(row -> row.get("plan"))
         .containsExactly("9 January 2023 to 28 June 2024: held by Northshire County Council");
 
     assertThat(childRecord.entriesOf(child.childRef, ChildEvent.Kind.OTHER_AUTHORITY_PLAN)).singleElement()
         .satisfies(entry -> {
           assertThat(entry.date()).isEqualTo(LocalDate.of(2023, 1, 9));
-          assertThat(entry.details()).containsEntry(EARLIER_PLAN_AUTHORITY, "Northshire County Council")
-              .containsEntry(EARLIER_PLAN_END, "2024-06-28");
+          assertThat(entry.details()).containsEntry(EARLIER_PLAN_AUTHORITY.name(), "Northshire County Council")
+              .containsEntry(EARLIER_PLAN_END.name(), "2024-06-28");
         });
 
     child.summariseHistory();
@@ -439,25 +439,25 @@ class RepeatIcpcScenariosTest {
   @Test
   void aNewSocialWorkerTakesOverTheHistorySummary_andRecordsAHandoverNote() {
     child.hadAPlanLastYear().proposed();
-    assertThat(child.variable(ALLOCATED_WORKER)).as("the proposing worker holds the child at first").isEqualTo(TestStaff.WORKER);
+    assertThat(child.variable(ALLOCATED_WORKER.name())).as("the proposing worker holds the child at first").isEqualTo(TestStaff.WORKER);
 
     child.holderChanges("SOCIAL_WORKER", TestStaff.SECOND_WORKER);
 
     assertThat(child.proposal).hasPassed("Task_HandOverToTheNewHolder", "Gateway_WhoChanged")
         .isWaitingAt("Task_PrepareHistorySummary", "Task_RecordHandoverNote");
     assertThat(child.task("Task_PrepareHistorySummary").getAssignee()).as("the open work moves").isEqualTo(TestStaff.SECOND_WORKER);
-    assertThat(child.variable(ALLOCATED_WORKER)).isEqualTo(TestStaff.SECOND_WORKER);
-    assertThat(child.variable(PROPOSED_BY)).as("who proposed does not change").isEqualTo(TestStaff.WORKER);
-    assertThat(child.variable(WORKER_CHANGES)).isEqualTo(1);
+    assertThat(child.variable(ALLOCATED_WORKER.name())).isEqualTo(TestStaff.SECOND_WORKER);
+    assertThat(child.variable(PROPOSED_BY.name())).as("who proposed does not change").isEqualTo(TestStaff.WORKER);
+    assertThat(child.variable(WORKER_CHANGES.name())).isEqualTo(1);
     Task note = child.task("Task_RecordHandoverNote");
     assertThat(note.getName()).isEqualTo("Record a handover note - " + child.childRef);
     assertThat(note.getAssignee()).isEqualTo(TestStaff.SECOND_WORKER);
-    assertThat(engine.getTaskService().getVariable(note.getId(), PREVIOUS_WORKER)).isEqualTo(TestStaff.WORKER);
+    assertThat(engine.getTaskService().getVariable(note.getId(), PREVIOUS_WORKER.name())).isEqualTo(TestStaff.WORKER);
     // Two working days after Monday 2 March 2026.
     assertThat(EngineClock.inLondon(note.getDueDate())).isEqualTo(LocalDate.of(2026, 3, 4).atTime(17, 0).atZone(EngineClock.LONDON));
 
-    child.complete("Task_RecordHandoverNote", Map.of(HANDOVER_HISTORY_READ, true,
-        HANDOVER_NOTE, "Read both plans and the summary notes; I will finish the summary by Wednesday"));
+    child.complete("Task_RecordHandoverNote", Map.of(HANDOVER_HISTORY_READ.name(), true,
+        HANDOVER_NOTE.name(), "Read both plans and the summary notes; I will finish the summary by Wednesday"));
     assertThat(child.proposal).hasPassed("End_HandoverNoteRecorded").isWaitingAtExactly("Task_PrepareHistorySummary");
     assertThat(childRecord.entriesOf(child.childRef, ChildEvent.Kind.HANDOVER)).singleElement()
         .satisfies(entry -> assertThat(entry.who()).isEqualTo(TestStaff.SECOND_WORKER));
@@ -473,10 +473,10 @@ class RepeatIcpcScenariosTest {
     assertThat(child.proposal).hasPassed("End_HandoverComplete").hasNotPassed("Task_RecordHandoverNote")
         .isWaitingAt("Task_TeamManagerView", "Task_SeniorManagerView", "Task_IroView", "Task_LegalView");
     assertThat(child.task("Task_IroView").getAssignee()).isEqualTo(TestStaff.SECOND_IRO);
-    assertThat(child.variable(CHAIR)).isEqualTo(TestStaff.SECOND_IRO);
-    assertThat(child.variable(PREVIOUS_IRO)).as("the last plan's IRO is history").isEqualTo(TestStaff.IRO);
-    assertThat(child.variable(WORKER_CHANGES)).as("only changes of social worker are counted").isNull();
-    assertThat(child.variable(CHILD_IRO)).isEqualTo(TestStaff.SECOND_IRO);
+    assertThat(child.variable(CHAIR.name())).isEqualTo(TestStaff.SECOND_IRO);
+    assertThat(child.variable(PREVIOUS_IRO.name())).as("the last plan's IRO is history").isEqualTo(TestStaff.IRO);
+    assertThat(child.variable(WORKER_CHANGES.name())).as("only changes of social worker are counted").isNull();
+    assertThat(child.variable(CHILD_IRO.name())).isEqualTo(TestStaff.SECOND_IRO);
     child.teamManagerView().seniorManagerView().view(FourPartyView.IRO, TestStaff.SECOND_IRO, "ICPC").legalView();
     assertThat(child.proposal).isWaitingAtExactly("Task_RecordJointDecision");
     child.decide("ICPC").schedule(LocalDate.of(2026, 3, 18), TestStaff.SECOND_IRO);
@@ -508,8 +508,8 @@ class RepeatIcpcScenariosTest {
   void invalidProposalsAreRefusedWithEveryProblem() {
     child.hadAPlanLastYear();
     Map<String, Object> bad = RepeatIcpcDriver.proposalVariables(child.childRef, MONDAY_2_MARCH_2026.plusDays(1));
-    bad.put(CATEGORY_OF_ABUSE, "NEGLECT");
-    bad.put(PROPOSED_BY, TestStaff.TEAM_MANAGER);
+    bad.put(CATEGORY_OF_ABUSE.name(), "NEGLECT");
+    bad.put(PROPOSED_BY.name(), TestStaff.TEAM_MANAGER);
     assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(PROCESS_KEY, child.childRef, bad))
         .isInstanceOf(FormFieldValidationException.class)
         .hasMessageContaining("cannot be in the future")
@@ -532,8 +532,8 @@ class RepeatIcpcScenariosTest {
     Task task = child.task("Task_RecordJointDecision");
     engine.getTaskService().setAssignee(task.getId(), TestStaff.SENIOR_MANAGER);
     Map<String, Object> noAlternatives = RepeatIcpcDriver.jointDecision("ICPC");
-    noAlternatives.put(ALTERNATIVES_CONSIDERED, List.of(Map.of("framework", "ICPC", "whyNotChosen", "It is the same thing")));
-    noAlternatives.remove(WHAT_WILL_BE_DIFFERENT);
+    noAlternatives.put(ALTERNATIVES_CONSIDERED.name(), List.of(Map.of("framework", "ICPC", "whyNotChosen", "It is the same thing")));
+    noAlternatives.remove(WHAT_WILL_BE_DIFFERENT.name());
     assertThatThrownBy(() -> engine.getTaskService().complete(task.getId(), noAlternatives))
         .isInstanceOf(FormFieldValidationException.class)
         .hasMessageContaining("at least one alternative").hasMessageContaining("what will be different this time");
@@ -558,11 +558,11 @@ class RepeatIcpcScenariosTest {
     assertThatThrownBy(() -> child.schedule(LocalDate.of(2026, 2, 27), TestStaff.IRO))
         .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("cannot be in the past");
 
-    child.schedule(Map.of(CONFERENCE_DATE, afterTheDeadline.toString(), CHAIR, TestStaff.SECOND_IRO,
-        LATE_CONFERENCE_REASON, "The family's solicitor cannot attend before 23 March",
-        DIFFERENT_CHAIR_REASON, "iro.one is on leave that week"));
+    child.schedule(Map.of(CONFERENCE_DATE.name(), afterTheDeadline.toString(), CHAIR.name(), TestStaff.SECOND_IRO,
+        LATE_CONFERENCE_REASON.name(), "The family's solicitor cannot attend before 23 March",
+        DIFFERENT_CHAIR_REASON.name(), "iro.one is on leave that week"));
     assertThat(child.proposal).isWaitingAtExactly("Task_RecordConferenceOutcome");
-    assertThat(child.variable(PREVIOUS_IRO_CHAIRS)).isEqualTo(false);
+    assertThat(child.variable(PREVIOUS_IRO_CHAIRS.name())).isEqualTo(false);
   }
 
   @Test
@@ -574,14 +574,14 @@ class RepeatIcpcScenariosTest {
         .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("give the date the child protection plan started");
     assertThatThrownBy(() -> child.recordOutcome("PLAN_MADE", EngineClock.today().plusDays(1)))
         .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("cannot start in the future");
-    assertThatThrownBy(() -> child.recordOutcome("PLAN_MADE", LocalDate.parse((String) child.variable(STRATEGY_DISCUSSION_DATE)).minusDays(1)))
+    assertThatThrownBy(() -> child.recordOutcome("PLAN_MADE", LocalDate.parse((String) child.variable(STRATEGY_DISCUSSION_DATE.name())).minusDays(1)))
         .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("before the strategy discussion");
     assertThat(child.proposal).isWaitingAtExactly("Task_RecordConferenceOutcome");
 
     child.recordOutcome("NO_PLAN", LocalDate.of(2026, 3, 18));
     assertThat(child.proposal).isEnded().hasPassed("Task_RecordConferenceOutcome", "End_NoPlanMade").hasNotPassed("Task_AddPlanToHistory");
-    assertThat(child.variable(PLAN_MADE)).isEqualTo(false);
-    assertThat(child.variable(PLAN_START_DATE)).as("no start date is kept without a plan").isNull();
+    assertThat(child.variable(PLAN_MADE.name())).isEqualTo(false);
+    assertThat(child.variable(PLAN_START_DATE.name())).as("no start date is kept without a plan").isNull();
     assertThat(planHistory.plansOf(child.childRef)).hasSize(1);
   }
 
@@ -599,8 +599,8 @@ class RepeatIcpcScenariosTest {
     // Strategy discussion Thursday 30 April 2026; Monday 4 May is a bank holiday.
     EngineClock.setTo(LocalDate.of(2026, 5, 1), LocalTime.of(9, 0));
     child.hadAPlanLastYear().proposed(LocalDate.of(2026, 4, 30));
-    assertThat(child.variable(ICPC_DEADLINE)).isEqualTo("2026-05-22");
-    assertThat(child.variable(DISCUSSION_DEADLINE)).isEqualTo("2026-05-13");
+    assertThat(child.variable(ICPC_DEADLINE.name())).isEqualTo("2026-05-22");
+    assertThat(child.variable(DISCUSSION_DEADLINE.name())).isEqualTo("2026-05-13");
     assertThat(EngineClock.inLondon(child.task("Task_PrepareHistorySummary").getDueDate()))
         .isEqualTo(LocalDate.of(2026, 5, 6).atTime(17, 0).atZone(EngineClock.LONDON));
     child.summariseHistory();

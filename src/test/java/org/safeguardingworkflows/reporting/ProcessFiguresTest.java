@@ -52,29 +52,29 @@ class ProcessFiguresTest {
     // One journey holds its meeting with a contingency, supervises on time, reviews late, and gets a concern.
     String watched = start();
     complete(watched, "Task_HoldStepDownMeeting", stepDownMeeting());
-    complete(watched, "Task_ApproveStepDownPlan", Map.of(StepDownVariables.STEP_DOWN_DECISION, "APPROVE",
-        StepDownVariables.STEP_DOWN_DECISION_REASONS, "Considered in supervision"));
+    complete(watched, "Task_ApproveStepDownPlan", Map.of(StepDownVariables.STEP_DOWN_DECISION.name(), "APPROVE",
+        StepDownVariables.STEP_DOWN_DECISION_REASONS.name(), "Considered in supervision"));
     fire(watched, "Event_SupervisionDue");
-    complete(watched, "Task_HoldManagementSupervision", Map.of(StepDownVariables.SUPERVISION_ENGAGEMENT, "GOOD",
-        StepDownVariables.SUPERVISION_DIFFICULTIES_REEMERGING, "NO", StepDownVariables.SUPERVISION_SAME_WORKER, "YES",
-        StepDownVariables.SUPERVISION_ACTIONS, "Continue the plan", StepDownVariables.SUPERVISION_HELD_ON, EngineClock.today().toString()));
+    complete(watched, "Task_HoldManagementSupervision", Map.of(StepDownVariables.SUPERVISION_ENGAGEMENT.name(), "GOOD",
+        StepDownVariables.SUPERVISION_DIFFICULTIES_REEMERGING.name(), "NO", StepDownVariables.SUPERVISION_SAME_WORKER.name(), "YES",
+        StepDownVariables.SUPERVISION_ACTIONS.name(), "Continue the plan", StepDownVariables.SUPERVISION_HELD_ON.name(), EngineClock.today().toString()));
     fire(watched, "Event_ReviewDue");
     Task review = task(watched, "Task_ReviewCinServices");
     EngineClock.setTo(LocalDate.ofInstant(review.getDueDate().toInstant(), EngineClock.LONDON).plusDays(2), LocalTime.of(10, 0));
     complete(watched, "Task_ReviewCinServices", Map.of(
-        StepDownVariables.SERVICE_REVIEWS, List.of(Map.of("provider", "Family support service", "attended", "YES", "impact", "Routines in place")),
-        StepDownVariables.REVIEW_OVERALL_PROGRESS, "GOOD", StepDownVariables.REVIEW_ENGAGEMENT, "GOOD",
-        StepDownVariables.REVIEW_DIFFICULTIES_REEMERGING, "NO", StepDownVariables.REVIEW_HELD_ON, EngineClock.today().toString()));
+        StepDownVariables.SERVICE_REVIEWS.name(), List.of(Map.of("provider", "Family support service", "attended", "YES", "impact", "Routines in place")),
+        StepDownVariables.REVIEW_OVERALL_PROGRESS.name(), "GOOD", StepDownVariables.REVIEW_ENGAGEMENT.name(), "GOOD",
+        StepDownVariables.REVIEW_DIFFICULTIES_REEMERGING.name(), "NO", StepDownVariables.REVIEW_HELD_ON.name(), EngineClock.today().toString()));
     engine.getRuntimeService().createMessageCorrelation(StepDownVariables.MESSAGE_CONCERN_REPORTED)
         .processInstanceId(watched)
-        .setVariablesLocal(Map.of(StepDownVariables.CONCERN_KIND, "NEW_REFERRAL", StepDownVariables.CONCERN_SUMMARY, "School reports missed days"))
+        .setVariablesLocal(Map.of(StepDownVariables.CONCERN_KIND.name(), "NEW_REFERRAL", StepDownVariables.CONCERN_SUMMARY.name(), "School reports missed days"))
         .correlateWithResult();
     // The other journey has not held its step-down meeting yet; its concern comes eight months after the plan ended.
     String waiting = start();
     EngineClock.setTo(PLAN_END.plusMonths(8), LocalTime.of(9, 0));
     engine.getRuntimeService().createMessageCorrelation(StepDownVariables.MESSAGE_CONCERN_REPORTED)
         .processInstanceId(waiting)
-        .setVariablesLocal(Map.of(StepDownVariables.CONCERN_KIND, "CONSENT_WITHDRAWN", StepDownVariables.CONCERN_SUMMARY, "Parents withdrew consent"))
+        .setVariablesLocal(Map.of(StepDownVariables.CONCERN_KIND.name(), "CONSENT_WITHDRAWN", StepDownVariables.CONCERN_SUMMARY.name(), "Parents withdrew consent"))
         .correlateWithResult();
 
     ProcessFigures.Figures figures = processFigures.of(PLAN_END.minusDays(10), PLAN_END.plusDays(120));
@@ -113,14 +113,14 @@ class ProcessFiguresTest {
   private String start() {
     String childRef = "C-" + UUID.randomUUID().toString().substring(0, 8);
     Map<String, Object> variables = new HashMap<>();
-    variables.put(StepDownVariables.CHILD_REF, childRef);
-    variables.put(StepDownVariables.PLAN_START_DATE, PLAN_END.minusMonths(9).toString());
-    variables.put(StepDownVariables.PLAN_END_DATE, PLAN_END.toString());
-    variables.put(StepDownVariables.CATEGORY_OF_ABUSE, "NEG");
-    variables.put(StepDownVariables.DESTINATION, "CHILD_IN_NEED");
-    variables.put(StepDownVariables.ALLOCATED_WORKER, TestStaff.WORKER);
-    variables.put(StepDownVariables.TEAM_MANAGER, TestStaff.TEAM_MANAGER);
-    variables.put(StepDownVariables.IRO, TestStaff.IRO);
+    variables.put(StepDownVariables.CHILD_REF.name(), childRef);
+    variables.put(StepDownVariables.PLAN_START_DATE.name(), PLAN_END.minusMonths(9).toString());
+    variables.put(StepDownVariables.PLAN_END_DATE.name(), PLAN_END.toString());
+    variables.put(StepDownVariables.CATEGORY_OF_ABUSE.name(), "NEG");
+    variables.put(StepDownVariables.DESTINATION.name(), "CHILD_IN_NEED");
+    variables.put(StepDownVariables.ALLOCATED_WORKER.name(), TestStaff.WORKER);
+    variables.put(StepDownVariables.TEAM_MANAGER.name(), TestStaff.TEAM_MANAGER);
+    variables.put(StepDownVariables.IRO.name(), TestStaff.IRO);
     return engine.getRuntimeService().startProcessInstanceByKey(StepDownVariables.PROCESS_KEY, childRef, variables).getId();
   }
 

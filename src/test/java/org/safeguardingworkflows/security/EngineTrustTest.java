@@ -125,7 +125,7 @@ class EngineTrustTest {
   void aCompletionSetsOnlyWhatItsFormAsksFor_throughEveryCompletionPath() throws Exception {
     Task meeting = openTask("Task_HoldStepDownMeeting");
     Map<String, Object> withInjection = formVariables(StepDownDriver.stepDownMeeting());
-    withInjection.put(StepDownVariables.TEAM_MANAGER, Map.of("value", TestStaff.WORKER));
+    withInjection.put(StepDownVariables.TEAM_MANAGER.name(), Map.of("value", TestStaff.WORKER));
 
     Reply completed = as(TestStaff.WORKER).post("/engine-rest/task/" + meeting.getId() + "/complete", Map.of("variables", withInjection));
     assertThat(completed.status()).as(completed.body()).isEqualTo(400);
@@ -149,7 +149,7 @@ class EngineTrustTest {
     assertThat(new ObjectMapper().readTree(inTasklist.body()).path("message").asText())
         .as("Tasklist shows the message, in words").contains("teamManager is shown read-only").doesNotContain("Exception");
 
-    Map<String, Object> setManager = Map.of("modifications", Map.of(StepDownVariables.TEAM_MANAGER, Map.of("value", TestStaff.WORKER)));
+    Map<String, Object> setManager = Map.of("modifications", Map.of(StepDownVariables.TEAM_MANAGER.name(), Map.of("value", TestStaff.WORKER)));
     assertThat(as(TestStaff.WORKER).post("/engine-rest/task/" + meeting.getId() + "/variables", setManager).status()).isEqualTo(403);
     assertThat(as(TestStaff.WORKER).put("/engine-rest/task/" + meeting.getId() + "/variables/teamManager",
         Map.of("value", TestStaff.WORKER)).status()).isEqualTo(403);
@@ -159,12 +159,12 @@ class EngineTrustTest {
         "businessKey", childRef)).status()).as("concerns go through the domain API").isEqualTo(403);
 
     assertThat(taskService.createTaskQuery().taskId(meeting.getId()).count()).as("the meeting is still to be held").isOne();
-    assertThat(runtimeService.getVariable(meeting.getProcessInstanceId(), StepDownVariables.TEAM_MANAGER)).isEqualTo(TestStaff.TEAM_MANAGER);
+    assertThat(runtimeService.getVariable(meeting.getProcessInstanceId(), StepDownVariables.TEAM_MANAGER.name())).isEqualTo(TestStaff.TEAM_MANAGER);
 
     Reply honest = as(TestStaff.WORKER).post("/engine-rest/task/" + meeting.getId() + "/complete",
         Map.of("variables", formVariables(StepDownDriver.stepDownMeeting())));
     assertThat(honest.status()).as(honest.body()).isEqualTo(204);
-    assertThat(runtimeService.getVariable(meeting.getProcessInstanceId(), StepDownVariables.TEAM_MANAGER)).isEqualTo(TestStaff.TEAM_MANAGER);
+    assertThat(runtimeService.getVariable(meeting.getProcessInstanceId(), StepDownVariables.TEAM_MANAGER.name())).isEqualTo(TestStaff.TEAM_MANAGER);
   }
 
   // Finding 5: engine REST starts
@@ -261,7 +261,7 @@ class EngineTrustTest {
     assertThat(refused.status()).as(refused.body()).isEqualTo(400);
     assertThat(refused.json().path("errors").get(0).path("rule").asText()).isEqualTo("no-java-objects");
     Map<String, Object> meetingWithGadget = formVariables(StepDownDriver.stepDownMeeting());
-    meetingWithGadget.put(StepDownVariables.WHAT_CHANGED, gadget);
+    meetingWithGadget.put(StepDownVariables.WHAT_CHANGED.name(), gadget);
     assertThat(as(TestStaff.WORKER).post("/engine-rest/task/" + meeting.getId() + "/complete",
         Map.of("variables", meetingWithGadget)).status()).isEqualTo(400);
     assertThat(runtimeService.getVariable(meeting.getProcessInstanceId(), "probe")).isNull();
@@ -317,9 +317,9 @@ class EngineTrustTest {
   @Test
   void aRefusedStaffNameDoesNotTellWhetherThePersonWorksHere() {
     Map<String, Object> nobody = new LinkedHashMap<>(StepDownDriver.startVariables("C-" + UUID.randomUUID().toString().substring(0, 8), "CHILD_IN_NEED"));
-    nobody.put(StepDownVariables.TEAM_MANAGER, "no.such.person");
+    nobody.put(StepDownVariables.TEAM_MANAGER.name(), "no.such.person");
     Map<String, Object> otherRole = new LinkedHashMap<>(nobody);
-    otherRole.put(StepDownVariables.TEAM_MANAGER, TestStaff.LEGAL);
+    otherRole.put(StepDownVariables.TEAM_MANAGER.name(), TestStaff.LEGAL);
     Reply unknown = as(TestStaff.WORKER).post("/api/step-downs", nobody);
     Reply wrongRole = as(TestStaff.WORKER).post("/api/step-downs", otherRole);
     assertThat(unknown.status()).isEqualTo(400);

@@ -24,6 +24,7 @@ import org.safeguardingworkflows.children.ChildRecord;
 import org.safeguardingworkflows.legal.LegalPlanningVariables;
 import org.safeguardingworkflows.planhistory.CpPlan;
 import org.safeguardingworkflows.planhistory.PlanHistory;
+import org.safeguardingworkflows.platform.StartLinkedProcess;
 import org.safeguardingworkflows.repeaticpc.RepeatIcpcVariables;
 import org.safeguardingworkflows.security.TaskFilters;
 import org.safeguardingworkflows.testsupport.Api;
@@ -157,8 +158,8 @@ class StepDownScenariosTest {
         .hasMessageStartingWith("'Date of the next review' must be on or before 25/05/2026");
 
     assertThat(journey.task("Task_HoldManagementSupervision").getId()).as("still open").isEqualTo(supervision);
-    assertThat(engine.getTaskService().getVariable(supervision, StepDownVariables.SUPERVISION_DUE_ON)).isEqualTo("2026-03-30");
-    assertThat(engine.getRuntimeService().getVariable(journey.journey.getId(), StepDownVariables.SUPERVISION_ENGAGEMENT)).isNull();
+    assertThat(engine.getTaskService().getVariable(supervision, StepDownVariables.SUPERVISION_DUE_ON.name())).isEqualTo("2026-03-30");
+    assertThat(engine.getRuntimeService().getVariable(journey.journey.getId(), StepDownVariables.SUPERVISION_ENGAGEMENT.name())).isNull();
     assertThat(childRecord.entriesOf(journey.childRef, ChildEvent.Kind.SUPERVISION)).isEmpty();
     assertThat(journey.timers("Event_SupervisionDue")).isEmpty();
 
@@ -194,14 +195,14 @@ class StepDownScenariosTest {
 
     journey.whenNextFires("Event_ReviewDue");
     String firstReview = journey.task("Task_ReviewCinServices").getId();
-    assertThat(engine.getTaskService().getVariable(firstReview, StepDownVariables.SERVICE_REVIEWS).toString())
+    assertThat(engine.getTaskService().getVariable(firstReview, StepDownVariables.SERVICE_REVIEWS.name()).toString())
         .as("the first review lists the services agreed at the step-down meeting").contains("Family support service")
         .doesNotContain("purpose");
     journey.reviewCinServices("GOOD", "NO");
 
     journey.whenNextFires("Event_SupervisionDue");
     String secondSupervision = journey.task("Task_HoldManagementSupervision").getId();
-    assertThat(engine.getTaskService().getVariable(secondSupervision, StepDownVariables.SUPERVISION_ENGAGEMENT)).as("opens blank").isNull();
+    assertThat(engine.getTaskService().getVariable(secondSupervision, StepDownVariables.SUPERVISION_ENGAGEMENT.name())).as("opens blank").isNull();
     assertThat(engine.getTaskService().getVariable(secondSupervision, "previousSupervisionEngagement")).isEqualTo("PARTIAL");
     assertThat((String) engine.getTaskService().getVariable(secondSupervision, "previousSupervisionHeldOn"))
         .isLessThan(journey.today().toString());
@@ -212,9 +213,9 @@ class StepDownScenariosTest {
       journey.whenNextFires("Event_ReviewDue");
     }
     String secondReview = journey.task("Task_ReviewCinServices").getId();
-    assertThat(engine.getTaskService().getVariable(secondReview, StepDownVariables.REVIEW_OVERALL_PROGRESS)).as("opens blank").isNull();
+    assertThat(engine.getTaskService().getVariable(secondReview, StepDownVariables.REVIEW_OVERALL_PROGRESS.name())).as("opens blank").isNull();
     assertThat(engine.getTaskService().getVariable(secondReview, "previousReviewOverallProgress")).isEqualTo("GOOD");
-    assertThat(engine.getTaskService().getVariable(secondReview, StepDownVariables.SERVICE_REVIEWS).toString())
+    assertThat(engine.getTaskService().getVariable(secondReview, StepDownVariables.SERVICE_REVIEWS.name()).toString())
         .as("the services reviewed last time, to review again").contains("Family support service")
         .doesNotContain("Routines in place").doesNotContain("attended");
     // Read as stored: the Java API keeps this driver's immutable lists as Java objects, which only Tasklist's JSON avoids.
@@ -229,7 +230,7 @@ class StepDownScenariosTest {
     journey.planEnded("CHILD_IN_NEED").holdStepDownMeeting().managerDecidesStepDown("SEND_BACK");
     assertThat(journey.journey).isWaitingAtExactly("Task_HoldStepDownMeeting");
     assertThat(journey.task("Task_HoldStepDownMeeting").getAssignee()).isEqualTo(TestStaff.WORKER);
-    assertThat(engine.getRuntimeService().getVariable(journey.journey.getId(), StepDownVariables.STEP_DOWN_DECISION_REASONS))
+    assertThat(engine.getRuntimeService().getVariable(journey.journey.getId(), StepDownVariables.STEP_DOWN_DECISION_REASONS.name()))
         .isEqualTo("Considered in supervision");
     journey.holdStepDownMeeting().managerDecidesStepDown("APPROVE");
     assertThat(journey.journey).isWaitingAt("Event_SupervisionDue");
@@ -239,9 +240,9 @@ class StepDownScenariosTest {
   void theStepDownMeetingCannotBeCompletedWithoutADisengagementAndRecurrenceContingency() {
     journey.planEnded("CHILD_IN_NEED");
     Map<String, Object> withoutContingency = StepDownDriver.stepDownMeeting();
-    withoutContingency.put(StepDownVariables.CONTINGENCY_PLAN,
+    withoutContingency.put(StepDownVariables.CONTINGENCY_PLAN.name(),
         List.of(Map.of("trigger", "NEW_REFERRAL", "response", "Strategy discussion", "whoActs", "Team manager")));
-    withoutContingency.put(StepDownVariables.FAMILY_TOLD_OF_CONTINGENCY, false);
+    withoutContingency.put(StepDownVariables.FAMILY_TOLD_OF_CONTINGENCY.name(), false);
 
     assertThatThrownBy(() -> journey.complete("Task_HoldStepDownMeeting", withoutContingency))
         .isInstanceOf(FormFieldValidationException.class)
@@ -255,7 +256,7 @@ class StepDownScenariosTest {
   void everyPartOfTheContingencyPlanNamesThePartnerAgenciesThatHoldIt() {
     journey.planEnded("CHILD_IN_NEED");
     Map<String, Object> withoutAgencies = StepDownDriver.stepDownMeeting();
-    withoutAgencies.put(StepDownVariables.CONTINGENCY_PLAN, List.of(
+    withoutAgencies.put(StepDownVariables.CONTINGENCY_PLAN.name(), List.of(
         Map.of("trigger", "DISENGAGEMENT", "response", "Team manager reviews", "whoActs", "Social worker", "heldBy", List.of("SCHOOL")),
         Map.of("trigger", "RECURRENCE", "response", "Strategy discussion", "whoActs", "Team manager", "heldBy", List.of("NEIGHBOUR"))));
 
@@ -270,14 +271,14 @@ class StepDownScenariosTest {
   void theChildsOwnViewsAreRequiredAtTheStepDownMeetingAndAtTheClosureMeeting() {
     journey.planEnded("EARLY_HELP");
     Map<String, Object> withoutChildViews = StepDownDriver.stepDownMeeting();
-    withoutChildViews.remove(StepDownVariables.CHILD_VIEWS);
+    withoutChildViews.remove(StepDownVariables.CHILD_VIEWS.name());
     assertThatThrownBy(() -> journey.complete("Task_HoldStepDownMeeting", withoutChildViews))
         .isInstanceOf(FormFieldValidationException.class)
         .hasMessageContaining("'What the child said' is required");
 
     journey.holdStepDownMeeting().managerDecidesStepDown("APPROVE").seniorManagerDecidesEarlyStepDown("APPROVE");
     Map<String, Object> closureWithoutChildViews = StepDownDriver.closureMeeting();
-    closureWithoutChildViews.put(StepDownVariables.CLOSURE_CHILD_VIEWS, " ");
+    closureWithoutChildViews.put(StepDownVariables.CLOSURE_CHILD_VIEWS.name(), " ");
     assertThatThrownBy(() -> journey.complete("Task_HoldClosureMeeting", closureWithoutChildViews))
         .isInstanceOf(FormFieldValidationException.class)
         .hasMessageContaining("'What the child said' is required");
@@ -288,7 +289,7 @@ class StepDownScenariosTest {
   void formRulesAreCheckedOnTheServerWhateverTheClient() {
     journey.planEnded("CHILD_IN_NEED");
     Map<String, Object> missingViews = StepDownDriver.stepDownMeeting();
-    missingViews.remove(StepDownVariables.FAMILY_VIEWS);
+    missingViews.remove(StepDownVariables.FAMILY_VIEWS.name());
     assertThatThrownBy(() -> journey.complete("Task_HoldStepDownMeeting", missingViews))
         .isInstanceOf(FormFieldValidationException.class)
         .hasMessageContaining("is required");
@@ -327,7 +328,7 @@ class StepDownScenariosTest {
     journey.whenNextFires("Event_ReEmergenceCheckDue").checkForReEmergence("YES");
     assertThat(journey.journey).hasPassed("Event_RaiseReEmergenceConcern", "End_ReEmergenceConcernRaised")
         .isWaitingAt("Task_HoldContingencyReview", "Event_ReEmergenceCheckDue");
-    assertThat(engine.getTaskService().getVariable(journey.task("Task_HoldContingencyReview").getId(), StepDownVariables.CONCERN_KIND))
+    assertThat(engine.getTaskService().getVariable(journey.task("Task_HoldContingencyReview").getId(), StepDownVariables.CONCERN_KIND.name()))
         .isEqualTo("RECURRENCE");
 
     // The last check still happens; the journey ends only when the contingency review has been held too.
@@ -363,7 +364,7 @@ class StepDownScenariosTest {
     inWatchPeriod();
     journey.whenNextFires("Event_SupervisionDue").supervise("POOR", "NO");
     assertThat(journey.journey).hasPassed("Event_RaiseSupervisionConcern").isWaitingAt("Task_HoldContingencyReview", "Event_SupervisionDue");
-    assertThat(engine.getTaskService().getVariable(journey.task("Task_HoldContingencyReview").getId(), StepDownVariables.CONCERN_KIND))
+    assertThat(engine.getTaskService().getVariable(journey.task("Task_HoldContingencyReview").getId(), StepDownVariables.CONCERN_KIND.name()))
         .isEqualTo("DISENGAGEMENT");
 
     journey.contingencyReview("STRATEGY_DISCUSSION");
@@ -375,7 +376,7 @@ class StepDownScenariosTest {
         .isWaitingAt("Event_SupervisionDue");
     assertThat(engine.getRuntimeService().createProcessInstanceQuery()
         .processDefinitionKey(RepeatIcpcVariables.PROCESS_KEY).processInstanceBusinessKey(journey.childRef).count()).isZero();
-    assertThat(engine.getRuntimeService().getVariable(journey.journey.getId(), StepDownVariables.REPEAT_ICPC_PROPOSED_INSTANCE_ID)).isNull();
+    assertThat(engine.getRuntimeService().getVariable(journey.journey.getId(), StepDownVariables.REPEAT_ICPC_PROPOSED_INSTANCE_ID.name())).isNull();
   }
 
   @Test
@@ -391,17 +392,17 @@ class StepDownScenariosTest {
     assertThat(proposals).hasSize(1);
     ProcessInstance proposal = proposals.get(0);
     assertThat(proposal).isWaitingAt("Task_PrepareHistorySummary");
-    assertThat(engine.getRuntimeService().getVariable(journey.journey.getId(), StepDownVariables.REPEAT_ICPC_PROPOSED_INSTANCE_ID))
+    assertThat(engine.getRuntimeService().getVariable(journey.journey.getId(), StepDownVariables.REPEAT_ICPC_PROPOSED_INSTANCE_ID.name()))
         .isEqualTo(proposal.getId());
     assertThat(engine.getRuntimeService().getVariables(proposal.getId()))
-        .containsEntry(RepeatIcpcVariables.ORIGIN_PROCESS_INSTANCE_ID, journey.journey.getId())
-        .containsEntry(RepeatIcpcVariables.ORIGIN_PROCESS_KEY, StepDownVariables.PROCESS_KEY)
-        .containsEntry(RepeatIcpcVariables.CHILD_REF, journey.childRef)
-        .containsEntry(RepeatIcpcVariables.STRATEGY_DISCUSSION_DATE, journey.today().toString())
-        .containsEntry(RepeatIcpcVariables.CATEGORY_OF_ABUSE, "NEG")
-        .containsEntry(RepeatIcpcVariables.CONCERNS_SUMMARY, "Neglect has returned: school attendance down to 70%, home conditions poor again")
-        .containsEntry(RepeatIcpcVariables.PROPOSED_BY, TestStaff.WORKER)
-        .containsEntry(RepeatIcpcVariables.LAST_STEP_DOWN_INSTANCE_ID, journey.journey.getId());
+        .containsEntry(RepeatIcpcVariables.ORIGIN_PROCESS_INSTANCE_ID.name(), journey.journey.getId())
+        .containsEntry(RepeatIcpcVariables.ORIGIN_PROCESS_KEY.name(), StepDownVariables.PROCESS_KEY)
+        .containsEntry(RepeatIcpcVariables.CHILD_REF.name(), journey.childRef)
+        .containsEntry(RepeatIcpcVariables.STRATEGY_DISCUSSION_DATE.name(), journey.today().toString())
+        .containsEntry(RepeatIcpcVariables.CATEGORY_OF_ABUSE.name(), "NEG")
+        .containsEntry(RepeatIcpcVariables.CONCERNS_SUMMARY.name(), "Neglect has returned: school attendance down to 70%, home conditions poor again")
+        .containsEntry(RepeatIcpcVariables.PROPOSED_BY.name(), TestStaff.WORKER)
+        .containsEntry(RepeatIcpcVariables.LAST_STEP_DOWN_INSTANCE_ID.name(), journey.journey.getId());
     assertThat(engine.getTaskService().createTaskQuery().processInstanceId(proposal.getId()).singleResult().getAssignee())
         .isEqualTo(TestStaff.WORKER);
   }
@@ -425,7 +426,7 @@ class StepDownScenariosTest {
     inWatchPeriod();
     journey.reportConcern("RECURRENCE").contingencyReview("STRATEGY_DISCUSSION");
     Map<String, Object> withoutSummary = StepDownDriver.strategyDiscussion(journey.today(), "YES");
-    withoutSummary.remove(StepDownVariables.STRATEGY_DISCUSSION_SUMMARY);
+    withoutSummary.remove(StepDownVariables.STRATEGY_DISCUSSION_SUMMARY.name());
 
     assertThatThrownBy(() -> journey.complete("Task_RecordStrategyDiscussion", withoutSummary))
         .isInstanceOf(FormFieldValidationException.class)
@@ -443,13 +444,13 @@ class StepDownScenariosTest {
     assertThat(reviews).hasSize(2);
     Map<String, Object> first = engine.getTaskService().getVariables(reviews.get(0).getId());
     Map<String, Object> second = engine.getTaskService().getVariables(reviews.get(1).getId());
-    assertThat(List.of(first.get(StepDownVariables.CONCERN_KIND), second.get(StepDownVariables.CONCERN_KIND)))
+    assertThat(List.of(first.get(StepDownVariables.CONCERN_KIND.name()), second.get(StepDownVariables.CONCERN_KIND.name())))
         .containsExactlyInAnyOrder("DISENGAGEMENT", "NEW_REFERRAL");
-    assertThat(first.get(StepDownVariables.CONCERN_SUMMARY))
-        .isEqualTo("DISENGAGEMENT".equals(first.get(StepDownVariables.CONCERN_KIND))
+    assertThat(first.get(StepDownVariables.CONCERN_SUMMARY.name()))
+        .isEqualTo("DISENGAGEMENT".equals(first.get(StepDownVariables.CONCERN_KIND.name()))
             ? "Missed three family support sessions" : "Police report of an incident at home");
-    assertThat(second.get(StepDownVariables.CONCERN_SUMMARY))
-        .isEqualTo("DISENGAGEMENT".equals(second.get(StepDownVariables.CONCERN_KIND))
+    assertThat(second.get(StepDownVariables.CONCERN_SUMMARY.name()))
+        .isEqualTo("DISENGAGEMENT".equals(second.get(StepDownVariables.CONCERN_KIND.name()))
             ? "Missed three family support sessions" : "Police report of an incident at home");
   }
 
@@ -457,7 +458,7 @@ class StepDownScenariosTest {
   void reEmergingDifficultiesAtACinReviewOpenAContingencyReview_whichRefersForLegalPlanning() {
     inWatchPeriod();
     journey.whenNextFires("Event_ReviewDue").reviewCinServices("GOOD", "YES");
-    assertThat(engine.getTaskService().getVariable(journey.task("Task_HoldContingencyReview").getId(), StepDownVariables.CONCERN_KIND))
+    assertThat(engine.getTaskService().getVariable(journey.task("Task_HoldContingencyReview").getId(), StepDownVariables.CONCERN_KIND.name()))
         .isEqualTo("RECURRENCE");
     journey.contingencyReview("LEGAL_PLANNING");
     assertThat(journey.journey).hasPassed("Event_RaiseReviewConcern", "Event_RequestLegalPlanning", "End_LegalPlanningRequested")
@@ -468,21 +469,21 @@ class StepDownScenariosTest {
         .processDefinitionKey(LegalPlanningVariables.PROCESS_KEY).processInstanceBusinessKey(journey.childRef).list();
     assertThat(legalPlanning).hasSize(1);
     assertThat(legalPlanning.get(0)).isWaitingAt("Task_HoldLegalPlanningMeeting");
-    assertThat(engine.getRuntimeService().getVariable(journey.journey.getId(), "legalPlanningRequestedInstanceId"))
+    assertThat(engine.getRuntimeService().getVariable(journey.journey.getId(), StartLinkedProcess.linkVariable(LegalPlanningVariables.MESSAGE_LEGAL_PLANNING_REQUESTED)))
         .isEqualTo(legalPlanning.get(0).getId());
     assertThat(engine.getRuntimeService().getVariables(legalPlanning.get(0).getId()))
-        .containsEntry(LegalPlanningVariables.ORIGIN_PROCESS_INSTANCE_ID, journey.journey.getId())
-        .containsEntry(LegalPlanningVariables.ORIGIN_PROCESS_KEY, StepDownVariables.PROCESS_KEY)
-        .containsEntry(LegalPlanningVariables.ORIGIN, "STEP_DOWN")
-        .containsEntry(LegalPlanningVariables.RECOMMENDED_BY, TestStaff.TEAM_MANAGER)
-        .containsEntry(LegalPlanningVariables.REASON, "Pattern matches the first plan")
-        .containsEntry(LegalPlanningVariables.ALLOCATED_WORKER, TestStaff.WORKER);
+        .containsEntry(LegalPlanningVariables.ORIGIN_PROCESS_INSTANCE_ID.name(), journey.journey.getId())
+        .containsEntry(LegalPlanningVariables.ORIGIN_PROCESS_KEY.name(), StepDownVariables.PROCESS_KEY)
+        .containsEntry(LegalPlanningVariables.ORIGIN.name(), "STEP_DOWN")
+        .containsEntry(LegalPlanningVariables.RECOMMENDED_BY.name(), TestStaff.TEAM_MANAGER)
+        .containsEntry(LegalPlanningVariables.REASON.name(), "Pattern matches the first plan")
+        .containsEntry(LegalPlanningVariables.ALLOCATED_WORKER.name(), TestStaff.WORKER);
 
     // A further referral while that one is open joins it rather than starting a second.
     journey.reportConcern("RECURRENCE").contingencyReview("LEGAL_PLANNING");
     assertThat(engine.getRuntimeService().createProcessInstanceQuery()
         .processDefinitionKey(LegalPlanningVariables.PROCESS_KEY).processInstanceBusinessKey(journey.childRef).count()).isEqualTo(1);
-    assertThat(engine.getRuntimeService().getVariable(journey.journey.getId(), "legalPlanningRequestedInstanceId"))
+    assertThat(engine.getRuntimeService().getVariable(journey.journey.getId(), StartLinkedProcess.linkVariable(LegalPlanningVariables.MESSAGE_LEGAL_PLANNING_REQUESTED)))
         .isEqualTo(legalPlanning.get(0).getId());
   }
 
@@ -582,7 +583,7 @@ class StepDownScenariosTest {
     ProcessInstance proposal = engine.getRuntimeService().createProcessInstanceQuery()
         .processDefinitionKey(RepeatIcpcVariables.PROCESS_KEY).processInstanceBusinessKey(journey.childRef).singleResult();
     assertThat(proposal).isNotNull();
-    assertThat(engine.getRuntimeService().getVariable(proposal.getId(), RepeatIcpcVariables.ORIGIN_PROCESS_INSTANCE_ID))
+    assertThat(engine.getRuntimeService().getVariable(proposal.getId(), RepeatIcpcVariables.ORIGIN_PROCESS_INSTANCE_ID.name()))
         .isEqualTo(journey.journey.getId());
   }
 
@@ -606,16 +607,16 @@ class StepDownScenariosTest {
         .processDefinitionKey(LegalPlanningVariables.PROCESS_KEY).processInstanceBusinessKey(journey.childRef).singleResult();
     assertThat(legalPlanning).isWaitingAt("Task_HoldLegalPlanningMeeting");
     assertThat(engine.getRuntimeService().getVariables(legalPlanning.getId()))
-        .containsEntry(LegalPlanningVariables.ORIGIN_PROCESS_INSTANCE_ID, journey.journey.getId())
-        .containsEntry(LegalPlanningVariables.RECOMMENDED_BY, TestStaff.TEAM_MANAGER)
-        .containsEntry(LegalPlanningVariables.REASON, "Reviewed the watch period");
+        .containsEntry(LegalPlanningVariables.ORIGIN_PROCESS_INSTANCE_ID.name(), journey.journey.getId())
+        .containsEntry(LegalPlanningVariables.RECOMMENDED_BY.name(), TestStaff.TEAM_MANAGER)
+        .containsEntry(LegalPlanningVariables.REASON.name(), "Reviewed the watch period");
   }
 
   @Test
   void aFamilyNotEngagingWithEarlyHelpReopensTheCaseWithAContingencyReview() {
     inWatchPeriod();
     journey.watchPeriodPassesWell().impactReview("EARLY_HELP").holdClosureMeeting();
-    assertThat(engine.getRuntimeService().getVariable(journey.journey.getId(), StepDownVariables.DESTINATION)).isEqualTo("EARLY_HELP");
+    assertThat(engine.getRuntimeService().getVariable(journey.journey.getId(), StepDownVariables.DESTINATION.name())).isEqualTo("EARLY_HELP");
     journey.whenTimerFires("Event_EarlyHelpCheckDue").checkEarlyHelp("NOT_ENGAGING");
     assertThat(journey.journey).hasPassed("Event_RaiseEarlyHelpConcern")
         .isWaitingAt("Task_HoldContingencyReview", "Event_SupervisionDue", "Event_ReviewDue", "Event_WatchPeriodEnds");
@@ -629,12 +630,12 @@ class StepDownScenariosTest {
 
     assertThat(journey.task("Task_ReviewCinServices").getAssignee()).isEqualTo(TestStaff.SECOND_WORKER);
     assertThat(journey.task("Task_ReviewCaseHandover").getAssignee()).isEqualTo(TestStaff.SECOND_WORKER);
-    assertThat(engine.getRuntimeService().getVariable(journey.journey.getId(), StepDownVariables.WORKER_CHANGES)).isEqualTo(1);
+    assertThat(engine.getRuntimeService().getVariable(journey.journey.getId(), StepDownVariables.WORKER_CHANGES.name())).isEqualTo(1);
 
-    journey.complete("Task_ReviewCaseHandover", Map.of(StepDownVariables.HANDOVER_HISTORY_READ, true,
-        StepDownVariables.HANDOVER_PLAN, "Visit within the week; keep the same family support worker"));
-    journey.complete("Task_ConfirmHandover", Map.of(StepDownVariables.HANDOVER_CONFIRMED, true,
-        StepDownVariables.HANDOVER_MANAGER_NOTES, "Agreed"));
+    journey.complete("Task_ReviewCaseHandover", Map.of(StepDownVariables.HANDOVER_HISTORY_READ.name(), true,
+        StepDownVariables.HANDOVER_PLAN.name(), "Visit within the week; keep the same family support worker"));
+    journey.complete("Task_ConfirmHandover", Map.of(StepDownVariables.HANDOVER_CONFIRMED.name(), true,
+        StepDownVariables.HANDOVER_MANAGER_NOTES.name(), "Agreed"));
     assertThat(journey.journey).hasPassed("End_HandoverComplete").isWaitingAt("Task_ReviewCinServices");
   }
 
@@ -647,7 +648,7 @@ class StepDownScenariosTest {
         .hasNotPassed("End_OtherHandoverComplete");
     assertThat(journey.task("Task_ReviewCinServices").getAssignee()).isEqualTo(TestStaff.SECOND_WORKER);
     assertThat(journey.task("Task_ReviewCaseHandover").getAssignee()).isEqualTo(TestStaff.SECOND_WORKER);
-    assertThat(engine.getRuntimeService().getVariable(journey.journey.getId(), StepDownVariables.ALLOCATED_WORKER))
+    assertThat(engine.getRuntimeService().getVariable(journey.journey.getId(), StepDownVariables.ALLOCATED_WORKER.name()))
         .isEqualTo(TestStaff.SECOND_WORKER);
   }
 
@@ -658,9 +659,9 @@ class StepDownScenariosTest {
     journey.changeHolder("TEAM_MANAGER", TestStaff.SECOND_TEAM_MANAGER);
     assertThat(journey.journey).hasPassed("Gateway_WhoChanged", "End_OtherHandoverComplete").hasNotPassed("Task_ReviewCaseHandover");
     assertThat(journey.task("Task_HoldManagementSupervision").getAssignee()).isEqualTo(TestStaff.SECOND_TEAM_MANAGER);
-    assertThat(engine.getRuntimeService().getVariable(journey.journey.getId(), StepDownVariables.TEAM_MANAGER))
+    assertThat(engine.getRuntimeService().getVariable(journey.journey.getId(), StepDownVariables.TEAM_MANAGER.name()))
         .isEqualTo(TestStaff.SECOND_TEAM_MANAGER);
-    assertThat(engine.getRuntimeService().getVariable(journey.journey.getId(), StepDownVariables.WORKER_CHANGES))
+    assertThat(engine.getRuntimeService().getVariable(journey.journey.getId(), StepDownVariables.WORKER_CHANGES.name()))
         .as("a change of team manager is not a change of worker").isEqualTo(0);
   }
 
@@ -668,7 +669,7 @@ class StepDownScenariosTest {
   void theFactsOfTheJourneyAreWrittenToTheChildRecord() {
     journey.planEnded("CHILD_IN_NEED");
     Map<String, Object> meeting = StepDownDriver.stepDownMeeting();
-    meeting.put(StepDownVariables.MEETING_DATE, "2026-02-27");
+    meeting.put(StepDownVariables.MEETING_DATE.name(), "2026-02-27");
     journey.complete("Task_HoldStepDownMeeting", meeting);
     journey.managerDecidesStepDown("APPROVE");
     journey.whenNextFires("Event_SupervisionDue").supervise("POOR", "NO");
@@ -679,7 +680,7 @@ class StepDownScenariosTest {
         ChildEvent.Kind.SUPERVISION, ChildEvent.Kind.CONCERN_RAISED, ChildEvent.Kind.CONCERN_DECISION);
     ChildEvent stepDownMeeting = childRecord.entriesOf(journey.childRef, ChildEvent.Kind.STEP_DOWN_MEETING).get(0);
     assertThat(stepDownMeeting.date()).isEqualTo(LocalDate.of(2026, 2, 27));
-    assertThat(stepDownMeeting.details()).containsKeys(StepDownVariables.CHILD_VIEWS, StepDownVariables.CONTINGENCY_PLAN);
+    assertThat(stepDownMeeting.details()).containsKeys(StepDownVariables.CHILD_VIEWS.name(), StepDownVariables.CONTINGENCY_PLAN.name());
   }
 
   @Test
@@ -689,9 +690,9 @@ class StepDownScenariosTest {
     journey.whenNextFires("Event_SupervisionDue");
     String secondSupervision = journey.task("Task_HoldManagementSupervision").getId();
     assertThat(engine.getTaskService().getVariables(secondSupervision)).doesNotContainKeys(
-        StepDownVariables.SUPERVISION_ENGAGEMENT, StepDownVariables.SUPERVISION_ACTIONS);
+        StepDownVariables.SUPERVISION_ENGAGEMENT.name(), StepDownVariables.SUPERVISION_ACTIONS.name());
     assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(journey.journey.getId())
-        .variableName(StepDownVariables.SUPERVISION_ENGAGEMENT).includeDeleted().count()).isEqualTo(1);
+        .variableName(StepDownVariables.SUPERVISION_ENGAGEMENT.name()).includeDeleted().count()).isEqualTo(1);
   }
 
   @Test

@@ -181,7 +181,7 @@ class SupervisionOrderApiTest {
     Reply agreed = manager.post("/engine-rest/task/" + scrutiny + "/complete", variables(escalated));
     assertThat(agreed.status()).as(agreed.body()).isEqualTo(204);
     assertThat(order.task("Task_RecordStrategyDiscussion")).isNotNull();
-    assertThat(order.variable(SupervisionOrderVariables.SCRUTINISED_BY)).isEqualTo(TestStaff.TEAM_MANAGER);
+    assertThat(order.variable(SupervisionOrderVariables.SCRUTINISED_BY.name())).isEqualTo(TestStaff.TEAM_MANAGER);
   }
 
   /** Camunda REST's variable format: {"name": {"value": ...}}. */

@@ -12,7 +12,6 @@ import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.safeguardingworkflows.platform.VariableValues;
 import org.safeguardingworkflows.testsupport.EngineClock;
 import org.safeguardingworkflows.testsupport.InstanceDriver;
 import org.safeguardingworkflows.testsupport.TestStaff;
@@ -35,12 +34,12 @@ class SupervisionOrderDriver extends InstanceDriver<SupervisionOrderDriver> {
 
   Map<String, Object> orderMade(Object lengthMonths) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put(CHILD_REF, childRef);
-    variables.put(ORDER_DATE, EngineClock.today().toString());
+    variables.put(CHILD_REF.name(), childRef);
+    variables.put(ORDER_DATE.name(), EngineClock.today().toString());
     if (lengthMonths != null) {
-      variables.put(LENGTH_MONTHS, lengthMonths);
+      variables.put(LENGTH_MONTHS.name(), lengthMonths);
     }
-    variables.put(ALLOCATED_WORKER, TestStaff.WORKER);
+    variables.put(ALLOCATED_WORKER.name(), TestStaff.WORKER);
     return variables;
   }
 
@@ -54,8 +53,8 @@ class SupervisionOrderDriver extends InstanceDriver<SupervisionOrderDriver> {
   }
 
   SupervisionOrderDriver writeSupportPlan() {
-    complete("Task_WriteSupportPlan", Map.of(SUPPORT_PLAN_OUTCOMES, OUTCOMES,
-        SUPPORT_PLAN_FAMILY_VIEWS, "Mother wants the family support worker to continue"));
+    complete("Task_WriteSupportPlan", Map.of(SUPPORT_PLAN_OUTCOMES.name(), OUTCOMES,
+        SUPPORT_PLAN_FAMILY_VIEWS.name(), "Mother wants the family support worker to continue"));
     return this;
   }
 
@@ -64,7 +63,7 @@ class SupervisionOrderDriver extends InstanceDriver<SupervisionOrderDriver> {
     Task review = task(taskKey);
     List<Map<String, Object>> rows = new ArrayList<>();
     // Spin JSON when the review opens; the worker's own list when a review sent back reopens.
-    for (Map<String, Object> row : VariableValues.rows(engine.getTaskService().getVariable(review.getId(), OUTCOME_REVIEWS))) {
+    for (Map<String, Object> row : OUTCOME_REVIEWS.read(engine.getTaskService().getVariable(review.getId(), OUTCOME_REVIEWS.name()))) {
       Map<String, Object> filled = new LinkedHashMap<>();
       filled.put("outcome", row.get("outcome"));
       filled.put("progress", progress);
@@ -72,13 +71,13 @@ class SupervisionOrderDriver extends InstanceDriver<SupervisionOrderDriver> {
       rows.add(filled);
     }
     Map<String, Object> variables = new HashMap<>(more);
-    variables.put(OUTCOME_REVIEWS, rows);
+    variables.put(OUTCOME_REVIEWS.name(), rows);
     engine.getTaskService().complete(review.getId(), variables);
     return this;
   }
 
   SupervisionOrderDriver reviewOutcomes(String progress) {
-    return reviewOutcomes("Task_ReviewOutcomes", progress, Map.of(OUTCOME_REVIEW_SUMMARY, "The order is helping"));
+    return reviewOutcomes("Task_ReviewOutcomes", progress, Map.of(OUTCOME_REVIEW_SUMMARY.name(), "The order is helping"));
   }
 
   /** The team manager's scrutiny of the last outcome review, given by this user (who takes the task first). */
@@ -94,11 +93,11 @@ class SupervisionOrderDriver extends InstanceDriver<SupervisionOrderDriver> {
     Task scrutiny = task(taskKey);
     engine.getTaskService().setAssignee(scrutiny.getId(), user);
     Map<String, Object> variables = new HashMap<>();
-    variables.put(SCRUTINY_DECISION, decision);
-    variables.put(SCRUTINY_REASONS, "SEND_BACK".equals(decision) ? "Say what the school actually reported for this half term"
+    variables.put(SCRUTINY_DECISION.name(), decision);
+    variables.put(SCRUTINY_REASONS.name(), "SEND_BACK".equals(decision) ? "Say what the school actually reported for this half term"
         : "Attendance has not improved since the order was made");
     if (escalation != null) {
-      variables.put(REVIEW_ESCALATION, escalation);
+      variables.put(REVIEW_ESCALATION.name(), escalation);
     }
     engine.getTaskService().complete(scrutiny.getId(), variables);
     return this;
@@ -112,15 +111,15 @@ class SupervisionOrderDriver extends InstanceDriver<SupervisionOrderDriver> {
   SupervisionOrderDriver recordStrategyDiscussion(String held) {
     Task task = task("Task_RecordStrategyDiscussion");
     engine.getTaskService().setAssignee(task.getId(), TestStaff.TEAM_MANAGER);
-    engine.getTaskService().complete(task.getId(), Map.of(STRATEGY_DISCUSSION_DATE, held, SECTION_47_DECIDED, "NO",
-        STRATEGY_DISCUSSION_SUMMARY, "School attendance has fallen again; daily check-ins by the family support worker agreed"));
+    engine.getTaskService().complete(task.getId(), Map.of(STRATEGY_DISCUSSION_DATE.name(), held, SECTION_47_DECIDED.name(), "NO",
+        STRATEGY_DISCUSSION_SUMMARY.name(), "School attendance has fallen again; daily check-ins by the family support worker agreed"));
     return this;
   }
 
   SupervisionOrderDriver chaseExtensionDecision() {
     Task task = task("Task_ChaseExtensionDecision");
     engine.getTaskService().setAssignee(task.getId(), TestStaff.SENIOR_MANAGER);
-    engine.getTaskService().complete(task.getId(), Map.of(EXTENSION_CHASE_NOTES,
+    engine.getTaskService().complete(task.getId(), Map.of(EXTENSION_CHASE_NOTES.name(),
         "Spoke to the team manager: the decision will be made at Friday's legal gateway"));
     return this;
   }
@@ -128,10 +127,10 @@ class SupervisionOrderDriver extends InstanceDriver<SupervisionOrderDriver> {
   /** The child's social worker, team manager or IRO changes, as the child-level worker change announces it. */
   SupervisionOrderDriver holderChanges(String role, String newHolder) {
     Map<String, Object> change = new HashMap<>();
-    change.put(CHANGED_ROLE, role);
-    change.put(NEW_HOLDER, newHolder);
+    change.put(CHANGED_ROLE.name(), role);
+    change.put(NEW_HOLDER.name(), newHolder);
     if ("SOCIAL_WORKER".equals(role)) {
-      change.put(NEW_WORKER, newHolder);
+      change.put(NEW_WORKER.name(), newHolder);
     }
     engine.getRuntimeService().createMessageCorrelation(MESSAGE_WORKER_CHANGED).processInstanceId(order.getId())
         .setVariablesLocal(change).correlateWithResult();
@@ -139,17 +138,17 @@ class SupervisionOrderDriver extends InstanceDriver<SupervisionOrderDriver> {
   }
 
   SupervisionOrderDriver writeHandoverNote() {
-    complete("Task_WriteHandoverNote", Map.of(HANDOVER_HISTORY_READ, true,
-        HANDOVER_NOTE, "Keep the school check-ins; I will visit on Thursday and meet the family support worker"));
+    complete("Task_WriteHandoverNote", Map.of(HANDOVER_HISTORY_READ.name(), true,
+        HANDOVER_NOTE.name(), "Keep the school check-ins; I will visit on Thursday and meet the family support worker"));
     return this;
   }
 
   SupervisionOrderDriver decideExtension(String decision, Integer months) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put(EXTENSION_DECISION, decision);
-    variables.put(EXTENSION_REASONS, "Outcomes not yet sustained for long enough");
+    variables.put(EXTENSION_DECISION.name(), decision);
+    variables.put(EXTENSION_REASONS.name(), "Outcomes not yet sustained for long enough");
     if (months != null) {
-      variables.put(EXTENSION_MONTHS, months);
+      variables.put(EXTENSION_MONTHS.name(), months);
     }
     complete("Task_DecideExtension", variables);
     return this;
@@ -157,9 +156,9 @@ class SupervisionOrderDriver extends InstanceDriver<SupervisionOrderDriver> {
 
   SupervisionOrderDriver courtDecides(String decision, String newEndDate) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put(COURT_EXTENSION_DECISION, decision);
+    variables.put(COURT_EXTENSION_DECISION.name(), decision);
     if (newEndDate != null) {
-      variables.put(EXTENDED_ORDER_END_DATE, newEndDate);
+      variables.put(EXTENDED_ORDER_END_DATE.name(), newEndDate);
     }
     complete("Task_RecordCourtDecision", variables);
     return this;
@@ -171,11 +170,11 @@ class SupervisionOrderDriver extends InstanceDriver<SupervisionOrderDriver> {
 
   SupervisionOrderDriver endOfOrderReview(String progress) {
     return reviewOutcomes("Task_HoldEndOfOrderReview", progress,
-        Map.of(SUPPORT_AFTER_ORDER, "CHILD_IN_NEED", END_OF_ORDER_SUMMARY, "School attendance sustained; home safe"));
+        Map.of(SUPPORT_AFTER_ORDER.name(), "CHILD_IN_NEED", END_OF_ORDER_SUMMARY.name(), "School attendance sustained; home safe"));
   }
 
   SupervisionOrderDriver checkReReferral(String reReferred) {
-    complete("Task_CheckReReferral", Map.of(RE_REFERRED, reReferred, RE_REFERRAL_NOTES, "Checked the front door records"));
+    complete("Task_CheckReReferral", Map.of(RE_REFERRED.name(), reReferred, RE_REFERRAL_NOTES.name(), "Checked the front door records"));
     return this;
   }
 

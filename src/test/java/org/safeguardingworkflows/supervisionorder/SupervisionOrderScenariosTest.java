@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.safeguardingworkflows.children.ChildEvent;
 import org.safeguardingworkflows.children.ChildEvent.Kind;
 import org.safeguardingworkflows.children.ChildRecord;
-import org.safeguardingworkflows.platform.VariableValues;
 import org.safeguardingworkflows.testsupport.ApplicationTest;
 import org.safeguardingworkflows.testsupport.CoverageOf;
 import org.safeguardingworkflows.testsupport.EngineClock;
@@ -65,10 +64,10 @@ class SupervisionOrderScenariosTest {
   @Test
   void anOrderIsReviewedOutcomeByOutcome_leftToEnd_reviewedForWhatItAchieved_andCheckedForReReferralAYearOn() {
     order.made(order.orderMade(null));
-    assertThat(order.variable(LENGTH_MONTHS)).as("a year unless the court said otherwise").isEqualTo(12);
-    assertThat(order.variable(ORDER_END_DATE)).isEqualTo("2027-03-02");
-    assertThat(order.variable(LATEST_PERMITTED_END_DATE)).isEqualTo("2029-03-02");
-    assertThat(order.variable(EXTENSION_DECISION_DUE_DATE)).as("three months before expiry").isEqualTo("2026-12-02");
+    assertThat(order.variable(LENGTH_MONTHS.name())).as("a year unless the court said otherwise").isEqualTo(12);
+    assertThat(order.variable(ORDER_END_DATE.name())).isEqualTo("2027-03-02");
+    assertThat(order.variable(LATEST_PERMITTED_END_DATE.name())).isEqualTo("2029-03-02");
+    assertThat(order.variable(EXTENSION_DECISION_DUE_DATE.name())).as("three months before expiry").isEqualTo("2026-12-02");
     var plan = order.task("Task_WriteSupportPlan");
     assertThat(plan.getAssignee()).isEqualTo(TestStaff.WORKER);
     // Ten working days after the order (Monday 2 March 2026) is Monday 16 March.
@@ -83,12 +82,12 @@ class SupervisionOrderScenariosTest {
 
     order.whenTimerFires("Event_OutcomeReviewDue");
     var review = order.task("Task_ReviewOutcomes");
-    assertThat(Spin.JSON(engine.getTaskService().getVariable(review.getId(), OUTCOME_REVIEWS).toString()).elements())
+    assertThat(Spin.JSON(engine.getTaskService().getVariable(review.getId(), OUTCOME_REVIEWS.name()).toString()).elements())
         .as("one row per outcome of the plan, nothing filled in").hasSize(2)
         .allSatisfy(row -> assertThat(row.hasProp("progress")).isFalse());
     order.reviewOutcomes("ON_TRACK").agreeReview();
     order.whenTimerFires("Event_OutcomeReviewDue");
-    assertThat(engine.getTaskService().getVariable(order.task("Task_ReviewOutcomes").getId(), OUTCOME_REVIEW_SUMMARY))
+    assertThat(engine.getTaskService().getVariable(order.task("Task_ReviewOutcomes").getId(), OUTCOME_REVIEW_SUMMARY.name()))
         .as("the next review opens without last time's judgement").isNull();
     order.reviewOutcomes("SOME_PROGRESS").agreeReview();
 
@@ -97,7 +96,7 @@ class SupervisionOrderScenariosTest {
         .extracting(IdentityLink::getGroupId).contains(TestStaff.TEAM).doesNotContain("team-managers");
     order.decideExtension("LET_END", null);
     assertThat(order.order).hasPassed("End_OrderLeftToEnd").isWaitingAt("Event_OutcomeReviewDue");
-    assertThat(order.variable(EXTENSION_DECISION)).isEqualTo("LET_END");
+    assertThat(order.variable(EXTENSION_DECISION.name())).isEqualTo("LET_END");
 
     order.whenTimerFires("Event_OrderExpires");
     assertThat(order.order).isWaitingAtExactly("Task_HoldEndOfOrderReview");
@@ -120,9 +119,9 @@ class SupervisionOrderScenariosTest {
 
     order.courtDecides("GRANTED", "2028-03-02");
     assertThat(order.order).hasPassed("End_OrderExtended").isWaitingAt("Event_OutcomeReviewDue", "Event_ExtensionDecisionDue");
-    assertThat(order.variable(ORDER_END_DATE)).isEqualTo("2028-03-02");
-    assertThat(order.variable(EXTENSION_DECISION_DUE_DATE)).isEqualTo("2027-12-02");
-    assertThat(order.variable(ORDER_EXTENSIONS)).isEqualTo(1);
+    assertThat(order.variable(ORDER_END_DATE.name())).isEqualTo("2028-03-02");
+    assertThat(order.variable(EXTENSION_DECISION_DUE_DATE.name())).isEqualTo("2027-12-02");
+    assertThat(order.variable(ORDER_EXTENSIONS.name())).isEqualTo(1);
     assertThat(EngineClock.inLondon(order.timer("Event_OrderExpires").getDuedate())).isEqualTo(endOfDay(2028, 3, 2));
     assertThat(EngineClock.inLondon(order.timer("Event_ExtensionDecisionDue").getDuedate())).isEqualTo(endOfDay(2027, 12, 2));
   }
@@ -132,7 +131,7 @@ class SupervisionOrderScenariosTest {
     order.madeFor(6).writeSupportPlan().whenTimerFires("Event_ExtensionDecisionDue").decideExtension("APPLY_TO_EXTEND", 6)
         .courtDecides("REFUSED", null);
     assertThat(order.order).hasPassed("End_ExtensionRefused").isWaitingAt("Event_OutcomeReviewDue");
-    assertThat(order.variable(ORDER_END_DATE)).isEqualTo("2026-09-02");
+    assertThat(order.variable(ORDER_END_DATE.name())).isEqualTo("2026-09-02");
     order.whenTimerFires("Event_OrderExpires");
     assertThat(order.order).isWaitingAtExactly("Task_HoldEndOfOrderReview");
   }
@@ -167,12 +166,12 @@ class SupervisionOrderScenariosTest {
   @Test
   void theSupportPlanNeedsMeasurableOutcomes_andEveryReviewCoversEachOfThem() {
     order.madeFor(12);
-    assertThatThrownBy(() -> order.complete("Task_WriteSupportPlan", Map.of(SUPPORT_PLAN_OUTCOMES, List.of(),
-        SUPPORT_PLAN_FAMILY_VIEWS, "Agreed")))
+    assertThatThrownBy(() -> order.complete("Task_WriteSupportPlan", Map.of(SUPPORT_PLAN_OUTCOMES.name(), List.of(),
+        SUPPORT_PLAN_FAMILY_VIEWS.name(), "Agreed")))
         .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("at least one outcome");
     order.writeSupportPlan().whenTimerFires("Event_OutcomeReviewDue");
-    assertThatThrownBy(() -> order.complete("Task_ReviewOutcomes", Map.of(OUTCOME_REVIEW_SUMMARY, "Fine",
-        OUTCOME_REVIEWS, List.of(Map.of("outcome", "Attends school every day", "progress", "ON_TRACK", "evidence", "School")))))
+    assertThatThrownBy(() -> order.complete("Task_ReviewOutcomes", Map.of(OUTCOME_REVIEW_SUMMARY.name(), "Fine",
+        OUTCOME_REVIEWS.name(), List.of(Map.of("outcome", "Attends school every day", "progress", "ON_TRACK", "evidence", "School")))))
         .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("Still missing: 'The home is safe and clean'");
     assertThat(order.order).isWaitingAt("Task_ReviewOutcomes");
   }
@@ -183,11 +182,11 @@ class SupervisionOrderScenariosTest {
     assertThatThrownBy(() -> order.made(tooLong)).isInstanceOf(FormFieldValidationException.class)
         .hasMessageContaining("from 1 to 12");
     Map<String, Object> future = order.orderMade(12);
-    future.put(ORDER_DATE, "2026-03-03");
+    future.put(ORDER_DATE.name(), "2026-03-03");
     assertThatThrownBy(() -> order.made(future)).isInstanceOf(FormFieldValidationException.class)
         .hasMessageContaining("cannot be in the future");
     Map<String, Object> ended = order.orderMade(6);
-    ended.put(ORDER_DATE, "2025-06-02");
+    ended.put(ORDER_DATE.name(), "2025-06-02");
     assertThatThrownBy(() -> order.made(ended)).isInstanceOf(FormFieldValidationException.class)
         .hasMessageContaining("ended on 2 December 2025");
     Map<String, Object> notWhole = order.orderMade(6.5);
@@ -208,8 +207,8 @@ class SupervisionOrderScenariosTest {
     var scrutiny = order.task("Task_ScrutiniseOutcomeReview");
     assertThat(engine.getTaskService().getIdentityLinksForTask(scrutiny.getId())).extracting(IdentityLink::getGroupId)
         .contains(TestStaff.TEAM).doesNotContain("team-managers");
-    assertThat(order.variable(OUTCOME_REVIEW_BY)).isEqualTo(TestStaff.WORKER);
-    assertThat(order.variable(OUTCOME_REVIEW_NEEDS_ESCALATION)).isEqualTo("NO");
+    assertThat(order.variable(OUTCOME_REVIEW_BY.name())).isEqualTo(TestStaff.WORKER);
+    assertThat(order.variable(OUTCOME_REVIEW_NEEDS_ESCALATION.name())).isEqualTo("NO");
     assertThatThrownBy(() -> order.scrutinise(TestStaff.WORKER, "AGREE", "NONE"))
         .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("Only team managers can complete this task");
     assertThatThrownBy(() -> order.scrutinise(TestStaff.TEAM_MANAGER, "AGREE", null))
@@ -219,18 +218,18 @@ class SupervisionOrderScenariosTest {
     assertThat(order.order).hasPassed("Gateway_ScrutinyDecision").isWaitingAt("Task_ReviewOutcomes");
     var reopened = order.task("Task_ReviewOutcomes");
     assertThat(reopened.getAssignee()).isEqualTo(TestStaff.WORKER);
-    assertThat(VariableValues.rows(engine.getTaskService().getVariable(reopened.getId(), OUTCOME_REVIEWS)))
+    assertThat(OUTCOME_REVIEWS.read(engine.getTaskService().getVariable(reopened.getId(), OUTCOME_REVIEWS.name())))
         .as("the worker corrects their own answers").hasSize(2)
         .allSatisfy(row -> assertThat(row.get("progress")).isEqualTo("ON_TRACK"));
-    assertThat(engine.getTaskService().getVariable(reopened.getId(), SCRUTINY_REASONS)).as("the manager's reasons are shown")
+    assertThat(engine.getTaskService().getVariable(reopened.getId(), SCRUTINY_REASONS.name())).as("the manager's reasons are shown")
         .isEqualTo("Say what the school actually reported for this half term");
-    assertThat(engine.getTaskService().getVariable(reopened.getId(), OUTCOME_REVIEW_SUMMARY)).isEqualTo("The order is helping");
+    assertThat(engine.getTaskService().getVariable(reopened.getId(), OUTCOME_REVIEW_SUMMARY.name())).isEqualTo("The order is helping");
 
     order.reviewOutcomes("ON_TRACK").agreeReview();
     assertThat(order.order).hasPassed("Gateway_EscalateReview", "Gateway_ReviewCycleContinues").isWaitingAt("Event_OutcomeReviewDue", "Event_ExtensionDecisionDue");
-    assertThat(order.variable(SCRUTINISED_BY)).isEqualTo(TestStaff.TEAM_MANAGER);
+    assertThat(order.variable(SCRUTINISED_BY.name())).isEqualTo(TestStaff.TEAM_MANAGER);
     order.whenTimerFires("Event_OutcomeReviewDue");
-    assertThat(Spin.JSON(engine.getTaskService().getVariable(order.task("Task_ReviewOutcomes").getId(), OUTCOME_REVIEWS).toString())
+    assertThat(Spin.JSON(engine.getTaskService().getVariable(order.task("Task_ReviewOutcomes").getId(), OUTCOME_REVIEWS.name()).toString())
         .elements()).as("the next review opens blank again").allSatisfy(row -> assertThat(row.hasProp("progress")).isFalse());
   }
 
@@ -238,7 +237,7 @@ class SupervisionOrderScenariosTest {
   void aTeamManagerWhoWroteTheReviewCannotScrutiniseIt() {
     String both = staffMember("tm.sw.order", "social-workers", "team-managers");
     Map<String, Object> made = order.orderMade(12);
-    made.put(ALLOCATED_WORKER, both);
+    made.put(ALLOCATED_WORKER.name(), both);
     order.made(made).writeSupportPlan().whenTimerFires("Event_OutcomeReviewDue").reviewOutcomes("ON_TRACK");
     assertThatThrownBy(() -> order.scrutinise(both, "AGREE", "NONE"))
         .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("other than the worker who wrote it");
@@ -249,7 +248,7 @@ class SupervisionOrderScenariosTest {
   @Test
   void aReviewFindingNoProgressMustBeEscalated_hereToAStrategyDiscussionWhoseOutcomeIsRecordedEvenAfterTheOrderEnds() {
     order.madeFor(6).writeSupportPlan().whenTimerFires("Event_OutcomeReviewDue").reviewOutcomes("NO_PROGRESS");
-    assertThat(order.variable(OUTCOME_REVIEW_NEEDS_ESCALATION)).isEqualTo("YES");
+    assertThat(order.variable(OUTCOME_REVIEW_NEEDS_ESCALATION.name())).isEqualTo("YES");
     assertThatThrownBy(() -> order.agreeReview()).isInstanceOf(FormFieldValidationException.class)
         .hasMessageContaining("'Attends school every day', 'The home is safe and clean'")
         .hasMessageContaining("escalate it to a strategy discussion or to legal planning");
@@ -260,7 +259,7 @@ class SupervisionOrderScenariosTest {
     var discussion = order.task("Task_RecordStrategyDiscussion");
     assertThat(engine.getTaskService().getIdentityLinksForTask(discussion.getId())).extracting(IdentityLink::getGroupId)
         .contains(TestStaff.TEAM);
-    assertThat(engine.getTaskService().getVariable(discussion.getId(), ESCALATION_REASONS))
+    assertThat(engine.getTaskService().getVariable(discussion.getId(), ESCALATION_REASONS.name()))
         .isEqualTo("Attendance has not improved since the order was made");
 
     order.whenTimerFires("Event_OrderExpires");
@@ -279,7 +278,7 @@ class SupervisionOrderScenariosTest {
     var legal = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("legalPlanning")
         .processInstanceBusinessKey(order.childRef).singleResult();
     assertThat(legal).isNotNull();
-    assertThat(order.variable(LEGAL_PLANNING_INSTANCE_ID)).isEqualTo(legal.getId());
+    assertThat(order.variable(LEGAL_PLANNING_INSTANCE_ID.name())).isEqualTo(legal.getId());
     Map<String, Object> recommendation = engine.getRuntimeService().getVariables(legal.getId(),
         List.of("originProcessInstanceId", "originProcessKey", "recommendedBy", "reason", "allocatedWorker"));
     assertThat(recommendation).containsEntry("originProcessInstanceId", order.order.getId())
@@ -291,7 +290,7 @@ class SupervisionOrderScenariosTest {
   @Test
   void anExtensionNotDecidedAMonthBeforeExpiryGoesToASeniorManager_whileTheDecisionStaysOpen() {
     order.madeFor(12).writeSupportPlan();
-    assertThat(order.variable(EXTENSION_ESCALATION_DATE)).as("a month before expiry").isEqualTo("2027-02-02");
+    assertThat(order.variable(EXTENSION_ESCALATION_DATE.name())).as("a month before expiry").isEqualTo("2027-02-02");
     order.whenTimerFires("Event_ExtensionDecisionDue");
     assertThat(EngineClock.inLondon(order.timer("Event_ExtensionDecisionOverdue").getDuedate())).isEqualTo(endOfDay(2027, 2, 2));
     order.whenTimerFires("Event_ExtensionDecisionOverdue");
@@ -308,7 +307,7 @@ class SupervisionOrderScenariosTest {
   void anExtensionGrantedMovesTheEscalationWithTheNewEndDate() {
     order.madeFor(12).writeSupportPlan().whenTimerFires("Event_ExtensionDecisionDue").decideExtension("APPLY_TO_EXTEND", 6)
         .courtDecides("GRANTED", "2027-09-02");
-    assertThat(order.variable(EXTENSION_ESCALATION_DATE)).isEqualTo("2027-08-02");
+    assertThat(order.variable(EXTENSION_ESCALATION_DATE.name())).isEqualTo("2027-08-02");
   }
 
   @Test
@@ -319,13 +318,13 @@ class SupervisionOrderScenariosTest {
         .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("escalate it");
     order.scrutiniseEndOfOrderReview(TestStaff.TEAM_MANAGER, "SEND_BACK", null);
     var reopened = order.task("Task_HoldEndOfOrderReview");
-    assertThat(VariableValues.rows(engine.getTaskService().getVariable(reopened.getId(), OUTCOME_REVIEWS)))
+    assertThat(OUTCOME_REVIEWS.read(engine.getTaskService().getVariable(reopened.getId(), OUTCOME_REVIEWS.name())))
         .allSatisfy(row -> assertThat(row.get("progress")).isEqualTo("WORSE"));
     order.endOfOrderReview("WORSE").scrutiniseEndOfOrderReview(TestStaff.TEAM_MANAGER, "AGREE", "LEGAL_PLANNING");
     assertThat(order.order).hasPassed("Event_RequestLegalPlanningAfterOrder").isWaitingAtExactly("Event_ReReferralCheckDue");
     var legal = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("legalPlanning")
         .processInstanceBusinessKey(order.childRef).singleResult();
-    assertThat(order.variable(LEGAL_PLANNING_INSTANCE_ID)).isEqualTo(legal.getId());
+    assertThat(order.variable(LEGAL_PLANNING_INSTANCE_ID.name())).isEqualTo(legal.getId());
   }
 
   @Test
@@ -343,17 +342,17 @@ class SupervisionOrderScenariosTest {
     String newWorker = staffMember("sw.order.new", "social-workers");
     order.madeFor(12).writeSupportPlan().whenTimerFires("Event_OutcomeReviewDue");
     order.holderChanges("SOCIAL_WORKER", newWorker);
-    assertThat(order.variable(ALLOCATED_WORKER)).isEqualTo(newWorker);
-    assertThat(order.variable(WORKER_CHANGES)).isEqualTo(1);
+    assertThat(order.variable(ALLOCATED_WORKER.name())).isEqualTo(newWorker);
+    assertThat(order.variable(WORKER_CHANGES.name())).isEqualTo(1);
     assertThat(order.task("Task_ReviewOutcomes").getAssignee()).as("the open review moves to the new worker").isEqualTo(newWorker);
     var note = order.task("Task_WriteHandoverNote");
     assertThat(note.getAssignee()).isEqualTo(newWorker);
-    assertThat(engine.getTaskService().getVariable(note.getId(), PREVIOUS_WORKER)).isEqualTo(TestStaff.WORKER);
+    assertThat(engine.getTaskService().getVariable(note.getId(), PREVIOUS_WORKER.name())).isEqualTo(TestStaff.WORKER);
     order.writeHandoverNote();
     assertThat(order.order).hasPassed("Gateway_WhoChanged", "End_HandoverComplete").isWaitingAt("Task_ReviewOutcomes");
     assertThat(childRecord.entriesOfProcess(order.childRef, order.order.getId(), Kind.HANDOVER)).singleElement()
         .satisfies(entry -> assertThat(entry.who()).isEqualTo(newWorker))
-        .satisfies(entry -> assertThat(entry.details()).containsKey(HANDOVER_NOTE));
+        .satisfies(entry -> assertThat(entry.details()).containsKey(HANDOVER_NOTE.name()));
   }
 
   @Test
@@ -362,7 +361,7 @@ class SupervisionOrderScenariosTest {
     order.holderChanges("TEAM_MANAGER", TestStaff.TEAM_MANAGER).holderChanges("IRO", TestStaff.IRO);
     assertThat(order.order).hasPassed("End_HandoverComplete").isWaitingAt("Event_OutcomeReviewDue", "Event_ExtensionDecisionDue");
     assertThat(engine.getTaskService().createTaskQuery().processInstanceId(order.order.getId()).count()).isZero();
-    assertThat(order.variable(ALLOCATED_WORKER)).isEqualTo(TestStaff.WORKER);
+    assertThat(order.variable(ALLOCATED_WORKER.name())).isEqualTo(TestStaff.WORKER);
   }
 
   @Test
@@ -377,7 +376,7 @@ class SupervisionOrderScenariosTest {
         Kind.SUPERVISION_ORDER_REVIEW, Kind.SUPERVISION_ORDER_DECISION, Kind.SUPERVISION_ORDER_SCRUTINY,
         Kind.SUPERVISION_ORDER_REVIEW, Kind.SUPERVISION_SUPPORT_PLAN, Kind.JOURNEY_STARTED);
     assertThat(childRecord.entriesOfProcess(order.childRef, order.order.getId(), Kind.SUPERVISION_ORDER_SCRUTINY).get(1).details())
-        .containsEntry(SCRUTINY_DECISION, "AGREE").containsEntry(REVIEW_ESCALATION, "NONE");
+        .containsEntry(SCRUTINY_DECISION.name(), "AGREE").containsEntry(REVIEW_ESCALATION.name(), "NONE");
   }
 
   private String staffMember(String id, String... groups) {

@@ -71,11 +71,11 @@ class CockpitShowsRunningJourneysTest {
     planHistory.insert(new CpPlan(null, icpcChild, today.minusMonths(24), today.minusMonths(12), "NEG", "NEG", TestStaff.IRO,
         "CHILD_IN_NEED", "CLOSED", null, CpPlan.Source.IMPORT));
     Map<String, Object> proposed = new HashMap<>();
-    proposed.put(RepeatIcpcVariables.CHILD_REF, icpcChild);
-    proposed.put(RepeatIcpcVariables.STRATEGY_DISCUSSION_DATE, today.minusDays(1).toString());
-    proposed.put(RepeatIcpcVariables.CATEGORY_OF_ABUSE, "NEG");
-    proposed.put(RepeatIcpcVariables.CONCERNS_SUMMARY, "Home conditions have deteriorated again");
-    proposed.put(RepeatIcpcVariables.PROPOSED_BY, TestStaff.WORKER);
+    proposed.put(RepeatIcpcVariables.CHILD_REF.name(), icpcChild);
+    proposed.put(RepeatIcpcVariables.STRATEGY_DISCUSSION_DATE.name(), today.minusDays(1).toString());
+    proposed.put(RepeatIcpcVariables.CATEGORY_OF_ABUSE.name(), "NEG");
+    proposed.put(RepeatIcpcVariables.CONCERNS_SUMMARY.name(), "Home conditions have deteriorated again");
+    proposed.put(RepeatIcpcVariables.PROPOSED_BY.name(), TestStaff.WORKER);
     ProcessInstance proposal = engine.getRuntimeService().startProcessInstanceByKey(RepeatIcpcVariables.PROCESS_KEY, icpcChild, proposed);
     assertThat(proposal).isWaitingAt("Task_PrepareHistorySummary");
 

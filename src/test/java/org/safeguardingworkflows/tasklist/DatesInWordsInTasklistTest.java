@@ -42,9 +42,9 @@ class DatesInWordsInTasklistTest {
   void theStepDownMeetingsHeaderWritesThePlansDatesInWords() throws Exception {
     String childRef = "C-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
     Map<String, Object> variables = StepDownDriver.startVariables(childRef, "CHILD_IN_NEED");
-    variables.put(StepDownVariables.PLAN_START_DATE, "2026-03-15");
+    variables.put(StepDownVariables.PLAN_START_DATE.name(), "2026-03-15");
     String planEnded = EngineClock.today().minusDays(3).toString();
-    variables.put(StepDownVariables.PLAN_END_DATE, planEnded);
+    variables.put(StepDownVariables.PLAN_END_DATE.name(), planEnded);
     engine.getRuntimeService().startProcessInstanceByKey(StepDownVariables.PROCESS_KEY, childRef, variables);
     String meeting = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(childRef)
         .taskDefinitionKey("Task_HoldStepDownMeeting").singleResult().getId();

@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.safeguardingworkflows.planhistory.CpPlan;
 import org.safeguardingworkflows.planhistory.PlanHistory;
 import org.safeguardingworkflows.repeaticpc.FourPartyView;
-import org.safeguardingworkflows.repeaticpc.RepeatIcpcVariables;
 import org.safeguardingworkflows.security.Role;
 import org.safeguardingworkflows.testsupport.ApplicationTest;
 import org.safeguardingworkflows.testsupport.Browser;
@@ -62,27 +61,27 @@ class RepeatIcpcFourViewsInTasklistTest {
     planHistory.insert(new CpPlan(null, childRef, today.minusMonths(24), today.minusMonths(12), "NEG", "NEG", TestStaff.IRO,
         "CHILD_IN_NEED", "CLOSED", null, CpPlan.Source.IMPORT));
     Map<String, Object> proposed = new HashMap<>();
-    proposed.put(CHILD_REF, childRef);
-    proposed.put(STRATEGY_DISCUSSION_DATE, today.minusDays(1).toString());
-    proposed.put(CATEGORY_OF_ABUSE, "NEG");
-    proposed.put(CONCERNS_SUMMARY, "Home conditions have deteriorated again and health appointments are being missed");
-    proposed.put(PROPOSED_BY, TestStaff.WORKER);
+    proposed.put(CHILD_REF.name(), childRef);
+    proposed.put(STRATEGY_DISCUSSION_DATE.name(), today.minusDays(1).toString());
+    proposed.put(CATEGORY_OF_ABUSE.name(), "NEG");
+    proposed.put(CONCERNS_SUMMARY.name(), "Home conditions have deteriorated again and health appointments are being missed");
+    proposed.put(PROPOSED_BY.name(), TestStaff.WORKER);
     proposal = engine.getRuntimeService().startProcessInstanceByKey(PROCESS_KEY, childRef, proposed);
 
     // the social worker's history summary comes first: the discussion opens when it is complete
     Task summary = openTask("Task_PrepareHistorySummary");
     assertThat(summary.getAssignee()).isEqualTo(TestStaff.WORKER);
     List<Map<String, Object>> reasons = new ArrayList<>();
-    for (Map<String, Object> plan : RepeatIcpcVariables.rows(engine.getTaskService().getVariable(summary.getId(), PREVIOUS_PLAN_REASONS))) {
+    for (Map<String, Object> plan : PREVIOUS_PLAN_REASONS.read(engine.getTaskService().getVariable(summary.getId(), PREVIOUS_PLAN_REASONS.name()))) {
       Map<String, Object> row = new LinkedHashMap<>(plan);
       row.put("reasons", "Neglect: home conditions and missed health appointments");
       row.put("workAfterPlan", "Family support worker for three months, then closed");
       reasons.add(row);
     }
     assertThat(reasons).hasSize(1);
-    engine.getTaskService().complete(summary.getId(), Map.of(PREVIOUS_PLAN_REASONS, reasons,
-        WHAT_WAS_NOT_SUSTAINED, "Routines lapsed within weeks of the support ending",
-        WHAT_IS_DIFFERENT_NOW, "A new partner has moved in; the school is now the main source of concern"));
+    engine.getTaskService().complete(summary.getId(), Map.of(PREVIOUS_PLAN_REASONS.name(), reasons,
+        WHAT_WAS_NOT_SUSTAINED.name(), "Routines lapsed within weeks of the support ending",
+        WHAT_IS_DIFFERENT_NOW.name(), "A new partner has moved in; the school is now the main source of concern"));
     assertThat(openTaskKeys()).containsExactlyInAnyOrder("Task_TeamManagerView", "Task_SeniorManagerView", "Task_IroView", "Task_LegalView");
   }
 
@@ -118,8 +117,8 @@ class RepeatIcpcFourViewsInTasklistTest {
     giveView(FourPartyView.LEGAL, TestStaff.LEGAL, "Hold the conference and start legal planning alongside it",
         "The threshold for a conference is met; legal planning should run alongside");
     assertThat(openTaskKeys()).containsExactly("Task_RecordJointDecision");
-    assertThat(engine.getRuntimeService().getVariable(proposal.getId(), FOUR_PARTY_DISCUSSION_COMPLETE)).isEqualTo(true);
-    assertThat(engine.getRuntimeService().getVariable(proposal.getId(), OVERRIDE_USED)).isEqualTo(false);
+    assertThat(engine.getRuntimeService().getVariable(proposal.getId(), FOUR_PARTY_DISCUSSION_COMPLETE.name())).isEqualTo(true);
+    assertThat(engine.getRuntimeService().getVariable(proposal.getId(), OVERRIDE_USED.name())).isEqualTo(false);
     coordinatorHasNothingToSchedule("after-four-views-before-decision");
 
     try (Browser browser = Browser.open(scenario("senior-manager-decides"))) {
@@ -140,8 +139,8 @@ class RepeatIcpcFourViewsInTasklistTest {
       assertThat(tasklist.complete()).isEmpty();
       browser.screenshot("joint-decision-recorded");
     }
-    assertThat(engine.getRuntimeService().getVariable(proposal.getId(), DECISION)).isEqualTo("ICPC");
-    assertThat(engine.getRuntimeService().getVariable(proposal.getId(), DECISION_BY)).isEqualTo(TestStaff.SENIOR_MANAGER);
+    assertThat(engine.getRuntimeService().getVariable(proposal.getId(), DECISION.name())).isEqualTo("ICPC");
+    assertThat(engine.getRuntimeService().getVariable(proposal.getId(), DECISION_BY.name())).isEqualTo(TestStaff.SENIOR_MANAGER);
     Task schedule = openTask("Task_ScheduleIcpc");
     assertThat(schedule.getName()).isEqualTo("Schedule the ICPC - " + childRef);
     assertThat(engine.getTaskService().createTaskQuery().taskId(schedule.getId()).taskCandidateUser(TestStaff.COORDINATOR).count()).isOne();
@@ -172,11 +171,11 @@ class RepeatIcpcFourViewsInTasklistTest {
       // Everyone sees which views are in, and from whom, before giving their own (what each said comes at the decision).
       String progress = browser.text();
       for (FourPartyView other : FourPartyView.values()) {
-        Object by = engine.getRuntimeService().getVariable(proposal.getId(), other.viewByVariable());
+        Object by = engine.getRuntimeService().getVariable(proposal.getId(), other.viewByVariable().name());
         assertThat(progress).contains(other.label() + " " + (by == null ? "awaited" : "in"));
       }
       assertThat(tasklist.shown("Team manager's view given by"))
-          .isEqualTo(engine.getRuntimeService().getVariable(proposal.getId(), FourPartyView.TEAM_MANAGER.viewByVariable()) == null
+          .isEqualTo(engine.getRuntimeService().getVariable(proposal.getId(), FourPartyView.TEAM_MANAGER.viewByVariable().name()) == null
               ? "" : TestStaff.TEAM_MANAGER);
       assertThat(tasklist.shown("What was not sustained, and why")).isEqualTo("Routines lapsed within weeks of the support ending");
       tasklist.choose("Yes: the threshold for a child protection conference is met");
@@ -193,9 +192,9 @@ class RepeatIcpcFourViewsInTasklistTest {
     }
     assertThat(engine.getTaskService().createTaskQuery().processInstanceId(proposal.getId()).taskDefinitionKey(view.taskKey()).count())
         .as("the " + label + "'s task is done").isZero();
-    assertThat(engine.getRuntimeService().getVariable(proposal.getId(), view.viewByVariable())).isEqualTo(user);
-    assertThat(engine.getRuntimeService().getVariable(proposal.getId(), view.thresholdVariable())).isEqualTo("MET");
-    assertThat(engine.getRuntimeService().getVariable(proposal.getId(), view.reasonsVariable())).isEqualTo(reasons);
+    assertThat(engine.getRuntimeService().getVariable(proposal.getId(), view.viewByVariable().name())).isEqualTo(user);
+    assertThat(engine.getRuntimeService().getVariable(proposal.getId(), view.thresholdVariable().name())).isEqualTo("MET");
+    assertThat(engine.getRuntimeService().getVariable(proposal.getId(), view.reasonsVariable().name())).isEqualTo(reasons);
   }
 
   /** The coordinator's list, fully loaded, has no "Schedule the ICPC" for this child; nor has the engine. */

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.safeguardingworkflows.security.Role;
+import org.safeguardingworkflows.stepdown.StepDownVariables;
 import org.safeguardingworkflows.testsupport.Api;
 import org.safeguardingworkflows.testsupport.ApplicationTest;
 import org.safeguardingworkflows.testsupport.Browser;
@@ -70,9 +71,9 @@ class StaffPickersTest {
 
       ProcessInstance journey = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(childRef).singleResult();
       assertThat(journey).as("the journey started").isNotNull();
-      assertThat(runtimeService.getVariable(journey.getId(), "allocatedWorker")).isEqualTo(TestStaff.WORKER);
-      assertThat(runtimeService.getVariable(journey.getId(), "teamManager")).isEqualTo(TestStaff.TEAM_MANAGER);
-      assertThat(runtimeService.getVariable(journey.getId(), "iro")).isEqualTo(TestStaff.SECOND_IRO);
+      assertThat(runtimeService.getVariable(journey.getId(), StepDownVariables.ALLOCATED_WORKER.name())).isEqualTo(TestStaff.WORKER);
+      assertThat(runtimeService.getVariable(journey.getId(), StepDownVariables.TEAM_MANAGER.name())).isEqualTo(TestStaff.TEAM_MANAGER);
+      assertThat(runtimeService.getVariable(journey.getId(), StepDownVariables.IRO.name())).isEqualTo(TestStaff.SECOND_IRO);
     }
   }
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.safeguardingworkflows.security.TaskFilters;
+import org.safeguardingworkflows.stepdown.StepDownVariables;
 import org.safeguardingworkflows.testsupport.ApplicationTest;
 import org.safeguardingworkflows.testsupport.Browser;
 import org.safeguardingworkflows.testsupport.Tasklist;
@@ -131,6 +132,6 @@ class StepDownInTasklistTest {
 
     ProcessInstance journey = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(childRef).singleResult();
     assertThat(journey).isWaitingAt("Event_SupervisionDue", "Event_ReviewDue", "Event_WatchPeriodEnds");
-    assertThat(engine.getRuntimeService().getVariable(journey.getId(), "stepDownDecision")).isEqualTo("APPROVE");
+    assertThat(engine.getRuntimeService().getVariable(journey.getId(), StepDownVariables.STEP_DOWN_DECISION.name())).isEqualTo("APPROVE");
   }
 }

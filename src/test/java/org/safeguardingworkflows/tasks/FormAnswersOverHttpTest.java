@@ -51,7 +51,7 @@ class FormAnswersOverHttpTest {
     Task meeting = meetingTask();
     for (String typed : List.of("31/02/2026", "15/03/2026", "2026-02-31", "2026-3-15", "next Tuesday")) {
       Map<String, Object> answers = StepDownDriver.stepDownMeeting();
-      answers.put(StepDownVariables.MEETING_DATE, typed);
+      answers.put(StepDownVariables.MEETING_DATE.name(), typed);
 
       Reply refused = Api.as(port, TestStaff.WORKER).post("/engine-rest/task/" + meeting.getId() + "/complete", variables(answers));
 
@@ -61,7 +61,7 @@ class FormAnswersOverHttpTest {
           .contains("'Date of the step-down meeting' must be a real date written as dd/mm/yyyy")
           .doesNotContain(meeting.getId());
       assertThat(taskService.createTaskQuery().taskId(meeting.getId()).count()).as("the task stays open").isEqualTo(1);
-      assertThat(runtimeService.getVariable(meeting.getProcessInstanceId(), StepDownVariables.MEETING_DATE)).isNull();
+      assertThat(runtimeService.getVariable(meeting.getProcessInstanceId(), StepDownVariables.MEETING_DATE.name())).isNull();
     }
   }
 
@@ -69,7 +69,7 @@ class FormAnswersOverHttpTest {
   void tasklistsOwnSubmitFormRefusesAnImpossibleDateWithThePlainSentence() throws Exception {
     Task meeting = meetingTask();
     Map<String, Object> answers = StepDownDriver.stepDownMeeting();
-    answers.put(StepDownVariables.MEETING_DATE, "2026-02-31");
+    answers.put(StepDownVariables.MEETING_DATE.name(), "2026-02-31");
     WebappSession tasklist = tasklist(TestStaff.WORKER);
 
     HttpResponse<String> refused = tasklist.post("/camunda/api/engine/engine/default/task/" + meeting.getId() + "/submit-form",
@@ -87,7 +87,7 @@ class FormAnswersOverHttpTest {
   void aRealDateIsTakenAsWritten() {
     Task meeting = meetingTask();
     Map<String, Object> answers = StepDownDriver.stepDownMeeting();
-    answers.put(StepDownVariables.MEETING_DATE, "2026-02-27");
+    answers.put(StepDownVariables.MEETING_DATE.name(), "2026-02-27");
 
     assertThat(Api.as(port, TestStaff.WORKER).post("/engine-rest/task/" + meeting.getId() + "/complete", variables(answers)).status())
         .isEqualTo(204);

@@ -22,7 +22,7 @@ class FormsWriteDatesOnceTest {
 
   private static final Pattern MONTH_NAME = Pattern.compile(
       "January|February|March|April|May|June|July|August|September|October|November|December");
-  private static final Pattern LOOK_UP = Pattern.compile("get value\\(" + DatesInWords.VARIABLE + ", ([\\w.]+)\\)");
+  private static final Pattern LOOK_UP = Pattern.compile("get value\\(" + DatesInWords.DATES_IN_WORDS.name() + ", ([\\w.]+)\\)");
 
   static Stream<Path> forms() throws IOException {
     return Files.list(Path.of("forms")).filter(path -> path.toString().endsWith(".form")).sorted();
@@ -39,7 +39,7 @@ class FormsWriteDatesOnceTest {
   @MethodSource("forms")
   void noFormHasAFieldForTheDatesInWords(Path form) throws IOException {
     assertThat(Files.readString(form)).as(form.getFileName().toString())
-        .doesNotContainPattern("\"(key|path|valuesKey)\"\\s*:\\s*\"" + DatesInWords.VARIABLE + "\"");
+        .doesNotContainPattern("\"(key|path|valuesKey)\"\\s*:\\s*\"" + DatesInWords.DATES_IN_WORDS.name() + "\"");
   }
 
   @ParameterizedTest

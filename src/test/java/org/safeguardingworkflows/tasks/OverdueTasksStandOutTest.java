@@ -63,7 +63,7 @@ class OverdueTasksStandOutTest {
         .singleResult();
     assertThat(taskService.getVariableLocal(approval.getId(), DueDateShown.VARIABLE))
         .as("each task shows its own due date").isEqualTo(ShownDate.of(EngineClock.inLondon(approval.getDueDate()).toLocalDate()));
-    assertThat(taskService.getVariable(approval.getId(), StepDownVariables.MEETING_DATE)).isNotNull();
+    assertThat(taskService.getVariable(approval.getId(), StepDownVariables.MEETING_DATE.name())).isNotNull();
   }
 
   @Test

@@ -9,6 +9,8 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.value.StringValue;
 import org.safeguardingworkflows.platform.ProcessVariable;
 import org.safeguardingworkflows.platform.SystemAccess;
 import org.springframework.stereotype.Component;
@@ -44,9 +46,12 @@ public class StaffNames implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String[] candidates = task.getVariables().values().stream()
-        .filter(String.class::isInstance).map(String.class::cast)
-        .filter(value -> LOGIN_ID.matcher(value).matches())
+    // Not deserialized: only text can be a login id, and a list stored as a Java object need not read back as one.
+    VariableMap variables = task.getVariablesTyped(false);
+    String[] candidates = variables.keySet().stream()
+        .map(variables::getValueTyped)
+        .filter(StringValue.class::isInstance).map(value -> ((StringValue) value).getValue())
+        .filter(value -> value != null && LOGIN_ID.matcher(value).matches())
         .distinct().toArray(String[]::new);
     Map<String, String> names = new TreeMap<>();
     if (candidates.length > 0) {

@@ -1,5 +1,7 @@
 package org.safeguardingworkflows.tasks;
 
+import java.util.List;
+
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -40,7 +42,8 @@ import org.springframework.stereotype.Component;
  *       time's answers and carrying a list forward where marked so ({@link PreviousAnswersCleared});</li>
  *   <li>a task with a due date shows it written dd/mm/yyyy in its form ({@link DueDateShown});</li>
  *   <li>a task's form writes its journey's dates in words from one variable, not its own month names
- *       ({@link DatesInWords}), and names its staff from another, not by their login ids ({@link StaffNames});</li>
+ *       ({@link DatesInWords}), and names its staff from another, not by their login ids ({@link StaffNames}), both
+ *       written again in a journey's other open tasks when one is completed ({@link WhatTheFormShowsKeptCurrent});</li>
  *   <li>a refused form reaches the caller as a validation error (REST 400), not as a server error;</li>
  *   <li>a process started from a Tasklist start form (which sets no business key) takes the child reference as its
  *       business key;</li>
@@ -87,6 +90,7 @@ public class TaskConventions extends AbstractProcessEnginePlugin {
   private final ObjectProvider<DeployedFormFields> formFields;
   private final ObjectProvider<WorkingDays> workingDays;
   private final TaskListener staffNames;
+  private final TaskListener whatTheFormShowsKeptCurrent;
 
   public TaskConventions(ObjectProvider<Teams> teams, ObjectProvider<TeamInstanceGrants> grants,
       ObjectProvider<ChildAccess> childAccess, ObjectProvider<ChildRecord> childRecord,
@@ -96,6 +100,7 @@ public class TaskConventions extends AbstractProcessEnginePlugin {
     this.formFields = formFields;
     this.workingDays = workingDays;
     this.staffNames = task -> staffNames.getObject().notify(task);
+    this.whatTheFormShowsKeptCurrent = new WhatTheFormShowsKeptCurrent(List.of(datesInWords, this.staffNames));
     this.childJourneys = new ChildJourneys(childRecord::getObject, workingDays::getObject, childAccess::getObject);
     this.teamOfTheChild = new TeamOfTheChild(teams::getObject, grants::getObject, childAccess::getObject);
     this.assignedWithinTheTaskRole = new AssignedWithinTheTaskRole(teams::getObject, grants::getObject);
@@ -146,6 +151,7 @@ public class TaskConventions extends AbstractProcessEnginePlugin {
         // After the diagram's own create listeners and the previous answers: the dates the task opens on.
         task.addTaskListener(TaskListener.EVENTNAME_CREATE, datesInWords);
         task.addTaskListener(TaskListener.EVENTNAME_CREATE, staffNames);
+        task.addTaskListener(TaskListener.EVENTNAME_COMPLETE, whatTheFormShowsKeptCurrent);
         // Built in, so that they run before the diagram's own listeners: who may act is settled before any form is
         // checked or anything recorded, and every date is a real date before a domain rule reads one.
         task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, completedByTheTaskRole);

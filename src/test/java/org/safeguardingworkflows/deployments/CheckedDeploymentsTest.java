@@ -73,7 +73,7 @@ class CheckedDeploymentsTest {
   void aRevisionReadingAVariableNothingBeforeItRecordsIsRefusedNamingTheTaskAndTheVariable() throws IOException {
     Map<String, String> files = withAllForms();
     files.put("step-down-from-protection.bpmn", Files.readString(Path.of("processes/step-down-from-protection.bpmn"))
-        .replace("camunda:versionTag=\"1.4.0\"", "camunda:versionTag=\"9.0.0-" + suffix() + "\"")
+        .replaceFirst("camunda:versionTag=\"[^\"]+\"", "camunda:versionTag=\"9.0.0-" + suffix() + "\"")
         .replace("name=\"Approve step-down plan\" camunda:assignee=\"${teamManager}\" camunda:candidateGroups=\"team-managers\" "
             + "camunda:dueDate=\"${workingDays.fromToday(stepDownSettings.decisionDueWorkingDays)}\"",
             "name=\"Approve the step-down plan\" camunda:assignee=\"${teamManager}\" camunda:candidateGroups=\"team-managers\" "

@@ -130,7 +130,14 @@ class EngineTrustTest {
     Reply completed = as(TestStaff.WORKER).post("/engine-rest/task/" + meeting.getId() + "/complete", Map.of("variables", withInjection));
     assertThat(completed.status()).as(completed.body()).isEqualTo(400);
     assertThat(completed.json().path("errors").get(0).path("field").asText()).isEqualTo("variables.teamManager");
-    assertThat(completed.json().path("errors").get(0).path("rule").asText()).as("the form shows the team manager, read-only")
+    assertThat(completed.json().path("errors").get(0).path("rule").asText())
+        .as("the form names the team manager in words, with no field for it").isEqualTo("not-on-form");
+    Map<String, Object> otherChild = formVariables(StepDownDriver.stepDownMeeting());
+    otherChild.put(StepDownVariables.CHILD_REF.name(), Map.of("value", "C-ANOTHER"));
+    Reply readOnly = as(TestStaff.WORKER).post("/engine-rest/task/" + meeting.getId() + "/complete", Map.of("variables", otherChild));
+    assertThat(readOnly.status()).as(readOnly.body()).isEqualTo(400);
+    assertThat(readOnly.json().path("errors").get(0).path("field").asText()).isEqualTo("variables.childRef");
+    assertThat(readOnly.json().path("errors").get(0).path("rule").asText()).as("the form shows the child reference, read-only")
         .isEqualTo("read-only");
     Map<String, Object> withReportFigure = formVariables(StepDownDriver.stepDownMeeting());
     withReportFigure.put("stepDownDecision", Map.of("value", "APPROVED"));

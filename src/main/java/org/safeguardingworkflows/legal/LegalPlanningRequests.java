@@ -33,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
 // What a process recommending legal planning sends (platform/StartLinkedProcess); RecordLegalPlanningRequest
 // records the rest from the recommending event's input mappings.
 @CorrelatesMessageWith(message = LegalPlanningVariables.MESSAGE_LEGAL_PLANNING_REQUESTED, variables = {"childRef", "originProcessInstanceId", "originProcessKey"})
-@StartsProcessWith(process = PROCESS_KEY, variables = {"childRef", "reason", "recommendedBy", "origin", "allocatedWorker"})
+@StartsProcessWith(process = PROCESS_KEY, variables = {"childRef", "reason", "recommendedBy", "origin", "allocatedWorker", "meetingNeededBy"})
 @Service
 public class LegalPlanningRequests {
 

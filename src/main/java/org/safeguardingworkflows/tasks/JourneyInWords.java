@@ -51,7 +51,7 @@ public class JourneyInWords {
   }
 
   /** A form field as its form offers it: the label, the answers' labels by code, and a list's own fields. */
-  private record Field(String label, boolean date, Map<String, String> choices, Map<String, Field> rowFields) {
+  private record Field(String label, boolean date, Map<String, String> choices, Map<String, Field> rowFields, boolean staff) {
   }
 
   private static final String ENDED = "Ended";
@@ -61,10 +61,12 @@ public class JourneyInWords {
   private final ChildAccess childAccess;
   private final SystemAccess systemAccess;
   private final WorkingDays workingDays;
+  private final StaffNames staffNames;
 
   public JourneyInWords(HistoryService historyService, RepositoryService repositoryService, ChildAccess childAccess,
-      SystemAccess systemAccess, WorkingDays workingDays) {
+      SystemAccess systemAccess, WorkingDays workingDays, StaffNames staffNames) {
     this.workingDays = workingDays;
+    this.staffNames = staffNames;
     this.historyService = historyService;
     this.repositoryService = repositoryService;
     this.childAccess = childAccess;
@@ -86,9 +88,13 @@ public class JourneyInWords {
           .processDefinitionId(instance.getProcessDefinitionId()).singleResult();
       Map<String, Field> fields = fieldsOf(definition);
       Map<String, Object> values = valuesOf(processInstanceId);
+      // People chosen from the staff lists are named, as the form named them when they were chosen.
+      Map<String, String> names = staffNames.namesOf(fields.entrySet().stream().filter(entry -> entry.getValue().staff())
+          .map(entry -> values.get(entry.getKey())).filter(String.class::isInstance).map(String.class::cast).toList());
       List<Answer> answers = new ArrayList<>();
       fields.forEach((key, field) -> {
-        String words = words(key, field, values.get(key));
+        Object value = values.get(key);
+        String words = field.staff() && names.containsKey(value) ? names.get(value) : words(key, field, value);
         if (!words.isBlank()) {
           answers.add(new Answer(key, field.label(), words));
         }
@@ -169,13 +175,14 @@ public class JourneyInWords {
       } else if ("dynamiclist".equals(type) && component.has("path")) {
         Map<String, Field> rowFields = new LinkedHashMap<>();
         collect(component.path("components"), rowFields);
-        fields.putIfAbsent(component.path("path").asText(), new Field(label(component), false, Map.of(), rowFields));
+        fields.putIfAbsent(component.path("path").asText(), new Field(label(component), false, Map.of(), rowFields, false));
       } else if (component.has("key") && !"text".equals(type) && !component.path("readonly").asBoolean()
           && !component.path("disabled").asBoolean()) {
         Map<String, String> choices = new LinkedHashMap<>();
         component.path("values").forEach(choice -> choices.put(choice.path("value").asText(), choice.path("label").asText()));
         fields.putIfAbsent(component.path("key").asText(),
-            new Field(label(component), "datetime".equals(type), choices, Map.of()));
+            new Field(label(component), "datetime".equals(type), choices, Map.of(),
+                StaffPickers.CHOICES.containsKey(component.path("valuesKey").asText())));
       }
     }
   }

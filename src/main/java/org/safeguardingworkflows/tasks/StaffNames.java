@@ -1,5 +1,6 @@
 package org.safeguardingworkflows.tasks;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -48,10 +49,14 @@ public class StaffNames implements TaskListener {
   public void notify(DelegateTask task) {
     // Not deserialized: only text can be a login id, and a list stored as a Java object need not read back as one.
     VariableMap variables = task.getVariablesTyped(false);
-    String[] candidates = variables.keySet().stream()
-        .map(variables::getValueTyped)
-        .filter(StringValue.class::isInstance).map(value -> ((StringValue) value).getValue())
-        .filter(value -> value != null && LOGIN_ID.matcher(value).matches())
+    List<String> texts = variables.keySet().stream().map(variables::getValueTyped)
+        .filter(StringValue.class::isInstance).map(value -> ((StringValue) value).getValue()).toList();
+    STAFF_NAMES.setLocalOn(task, namesOf(texts));
+  }
+
+  /** The name of each of these login ids that belongs to a member of staff (the others are left out). */
+  public Map<String, String> namesOf(Collection<String> values) {
+    String[] candidates = values.stream().filter(value -> value != null && LOGIN_ID.matcher(value).matches())
         .distinct().toArray(String[]::new);
     Map<String, String> names = new TreeMap<>();
     if (candidates.length > 0) {
@@ -59,7 +64,7 @@ public class StaffNames implements TaskListener {
           () -> identityService.createUserQuery().userIdIn(candidates).list());
       staff.forEach(user -> names.put(user.getId(), shown(StaffPickers.name(user))));
     }
-    STAFF_NAMES.setLocalOn(task, names);
+    return names;
   }
 
   /** The name as a form's Markdown may show it. */

@@ -2,6 +2,7 @@ package org.safeguardingworkflows.legal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -13,6 +14,7 @@ import org.safeguardingworkflows.testsupport.Api;
 import org.safeguardingworkflows.testsupport.Api.Reply;
 import org.safeguardingworkflows.testsupport.ApplicationTest;
 import org.safeguardingworkflows.testsupport.TestStaff;
+import org.safeguardingworkflows.timescales.WorkingDays;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
@@ -25,6 +27,8 @@ class LegalPlanningApiTest {
   @Autowired RuntimeService runtimeService;
   @Autowired org.camunda.bpm.engine.ProcessEngine engine;
   @Autowired TaskService taskService;
+  @Autowired WorkingDays workingDays;
+  @Autowired LegalPlanningSettings settings;
 
   @Test
   void aCaseManagementSystemRecommendsAMeeting_andReadsItsStageAndDeadlines() {
@@ -83,6 +87,7 @@ class LegalPlanningApiTest {
     bad.put("recommendedBy", "nobody.here");
     bad.put("origin", "GUT_FEELING");
     bad.put("allocatedWorker", TestStaff.TEAM_MANAGER);
+    bad.put("meetingNeededBy", workingDays.today().minusDays(1).toString());
     long before = runtimeService.createProcessInstanceQuery().processDefinitionKey(LegalPlanningVariables.PROCESS_KEY).count();
 
     Reply refused = manager().post("/api/legal-planning-requests", bad);
@@ -94,10 +99,33 @@ class LegalPlanningApiTest {
         .contains("\"field\":\"reason\",\"rule\":\"required\"")
         .contains("\"field\":\"recommendedBy\",\"rule\":\"staff-member\"")
         .contains("\"field\":\"origin\",\"rule\":\"code-list\"")
-        .contains("\"field\":\"allocatedWorker\",\"rule\":\"staff-in-role\"");
+        .contains("\"field\":\"allocatedWorker\",\"rule\":\"staff-in-role\"")
+        .contains("\"field\":\"meetingNeededBy\",\"rule\":\"not-in-past\"");
     assertThat(refused.body()).doesNotContain("Exception");
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(LegalPlanningVariables.PROCESS_KEY).count())
         .isEqualTo(before);
+  }
+
+  @Test
+  void aMeetingNeededSoonerThanTheTimescaleFallsDueThen_aLaterDateKeepsTheTimescale() {
+    LocalDate today = workingDays.today();
+    LocalDate timescale = workingDays.addWorkingDays(today, settings.getMeetingDueWorkingDays());
+    String sooner = newChild();
+    Map<String, Object> needed = request(sooner);
+    needed.put("meetingNeededBy", today.plusDays(1).toString());
+    assertThat(manager().post("/api/legal-planning-requests", needed).status()).isEqualTo(201);
+    assertThat(meetingDueDate(sooner)).isEqualTo(today.plusDays(1).toString());
+
+    String later = newChild();
+    Map<String, Object> tooLate = request(later);
+    tooLate.put("meetingNeededBy", timescale.plusDays(7).toString());
+    assertThat(manager().post("/api/legal-planning-requests", tooLate).status()).isEqualTo(201);
+    assertThat(meetingDueDate(later)).isEqualTo(timescale.toString());
+  }
+
+  private Object meetingDueDate(String childRef) {
+    String id = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(childRef).singleResult().getId();
+    return runtimeService.getVariable(id, LegalPlanningVariables.MEETING_DUE_DATE.name());
   }
 
   @Test

@@ -77,6 +77,9 @@ class JourneyInWordsCockpitBrowserTest {
       assertThat(section.findElement(By.cssSelector("[data-fact='stage']")).getText()).contains("Hold step-down meeting");
       assertThat(section.findElement(By.cssSelector("tr[data-key='categoryOfAbuse'] td")).getText()).isEqualTo("Neglect");
       assertThat(section.findElement(By.cssSelector("tr[data-key='planEndDate'] td")).getText()).isEqualTo("15/03/2026");
+      // Chosen from the staff list by name, shown by name: the login id is not what the worker saw.
+      assertThat(section.findElement(By.cssSelector("tr[data-key='allocatedWorker'] td")).getText())
+          .isEqualTo(TestStaff.name(TestStaff.WORKER));
       assertThat(section.getText()).contains("Neglect", "15/03/2026", "16/06/2025")
           .doesNotContain("NEG\n", "2026-03-15", "CHILD_IN_NEED");
       assertThat(Axe.violations(browser, "section[data-plugin='journey-in-words']")).isEmpty();

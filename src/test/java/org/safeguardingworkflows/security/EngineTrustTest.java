@@ -154,7 +154,7 @@ class EngineTrustTest {
         new ObjectMapper().writeValueAsString(Map.of("variables", withInjection)));
     assertThat(inTasklist.statusCode()).isEqualTo(400);
     assertThat(new ObjectMapper().readTree(inTasklist.body()).path("message").asText())
-        .as("Tasklist shows the message, in words").contains("teamManager is shown read-only").doesNotContain("Exception");
+        .as("Tasklist shows the message, in words").contains("teamManager is not a field of this task's form").doesNotContain("Exception");
 
     Map<String, Object> setManager = Map.of("modifications", Map.of(StepDownVariables.TEAM_MANAGER.name(), Map.of("value", TestStaff.WORKER)));
     assertThat(as(TestStaff.WORKER).post("/engine-rest/task/" + meeting.getId() + "/variables", setManager).status()).isEqualTo(403);

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.safeguardingworkflows.planhistory.PlanHistory;
+import org.safeguardingworkflows.stepdown.StepDownVariables;
 import org.safeguardingworkflows.testsupport.Api;
 import org.safeguardingworkflows.testsupport.Api.Reply;
 import org.safeguardingworkflows.testsupport.ApplicationTest;
@@ -84,16 +85,16 @@ class ChildActionsAttackTest {
     assertThat(toALawyer.status()).isEqualTo(400);
     assertThat(toALawyer.json().path("errors").get(0).path("rule").asText()).isEqualTo("staff-in-role");
     Reply byVariable = Api.as(port, TestStaff.TEAM_MANAGER).post("/engine-rest/process-instance/" + journey.getId() + "/variables",
-        Map.of("modifications", Map.of("iro", Map.of("value", TestStaff.LEGAL))));
+        Map.of("modifications", Map.of(StepDownVariables.IRO.name(), Map.of("value", TestStaff.LEGAL))));
     assertThat(byVariable.status()).isEqualTo(403);
 
-    assertThat(engine.getRuntimeService().getVariable(journey.getId(), "allocatedWorker")).isEqualTo(TestStaff.WORKER);
-    assertThat(engine.getRuntimeService().getVariable(journey.getId(), "iro")).isEqualTo(TestStaff.IRO);
+    assertThat(engine.getRuntimeService().getVariable(journey.getId(), StepDownVariables.ALLOCATED_WORKER.name())).isEqualTo(TestStaff.WORKER);
+    assertThat(engine.getRuntimeService().getVariable(journey.getId(), StepDownVariables.IRO.name())).isEqualTo(TestStaff.IRO);
     assertThat(childRecord.entriesOf(childRef, ChildEvent.Kind.WORKER_CHANGED)).isEmpty();
 
     Reply own = Api.as(port, TestStaff.TEAM_MANAGER).post(path, Map.of("role", "IRO", "newHolder", TestStaff.SECOND_IRO));
     assertThat(own.status()).isEqualTo(202);
-    assertThat(engine.getRuntimeService().getVariable(journey.getId(), "iro")).isEqualTo(TestStaff.SECOND_IRO);
+    assertThat(engine.getRuntimeService().getVariable(journey.getId(), StepDownVariables.IRO.name())).isEqualTo(TestStaff.SECOND_IRO);
     assertThat(childRecord.entriesOf(childRef, ChildEvent.Kind.WORKER_CHANGED)).singleElement()
         .satisfies(change -> assertThat(change.details()).containsEntry("role", "IRO").containsEntry("newHolder", TestStaff.SECOND_IRO));
     assertThat(childRecord.allocation(childRef)).hasValueSatisfying(child -> assertThat(child.iro()).isEqualTo(TestStaff.SECOND_IRO));

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.safeguardingworkflows.children.ChildEvent;
 import org.safeguardingworkflows.children.ChildRecord;
+import org.safeguardingworkflows.children.HandOverToTheNewHolder;
 import org.safeguardingworkflows.teams.Teams;
 import org.safeguardingworkflows.testsupport.ApplicationTest;
 import org.safeguardingworkflows.testsupport.CoverageOf;
@@ -418,7 +419,8 @@ class LegalPlanningScenariosTest {
     recommendation.recommendedDirectlyBy(TestStaff.TEAM_MANAGER, TestStaff.WORKER);
     engine.getRuntimeService().createMessageCorrelation(MESSAGE_WORKER_CHANGED)
         .processInstanceId(recommendation.legalPlanning.getId())
-        .setVariablesLocal(Map.of("changedRole", "TEAM_MANAGER", "newHolder", TestStaff.SECOND_TEAM_MANAGER))
+        .setVariablesLocal(Map.of(HandOverToTheNewHolder.CHANGED_ROLE.name(), "TEAM_MANAGER",
+            HandOverToTheNewHolder.NEW_HOLDER.name(), TestStaff.SECOND_TEAM_MANAGER))
         .correlateWithResult();
     assertThat(recommendation.legalPlanning).hasPassed("Gateway_WhoChanged", "End_HandoverComplete")
         .hasNotPassed("Task_ReadLegalPlanningHistory").isWaitingAtExactly("Task_HoldLegalPlanningMeeting");

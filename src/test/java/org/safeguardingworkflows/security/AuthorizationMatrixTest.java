@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.safeguardingworkflows.stepdown.StepDownDriver;
 import org.safeguardingworkflows.teams.ChildAccess;
+import org.safeguardingworkflows.teams.Teams;
 import org.safeguardingworkflows.testsupport.Api;
 import org.safeguardingworkflows.testsupport.Api.Reply;
 import org.safeguardingworkflows.testsupport.ApplicationTest;
@@ -190,7 +191,7 @@ class AuthorizationMatrixTest {
         Map.of("newWorker", TestStaff.SECOND_WORKER));
     assertThat(moved.status()).isEqualTo(202);
 
-    assertThat(runtimeService.getVariable(journeyId(), "team")).isEqualTo(TestStaff.SECOND_TEAM);
+    assertThat(runtimeService.getVariable(journeyId(), Teams.TEAM.name())).isEqualTo(TestStaff.SECOND_TEAM);
     assertThat(as(TestStaff.SECOND_WORKER).get("/api/step-downs/" + childRef).status()).isEqualTo(200);
     assertThat(as(TestStaff.SECOND_TEAM_MANAGER).get("/api/step-downs/" + childRef).status()).isEqualTo(200);
     assertThat(as(TestStaff.SECOND_WORKER).get("/engine-rest/task?processInstanceBusinessKey=" + childRef).json())
@@ -213,7 +214,7 @@ class AuthorizationMatrixTest {
   void aRewrittenTeamVariableMovesNothing() {
     // Completion variables are not limited to a task's form, so the "team" variable is no authority: the journey's
     // grant is. Written here directly, as a completion with an extra variable would.
-    runtimeService.setVariable(journeyId(), "team", TestStaff.SECOND_TEAM);
+    runtimeService.setVariable(journeyId(), Teams.TEAM.name(), TestStaff.SECOND_TEAM);
     assertThat(as(TestStaff.TEAM_MANAGER).post("/api/step-downs/" + childRef + "/concerns",
         Map.of("kind", "DISENGAGEMENT", "summary", "Missed two visits")).status()).isEqualTo(202);
 

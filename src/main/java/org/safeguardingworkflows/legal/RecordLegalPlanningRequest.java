@@ -3,14 +3,15 @@ package org.safeguardingworkflows.legal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.safeguardingworkflows.deployments.WritesVariables;
-import org.safeguardingworkflows.platform.web.FieldProblem;
 import org.safeguardingworkflows.timescales.WorkingDays;
 import org.safeguardingworkflows.planhistory.PlanHistory;
+import org.safeguardingworkflows.tasks.DeployedForm;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,7 +43,9 @@ public class RecordLegalPlanningRequest implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     LegalPlanningRequest request = LegalPlanningRequest.from(execution.getVariables());
-    List<String> problems = new ArrayList<>(rules.fieldProblems(request).stream().map(FieldProblem::message).toList());
+    // Refused here, the start comes back to the form that sent it: each field is named as the form showed it.
+    Map<String, String> labels = DeployedForm.startFormLabels(execution);
+    List<String> problems = new ArrayList<>(rules.fieldProblems(request).stream().map(problem -> problem.messageIn(labels)).toList());
     if (problems.isEmpty()) {
       // One at a time per child: the check below then sees a journey another start has just committed.
       planHistory.lockChild(request.childRef());

@@ -14,9 +14,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.safeguardingworkflows.deployments.WritesVariables;
 import org.safeguardingworkflows.planhistory.CategoryOfAbuse;
-import org.safeguardingworkflows.platform.web.FieldProblem;
 import org.safeguardingworkflows.timescales.WorkingDays;
 import org.safeguardingworkflows.planhistory.PlanHistory;
+import org.safeguardingworkflows.tasks.DeployedForm;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,7 +49,9 @@ public class AssembleRepeatIcpcHistory implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Proposal proposal = Proposal.from(execution.getVariables());
-    List<String> problems = new ArrayList<>(rules.fieldProblems(proposal).stream().map(FieldProblem::message).toList());
+    // Refused here, the start comes back to the form that sent it: each field is named as the form showed it.
+    Map<String, String> labels = DeployedForm.startFormLabels(execution);
+    List<String> problems = new ArrayList<>(rules.fieldProblems(proposal).stream().map(problem -> problem.messageIn(labels)).toList());
     if (problems.isEmpty()) {
       // One at a time per child: the check below then sees a journey another start has just committed.
       planHistory.lockChild(proposal.childRef());

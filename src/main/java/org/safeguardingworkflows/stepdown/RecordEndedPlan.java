@@ -5,6 +5,7 @@ import org.safeguardingworkflows.platform.ShownDate;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -13,7 +14,7 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.safeguardingworkflows.children.ChildPlans;
 import org.safeguardingworkflows.planhistory.CpPlan;
 import org.safeguardingworkflows.planhistory.PlanHistory;
-import org.safeguardingworkflows.platform.web.FieldProblem;
+import org.safeguardingworkflows.tasks.DeployedForm;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,7 +41,9 @@ public class RecordEndedPlan implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     PlanEnded plan = PlanEnded.from(execution.getVariables());
-    List<String> problems = new ArrayList<>(rules.fieldProblems(plan).stream().map(FieldProblem::message).toList());
+    // Refused here, the start comes back to the form that sent it: each field is named as the form showed it.
+    Map<String, String> labels = DeployedForm.startFormLabels(execution);
+    List<String> problems = new ArrayList<>(rules.fieldProblems(plan).stream().map(problem -> problem.messageIn(labels)).toList());
     if (problems.isEmpty()) {
       planHistory.lockChild(plan.childRef());
       rules.activeJourney(plan.childRef(), execution.getProcessInstanceId()).ifPresent(other ->

@@ -5,13 +5,14 @@ import static org.safeguardingworkflows.supervisionorder.SupervisionOrderVariabl
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.safeguardingworkflows.deployments.WritesVariables;
-import org.safeguardingworkflows.platform.web.FieldProblem;
 import org.safeguardingworkflows.planhistory.PlanHistory;
+import org.safeguardingworkflows.tasks.DeployedForm;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,7 +37,9 @@ public class RecordSupervisionOrder implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     SupervisionOrderMade order = SupervisionOrderMade.from(execution.getVariables());
-    List<String> problems = new ArrayList<>(rules.fieldProblems(order).stream().map(FieldProblem::message).toList());
+    // Refused here, the start comes back to the form that sent it: each field is named as the form showed it.
+    Map<String, String> labels = DeployedForm.startFormLabels(execution);
+    List<String> problems = new ArrayList<>(rules.fieldProblems(order).stream().map(problem -> problem.messageIn(labels)).toList());
     if (problems.isEmpty()) {
       // One at a time per child: the check below then sees a journey another start has just committed.
       planHistory.lockChild(order.childRef());

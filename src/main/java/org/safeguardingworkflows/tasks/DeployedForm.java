@@ -3,12 +3,15 @@ package org.safeguardingworkflows.tasks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
@@ -42,6 +45,26 @@ public final class DeployedForm {
     return Optional.of(read(task));
   }
 
+  /**
+   * The labels of the start form of the execution's process (none when it has no Camunda Form), so that a start refused
+   * by its rules names each field as the form showed it.
+   */
+  public static Map<String, String> startFormLabels(DelegateExecution execution) {
+    String definitionId = execution.getProcessDefinitionId();
+    FormService forms = execution.getProcessEngineServices().getFormService();
+    // The application reads its own form definition; the user's rights to deployments do not matter here.
+    return Context.getCommandContext().runWithoutAuthorization(() -> {
+      if (forms.getStartFormData(definitionId).getCamundaFormRef() == null) {
+        return Map.<String, String>of();
+      }
+      try (InputStream form = forms.getDeployedStartForm(definitionId)) {
+        return labels(Json.MAPPER.readTree(form));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+  }
+
   private static JsonNode read(DelegateTask task) {
     // The application reads its own form definition; the user's rights to deployments do not matter here.
     try (InputStream form = Context.getCommandContext().runWithoutAuthorization(
@@ -67,6 +90,24 @@ public final class DeployedForm {
     Set<String> keys = new LinkedHashSet<>();
     collect(form.path("components"), new LinkedHashSet<>(), keys);
     return keys;
+  }
+
+  /** The label each input field is shown under (a date's own label for a date), by key: the words its user read. */
+  public static Map<String, String> labels(JsonNode form) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    collectLabels(form.path("components"), labels);
+    return labels;
+  }
+
+  private static void collectLabels(JsonNode components, Map<String, String> labels) {
+    for (JsonNode component : components) {
+      collectLabels(component.path("components"), labels);
+      String key = component.path("dynamiclist".equals(component.path("type").asText()) ? "path" : "key").asText();
+      String label = component.path("label").asText(component.path("dateLabel").asText());
+      if (!key.isEmpty() && !label.isBlank()) {
+        labels.putIfAbsent(key, label);
+      }
+    }
   }
 
   private static void collect(JsonNode components, Set<String> inputKeys, Set<String> displayOnlyKeys) {

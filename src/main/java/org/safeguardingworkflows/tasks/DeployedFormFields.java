@@ -3,6 +3,7 @@ package org.safeguardingworkflows.tasks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -26,10 +27,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 @Component
 public class DeployedFormFields {
 
-  /** What a submitted form may carry: the fields it writes, and the read-only fields it only shows. */
-  public record Fields(Set<String> inputKeys, Set<String> displayOnlyKeys) {
+  /**
+   * What a submitted form may carry: the fields it writes, and the read-only fields it only shows; and the label of
+   * each, so that a refusal names a field as the form does.
+   */
+  public record Fields(Set<String> inputKeys, Set<String> displayOnlyKeys, Map<String, String> labels) {
 
-    static final Fields NONE = new Fields(Set.of(), Set.of());
+    static final Fields NONE = new Fields(Set.of(), Set.of(), Map.of());
   }
 
   private final FormService formService;
@@ -83,7 +87,7 @@ public class DeployedFormFields {
   private static Fields fields(InputStream deployedForm) {
     try (InputStream form = deployedForm) {
       JsonNode json = Json.MAPPER.readTree(form);
-      return new Fields(DeployedForm.inputKeys(json), DeployedForm.displayOnlyKeys(json));
+      return new Fields(DeployedForm.inputKeys(json), DeployedForm.displayOnlyKeys(json), DeployedForm.labels(json));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

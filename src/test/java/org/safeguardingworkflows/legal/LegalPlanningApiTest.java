@@ -123,6 +123,21 @@ class LegalPlanningApiTest {
     assertThat(meetingDueDate(later)).isEqualTo(timescale.toString());
   }
 
+  @Test
+  void aStartFormRefusedByItsRulesNamesEachFieldAsTheFormDoes() {
+    String childRef = newChild();
+    Reply refused = manager().post("/engine-rest/process-definition/key/" + LegalPlanningVariables.PROCESS_KEY + "/submit-form",
+        Map.of("businessKey", childRef, "variables", Map.of(
+            LegalPlanningVariables.CHILD_REF.name(), Map.of("value", childRef),
+            LegalPlanningVariables.REASON.name(), Map.of("value", "Neglect has re-emerged"),
+            LegalPlanningVariables.MEETING_NEEDED_BY.name(), Map.of("value", workingDays.today().minusDays(3).toString()))));
+
+    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.body()).contains("'The legal planning meeting is needed by (optional)' cannot be in the past")
+        .doesNotContain("meetingNeededBy cannot");
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(childRef).count()).isZero();
+  }
+
   private Object meetingDueDate(String childRef) {
     String id = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(childRef).singleResult().getId();
     return runtimeService.getVariable(id, LegalPlanningVariables.MEETING_DUE_DATE.name());

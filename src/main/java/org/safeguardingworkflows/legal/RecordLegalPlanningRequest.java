@@ -45,7 +45,8 @@ public class RecordLegalPlanningRequest implements JavaDelegate {
     LegalPlanningRequest request = LegalPlanningRequest.from(execution.getVariables());
     // Refused here, the start comes back to the form that sent it: each field is named as the form showed it.
     Map<String, String> labels = DeployedForm.startFormLabels(execution);
-    List<String> problems = new ArrayList<>(rules.fieldProblems(request).stream().map(problem -> problem.messageIn(labels)).toList());
+    List<String> problems = new ArrayList<>(rules.fieldProblems(request).stream()
+        .map(problem -> problem.messageIn(labels)).toList());
     if (problems.isEmpty()) {
       // One at a time per child: the check below then sees a journey another start has just committed.
       planHistory.lockChild(request.childRef());

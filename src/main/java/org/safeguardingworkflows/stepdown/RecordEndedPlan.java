@@ -43,7 +43,8 @@ public class RecordEndedPlan implements JavaDelegate {
     PlanEnded plan = PlanEnded.from(execution.getVariables());
     // Refused here, the start comes back to the form that sent it: each field is named as the form showed it.
     Map<String, String> labels = DeployedForm.startFormLabels(execution);
-    List<String> problems = new ArrayList<>(rules.fieldProblems(plan).stream().map(problem -> problem.messageIn(labels)).toList());
+    List<String> problems = new ArrayList<>(rules.fieldProblems(plan).stream()
+        .map(problem -> problem.messageIn(labels)).toList());
     if (problems.isEmpty()) {
       planHistory.lockChild(plan.childRef());
       rules.activeJourney(plan.childRef(), execution.getProcessInstanceId()).ifPresent(other ->

@@ -39,7 +39,8 @@ public class RecordSupervisionOrder implements JavaDelegate {
     SupervisionOrderMade order = SupervisionOrderMade.from(execution.getVariables());
     // Refused here, the start comes back to the form that sent it: each field is named as the form showed it.
     Map<String, String> labels = DeployedForm.startFormLabels(execution);
-    List<String> problems = new ArrayList<>(rules.fieldProblems(order).stream().map(problem -> problem.messageIn(labels)).toList());
+    List<String> problems = new ArrayList<>(rules.fieldProblems(order).stream()
+        .map(problem -> problem.messageIn(labels)).toList());
     if (problems.isEmpty()) {
       // One at a time per child: the check below then sees a journey another start has just committed.
       planHistory.lockChild(order.childRef());

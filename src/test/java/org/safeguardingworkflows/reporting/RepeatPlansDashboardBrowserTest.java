@@ -64,10 +64,7 @@ class RepeatPlansDashboardBrowserTest {
   void aTeamManagerSeesTheAPIsFiguresOnTheCockpitDashboard() throws Exception {
     try (Browser browser = Browser.open("cockpit-dashboard")) {
       WebDriver page = browser.driver();
-      page.get("http://localhost:" + port + "/camunda/app/cockpit/default/");
-      browser.waitUntil(driver -> driver.findElement(By.cssSelector("form[name='signinForm'] input[type='text']"))).sendKeys(TestStaff.TEAM_MANAGER);
-      page.findElement(By.cssSelector("form[name='signinForm'] input[type='password']")).sendKeys(TestStaff.PASSWORD);
-      page.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
+      browser.signIn("http://localhost:" + port + "/camunda/app/cockpit/default/", TestStaff.TEAM_MANAGER);
 
       WebElement dashboard = browser.waitUntil(driver -> {
         List<WebElement> loaded = driver.findElements(By.cssSelector("section[data-plugin='repeat-plans'][data-loaded]"));

@@ -188,10 +188,7 @@ class ProcessRevisionsCockpitBrowserTest {
   /** Logs in to Cockpit as a process owner and chooses this test's process in the panel, its two versions loaded. */
   private WebElement openPanelAsProcessOwner(Browser browser) {
     WebDriver page = browser.driver();
-    page.get("http://localhost:" + port + "/camunda/app/cockpit/default/");
-    browser.waitUntil(driver -> driver.findElement(By.cssSelector("form[name='signinForm'] input[type='text']"))).sendKeys(TestStaff.PROCESS_OWNER);
-    page.findElement(By.cssSelector("form[name='signinForm'] input[type='password']")).sendKeys(TestStaff.PASSWORD);
-    page.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
+    browser.signIn("http://localhost:" + port + "/camunda/app/cockpit/default/", TestStaff.PROCESS_OWNER);
     // Cockpit opens on the repeat-plan dashboard's tab; the revisions panel is on Cockpit's own dashboard.
     browser.waitUntil(driver -> !driver.getCurrentUrl().contains("login"));
     page.get("http://localhost:" + port + "/camunda/app/cockpit/default/#/dashboard");

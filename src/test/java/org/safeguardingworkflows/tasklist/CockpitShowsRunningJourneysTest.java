@@ -85,10 +85,7 @@ class CockpitShowsRunningJourneysTest {
 
     try (Browser browser = Browser.open("cockpit-running-journeys")) {
       String cockpit = "http://localhost:" + port + "/camunda/app/cockpit/default/";
-      browser.go(cockpit);
-      browser.waitFor(By.cssSelector("form[name='signinForm'] input[type='text']")).sendKeys(TestStaff.TEAM_MANAGER);
-      browser.driver().findElement(By.cssSelector("form[name='signinForm'] input[type='password']")).sendKeys(TestStaff.PASSWORD);
-      browser.driver().findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
+      browser.signIn(cockpit, TestStaff.TEAM_MANAGER);
       browser.waitUntil(driver -> driver.findElements(By.cssSelector("form[name='signinForm']")).isEmpty());
       browser.screenshot("cockpit-dashboard");
 

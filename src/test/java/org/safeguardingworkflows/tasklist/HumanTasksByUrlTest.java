@@ -31,10 +31,7 @@ class HumanTasksByUrlTest {
     String cockpit = "http://localhost:" + port + "/camunda/app/cockpit/default/";
     try (Browser browser = Browser.open("human-tasks-by-url")) {
       WebDriver page = browser.driver();
-      page.get(cockpit);
-      browser.waitUntil(driver -> driver.findElement(By.cssSelector("form[name='signinForm'] input[type='text']"))).sendKeys(TestStaff.TEAM_MANAGER);
-      page.findElement(By.cssSelector("form[name='signinForm'] input[type='password']")).sendKeys(TestStaff.PASSWORD);
-      page.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
+      browser.signIn(cockpit, TestStaff.TEAM_MANAGER);
       browser.waitFor(DASHBOARD);
 
       // Later in the session: another Cockpit page, then Human Tasks' address typed in

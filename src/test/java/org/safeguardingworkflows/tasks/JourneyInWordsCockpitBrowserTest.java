@@ -58,10 +58,7 @@ class JourneyInWordsCockpitBrowserTest {
 
     try (Browser browser = Browser.open("cockpit-journey-in-words")) {
       WebDriver page = browser.driver();
-      page.get("http://localhost:" + port + "/camunda/app/cockpit/default/");
-      browser.waitUntil(driver -> driver.findElement(By.cssSelector("form[name='signinForm'] input[type='text']"))).sendKeys(TestStaff.TEAM_MANAGER);
-      page.findElement(By.cssSelector("form[name='signinForm'] input[type='password']")).sendKeys(TestStaff.PASSWORD);
-      page.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
+      browser.signIn("http://localhost:" + port + "/camunda/app/cockpit/default/", TestStaff.TEAM_MANAGER);
       browser.waitUntil(driver -> !driver.getCurrentUrl().contains("login"));
       page.get("http://localhost:" + port + "/camunda/app/cockpit/default/#/process-instance/" + journey + "/runtime");
 

@@ -96,6 +96,17 @@ public final class Browser implements AutoCloseable {
     driver.get(url);
   }
 
+  /**
+   * Opens a Camunda webapp (Cockpit, Admin) at this address and signs in on its own sign-in form as this member of
+   * the test staff; what to wait for next is the caller's (the page the webapp opens on differs).
+   */
+  public void signIn(String webappUrl, String user) {
+    go(webappUrl);
+    waitFor(By.cssSelector("form[name='signinForm'] input[type='text']")).sendKeys(user);
+    driver.findElement(By.cssSelector("form[name='signinForm'] input[type='password']")).sendKeys(TestStaff.PASSWORD);
+    driver.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
+  }
+
   public WebElement waitFor(By locator) {
     return waitUntil(ExpectedConditions.visibilityOfElementLocated(locator));
   }

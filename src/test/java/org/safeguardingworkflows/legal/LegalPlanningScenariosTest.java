@@ -388,7 +388,7 @@ class LegalPlanningScenariosTest {
     assertThatThrownBy(() -> engine.getRuntimeService().createMessageCorrelation(MESSAGE_LEGAL_PLANNING_REQUESTED)
         .processInstanceBusinessKey(other.childRef).setVariables(bad).correlateStartMessage())
         .isInstanceOf(FormFieldValidationException.class)
-        .hasMessageContaining("reason is required").hasMessageContaining("recommendedBy must name a member of staff").hasMessageContaining("origin must be");
+        .hasMessageContaining("'Reasons for the recommendation' is required").hasMessageContaining("recommendedBy must name a member of staff").hasMessageContaining("origin must be");
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(other.childRef).count()).isZero();
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(recommendation.childRef).count()).isEqualTo(1);
   }

@@ -489,11 +489,11 @@ class RepeatIcpcScenariosTest {
     backwards.putAll(RepeatIcpcDriver.earlierPlanElsewhere(" ", "2024-06-28", "2026-04-01"));
     assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(PROCESS_KEY, child.childRef, backwards))
         .isInstanceOf(FormFieldValidationException.class)
-        .hasMessageContaining("earlierPlanAuthority is required with an earlier plan")
-        .hasMessageContaining("earlierPlanEnd must be in the past");
+        .hasMessageContaining("'Local authority that held the earlier plan' is required with an earlier plan")
+        .hasMessageContaining("'End of the earlier plan' must be in the past");
     backwards.putAll(RepeatIcpcDriver.earlierPlanElsewhere("Northshire County Council", "2024-06-28", "2023-01-09"));
     assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(PROCESS_KEY, child.childRef, backwards))
-        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("earlierPlanEnd must be after earlierPlanStart");
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("'End of the earlier plan' must be after 'Start of the earlier plan'");
 
     child.hadAPlanLastYear();
     Map<String, Object> overlapping = RepeatIcpcDriver.proposalVariables(child.childRef, FRIDAY_27_FEBRUARY_2026);
@@ -514,7 +514,7 @@ class RepeatIcpcScenariosTest {
         .isInstanceOf(FormFieldValidationException.class)
         .hasMessageContaining("cannot be in the future")
         .hasMessageContaining("CIN census code")
-        .hasMessageContaining("proposedBy must name a member of staff who is one of the social workers");
+        .hasMessageContaining("'The child's social worker' must name a member of staff who is one of the social workers");
   }
 
   @Test

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.safeguardingworkflows.deployments.WritesVariables;
 import org.safeguardingworkflows.platform.ProcessVariable;
 import org.safeguardingworkflows.platform.SystemAccess;
+import org.safeguardingworkflows.tasks.TaskConventions;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,9 +33,11 @@ public class HandOverToTheNewHolder implements JavaDelegate {
   public static final ProcessVariable<Integer> WORKER_CHANGES = ProcessVariable.number("workerChanges");
 
   private final SystemAccess systemAccess;
+  private final TaskConventions taskConventions;
 
-  public HandOverToTheNewHolder(SystemAccess systemAccess) {
+  public HandOverToTheNewHolder(SystemAccess systemAccess, TaskConventions taskConventions) {
     this.systemAccess = systemAccess;
+    this.taskConventions = taskConventions;
   }
 
   @Override
@@ -72,5 +75,7 @@ public class HandOverToTheNewHolder implements JavaDelegate {
         }
       }
     });
+    // The open tasks' forms name the new holder, not someone the staff list no longer finds in this role.
+    taskConventions.showTheJourneyAsItIsNow(execution.getProcessInstanceId());
   }
 }

@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class StaffNames implements TaskListener {
 
-  static final ProcessVariable<Map<String, String>> STAFF_NAMES = ProcessVariable.lookUp("staffNames");
+  public static final ProcessVariable<Map<String, String>> STAFF_NAMES = ProcessVariable.lookUp("staffNames");
 
   /** A login id as the engine accepts one (application.yaml, user-resource-whitelist-pattern). */
   private static final Pattern LOGIN_ID = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9._-]{0,63}");

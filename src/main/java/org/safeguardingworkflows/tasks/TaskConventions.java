@@ -90,7 +90,7 @@ public class TaskConventions extends AbstractProcessEnginePlugin {
   private final ObjectProvider<DeployedFormFields> formFields;
   private final ObjectProvider<WorkingDays> workingDays;
   private final TaskListener staffNames;
-  private final TaskListener whatTheFormShowsKeptCurrent;
+  private final WhatTheFormShowsKeptCurrent whatTheFormShowsKeptCurrent;
 
   public TaskConventions(ObjectProvider<Teams> teams, ObjectProvider<TeamInstanceGrants> grants,
       ObjectProvider<ChildAccess> childAccess, ObjectProvider<ChildRecord> childRecord,
@@ -107,6 +107,14 @@ public class TaskConventions extends AbstractProcessEnginePlugin {
     this.teamCandidateGroup = new TeamCandidateGroup(grants::getObject);
     this.journeyStarted = childJourneys.started();
     this.journeyEnded = childJourneys.ended();
+  }
+
+  /**
+   * The dates in words and staff names of every open task of the journey written again, for a step that changes what
+   * they show outside a task's completion (a change of worker, manager or IRO); inside a command of the engine.
+   */
+  public void showTheJourneyAsItIsNow(String processInstanceId) {
+    whatTheFormShowsKeptCurrent.refresh(processInstanceId, null);
   }
 
   @Override

@@ -27,6 +27,7 @@ import org.safeguardingworkflows.planhistory.PlanHistory;
 import org.safeguardingworkflows.platform.StartLinkedProcess;
 import org.safeguardingworkflows.repeaticpc.RepeatIcpcVariables;
 import org.safeguardingworkflows.security.TaskFilters;
+import org.safeguardingworkflows.tasks.StaffNames;
 import org.safeguardingworkflows.testsupport.Api;
 import org.safeguardingworkflows.testsupport.ApplicationTest;
 import org.safeguardingworkflows.testsupport.CoverageOf;
@@ -631,6 +632,11 @@ class StepDownScenariosTest {
     assertThat(journey.task("Task_ReviewCinServices").getAssignee()).isEqualTo(TestStaff.SECOND_WORKER);
     assertThat(journey.task("Task_ReviewCaseHandover").getAssignee()).isEqualTo(TestStaff.SECOND_WORKER);
     assertThat(engine.getRuntimeService().getVariable(journey.journey.getId(), StepDownVariables.WORKER_CHANGES.name())).isEqualTo(1);
+    // The review already open names the new worker in its form, as one opened after the change would.
+    Object namesInTheOpenReview = engine.getTaskService().getVariableLocal(journey.task("Task_ReviewCinServices").getId(),
+        StaffNames.STAFF_NAMES.name());
+    assertThat(StaffNames.STAFF_NAMES.read(namesInTheOpenReview))
+        .containsEntry(TestStaff.SECOND_WORKER, TestStaff.name(TestStaff.SECOND_WORKER));
 
     journey.complete("Task_ReviewCaseHandover", Map.of(StepDownVariables.HANDOVER_HISTORY_READ.name(), true,
         StepDownVariables.HANDOVER_PLAN.name(), "Visit within the week; keep the same family support worker"));

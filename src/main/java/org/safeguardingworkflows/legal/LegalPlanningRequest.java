@@ -10,7 +10,6 @@ import org.safeguardingworkflows.platform.ProcessVariable;
 import org.safeguardingworkflows.platform.validation.ChildReference;
 import org.safeguardingworkflows.platform.validation.FieldRules;
 import org.safeguardingworkflows.platform.validation.IsoDate;
-import org.safeguardingworkflows.platform.validation.NotInThePast;
 import org.safeguardingworkflows.platform.validation.OneOf;
 import org.safeguardingworkflows.security.Role;
 import org.safeguardingworkflows.security.StaffInRole;
@@ -34,8 +33,9 @@ public record LegalPlanningRequest(
     // None: made directly.
     @OneOf(value = Origin.class, optional = true) String origin,
     @StaffInRole(Role.SOCIAL_WORKERS) String allocatedWorker,
-    // Optional: the meeting falls due on it, or at the end of the usual timescale if that comes sooner.
-    @IsoDate @NotInThePast String meetingNeededBy) {
+    // Optional: the meeting falls due on it, or at the end of the usual timescale if that comes sooner. Not in the
+    // past when recommended directly: LegalPlanningRules checks it.
+    @IsoDate String meetingNeededBy) {
 
   static final int REASON_MAX_LENGTH = 4000;
 
@@ -60,7 +60,7 @@ public record LegalPlanningRequest(
   }
 
   /** The date the meeting is needed by, if one was given (checked as a real date before this is called). */
-  private LocalDate neededBy() {
+  LocalDate neededBy() {
     return blankToNull(meetingNeededBy) == null ? null : LocalDate.parse(meetingNeededBy);
   }
 

@@ -11,6 +11,7 @@ import org.safeguardingworkflows.platform.web.FieldProblem;
 import org.safeguardingworkflows.security.Role;
 import org.safeguardingworkflows.security.Staff;
 import org.safeguardingworkflows.teams.Teams;
+import org.safeguardingworkflows.timescales.WorkingDays;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,14 +29,17 @@ public class LegalPlanningRules extends StartRules<LegalPlanningRequest> {
 
   private final Staff staff;
   private final Teams teams;
+  private final WorkingDays workingDays;
 
-  public LegalPlanningRules(FieldRules fieldRules, RunningInstances runningInstances, Staff staff, Teams teams) {
+  public LegalPlanningRules(FieldRules fieldRules, RunningInstances runningInstances, Staff staff, Teams teams,
+      WorkingDays workingDays) {
     super(fieldRules, runningInstances, LegalPlanningVariables.PROCESS_KEY);
     this.staff = staff;
     this.teams = teams;
+    this.workingDays = workingDays;
   }
 
-  /** Who may recommend directly, and the team the work goes to. */
+  /** Who may recommend directly, the team the work goes to, and a date the meeting is needed by. */
   @Override
   protected void addRulesAcrossRecords(LegalPlanningRequest request, List<FieldProblem> problems) {
     boolean direct = Origin.DIRECT.name().equals(request.originOrDirect());
@@ -44,6 +48,13 @@ public class LegalPlanningRules extends StartRules<LegalPlanningRequest> {
         && DIRECT_RECOMMENDERS.stream().noneMatch(role -> staff.hasRole(request.recommendedBy(), role))) {
       problems.add(new FieldProblem("recommendedBy", "recommender-role",
           "recommendedBy must be a team manager, an IRO or a member of the legal team: they recommend legal planning directly."));
+    }
+    // Typed by the recommender, a date gone by is a mistake to correct. Carried from a repeat-ICPC legal view, it may
+    // have passed while the decision was made: the meeting is then due at once (RecordLegalPlanningRequest).
+    if (direct && !refused("meetingNeededBy", problems) && request.neededBy() != null
+        && request.neededBy().isBefore(workingDays.today())) {
+      problems.add(new FieldProblem("meetingNeededBy", "not-in-past",
+          "meetingNeededBy cannot be in the past: give today's date or a later one."));
     }
     String worker = request.allocatedWorker();
     if (worker != null && !worker.isBlank()) {

@@ -175,6 +175,26 @@ class RepeatIcpcScenariosTest {
   }
 
   @Test
+  void aNeededByDateThatPassedBeforeTheDecisionMakesTheLegalPlanningMeetingDueAtOnce() {
+    child.hadAPlanLastYear().proposed().summariseHistory().teamManagerView().seniorManagerView().iroView();
+    Task legal = child.task("Task_LegalView");
+    engine.getTaskService().setAssignee(legal.getId(), TestStaff.LEGAL);
+    Map<String, Object> answers = new HashMap<>(RepeatIcpcDriver.viewAnswers(FourPartyView.LEGAL, "LEGAL_ROUTE"));
+    answers.putAll(RepeatIcpcDriver.legalAdvice("YES", "YES", LocalDate.of(2026, 3, 11)));
+    engine.getTaskService().complete(legal.getId(), answers);
+    // The senior manager decides on Friday 13 March, after the date legal's view asked for: the decision is recorded
+    // and the meeting falls due that day, not refused for a date nobody can now change.
+    EngineClock.setTo(LocalDate.of(2026, 3, 13), LocalTime.of(10, 0));
+    child.decide("LEGAL_ROUTE");
+
+    String legalPlanning = (String) child.variable(LEGAL_PLANNING_REQUESTED_INSTANCE_ID.name());
+    Task meeting = engine.getTaskService().createTaskQuery().processInstanceId(legalPlanning)
+        .taskDefinitionKey("Task_HoldLegalPlanningMeeting").singleResult();
+    assertThat(EngineClock.inLondon(meeting.getDueDate()))
+        .isEqualTo(LocalDate.of(2026, 3, 13).atTime(17, 0).atZone(EngineClock.LONDON));
+  }
+
+  @Test
   void aConferenceAndTheLegalRouteTogether_andAConferenceThatMakesNoPlan() {
     child.hadAPlanLastYear().proposed().summariseHistory().allFourViews().decide("ICPC_AND_LEGAL_ROUTE");
     assertThat(child.proposal).hasPassed("Event_RequestLegalPlanning", "Gateway_ConferenceToo").isWaitingAtExactly("Task_ScheduleIcpc");

@@ -3,7 +3,6 @@ package org.safeguardingworkflows.legal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -44,9 +43,8 @@ public class RecordLegalPlanningRequest implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     LegalPlanningRequest request = LegalPlanningRequest.from(execution.getVariables());
     // Refused here, the start comes back to the form that sent it: each field is named as the form showed it.
-    Map<String, String> labels = DeployedForm.startFormLabels(execution);
-    List<String> problems = new ArrayList<>(rules.fieldProblems(request).stream()
-        .map(problem -> problem.messageIn(labels)).toList());
+    List<String> problems = new ArrayList<>(
+        DeployedForm.inTheStartFormsWords(rules.fieldProblems(request), execution));
     if (problems.isEmpty()) {
       // One at a time per child: the check below then sees a journey another start has just committed.
       planHistory.lockChild(request.childRef());

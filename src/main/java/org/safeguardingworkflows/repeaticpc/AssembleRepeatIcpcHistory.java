@@ -50,9 +50,8 @@ public class AssembleRepeatIcpcHistory implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Proposal proposal = Proposal.from(execution.getVariables());
     // Refused here, the start comes back to the form that sent it: each field is named as the form showed it.
-    Map<String, String> labels = DeployedForm.startFormLabels(execution);
-    List<String> problems = new ArrayList<>(rules.fieldProblems(proposal).stream()
-        .map(problem -> problem.messageIn(labels)).toList());
+    List<String> problems = new ArrayList<>(
+        DeployedForm.inTheStartFormsWords(rules.fieldProblems(proposal), execution));
     if (problems.isEmpty()) {
       // One at a time per child: the check below then sees a journey another start has just committed.
       planHistory.lockChild(proposal.childRef());

@@ -5,7 +5,6 @@ import org.safeguardingworkflows.platform.ShownDate;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -42,9 +41,8 @@ public class RecordEndedPlan implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     PlanEnded plan = PlanEnded.from(execution.getVariables());
     // Refused here, the start comes back to the form that sent it: each field is named as the form showed it.
-    Map<String, String> labels = DeployedForm.startFormLabels(execution);
-    List<String> problems = new ArrayList<>(rules.fieldProblems(plan).stream()
-        .map(problem -> problem.messageIn(labels)).toList());
+    List<String> problems = new ArrayList<>(
+        DeployedForm.inTheStartFormsWords(rules.fieldProblems(plan), execution));
     if (problems.isEmpty()) {
       planHistory.lockChild(plan.childRef());
       rules.activeJourney(plan.childRef(), execution.getProcessInstanceId()).ifPresent(other ->

@@ -5,7 +5,6 @@ import static org.safeguardingworkflows.supervisionorder.SupervisionOrderVariabl
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -38,9 +37,8 @@ public class RecordSupervisionOrder implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     SupervisionOrderMade order = SupervisionOrderMade.from(execution.getVariables());
     // Refused here, the start comes back to the form that sent it: each field is named as the form showed it.
-    Map<String, String> labels = DeployedForm.startFormLabels(execution);
-    List<String> problems = new ArrayList<>(rules.fieldProblems(order).stream()
-        .map(problem -> problem.messageIn(labels)).toList());
+    List<String> problems = new ArrayList<>(
+        DeployedForm.inTheStartFormsWords(rules.fieldProblems(order), execution));
     if (problems.isEmpty()) {
       // One at a time per child: the check below then sees a journey another start has just committed.
       planHistory.lockChild(order.childRef());

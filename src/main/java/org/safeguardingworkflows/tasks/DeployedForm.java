@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -16,6 +17,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.safeguardingworkflows.platform.Json;
+import org.safeguardingworkflows.platform.web.FieldProblem;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -46,10 +48,19 @@ public final class DeployedForm {
   }
 
   /**
-   * The labels of the start form of the execution's process (none when it has no Camunda Form), so that a start refused
-   * by its rules names each field as the form showed it.
+   * The sentences of a start refused by its rules, as its start form's user reads them: each field named by the form's
+   * label for it (FieldProblem.messageIn). The form is read only when there is something to say.
    */
-  public static Map<String, String> startFormLabels(DelegateExecution execution) {
+  public static List<String> inTheStartFormsWords(List<FieldProblem> problems, DelegateExecution execution) {
+    if (problems.isEmpty()) {
+      return List.of();
+    }
+    Map<String, String> labels = startFormLabels(execution);
+    return problems.stream().map(problem -> problem.messageIn(labels)).toList();
+  }
+
+  /** The labels of the start form of the execution's process (none when it has no Camunda Form). */
+  private static Map<String, String> startFormLabels(DelegateExecution execution) {
     String definitionId = execution.getProcessDefinitionId();
     FormService forms = execution.getProcessEngineServices().getFormService();
     // The application reads its own form definition; the user's rights to deployments do not matter here.
